@@ -1,0 +1,3 @@
+from modul.cli import main
+
+main()

@@ -1,0 +1,85 @@
+"""The `modul` command line: a thin click layer over the library API."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from modul import __version__
+from modul.build import KINDS, BuiltDocument, build, check
+from modul.content import find_root
+from modul.errors import ModulError, relative
+
+project_option = click.option(
+    "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Project folder (with content/ and layouts/). Default: the current folder or the "
+    "nearest parent that has them.")
+role_option = click.option("--role", "roles", multiple=True, metavar="SLUG",
+                           help="Only this role (file name in content/roles/ without "
+                           ".yaml). Repeat for several.")
+doc_option = click.option("--doc", "kinds", multiple=True,
+                          type=click.Choice([k.id for k in KINDS]),
+                          help="Only this document kind. Repeat for several.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="modul")
+def cli() -> None:
+    """Build printable training material (Bahan Bacaan, Lembar Kerja, Panduan Fasilitator)
+    from the role content in content/ and the layouts in layouts/.
+
+    Exit codes: 0 done, 1 content or layout needs fixing, 2 wrong command-line options,
+    3 a PDF could not be written.
+    """
+
+
+@cli.command(name="build")
+@project_option
+@role_option
+@doc_option
+def build_command(project: Path | None, roles: tuple[str, ...], kinds: tuple[str, ...]) -> None:
+    """Check everything, then write the PDFs to build/nasional/<role>/.
+
+    Nothing is written if any content or layout file has a problem.
+    """
+    root = _root(project)
+
+    def show(document: BuiltDocument, number: int, total: int) -> None:
+        click.echo(f"[{number}/{total}] {relative(document.path, root)}  "
+                   f"{document.pages} pages  {document.seconds:.2f} s")
+
+    report = _run(lambda: build(root, roles=roles, kinds=kinds, progress=show))
+    click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
+               f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
+
+
+@cli.command(name="check")
+@project_option
+def check_command(project: Path | None) -> None:
+    """Check all content and layouts without writing any PDF."""
+    root = _root(project)
+    setup = _run(lambda: check(root))
+    click.echo(f"OK: {len(setup.project.roles)} roles, {len(setup.targets)} documents "
+               "checked, no problems found.")
+
+
+def _root(project: Path | None) -> Path:
+    return _run(lambda: find_root(project or Path.cwd()))
+
+
+def _run(action):  # type: ignore[no-untyped-def]
+    """Run a library call; a ModulError becomes its message and exit code, no traceback."""
+    try:
+        return action()
+    except ModulError as err:
+        count = len(err.problems)
+        click.echo(str(err), err=True)
+        if count > 1:
+            click.echo(f"{count} problems found.", err=True)
+        sys.exit(err.exit_code)
+
+
+def main() -> None:
+    cli(prog_name="modul")

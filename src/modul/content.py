@@ -1,0 +1,150 @@
+"""Load and validate a project's content files into the immutable model.
+
+Every file is read and checked before anything is reported, so a trainer sees all
+problems of a run at once, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from modul.errors import ModulError, Problem, relative
+from modul.model import Project, Role, WorksheetPlan, Workshop
+from modul.source import ProblemList, YamlDocument, read_yaml, validate
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+M = TypeVar("M", bound=BaseModel)
+
+
+def find_root(start: Path) -> Path:
+    """The project folder: `start` or the nearest parent holding `content/` and `layouts/`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "content").is_dir() and (folder / "layouts").is_dir():
+            return folder
+    raise ModulError([Problem(str(start), message="no modul project here: no folder with "
+                              "`content/` and `layouts/` in it or above it",
+                              hint="run modul inside a project folder, or pass --project DIR")])
+
+
+def load_project(root: Path) -> Project:
+    """Read `content/` under `root`; raise ModulError listing every problem found."""
+    problems: list[Problem] = []
+    content = root / "content"
+
+    def load(path: Path, model: type[M]) -> tuple[YamlDocument | None, M | None]:
+        try:
+            doc = read_yaml(path, root)
+            return doc, validate(doc, model)
+        except ProblemList as err:
+            problems.extend(err.problems)
+            return None, None
+
+    workshop_doc, workshop = load(content / "workshop.yaml", Workshop)
+    worksheet_doc, worksheet = load(content / "worksheet.yaml", WorksheetPlan)
+    roles: dict[str, Role] = {}
+    for path in _role_files(content / "roles", root, problems):
+        _, role = load(path, Role)
+        if role is not None:
+            roles[path.stem] = role
+    if workshop_doc and workshop:
+        problems += _check_minutes(workshop_doc, workshop)
+    if worksheet_doc and worksheet:
+        problems += _check_scoring(worksheet_doc, worksheet)
+    if workshop_doc and workshop and worksheet:
+        problems += _check_worksheet_references(workshop_doc, workshop, worksheet)
+    if problems:
+        raise ModulError(problems)
+    assert workshop and worksheet
+    return Project(root=root, workshop=workshop, worksheet=worksheet, roles=roles)
+
+
+def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    name = relative(folder, root)
+    if not folder.is_dir():
+        problems.append(Problem(name, message="folder not found",
+                                hint="create it with one YAML file per role"))
+        return []
+    files = sorted(folder.glob("*.yaml"))
+    for stray in sorted(folder.glob("*.yml")):
+        problems.append(Problem(relative(stray, root), message="role files must end in .yaml",
+                                hint=f"rename it to {stray.stem}.yaml"))
+    if not files:
+        problems.append(Problem(name, message="no role files (*.yaml) found",
+                                hint="add one file per role, e.g. konselor.yaml"))
+    good = []
+    for path in files:
+        if SLUG.match(path.stem):
+            good.append(path)
+        else:
+            problems.append(Problem(relative(path, root), message="invalid role file name",
+                                    hint="use lowercase letters, digits and hyphens only, "
+                                    "e.g. konsultan-desa.yaml"))
+    return good
+
+
+def _check_minutes(doc: YamlDocument, workshop: Workshop) -> list[Problem]:
+    problems = []
+    total = sum(s.menit for s in workshop.sesi)
+    if total != workshop.total_menit:
+        problems.append(doc.problem(
+            ["total_menit"], f"the sessions add up to {total} minutes, but total_menit is "
+            f"{workshop.total_menit}", f"set total_menit to {total} or change the sessions' "
+            "`menit`"))
+    for i, session in enumerate(workshop.sesi):
+        steps = sum(step.menit for step in session.langkah)
+        if steps != session.menit:
+            problems.append(doc.problem(
+                ["sesi", i, "menit"], f"the steps of session `{session.id}` add up to {steps} "
+                f"minutes, but the session has menit: {session.menit}",
+                f"set menit to {steps} or change the steps' `menit`"))
+    problems += _duplicate_ids(doc, ["sesi"], [s.id for s in workshop.sesi])
+    return problems
+
+
+def _check_scoring(doc: YamlDocument, plan: WorksheetPlan) -> list[Problem]:
+    problems = _duplicate_ids(doc, ["bagian"], [p.id for p in plan.bagian])
+    lowest = min(p.skor for p in plan.skala)
+    thresholds = [b.rata_rata_minimal for b in plan.pedoman_skor]
+    if thresholds[0] != lowest:
+        problems.append(doc.problem(
+            ["pedoman_skor", 0, "rata_rata_minimal"], f"the first band must start at the "
+            f"lowest score of the scale ({lowest})", f"set rata_rata_minimal: {lowest}"))
+    for i in range(1, len(thresholds)):
+        if thresholds[i] <= thresholds[i - 1]:
+            problems.append(doc.problem(
+                ["pedoman_skor", i, "rata_rata_minimal"], "bands must go up: this minimum "
+                f"is not above the previous one ({thresholds[i - 1]})",
+                "order the bands from the lowest to the highest score"))
+    return problems
+
+
+def _check_worksheet_references(doc: YamlDocument, workshop: Workshop,
+                                plan: WorksheetPlan) -> list[Problem]:
+    known = [p.id for p in plan.bagian]
+    problems = []
+    for i, session in enumerate(workshop.sesi):
+        for j, step in enumerate(session.langkah):
+            for k, ref in enumerate(step.lembar_kerja):
+                if ref not in known:
+                    problems.append(doc.problem(
+                        ["sesi", i, "langkah", j, "lembar_kerja", k],
+                        f"unknown worksheet part `{ref}`",
+                        f"use one of the ids in content/worksheet.yaml: {', '.join(known)}"))
+    return problems
+
+
+def _duplicate_ids(doc: YamlDocument, keys: list, ids: list[str]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            problems.append(doc.problem([*keys, i, "id"], f"the id `{ident}` is used twice",
+                                        "give every item its own id"))
+        seen.add(ident)
+    return problems
+

@@ -1,0 +1,54 @@
+"""Errors a trainer can fix. Anything else that escapes is a bug in modul."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Exit codes, documented in the README.
+EXIT_OK = 0
+EXIT_INPUT = 1  # content, theme or layout needs fixing
+EXIT_USAGE = 2  # wrong command-line options (click's own code)
+EXIT_OUTPUT = 3  # a PDF could not be written (permissions, full disk)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, with where it is and how to fix it."""
+
+    file: str
+    line: int = 0  # 1-based; 0 when the problem concerns the whole file
+    column: int = 0
+    message: str = ""
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: {self.message}"
+        return f"{text}\n    fix: {self.hint}" if self.hint else text
+
+
+class ModulError(Exception):
+    """A problem the user can fix; the CLI prints it without a traceback."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, problems: list[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(file="modul", message=problems)]
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class OutputError(ModulError):
+    exit_code = EXIT_OUTPUT
+
+
+def relative(path: Path, root: Path) -> str:
+    """A path as the user sees it: relative to the project when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,211 @@
+"""The typed, immutable content model that templates read.
+
+Field names are the keys a trainer writes in the YAML files, so they are Indonesian.
+Validation of one file happens here (types, required keys, unknown keys); checks that
+span files (minutes that must add up, references between files) live in `content`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Strict: a number or date where text belongs is an error, not silently converted.
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Minutes = Annotated[int, Field(strict=True, gt=0)]
+Texts = list[Text]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- roles -----------------------------------------------------------------------------
+
+
+class Misconception(Frozen):
+    klaim: Text
+    kebenaran: Text
+
+
+class ExpectationReality(Frozen):
+    ekspektasi: Text
+    realita: Text
+
+
+class Comparison(Frozen):
+    profesi: Text
+    pengantar: Text | None = None
+    perbedaan: Text
+
+
+class SelfAssessmentStatement(Frozen):
+    pernyataan: Text
+    terbalik: Annotated[bool, Field(strict=True)] = False
+
+
+class QuizItem(Frozen):
+    pernyataan: Text
+    jawaban: Literal["benar", "salah"]
+    penjelasan: Text
+
+
+class Role(Frozen):
+    """One job role: the seed sentences plus the exercises written for it."""
+
+    nama: Text
+    deskripsi: Annotated[Texts, Field(min_length=1)]
+    tugas_utama: Annotated[Texts, Field(min_length=1)]
+    tugas_lain: Texts = []
+    cocok: Annotated[Texts, Field(min_length=1)]
+    tidak_cocok: Texts = []
+    miskonsepsi: list[Misconception] = []
+    ekspektasi_realita: Annotated[list[ExpectationReality], Field(min_length=1)]
+    perbedaan_profesi: list[Comparison] = []
+    penilaian_diri: Annotated[list[SelfAssessmentStatement], Field(min_length=4)]
+    kuis: Annotated[list[QuizItem], Field(min_length=1)]
+    pertanyaan_diskusi: Texts = []
+
+    @property
+    def reversed_numbers(self) -> list[int]:
+        """1-based numbers of the reverse-scored self-assessment statements."""
+        return [n for n, s in enumerate(self.penilaian_diri, 1) if s.terbalik]
+
+
+# --- the workshop plan -----------------------------------------------------------------
+
+
+class Step(Frozen):
+    menit: Minutes
+    fasilitator: Text
+    peserta: Text
+    bahan: Texts = []
+    lembar_kerja: list[Slug] = []
+
+
+class Session(Frozen):
+    id: Slug
+    judul: Text
+    menit: Minutes
+    tujuan: Annotated[Texts, Field(min_length=1)]
+    metode: Annotated[Texts, Field(min_length=1)]
+    bahan: Texts = []
+    langkah: Annotated[list[Step], Field(min_length=1)]
+    catatan: Texts = []
+
+
+class AgendaRow(Frozen):
+    session: Session
+    start: int
+    end: int
+
+
+class Workshop(Frozen):
+    judul: Text
+    penyelenggara: Text
+    tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
+    peserta: Text
+    pengantar: Annotated[Texts, Field(min_length=1)]
+    tujuan: Annotated[Texts, Field(min_length=1)]
+    persiapan: Texts = []
+    total_menit: Minutes
+    sesi: Annotated[list[Session], Field(min_length=1)]
+    pertanyaan_refleksi: Texts = []
+
+    @property
+    def agenda(self) -> list[AgendaRow]:
+        """Sessions with their start and end minute, counted from the opening."""
+        rows, start = [], 0
+        for session in self.sesi:
+            rows.append(AgendaRow(session=session, start=start, end=start + session.menit))
+            start += session.menit
+        return rows
+
+    @property
+    def materials(self) -> list[str]:
+        """Every material named by a session, once, in order of first use."""
+        return list(dict.fromkeys(m for s in self.sesi for m in s.bahan))
+
+
+# --- the worksheet plan (Lembar Kerja) -------------------------------------------------
+
+PartKind = Literal[
+    "ekspektasi_realita", "apakah_saya_cocok", "kuis_miskonsepsi", "perbandingan_profesi",
+    "rencana_tindak_lanjut",
+]
+
+
+class WorksheetPart(Frozen):
+    id: Slug
+    kode: Text
+    judul: Text
+    jenis: PartKind
+    tujuan: Text
+    petunjuk: Annotated[Texts, Field(min_length=1)]
+    menit: Minutes
+
+
+class ScalePoint(Frozen):
+    singkatan: Text
+    label: Text
+    skor: Annotated[int, Field(strict=True, ge=0)]
+
+
+class ScoreBand(Frozen):
+    rata_rata_minimal: Annotated[float, Field(ge=0)]
+    judul: Text
+    arti: Text
+
+
+class ScoreRange(Frozen):
+    low: int
+    high: int
+    band: ScoreBand
+
+
+class WorksheetPlan(Frozen):
+    bagian: Annotated[list[WorksheetPart], Field(min_length=1)]
+    skala: Annotated[list[ScalePoint], Field(min_length=4)]
+    pedoman_skor: Annotated[list[ScoreBand], Field(min_length=2)]
+    baris_tindak_lanjut: Annotated[int, Field(strict=True, ge=1, le=12)] = 4
+
+    def part(self, kind: str) -> WorksheetPart | None:
+        """The part of this kind (`jenis`), if the worksheet has one."""
+        return next((p for p in self.bagian if p.jenis == kind), None)
+
+    def by_id(self, ident: str) -> WorksheetPart | None:
+        return next((p for p in self.bagian if p.id == ident), None)
+
+    @property
+    def reversed_scale(self) -> list[ScalePoint]:
+        """The scale with scores mirrored, for negatively worded statements."""
+        scores = [p.skor for p in self.skala]
+        return [p.model_copy(update={"skor": s}) for p, s in zip(self.skala, reversed(scores))]
+
+    def score_ranges(self, statements: int) -> list[ScoreRange]:
+        """Total-score ranges per band for a role with `statements` statements.
+
+        Bands are written as a minimum *average* per statement, so one scoring guide
+        fits every role whatever its number of statements.
+        """
+        top = max(p.skor for p in self.skala) * statements
+        lows = [math.ceil(b.rata_rata_minimal * statements - 1e-9) for b in self.pedoman_skor]
+        highs = [low - 1 for low in lows[1:]] + [top]
+        return [ScoreRange(low=lo, high=hi, band=b)
+                for lo, hi, b in zip(lows, highs, self.pedoman_skor)]
+
+
+# --- the whole project -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    workshop: Workshop
+    worksheet: WorksheetPlan
+    roles: dict[str, Role]

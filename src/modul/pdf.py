@@ -1,0 +1,126 @@
+"""Lay flowables out on pages and produce PDF bytes: page furniture, metadata, bookmarks."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from modul import __version__
+from modul.flowables import Heading
+from modul.theme import Theme
+
+PAGE_COUNT_FORM = "modul-page-count"
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What every page repeats; the texts come from the document's <document> element."""
+
+    header: str
+    footer: str
+    page_label: str  # e.g. "Halaman {page} dari {pages}"
+
+
+class _CountingCanvas(Canvas):
+    """Draws "of N" on every page as a form XObject filled in once the count is known.
+
+    This keeps layout to a single pass: the total is written at save time.
+    """
+
+    def __init__(self, *args: Any, furniture: PageFurniture, font: str, size: float,
+                 colour: colors.Color, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.furniture, self.furniture_font, self.furniture_size = furniture, font, size
+        self.furniture_colour = colour
+
+    def save(self) -> None:
+        pages = self.getPageNumber() - 1
+        _, _, after = self.furniture.page_label.partition("{pages}")
+        self.beginForm(PAGE_COUNT_FORM)
+        self.setFont(self.furniture_font, self.furniture_size)
+        self.setFillColor(self.furniture_colour)
+        self.drawString(0, 0, f"{pages}{after.replace('{page}', '')}")
+        self.endForm()
+        super().save()
+
+
+class _Document(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.outline_key)
+            self.canv.addOutlineEntry(flowable.outline_title, flowable.outline_key,
+                                      level=flowable.outline_level)
+
+
+def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str],
+               info: Mapping[str, str]) -> tuple[bytes, int]:
+    """Lay out `flowables`; return the PDF bytes and the number of pages.
+
+    `info` holds the attributes of the markup's <document> element: metadata and the
+    texts of header and footer.
+    """
+    furniture = PageFurniture(header=info.get("header", ""), footer=info.get("footer", ""),
+                              page_label=info.get("page-label", "{page} / {pages}"))
+    width, height = (d * mm for d in theme.paper_mm)
+    margins = theme.margins
+    buffer = io.BytesIO()
+    document = _Document(
+        buffer, pagesize=(width, height), leftMargin=margins.left * mm,
+        rightMargin=margins.right * mm, topMargin=margins.top * mm,
+        bottomMargin=margins.bottom * mm, title=info.get("title", ""),
+        author=info.get("author", ""), subject=info.get("subject", ""),
+        keywords=info.get("keywords", ""), lang=info.get("lang", "id-ID"),
+        creator=f"modul {__version__}", invariant=1, displayDocTitle=True)
+    frame = Frame(document.leftMargin, document.bottomMargin, document.width,
+                  document.height, id="body", leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0)
+    draw = _furniture_painter(theme, fonts["regular"], furniture)
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw)])
+
+    def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
+        return _CountingCanvas(*args, furniture=furniture, font=fonts["regular"],
+                               size=theme.header_size,
+                               colour=colors.HexColor(theme.colours.muted), **kwargs)
+
+    document.build(flowables, canvasmaker=canvas_maker)
+    return buffer.getvalue(), document.page
+
+
+def _furniture_painter(theme: Theme, font: str, furniture: PageFurniture) -> Any:
+    size = theme.header_size
+    colour = colors.HexColor(theme.colours.muted)
+    rule = colors.HexColor(theme.colours.rule)
+
+    def draw(canvas: Canvas, document: BaseDocTemplate) -> None:
+        page = canvas.getPageNumber()
+        left, right = document.leftMargin, document.pagesize[0] - document.rightMargin
+        top = document.pagesize[1] - document.topMargin + 8 * mm
+        bottom = document.bottomMargin - 10 * mm
+        canvas.saveState()
+        canvas.setFont(font, size)
+        canvas.setFillColor(colour)
+        canvas.setStrokeColor(rule)
+        canvas.setLineWidth(0.5)
+        if page == 1:
+            canvas.showOutline()
+        else:  # the first page carries the title block instead of a header
+            canvas.drawString(left, top + 2, furniture.header)
+            canvas.line(left, top - 2, right, top - 2)
+        canvas.line(left, bottom + size + 2, right, bottom + size + 2)
+        before = furniture.page_label.partition("{pages}")[0].replace("{page}", str(page))
+        canvas.drawString(left, bottom, before)
+        canvas.saveState()
+        canvas.translate(left + canvas.stringWidth(before, font, size), bottom)
+        canvas.doForm(PAGE_COUNT_FORM)
+        canvas.restoreState()
+        canvas.drawRightString(right, bottom, furniture.footer)
+        canvas.restoreState()
+
+    return draw

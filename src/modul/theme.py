@@ -1,0 +1,115 @@
+"""The look of the documents: paper, margins, fonts, colours and paragraph styles.
+
+Read from `layouts/<theme>/theme.yaml` by a layout designer; lengths are millimetres,
+font sizes points. This module does not import ReportLab, so `modul check` stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from modul.errors import relative
+from modul.model import Frozen, Text
+from modul.source import ProblemList, read_yaml, validate
+
+# Width × height in millimetres. F4 (folio) is the common office paper in Indonesia.
+PAPER_MM: dict[str, tuple[float, float]] = {
+    "A4": (210, 297),
+    "F4": (215, 330),
+    "Letter": (215.9, 279.4),
+    "A5": (148, 210),
+}
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Length = Annotated[float, Field(ge=0, le=100)]
+REQUIRED_STYLES = ("body", "small", "title", "kind", "h1", "h2", "h3", "cell", "cell_head")
+
+
+class Margins(Frozen):
+    top: Length
+    bottom: Length
+    left: Length
+    right: Length
+
+
+class Fonts(Frozen):
+    regular: Text
+    bold: Text
+    italic: Text
+    bold_italic: Text
+
+
+class Colours(Frozen):
+    text: Colour = "#000000"
+    muted: Colour = "#333333"
+    rule: Colour = "#000000"
+    shade: Colour = "#E6E6E6"
+
+
+class Style(Frozen):
+    size: Annotated[float, Field(gt=4, le=72)]
+    leading: Annotated[float, Field(gt=4, le=90)] | None = None
+    space_before: Length = 0
+    space_after: Length = 0
+    bold: bool = False
+    italic: bool = False
+    align: Literal["left", "center", "right"] = "left"
+    colour: Literal["text", "muted"] = "text"
+
+
+class Theme(Frozen):
+    paper: Literal["A4", "F4", "Letter", "A5"] = "A4"
+    margins: Margins
+    fonts: Fonts
+    colours: Colours = Colours()
+    header_size: Annotated[float, Field(gt=4, le=20)] = 9
+    writing_line_mm: Annotated[float, Field(ge=6, le=20)] = 9
+    checkbox_mm: Annotated[float, Field(ge=3, le=10)] = 4.5
+    styles: dict[str, Style]
+
+    @property
+    def paper_mm(self) -> tuple[float, float]:
+        return PAPER_MM[self.paper]
+
+
+def load_theme(folder: Path, root: Path) -> Theme:
+    """Load `theme.yaml` from a layout folder, with font names resolved to file paths.
+
+    Raises ProblemList on any problem.
+    """
+    doc = read_yaml(folder / "theme.yaml", root)
+    theme = validate(doc, Theme)
+    problems = []
+    missing = [name for name in REQUIRED_STYLES if name not in theme.styles]
+    if missing:
+        problems.append(doc.problem(["styles"], f"styles missing: {', '.join(missing)}",
+                                    "add a style for each of them under `styles:`"))
+    fonts = {}
+    for slot, name in theme.fonts:
+        path = _find_font(name, folder)
+        if path is None:
+            problems.append(doc.problem(
+                ["fonts", slot], f"font file `{name}` not found",
+                f"put it in {relative(folder / 'fonts', root)}/ or use one of ReportLab's "
+                "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"))
+        fonts[slot] = str(path)
+    if problems:
+        raise ProblemList(problems)
+    return theme.model_copy(update={"fonts": Fonts(**fonts)})
+
+
+def _find_font(name: str, folder: Path) -> Path | None:
+    """A TrueType file from the theme's `fonts/` folder, or one that ReportLab ships."""
+    spec = importlib.util.find_spec("reportlab")  # locates it without importing it
+    places = [folder / "fonts"]
+    if spec and spec.submodule_search_locations:
+        places += [Path(p) / "fonts" for p in spec.submodule_search_locations]
+    for place in places:
+        candidate = (place / name).resolve()
+        if candidate.is_file() and candidate.is_relative_to(place.resolve()):
+            return candidate
+    return None

@@ -1,0 +1,258 @@
+"""Turn checked document markup into ReportLab Platypus flowables: one function per element."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from functools import cached_property
+from itertools import count
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from modul.flowables import CheckBox, Heading, WritingLines
+from modul.theme import Theme
+
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
+
+
+class Typesetter:
+    """Compiles the markup of one document with one theme into flowables."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self.font = register_fonts(theme)
+        self.text_colour = colors.HexColor(theme.colours.text)
+        self.rule_colour = colors.HexColor(theme.colours.rule)
+        self.shade = colors.HexColor(theme.colours.shade)
+        self._keys = count(1)
+        self._compilers: dict[str, Callable[[ET.Element, float], list[Flowable]]] = {
+            "cover": self.cover, "h1": self.heading, "h2": self.heading, "h3": self.heading,
+            "p": self.paragraph, "list": self.bullet_list, "table": self.table,
+            "lines": self.lines, "fields": self.fields, "choices": self.choices,
+            "box": self.box, "keep": self.keep, "spacer": self.spacer,
+            "pagebreak": lambda _e, _w: [PageBreak()],
+        }
+
+    @cached_property
+    def styles(self) -> dict[str, ParagraphStyle]:
+        result = {}
+        for name, style in self.theme.styles.items():
+            font = self.font["bold_italic" if style.bold and style.italic else
+                             "bold" if style.bold else "italic" if style.italic else "regular"]
+            result[name] = ParagraphStyle(
+                name, fontName=font, fontSize=style.size,
+                leading=style.leading or round(style.size * 1.3, 1),
+                spaceBefore=style.space_before * mm, spaceAfter=style.space_after * mm,
+                alignment=ALIGN[style.align], textColor=colors.HexColor(
+                    getattr(self.theme.colours, style.colour)),
+                keepWithNext=name in {"h1", "h2", "h3", "kind", "title"},
+                bulletFontName=self.font["regular"])
+        return result
+
+    def flowables(self, document: ET.Element) -> list[Flowable]:
+        paper_width = self.theme.paper_mm[0]
+        return self.blocks(document, (paper_width - self.theme.margins.left
+                                      - self.theme.margins.right) * mm)
+
+    def blocks(self, parent: ET.Element, width: float) -> list[Flowable]:
+        result: list[Flowable] = []
+        for element in parent:
+            result += self._compilers[element.tag](element, width)
+        return result
+
+    # --- one function per element -------------------------------------------------------
+
+    def cover(self, element: ET.Element, width: float) -> list[Flowable]:
+        parts = [Paragraph(escape(element.get("kind", "")), self.styles["kind"]),
+                 Paragraph(escape(element.get("title", "")), self.styles["title"])]
+        if element.get("subtitle"):
+            parts.append(Paragraph(escape(element.get("subtitle", "")), self.styles["small"]))
+        rule = HRFlowable(width="100%", thickness=1.2, color=self.rule_colour,
+                          spaceBefore=2 * mm, spaceAfter=6 * mm)
+        return [*parts, rule, *self.blocks(element, width)]
+
+    def heading(self, element: ET.Element, width: float) -> list[Flowable]:
+        text = inline(element)
+        level = HEADING_LEVEL.get(element.tag)
+        if level is None:
+            return [Paragraph(text, self.styles[element.tag])]
+        title = " ".join("".join(element.itertext()).split())
+        return [Heading(text, self.styles[element.tag], level=level, title=title,
+                        key=element.get("id") or f"h{next(self._keys)}")]
+
+    def paragraph(self, element: ET.Element, width: float) -> list[Flowable]:
+        return [Paragraph(inline(element), self.styles[element.get("style", "body")])]
+
+    def bullet_list(self, element: ET.Element, width: float) -> list[Flowable]:
+        numbered = element.get("style") == "number"
+        body = self.styles["body"]
+        items = [ListItem(self.cell_content(item, width - 8 * mm, body), leftIndent=8 * mm)
+                 for item in element]
+        return [ListFlowable(items, bulletType="1" if numbered else "bullet",
+                             start=None if numbered else "•", leftIndent=8 * mm,
+                             bulletFontName=self.font["regular"], bulletFontSize=body.fontSize,
+                             spaceAfter=body.spaceAfter)]
+
+    def table(self, element: ET.Element, width: float) -> list[Flowable]:
+        rows = list(element)
+        columns = max((len(row) for row in rows), default=1)
+        widths = _split_width(width, element.get("widths"), columns)
+        header = int(element.get("header", "0"))
+        cell_style = self.styles["cell"]
+        data = []
+        for r, row in enumerate(rows):
+            style = self.styles["cell_head"] if r < header else cell_style
+            cells = [self.cell_content(cell, widths[c] - 8, style, cell.get("align"))
+                     for c, cell in enumerate(row)]
+            data.append(cells + [""] * (columns - len(cells)))
+        commands = self._grid_style()
+        if header:
+            commands.append(("BACKGROUND", (0, 0), (-1, header - 1), self.shade))
+        if element.get("shade"):
+            column = int(element.get("shade", "1")) - 1
+            commands.append(("BACKGROUND", (column, header), (column, -1), self.shade))
+        return [Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
+                      hAlign="LEFT", spaceBefore=1 * mm, spaceAfter=3 * mm)]
+
+    def lines(self, element: ET.Element, width: float) -> list[Flowable]:
+        return [WritingLines(int(element.get("n", "3")), self.theme.writing_line_mm * mm,
+                             self.rule_colour)]
+
+    def fields(self, element: ET.Element, width: float) -> list[Flowable]:
+        """Identity fields (Nama, Tanggal, …), two to a row, each a label and a line."""
+        label_style = self.styles["cell_head"]
+        pairs = [[Paragraph(escape(f.get("label", "")), label_style), ""] for f in element]
+        if len(pairs) % 2:
+            pairs.append(["", ""])
+        data = [pairs[i] + pairs[i + 1] for i in range(0, len(pairs), 2)]
+        label_w, gap = 32 * mm, 6 * mm
+        line_w = (width - 2 * label_w - gap) / 2
+        table = Table(data, colWidths=[label_w, line_w, label_w + gap, line_w],
+                      rowHeights=[11 * mm] * len(data), hAlign="LEFT", spaceAfter=4 * mm)
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (1, 0), (1, -1), 0.6, self.rule_colour),
+            ("LINEBELOW", (3, 0), (3, -1), 0.6, self.rule_colour),
+            ("LEFTPADDING", (2, 0), (2, -1), gap),
+        ]))
+        return [table]
+
+    def choices(self, element: ET.Element, width: float) -> list[Flowable]:
+        """A numbered list of statements with one tick box per option (scales, quizzes)."""
+        options = [o.strip() for o in element.get("options", "").split(",")]
+        head = self.styles["cell_head"]
+        centred = ParagraphStyle("choice-head", parent=head, alignment=TA_CENTER)
+        box = self.theme.checkbox_mm * mm
+        option_w = max(13 * mm, max(pdfmetrics.stringWidth(o, head.fontName, head.fontSize)
+                                    for o in options) + 10)
+        number_w = 9 * mm
+        text_w = width - number_w - option_w * len(options)
+        number = ParagraphStyle("choice-number", parent=self.styles["cell"], alignment=TA_CENTER)
+        data = [[Paragraph(escape(element.get("number", "")), centred),
+                 Paragraph(escape(element.get("head", "")), head),
+                 *[Paragraph(escape(o), centred) for o in options]]]
+        for n, item in enumerate(element, 1):
+            data.append([Paragraph(str(n), number), Paragraph(inline(item), self.styles["cell"]),
+                         *[CheckBox(box, self.rule_colour) for _ in options]])
+        commands = [*self._grid_style(), ("BACKGROUND", (0, 0), (-1, 0), self.shade),
+                    ("VALIGN", (2, 1), (-1, -1), "MIDDLE")]
+        return [Table(data, colWidths=[number_w, text_w] + [option_w] * len(options),
+                      repeatRows=1, style=TableStyle(commands), hAlign="LEFT",
+                      spaceBefore=1 * mm, spaceAfter=3 * mm)]
+
+    def box(self, element: ET.Element, width: float) -> list[Flowable]:
+        inner = width - 12
+        content: list[Flowable] = []
+        if element.get("title"):
+            content.append(Paragraph(escape(element.get("title", "")), self.styles["cell_head"]))
+        content += self.blocks(element, inner)
+        table = Table([[content]], colWidths=[width], hAlign="LEFT", spaceAfter=4 * mm)
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, self.rule_colour),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return [table]
+
+    def keep(self, element: ET.Element, width: float) -> list[Flowable]:
+        return [KeepTogether(self.blocks(element, width))]
+
+    def spacer(self, element: ET.Element, width: float) -> list[Flowable]:
+        return [Spacer(0, float(element.get("mm", "5")) * mm)]
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def cell_content(self, element: ET.Element, width: float, style: ParagraphStyle,
+                     align: str | None = None) -> list[Flowable]:
+        """Text of a cell or list item as a paragraph, followed by any blocks inside it."""
+        if align:
+            style = ParagraphStyle(f"{style.name}-{align}", parent=style,
+                                   alignment=ALIGN[align])
+        blocks = [child for child in element if child.tag not in ("b", "i", "br")]
+        text_only = ET.Element(element.tag)
+        text_only.text = element.text
+        text_only.extend(child for child in element if child.tag in ("b", "i", "br"))
+        result: list[Flowable] = []
+        if "".join(text_only.itertext()).strip():
+            result.append(Paragraph(inline(text_only), style))
+        for block in blocks:
+            result += self._compilers[block.tag](block, width)
+        return result
+
+    def _grid_style(self) -> list[tuple]:
+        return [("GRID", (0, 0), (-1, -1), 0.6, self.rule_colour),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+
+
+def inline(element: ET.Element) -> str:
+    """ReportLab paragraph markup for an element's text; all content text is escaped."""
+    parts = [escape(element.text or "")]
+    for child in element:
+        if child.tag in ("b", "i"):
+            parts.append(f"<{child.tag}>{inline(child)}</{child.tag}>")
+        elif child.tag == "br":
+            parts.append("<br/>")
+        parts.append(escape(child.tail or ""))
+    return "".join(parts).strip()
+
+
+def _split_width(width: float, spec: str | None, columns: int) -> list[float]:
+    weights = [float(w) for w in spec.split(",")] if spec else [1.0] * columns
+    weights = (weights + [1.0] * columns)[:columns]
+    return [width * w / sum(weights) for w in weights]
+
+
+def register_fonts(theme: Theme) -> dict[str, str]:
+    """Register the theme's TrueType fonts once per process; return slot → font name."""
+    names = {}
+    for slot, path in theme.fonts:
+        name = f"modul-{Path(path).stem}"  # stable, so output bytes are reproducible
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, path))
+        names[slot] = name
+    pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"],
+                                  bold=names["bold"], italic=names["italic"],
+                                  boldItalic=names["bold_italic"])
+    return names
