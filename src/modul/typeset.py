@@ -110,6 +110,7 @@ class Typesetter:
                  for item in element]
         return [ListFlowable(items, bulletType="1" if numbered else "bullet",
                              start=None if numbered else "•", leftIndent=8 * mm,
+                             bulletFormat="%s." if numbered else None,
                              bulletFontName=self.font["regular"], bulletFontSize=body.fontSize,
                              spaceAfter=body.spaceAfter)]
 
@@ -140,22 +141,24 @@ class Typesetter:
 
     def fields(self, element: ET.Element, width: float) -> list[Flowable]:
         """Identity fields (Nama, Tanggal, …), two to a row, each a label and a line."""
-        label_style = self.styles["cell_head"]
-        pairs = [[Paragraph(escape(f.get("label", "")), label_style), ""] for f in element]
-        if len(pairs) % 2:
-            pairs.append(["", ""])
-        data = [pairs[i] + pairs[i + 1] for i in range(0, len(pairs), 2)]
-        label_w, gap = 32 * mm, 6 * mm
+        style = self.styles["cell_head"]
+        labels = [f.get("label", "") for f in element]
+        label_w = max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize)
+                      for label in labels) + 10
+        gap = 6 * mm
         line_w = (width - 2 * label_w - gap) / 2
-        table = Table(data, colWidths=[label_w, line_w, label_w + gap, line_w],
-                      rowHeights=[11 * mm] * len(data), hAlign="LEFT", spaceAfter=4 * mm)
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LINEBELOW", (1, 0), (1, -1), 0.6, self.rule_colour),
-            ("LINEBELOW", (3, 0), (3, -1), 0.6, self.rule_colour),
-            ("LEFTPADDING", (2, 0), (2, -1), gap),
-        ]))
-        return [table]
+        cells = [[Paragraph(escape(label), style), ""] for label in labels]
+        if len(cells) % 2:
+            cells.append(["", ""])
+        data = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+        commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (2, 0), (2, -1), gap)]
+        for n in range(len(labels)):
+            column, row = (n % 2) * 2 + 1, n // 2
+            commands.append(("LINEBELOW", (column, row), (column, row), 0.6, self.rule_colour))
+        return [Table(data, colWidths=[label_w, line_w, label_w + gap, line_w],
+                      rowHeights=[11 * mm] * len(data), hAlign="LEFT", spaceAfter=4 * mm,
+                      style=TableStyle(commands))]
 
     def choices(self, element: ET.Element, width: float) -> list[Flowable]:
         """A numbered list of statements with one tick box per option (scales, quizzes)."""
