@@ -108,12 +108,12 @@ def check(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = ()) -
                 text = layout.render(env, kind.template, context, root)
                 tree = markup.parse(text, theme_dir / kind.template, root)
             except ProblemList as err:
-                problems += [p for p in err.problems if p not in problems]
+                problems += err.problems
                 continue
             path = root / "build" / NATIONAL / slug / kind.filename
             targets.append(Target(slug, kind, path, tree))
-    if problems:
-        raise ModulError(problems)
+    if problems:  # a layout mistake shows up once per role: report it once
+        raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     return Setup(project, theme, labels, targets)
 
 

@@ -49,12 +49,13 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
         document = ET.fromstring(text)
     except ET.ParseError as err:
         line, col = err.position
-        shown = text.splitlines()[line - 1].strip() if line <= len(text.splitlines()) else ""
+        lines = text.splitlines()
+        near = lines[line - 1].strip()[:80] if line <= len(lines) else ""
+        reason = str(err).split(":")[0]
         raise ProblemList([Problem(
-            relative(template, root), 0, 0,
-            f"the template produced invalid markup (output line {line}, column {col}: "
-            f"{shown[:80]!r})", "check that every element opened in the template is closed "
-            "and that text is written with {{ }} so that it is escaped")]) from None
+            relative(template, root), 0, 0, f"the template produced invalid markup ({reason})",
+            f"near {near!r}: check that every element opened in the template is closed and "
+            "that text is written with {{ }} so that it is escaped")]) from None
     problems: list[Problem] = []
     if document.tag != "document":
         problems.append(_problem(template, root, document.tag,

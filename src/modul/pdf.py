@@ -77,7 +77,8 @@ def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str]
         bottomMargin=margins.bottom * mm, title=info.get("title", ""),
         author=info.get("author", ""), subject=info.get("subject", ""),
         keywords=info.get("keywords", ""), lang=info.get("lang", "id-ID"),
-        creator=f"modul {__version__}", invariant=1, displayDocTitle=True)
+        creator=f"modul {__version__}", invariant=1, displayDocTitle=True,
+        initialFontName=fonts["regular"])  # else every page names an unembedded Helvetica
     frame = Frame(document.leftMargin, document.bottomMargin, document.width,
                   document.height, id="body", leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0)

@@ -123,25 +123,47 @@ def validate(doc: YamlDocument, model: type[M], keys: Path_ = ()) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        raise ProblemList([_explain(doc, model, tuple(keys), e) for e in err.errors()]) from None
+        errors = [{**e, "loc": _clean(e["loc"])} for e in err.errors()]
+        raise ProblemList(_explain_all(doc, model, tuple(keys), errors)) from None
+
+
+def _explain_all(doc: YamlDocument, model: type[BaseModel], prefix: tuple, errors: list
+                 ) -> list[Problem]:
+    """One problem per mistake: a misspelt key is reported once, not also as missing."""
+    suggested = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = error["loc"]
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1,
+                                              cutoff=0.6)
+            error["suggestion"] = close[0] if close else None
+            suggested[(*loc[:-1], error["suggestion"])] = True
+    return [_explain(doc, model, prefix, e) for e in errors
+            if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)]
 
 
 def _explain(doc: YamlDocument, model: type[BaseModel], prefix: tuple, error: Any) -> Problem:
-    loc = tuple(k for k in error["loc"] if isinstance(k, int) or not _is_type_tag(k))
+    loc = error["loc"]
     keys = prefix + loc
     dotted = ".".join(str(k) for k in loc) or "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"allowed keys here: {', '.join(known)}"
+        close = error["suggestion"]
+        hint = (f"did you mean `{close}`?" if close else
+                f"allowed keys here: {', '.join(_fields_at(model, loc[:-1]))}")
         return doc.problem(keys, f"unknown key `{dotted}`", hint, of_key=True)
     if kind == "missing":
         return doc.problem(keys, f"required key `{dotted}` is missing",
                            f"add `{loc[-1]}:` with a value here")
     message, hint = _MESSAGES.get(kind, (None, ""))
-    return doc.problem(keys, f"`{dotted}`: {message or error['msg']}", hint.format(**error.get(
-        "ctx", {})) if hint else "")
+    context = error.get("ctx", {})
+    return doc.problem(keys, f"`{dotted}`: {message or error['msg']}",
+                       hint.format(**context) if hint else "")
+
+
+def _clean(loc: tuple) -> tuple:
+    """pydantic puts union/constraint names (e.g. `str`) into error paths; drop them."""
+    return tuple(k for k in loc if isinstance(k, int) or not _is_type_tag(k))
 
 
 _MESSAGES = {
@@ -164,7 +186,6 @@ _MESSAGES = {
 
 
 def _is_type_tag(key: str) -> bool:
-    """pydantic puts union/constraint names (e.g. `str`) into error paths; skip them."""
     return not key.isidentifier() or key in {"str", "int", "bool", "float", "list", "dict"} \
         or key.startswith(("constrained-", "function-", "lax-", "strict-"))
 

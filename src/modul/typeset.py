@@ -132,8 +132,7 @@ class Typesetter:
         if element.get("shade"):
             column = int(element.get("shade", "1")) - 1
             commands.append(("BACKGROUND", (column, header), (column, -1), self.shade))
-        return [Table(data, colWidths=widths, repeatRows=header, style=TableStyle(commands),
-                      hAlign="LEFT", spaceBefore=1 * mm, spaceAfter=3 * mm)]
+        return [self._table(data, widths, commands, repeatRows=header)]
 
     def lines(self, element: ET.Element, width: float) -> list[Flowable]:
         return [WritingLines(int(element.get("n", "3")), self.theme.writing_line_mm * mm,
@@ -151,14 +150,13 @@ class Typesetter:
         if len(cells) % 2:
             cells.append(["", ""])
         data = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
-        commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                     ("LEFTPADDING", (2, 0), (2, -1), gap)]
         for n in range(len(labels)):
             column, row = (n % 2) * 2 + 1, n // 2
             commands.append(("LINEBELOW", (column, row), (column, row), 0.6, self.rule_colour))
-        return [Table(data, colWidths=[label_w, line_w, label_w + gap, line_w],
-                      rowHeights=[11 * mm] * len(data), hAlign="LEFT", spaceAfter=4 * mm,
-                      style=TableStyle(commands))]
+        return [self._table(data, [label_w, line_w, label_w + gap, line_w], commands,
+                            rowHeights=[11 * mm] * len(data), spaceAfter=4 * mm)]
 
     def choices(self, element: ET.Element, width: float) -> list[Flowable]:
         """A numbered list of statements with one tick box per option (scales, quizzes)."""
@@ -179,9 +177,8 @@ class Typesetter:
                          *[CheckBox(box, self.rule_colour) for _ in options]])
         commands = [*self._grid_style(), ("BACKGROUND", (0, 0), (-1, 0), self.shade),
                     ("VALIGN", (2, 1), (-1, -1), "MIDDLE")]
-        return [Table(data, colWidths=[number_w, text_w] + [option_w] * len(options),
-                      repeatRows=1, style=TableStyle(commands), hAlign="LEFT",
-                      spaceBefore=1 * mm, spaceAfter=3 * mm)]
+        return [self._table(data, [number_w, text_w] + [option_w] * len(options), commands,
+                            repeatRows=1)]
 
     def box(self, element: ET.Element, width: float) -> list[Flowable]:
         inner = width - 12
@@ -189,13 +186,11 @@ class Typesetter:
         if element.get("title"):
             content.append(Paragraph(escape(element.get("title", "")), self.styles["cell_head"]))
         content += self.blocks(element, inner)
-        table = Table([[content]], colWidths=[width], hAlign="LEFT", spaceAfter=4 * mm)
-        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, self.rule_colour),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 5),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        return [table]
+        return [self._table([[content]], [width], [
+            ("BOX", (0, 0), (-1, -1), 0.8, self.rule_colour),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)],
+            spaceBefore=0, spaceAfter=4 * mm)]
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
         return [KeepTogether(self.blocks(element, width))]
@@ -221,6 +216,13 @@ class Typesetter:
         for block in blocks:
             result += self._compilers[block.tag](block, width)
         return result
+
+    def _table(self, data: list, widths: list[float], commands: list[tuple],
+               **options: object) -> Table:
+        # Every table names the theme font: ReportLab's default is an unembedded Helvetica.
+        style = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font["regular"]), *commands])
+        options = {"hAlign": "LEFT", "spaceBefore": 1 * mm, "spaceAfter": 3 * mm, **options}
+        return Table(data, colWidths=widths, style=style, **options)
 
     def _grid_style(self) -> list[tuple]:
         return [("GRID", (0, 0), (-1, -1), 0.6, self.rule_colour),

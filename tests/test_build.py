@@ -1,0 +1,204 @@
+"""End-to-end: build the shipped project and read the PDFs back as a reader would."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROLE_OF_SEED, SEEDS, copy_project, pdf_path, pdf_text, seed_sentences, write
+from modul import build
+from modul.build import KINDS
+from modul.content import load_project
+from modul.errors import ModulError
+
+ROLES = sorted(ROLE_OF_SEED.values())
+NAMES = {"bahan-bacaan.pdf": "Bahan Bacaan", "lembar-kerja.pdf": "Lembar Kerja",
+         "panduan-fasilitator.pdf": "Panduan Fasilitator"}
+A4 = (595.28, 841.89)
+
+
+def all_pdfs(root: Path) -> list[Path]:
+    return [pdf_path(root, role, kind.filename) for role in ROLES for kind in KINDS]
+
+
+def test_build_writes_nine_documents_at_documented_paths(built):
+    written = sorted(p.relative_to(built).as_posix() for p in (built / "build").rglob("*.pdf"))
+    assert written == sorted(f"build/nasional/{role}/{name}" for role in ROLES for name in NAMES)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_seed_sentence_is_in_the_handout(built, seed):
+    text = pdf_text(pdf_path(built, ROLE_OF_SEED[seed.name[:3]], "bahan-bacaan.pdf"))
+    for sentence in seed_sentences(seed):
+        assert sentence in text, sentence
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_realities_are_in_the_guide_and_not_on_the_worksheet(built, role):
+    pairs = load_project(built).roles[role].ekspektasi_realita
+    worksheet = pdf_text(pdf_path(built, role, "lembar-kerja.pdf"))
+    guide = pdf_text(pdf_path(built, role, "panduan-fasilitator.pdf"))
+    for pair in pairs:
+        assert pair.realita not in worksheet
+        assert pair.realita in guide
+        assert pair.ekspektasi.rstrip(",") in worksheet
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_quiz_answers_only_in_the_guide(built, role):
+    quiz = load_project(built).roles[role].kuis
+    worksheet = pdf_text(pdf_path(built, role, "lembar-kerja.pdf"))
+    guide = pdf_text(pdf_path(built, role, "panduan-fasilitator.pdf"))
+    for item in quiz:
+        assert item.pernyataan in worksheet
+        assert item.penjelasan not in worksheet
+        assert item.penjelasan in guide
+
+
+def test_worksheet_has_every_part_scale_and_identity_fields(built):
+    project = load_project(built)
+    text = pdf_text(pdf_path(built, ROLES[0], "lembar-kerja.pdf"))
+    for part in project.worksheet.bagian:
+        assert f"{part.kode} {part.judul}" in text
+    for label in ("Nama", "Tanggal", "Desa/Kelurahan", "SS", "STS", "Benar", "Salah"):
+        assert label in text
+    for statement in project.roles[ROLES[0]].penilaian_diri:
+        assert statement.pernyataan in text
+
+
+def test_document_name_and_role_on_the_first_page(built):
+    for role in ROLES:
+        title = load_project(built).roles[role].nama
+        for filename, name in NAMES.items():
+            first = PdfReader(pdf_path(built, role, filename)).pages[0].extract_text()
+            assert name in first and title in first
+
+
+def test_page_size_fonts_and_page_numbers(built):
+    for path in all_pdfs(built):
+        reader = PdfReader(path)
+        pages = len(reader.pages)
+        for number, page in enumerate(reader.pages, 1):
+            box = page.mediabox
+            assert (round(float(box.width), 2), round(float(box.height), 2)) == A4
+            assert f"Halaman {number} dari {pages}" in " ".join(page.extract_text().split())
+        fonts = embedded_fonts(reader)
+        assert fonts and all(fonts.values()), f"{path.name}: not embedded: {fonts}"
+        assert all("Vera" in name for name in fonts)
+
+
+def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
+    """Base font name → whether the font program is embedded (FontFile2 for TrueType)."""
+    found: dict[str, bool] = {}
+
+    def visit(resources) -> None:
+        fonts = resources.get("/Font", {}) if resources else {}
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            found[str(font["/BaseFont"])] = bool(descriptor and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+        for xobject in (resources.get("/XObject", {}) if resources else {}).values():
+            visit(xobject.get_object().get("/Resources"))
+
+    for page in reader.pages:
+        visit(page.get("/Resources"))
+    return found
+
+
+def test_metadata(built):
+    role = ROLES[1]
+    workshop = load_project(built).workshop
+    reader = PdfReader(pdf_path(built, role, "panduan-fasilitator.pdf"))
+    info = reader.metadata
+    assert info.title == "Panduan Fasilitator: Konsultan Kelompok Masyarakat"
+    assert info.author == workshop.penyelenggara
+    assert info.subject == workshop.judul
+    assert reader.trailer["/Root"]["/Lang"] == "id-ID"
+
+
+def test_bookmarks_follow_the_sections(built):
+    reader = PdfReader(pdf_path(built, ROLES[0], "bahan-bacaan.pdf"))
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top[:3] == ["Tujuan Pembelajaran", "Mengenal Peran Ini", "Siapa yang Cocok?"]
+    assert "Ekspektasi dan Realita" in top
+    nested = [i.title for group in reader.outline if isinstance(group, list) for i in group]
+    assert "Tugas Utama" in nested
+    guide = PdfReader(pdf_path(built, ROLES[0], "panduan-fasilitator.pdf"))
+    assert {"Jadwal", "Proses Penyajian", "Kunci Jawaban"} <= {
+        i.title for i in guide.outline if not isinstance(i, list)}
+
+
+def test_agenda_lists_sessions_and_the_total(built):
+    workshop = load_project(built).workshop
+    text = pdf_text(pdf_path(built, ROLES[2], "panduan-fasilitator.pdf"))
+    agenda = text[text.index("Jadwal"):text.index("Persiapan")]
+    for row in workshop.agenda:
+        assert f"{row.start}–{row.end} {row.session.menit}" in agenda
+    assert f"Jumlah {workshop.total_menit}" in agenda
+    assert "5 JPL (225 menit)" in text
+
+
+def test_scoring_ranges_printed_match_the_number_of_statements(built):
+    role = load_project(built).roles[ROLES[0]]
+    text = pdf_text(pdf_path(built, ROLES[0], "lembar-kerja.pdf"))
+    n = len(role.penilaian_diri)
+    assert f"{n}–" in text and f"–{4 * n}" in text
+    numbers = [str(i) for i in role.reversed_numbers]
+    assert f"nomor {', '.join(numbers[:-1])} dan {numbers[-1]}" in text
+
+
+def test_same_input_gives_identical_bytes(built, tmp_path):
+    again = copy_project(tmp_path / "again")
+    build(again)
+    for first, second in zip(all_pdfs(built), all_pdfs(again)):
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_markup_characters_in_content_print_literally(project):
+    path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "nama: Konselor Pemberdayaan Masyarakat",
+        "nama: \"Konselor <b>A&amp;B</b> {{ x }} {% if %} <para>\"")
+    write(path, text)
+    build(project, roles=["konselor-pemberdayaan-masyarakat"], kinds=["handout"])
+    first = PdfReader(pdf_path(project, "konselor-pemberdayaan-masyarakat",
+                               "bahan-bacaan.pdf")).pages[0].extract_text()
+    assert "Konselor <b>A&amp;B</b> {{ x }} {% if %} <para>" in " ".join(first.split())
+
+
+def test_a_problem_stops_the_build_before_anything_is_written(project):
+    build(project, kinds=["handout"])
+    before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
+    path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
+    write(path, path.read_text(encoding="utf-8").replace("nama:", "namaa:"))
+    with pytest.raises(ModulError):
+        build(project)
+    after = {p: p.read_bytes() for p in (project / "build").rglob("*") if p.is_file()}
+    assert after == before, "earlier PDFs are untouched and nothing new was written"
+
+
+def test_no_temporary_files_are_left_behind(built):
+    leftovers = [p for p in (built / "build").rglob("*") if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_role_and_document_filters(project):
+    report = build(project, roles=["konsultan-kelompok-masyarakat"], kinds=["worksheet"])
+    assert [d.path.name for d in report.documents] == ["lembar-kerja.pdf"]
+    with pytest.raises(ModulError, match="unknown role `konsultan`"):
+        build(project, roles=["konsultan"])
+
+
+def test_a_fourth_role_needs_only_one_yaml_file(project):
+    roles = project / "content" / "roles"
+    source = (roles / "konsultan-kelompok-masyarakat.yaml").read_text(encoding="utf-8")
+    write(roles / "pendamping-desa.yaml", source.replace(
+        "nama: Konsultan Kelompok Masyarakat", "nama: Pendamping Desa"))
+    report = build(project, roles=["pendamping-desa"])
+    assert len(report.documents) == 3
+    text = pdf_text(pdf_path(project, "pendamping-desa", "panduan-fasilitator.pdf"))
+    assert re.search(r"Panduan Fasilitator .*Pendamping Desa", text)

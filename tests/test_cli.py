@@ -1,0 +1,96 @@
+"""The command line: progress and summary, help texts, messages and exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import write
+from modul.cli import cli
+
+COMMANDS = ["build", "check"]
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_build_prints_a_line_per_document_and_a_summary(project):
+    result = run("build", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len([ln for ln in lines if ln.startswith("[")]) == 9
+    assert lines[0].startswith("[1/9] build/nasional/")
+    assert lines[-1].startswith("Done: 9 documents, ") and " pages in " in lines[-1]
+
+
+def test_check_reports_ok_without_writing(project):
+    result = run("check", "--project", str(project))
+    assert result.exit_code == 0 and "OK: 3 roles, 9 documents" in result.output
+    assert not (project / "build").exists()
+
+
+def test_broken_yaml_exits_1_with_file_line_and_fix(project):
+    write(project / "content" / "worksheet.yaml", "bagian:\n  - id: a\n   kode: x\n")
+    result = run("build", "--project", str(project))
+    assert result.exit_code == 1
+    assert "content/worksheet.yaml:3:" in result.output and "fix:" in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "build").exists()
+
+
+def test_unknown_key_message_and_exit_code(project):
+    path = project / "content" / "workshop.yaml"
+    write(path, path.read_text(encoding="utf-8").replace("peserta:", "pesrta:", 1))
+    result = run("check", "--project", str(project))
+    assert result.exit_code == 1
+    assert "content/workshop.yaml:" in result.output
+    assert "unknown key `pesrta`" in result.output and "did you mean `peserta`?" in result.output
+
+
+def test_several_problems_are_all_reported_and_counted(project):
+    roles = project / "content" / "roles"
+    for path in roles.glob("*.yaml"):
+        write(path, path.read_text(encoding="utf-8").replace("nama:", "nam:"))
+    result = run("check", "--project", str(project))
+    assert result.exit_code == 1
+    assert result.output.count("did you mean `nama`?") == 3
+    assert "3 problems found." in result.output
+
+
+def test_outside_a_project_is_a_clear_error(tmp_path):
+    result = run("check", "--project", str(tmp_path))
+    assert result.exit_code == 1 and "no modul project here" in result.output
+
+
+def test_unknown_document_kind_is_a_usage_error(project):
+    result = run("build", "--project", str(project), "--doc", "poster")
+    assert result.exit_code == 2 and "poster" in result.output
+
+
+@pytest.mark.parametrize("command", [[], *[[c] for c in COMMANDS]])
+def test_every_command_explains_itself(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
+    if not command:
+        assert all(c in result.output for c in COMMANDS)
+        assert "Exit codes" in result.output
+
+
+def test_python_dash_m_works_like_modul():
+    result = subprocess.run([sys.executable, "-m", "modul", "--version"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0 and "modul" in result.stdout
+
+
+def test_help_does_not_import_reportlab():
+    code = ("import sys; from modul.cli import cli; import contextlib, io\n"
+            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+            "    cli(['--help'])\n"
+            "print('reportlab' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,169 @@
+"""Loading and validating content: seed sentences, and every mistake a trainer can make."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO, ROLE_OF_SEED, SEEDS, seed_sentences, write
+from modul.content import load_project
+from modul.errors import ModulError
+
+
+def problems_of(root) -> list:
+    with pytest.raises(ModulError) as caught:
+        load_project(root)
+    return caught.value.problems
+
+
+def one_problem(root):
+    problems = problems_of(root)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_shipped_content_loads_with_three_roles():
+    project = load_project(REPO)
+    assert sorted(project.roles) == sorted(ROLE_OF_SEED.values())
+
+
+def test_seed_copies_match_the_shared_originals():
+    shared = REPO.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    for seed in SEEDS.glob("*.txt"):
+        assert seed.read_bytes() == (shared / seed.name).read_bytes()
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_seed_sentence_is_in_its_role_file_word_for_word(seed):
+    role = load_project(REPO).roles[ROLE_OF_SEED[seed.name[:3]]]
+    fields = role.model_dump()
+    texts = []
+    for value in fields.values():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            texts += list(item.values()) if isinstance(item, dict) else [item]
+    # Sentences split over two fields (claim, truth) are joined back with one space.
+    joined = " ".join(str(t) for t in texts if t)
+    for sentence in seed_sentences(seed):
+        assert sentence in joined, sentence
+
+
+def test_broken_yaml_names_file_line_and_column(project):
+    path = project / "content" / "roles" / "konsultan-kelompok-masyarakat.yaml"
+    write(path, "nama: Konsultan\ndeskripsi: [satu,\n")
+    problem = one_problem(project)
+    assert problem.file == "content/roles/konsultan-kelompok-masyarakat.yaml"
+    assert problem.line == 3 and "YAML syntax error" in problem.message
+
+
+def test_unknown_key_suggests_the_right_one(project):
+    path = project / "content" / "roles" / "konsultan-kelompok-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8").replace("tugas_utama:", "tugas_utma:")
+    write(path, text)
+    line = text.splitlines().index("tugas_utma:") + 1
+    unknown = one_problem(project)  # not also "tugas_utama is missing"
+    assert (unknown.line, unknown.column) == (line, 1)
+    assert "`tugas_utma`" in unknown.message and "did you mean `tugas_utama`?" in unknown.hint
+
+
+def test_unknown_key_deep_in_a_list_is_located(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8").replace("fasilitator:", "fasiltator:", 1)
+    write(path, text)
+    problem = one_problem(project)
+    assert problem.message.startswith("unknown key `sesi.0.langkah.0.fasiltator`")
+    assert problem.line == text.splitlines().index(next(
+        ln for ln in text.splitlines() if "fasiltator:" in ln)) + 1
+    assert "did you mean `fasilitator`?" in problem.hint
+
+
+def test_missing_required_field_is_reported(project):
+    path = project / "content" / "workshop.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    write(path, "\n".join(ln for ln in lines if not ln.startswith("penyelenggara:")))
+    problem = one_problem(project)
+    assert "required key `penyelenggara` is missing" in problem.message
+
+
+def test_number_where_text_belongs_asks_for_quotes(project):
+    path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "nama: Konselor Pemberdayaan Masyarakat", "nama: 2026")
+    write(path, text)
+    problem = one_problem(project)
+    assert "`nama`: expected text" in problem.message and "quotes" in problem.hint
+    assert problem.line == text.splitlines().index("nama: 2026") + 1
+
+
+def test_session_minutes_must_add_up_to_the_total(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8").replace("total_menit: 225", "total_menit: 240")
+    write(path, text)
+    problem = one_problem(project)
+    assert "the sessions add up to 225 minutes, but total_menit is 240" in problem.message
+    assert problem.line == text.splitlines().index("total_menit: 240") + 1
+
+
+def test_step_minutes_must_add_up_to_the_session(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_session_minutes = next(ln for ln in text.splitlines() if ln.strip().startswith(
+        "menit:") and ln.startswith("    menit"))
+    write(path, text.replace(first_session_minutes, "    menit: 31", 1))
+    messages = [p.message for p in problems_of(project)]
+    assert any("add up to 30 minutes, but the session has menit: 31" in m for m in messages)
+
+
+def test_unknown_worksheet_part_reference(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8").replace("- apakah-saya-cocok", "- apakah-cocok", 1)
+    write(path, text)
+    problem = one_problem(project)
+    assert "unknown worksheet part `apakah-cocok`" in problem.message
+    assert "apakah-saya-cocok" in problem.hint
+
+
+def test_duplicate_key_tab_and_encoding_problems(project):
+    roles = project / "content" / "roles"
+    write(roles / "konsultan-kelompok-masyarakat.yaml", "nama: A\nnama: B\n")
+    write(roles / "konselor-pemberdayaan-masyarakat.yaml", "nama: A\ndeskripsi:\n\t- x\n")
+    (roles / "konsultan-pemberdayaan-masyarakat.yaml").write_bytes(b"nama: Caf\xe9\n")
+    problems = problems_of(project)
+    by_file = {p.file.rsplit("/", 1)[-1]: p for p in problems}
+    assert "duplicate key" in by_file["konsultan-kelompok-masyarakat.yaml"].message
+    assert "tab character" in by_file["konselor-pemberdayaan-masyarakat.yaml"].message
+    assert by_file["konselor-pemberdayaan-masyarakat.yaml"].line == 3
+    assert "not saved as UTF-8" in by_file["konsultan-pemberdayaan-masyarakat.yaml"].message
+    assert problems == sorted(problems), "problems are reported sorted by file and line"
+
+
+def test_bom_and_windows_line_ends_are_accepted(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert load_project(project).workshop.total_menit == 225
+
+
+def test_empty_file_and_missing_file(project):
+    write(project / "content" / "worksheet.yaml", "")
+    (project / "content" / "workshop.yaml").unlink()
+    messages = {p.file: p.message for p in problems_of(project)}
+    assert messages["content/worksheet.yaml"] == "the file is empty"
+    assert messages["content/workshop.yaml"] == "file not found"
+
+
+def test_adding_a_role_is_one_yaml_file(project):
+    roles = project / "content" / "roles"
+    source = (roles / "konselor-pemberdayaan-masyarakat.yaml").read_text(encoding="utf-8")
+    write(roles / "pendamping-desa.yaml",
+          source.replace("nama: Konselor Pemberdayaan Masyarakat", "nama: Pendamping Desa"))
+    assert load_project(project).roles["pendamping-desa"].nama == "Pendamping Desa"
+
+
+def test_bad_role_file_name(project):
+    roles = project / "content" / "roles"
+    (roles / "konselor-pemberdayaan-masyarakat.yaml").rename(roles / "Konselor Baru.yaml")
+    problem = one_problem(project)
+    assert problem.file == "content/roles/Konselor Baru.yaml"
+    assert "lowercase" in problem.hint
