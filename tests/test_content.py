@@ -167,3 +167,26 @@ def test_bad_role_file_name(project):
     problem = one_problem(project)
     assert problem.file == "content/roles/Konselor Baru.yaml"
     assert "lowercase" in problem.hint
+
+
+def test_wrong_values_name_the_value_and_the_choices(project):
+    path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    terbalik: true", "    terbalik: ya", 1)
+    text = text.replace("jawaban: salah", "jawaban: keliru", 1)
+    write(path, text)
+    problems = {p.message.split("`")[1]: p for p in problems_of(project)}
+    assert problems["kuis.0.jawaban"].message.endswith("`keliru` is not allowed here")
+    assert "'benar' or 'salah'" in problems["kuis.0.jawaban"].hint
+    reversed_item = next(k for k in problems if k.endswith(".terbalik"))
+    assert problems[reversed_item].message.endswith("expected true or false")
+
+
+def test_text_where_a_mapping_belongs(project):
+    path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "ekspektasi_realita:\n", "ekspektasi_realita:\n  - hanya teks\n", 1)
+    write(path, text)
+    problem = one_problem(project)
+    assert problem.message == "`ekspektasi_realita.0`: expected keys with values"
+    assert problem.line == text.splitlines().index("  - hanya teks") + 1

@@ -156,9 +156,9 @@ def _explain(doc: YamlDocument, model: type[BaseModel], prefix: tuple, error: An
         return doc.problem(keys, f"required key `{dotted}` is missing",
                            f"add `{loc[-1]}:` with a value here")
     message, hint = _MESSAGES.get(kind, (None, ""))
-    context = error.get("ctx", {})
-    return doc.problem(keys, f"`{dotted}`: {message or error['msg']}",
-                       hint.format(**context) if hint else "")
+    context = {"input": error.get("input"), **error.get("ctx", {})}
+    return doc.problem(keys, f"`{dotted}`: {message.format(**context) if message else error['msg']}",
+                       hint.format(**context))
 
 
 def _clean(loc: tuple) -> tuple:
@@ -181,7 +181,7 @@ _MESSAGES = {
     "greater_than": ("the number is too small", "use a number greater than {gt}"),
     "string_pattern_mismatch": ("not a valid id",
                                 "use lowercase letters, digits and hyphens, e.g. `sesi-1`"),
-    "literal_error": (None, "use one of: {expected}"),
+    "literal_error": ("`{input}` is not allowed here", "use one of: {expected}"),
 }
 
 

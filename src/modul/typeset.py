@@ -143,7 +143,7 @@ class Typesetter:
         style = self.styles["cell_head"]
         labels = [f.get("label", "") for f in element]
         label_w = max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize)
-                      for label in labels) + 10
+                      for label in labels) + 14  # the cell's own padding is 12
         gap = 6 * mm
         line_w = (width - 2 * label_w - gap) / 2
         cells = [[Paragraph(escape(label), style), ""] for label in labels]
@@ -189,7 +189,7 @@ class Typesetter:
         return [self._table([[content]], [width], [
             ("BOX", (0, 0), (-1, -1), 0.8, self.rule_colour),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)],
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 9)],
             spaceBefore=0, spaceAfter=4 * mm)]
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
