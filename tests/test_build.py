@@ -202,3 +202,17 @@ def test_a_fourth_role_needs_only_one_yaml_file(project):
     assert len(report.documents) == 3
     text = pdf_text(pdf_path(project, "pendamping-desa", "panduan-fasilitator.pdf"))
     assert re.search(r"Panduan Fasilitator .*Pendamping Desa", text)
+
+
+def test_table_cell_longer_than_a_page_continues_on_the_next_page(project):
+    path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8")
+    sentence = "Penjelasan yang sangat panjang nomor {}."
+    long = " ".join(sentence.format(n) for n in range(400))
+    write(path, text.replace("penjelasan: ", f"penjelasan: {long} ", 1))
+    report = build(project, roles=["konselor-pemberdayaan-masyarakat"], kinds=["guide"])
+    guide = pdf_text(report.documents[0].path)
+    header = "No Pernyataan Jawaban Penjelasan "  # repeated on each page the cell runs onto
+    for n in range(400):
+        assert re.search(sentence.format(n).replace(" ", f" (?:{header})?").replace(".", r"\."),
+                         guide), n

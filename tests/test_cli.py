@@ -94,3 +94,15 @@ def test_help_does_not_import_reportlab():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_content_and_layout_problems_are_reported_together(project):
+    path = project / "content" / "workshop.yaml"
+    write(path, path.read_text(encoding="utf-8").replace("peserta:", "pesrta:", 1))
+    theme = project / "layouts" / "default" / "theme.yaml"
+    write(theme, theme.read_text(encoding="utf-8").replace("paper: A4", "paper: A3"))
+    result = run("check", "--project", str(project))
+    assert result.exit_code == 1
+    assert "content/workshop.yaml" in result.output
+    assert "layouts/default/theme.yaml" in result.output
+    assert "2 problems found." in result.output

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from modul import content, layout, markup
 from modul.errors import ModulError, OutputError, Problem, relative
@@ -22,6 +23,7 @@ from modul.source import ProblemList
 from modul.theme import Theme, load_theme
 
 NATIONAL = "nasional"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,19 +83,16 @@ Progress = Callable[[BuiltDocument, int, int], None]
 
 def check(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = ()) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing."""
-    project = content.load_project(root)
     problems: list[Problem] = []
     theme_dir = layout.theme_folder(root)
-    theme = labels = None
-    try:
-        theme = load_theme(theme_dir, root)
-    except ProblemList as err:
-        problems += err.problems
-    try:
-        labels = layout.load_labels(root)
-    except ProblemList as err:
-        problems += err.problems
-    if problems or theme is None or labels is None:
+    project = _collect(problems, lambda: content.load_project(root))
+    theme = _collect(problems, lambda: load_theme(theme_dir, root))
+    labels = _collect(problems, lambda: layout.load_labels(root))
+    if labels is not None:
+        problems += [Problem("layouts/labels/id.yaml", message=f"label `{k.label}` is missing",
+                             hint=f"add `{k.label}:` with the name of the document")
+                     for k in KINDS if k.label not in labels]
+    if problems or project is None or theme is None or labels is None:
         raise ModulError(problems)
     selected_roles = _select(list(project.roles), roles, "role")
     selected_kinds = _select([k.id for k in KINDS], kinds, "document")
@@ -103,7 +102,7 @@ def check(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = ()) -
         for kind in (k for k in KINDS if k.id in selected_kinds):
             context = {"role": project.roles[slug], "workshop": project.workshop,
                        "worksheet": project.worksheet, "t": labels,
-                       "document_name": labels.get(kind.label, kind.id)}
+                       "document_name": labels[kind.label]}
             try:
                 text = layout.render(env, kind.template, context, root)
                 tree = markup.parse(text, theme_dir / kind.template, root)
@@ -120,7 +119,9 @@ def check(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = ()) -
 def build(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = (),
           progress: Progress | None = None) -> BuildReport:
     """Check everything, then write one PDF per target; return what was written."""
-    from modul.pdf import render_pdf  # ReportLab is imported only when PDFs are made
+    from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
+
+    from modul.pdf import render_pdf
     from modul.typeset import Typesetter
 
     started = time.perf_counter()
@@ -132,9 +133,7 @@ def build(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = (),
         try:
             data, pages = render_pdf(typesetter.flowables(target.markup), theme=setup.theme,
                                      fonts=typesetter.font, info=target.markup.attrib)
-        except Exception as err:  # ReportLab's LayoutError has no public base class
-            if type(err).__name__ != "LayoutError":
-                raise
+        except LayoutError as err:
             raise ModulError([Problem(
                 relative(target.path, root), message=f"cannot lay out the page: {err}",
                 hint="a table cell or box is taller than a page; shorten its text or split "
@@ -145,6 +144,15 @@ def build(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = (),
         if progress:
             progress(done, number, len(setup.targets))
     return BuildReport(written, time.perf_counter() - started)
+
+
+def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
+    """Run one loading step, adding its problems to `problems` instead of stopping."""
+    try:
+        return load()
+    except (ProblemList, ModulError) as err:
+        problems += err.problems
+        return None
 
 
 def _select(available: list[str], wanted: Iterable[str], what: str) -> list[str]:

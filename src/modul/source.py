@@ -157,8 +157,8 @@ def _explain(doc: YamlDocument, model: type[BaseModel], prefix: tuple, error: An
                            f"add `{loc[-1]}:` with a value here")
     message, hint = _MESSAGES.get(kind, (None, ""))
     context = {"input": error.get("input"), **error.get("ctx", {})}
-    return doc.problem(keys, f"`{dotted}`: {message.format(**context) if message else error['msg']}",
-                       hint.format(**context))
+    text = message.format(**context) if message else error["msg"]
+    return doc.problem(keys, f"`{dotted}`: {text}", hint.format(**context))
 
 
 def _clean(loc: tuple) -> tuple:

@@ -221,7 +221,10 @@ class Typesetter:
                **options: object) -> Table:
         # Every table names the theme font: ReportLab's default is an unembedded Helvetica.
         style = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font["regular"]), *commands])
-        options = {"hAlign": "LEFT", "spaceBefore": 1 * mm, "spaceAfter": 3 * mm, **options}
+        # splitInRow: a cell taller than a page continues on the next page instead of
+        # stopping the build.
+        options = {"hAlign": "LEFT", "spaceBefore": 1 * mm, "spaceAfter": 3 * mm,
+                   "splitInRow": 1, **options}
         return Table(data, colWidths=widths, style=style, **options)
 
     def _grid_style(self) -> list[tuple]:
