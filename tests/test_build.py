@@ -148,7 +148,7 @@ def test_scoring_ranges_printed_match_the_number_of_statements(built):
     n = len(role.penilaian_diri)
     assert f"{n}–" in text and f"–{4 * n}" in text
     numbers = [str(i) for i in role.reversed_numbers]
-    assert f"nomor {', '.join(numbers[:-1])} dan {numbers[-1]}" in text
+    assert f"nomor {', '.join(numbers[:-1])}, dan {numbers[-1]}" in text  # EYD V series
 
 
 def test_same_input_gives_identical_bytes(built, tmp_path):

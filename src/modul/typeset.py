@@ -33,6 +33,9 @@ from modul.theme import Theme
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
+# Rows split at row boundaries first; a row is cut across pages only when both pieces are
+# at least this tall, so a cell longer than a page continues instead of stopping the build.
+MIN_ROW_PIECE = 20 * mm
 
 
 class Typesetter:
@@ -186,11 +189,11 @@ class Typesetter:
         if element.get("title"):
             content.append(Paragraph(escape(element.get("title", "")), self.styles["cell_head"]))
         content += self.blocks(element, inner)
-        return [self._table([[content]], [width], [
+        return [KeepTogether([self._table([[content]], [width], [
             ("BOX", (0, 0), (-1, -1), 0.8, self.rule_colour),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 9)],
-            spaceBefore=0, spaceAfter=4 * mm)]
+            spaceBefore=0, spaceAfter=4 * mm)])]
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
         return [KeepTogether(self.blocks(element, width))]
@@ -221,10 +224,8 @@ class Typesetter:
                **options: object) -> Table:
         # Every table names the theme font: ReportLab's default is an unembedded Helvetica.
         style = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font["regular"]), *commands])
-        # splitInRow: a cell taller than a page continues on the next page instead of
-        # stopping the build.
         options = {"hAlign": "LEFT", "spaceBefore": 1 * mm, "spaceAfter": 3 * mm,
-                   "splitInRow": 1, **options}
+                   "splitInRow": MIN_ROW_PIECE, **options}
         return Table(data, colWidths=widths, style=style, **options)
 
     def _grid_style(self) -> list[tuple]:
