@@ -14,7 +14,8 @@ from pydantic import BaseModel
 
 from modul.errors import ModulError, Problem, relative
 from modul.model import Project, Role, WorksheetPlan, Workshop
-from modul.source import ProblemList, YamlDocument, read_yaml, validate
+from modul.source import Node, ProblemList, read_yaml
+from modul.validate import validate
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 M = TypeVar("M", bound=BaseModel)
@@ -36,7 +37,7 @@ def load_project(root: Path) -> Project:
     problems: list[Problem] = []
     content = root / "content"
 
-    def load(path: Path, model: type[M]) -> tuple[YamlDocument | None, M | None]:
+    def load(path: Path, model: type[M]) -> tuple[Node | None, M | None]:
         try:
             doc = read_yaml(path, root)
             return doc, validate(doc, model)
@@ -87,7 +88,7 @@ def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
     return good
 
 
-def _check_minutes(doc: YamlDocument, workshop: Workshop) -> list[Problem]:
+def _check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
     problems = []
     total = sum(s.menit for s in workshop.sesi)
     if total != workshop.total_menit:
@@ -106,7 +107,7 @@ def _check_minutes(doc: YamlDocument, workshop: Workshop) -> list[Problem]:
     return problems
 
 
-def _check_scoring(doc: YamlDocument, plan: WorksheetPlan) -> list[Problem]:
+def _check_scoring(doc: Node, plan: WorksheetPlan) -> list[Problem]:
     problems = _duplicate_ids(doc, ["bagian"], [p.id for p in plan.bagian])
     lowest = min(p.skor for p in plan.skala)
     thresholds = [b.rata_rata_minimal for b in plan.pedoman_skor]
@@ -123,7 +124,7 @@ def _check_scoring(doc: YamlDocument, plan: WorksheetPlan) -> list[Problem]:
     return problems
 
 
-def _check_worksheet_references(doc: YamlDocument, workshop: Workshop,
+def _check_worksheet_references(doc: Node, workshop: Workshop,
                                 plan: WorksheetPlan) -> list[Problem]:
     known = [p.id for p in plan.bagian]
     problems = []
@@ -138,7 +139,7 @@ def _check_worksheet_references(doc: YamlDocument, workshop: Workshop,
     return problems
 
 
-def _duplicate_ids(doc: YamlDocument, keys: list, ids: list[str]) -> list[Problem]:
+def _duplicate_ids(doc: Node, keys: list, ids: list[str]) -> list[Problem]:
     seen: set[str] = set()
     problems = []
     for i, ident in enumerate(ids):

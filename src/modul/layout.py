@@ -76,8 +76,8 @@ def load_labels(root: Path, language: str = LABEL_LANGUAGE) -> dict[str, str]:
     """The fixed texts documents print (headings, "Nama", …) in one language."""
     doc = read_yaml(root / "layouts" / "labels" / f"{language}.yaml", root)
     problems = [doc.problem([key], f"label `{key}` must be text",
-                            "put the text in quotes") for key, value in doc.data.items()
-                if not isinstance(value, str) or not isinstance(key, str)]
+                            "put the text in quotes") for key, value in doc.value.items()
+                if not isinstance(value.value, str) or not isinstance(key, str)]
     if problems:
         raise ProblemList(problems)
-    return {str(k): str(v) for k, v in doc.data.items()}
+    return {str(k): v.value for k, v in doc.value.items()}

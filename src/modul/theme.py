@@ -14,7 +14,8 @@ from pydantic import Field
 
 from modul.errors import relative
 from modul.model import Frozen, Text
-from modul.source import ProblemList, read_yaml, validate
+from modul.source import ProblemList, read_yaml
+from modul.validate import validate
 
 # Width × height in millimetres. F4 (folio) is the common office paper in Indonesia.
 PAPER_MM: dict[str, tuple[float, float]] = {
