@@ -13,16 +13,19 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from jinja2.sandbox import SandboxedEnvironment
+
 from modul import content, layout, markup
 from modul.errors import ModulError, OutputError, Problem, relative
-from modul.model import Project
+from modul.model import Edition, Project
+from modul.regions import LAYOUT_FOLDER
 from modul.source import ProblemList
 from modul.theme import Theme, load_theme
 
-NATIONAL = "nasional"
 T = TypeVar("T")
 
 
@@ -43,12 +46,14 @@ KINDS = (
 
 @dataclass(frozen=True)
 class Target:
-    """One PDF to write, and the markup it is made from."""
+    """One PDF to write, the markup it is made from and the theme it is set in."""
 
+    edition: str
     role: str
     kind: DocumentKind
     path: Path
     markup: ET.Element
+    theme: Theme
 
 
 @dataclass(frozen=True)
@@ -73,51 +78,73 @@ class Setup:
     """Everything a build reads, loaded and checked once."""
 
     project: Project
-    theme: Theme
-    labels: dict[str, str]
     targets: list[Target]
 
 
 Progress = Callable[[BuiltDocument, int, int], None]
 
 
-def check(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = ()) -> Setup:
+def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
+          kinds: Iterable[str] = ()) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing."""
     problems: list[Problem] = []
-    theme_dir = layout.theme_folder(root)
     project = _collect(problems, lambda: content.load_project(root))
-    theme = _collect(problems, lambda: load_theme(theme_dir, root))
-    labels = _collect(problems, lambda: layout.load_labels(root))
-    if labels is not None:
-        problems += [Problem("layouts/labels/id.yaml", message=f"label `{k.label}` is missing",
-                             hint=f"add `{k.label}:` with the name of the document")
-                     for k in KINDS if k.label not in labels]
-    if problems or project is None or theme is None or labels is None:
+    labels = {path.stem: _collect(problems, partial(layout.load_labels, root, path.stem))
+              for path in sorted(layout.labels_folder(root).glob("*.yaml"))}
+    if project is None:
         raise ModulError(problems)
+    editions = _select(list(project.editions), regions, "region")
     selected_roles = _select(list(project.roles), roles, "role")
-    selected_kinds = _select([k.id for k in KINDS], kinds, "document")
-    env = layout.environment([theme_dir])
+    selected_kinds = [k for k in KINDS if k.id in _select([k.id for k in KINDS], kinds,
+                                                          "document")]
     targets = []
-    for slug in selected_roles:
-        for kind in (k for k in KINDS if k.id in selected_kinds):
-            context = {"role": project.roles[slug], "workshop": project.workshop,
-                       "worksheet": project.worksheet, "t": labels,
-                       "document_name": labels[kind.label]}
-            try:
-                text = layout.render(env, kind.template, context, root)
-                tree = markup.parse(text, theme_dir / kind.template, root)
-            except ProblemList as err:
-                problems += err.problems
-                continue
-            path = root / "build" / NATIONAL / slug / kind.filename
-            targets.append(Target(slug, kind, path, tree))
-    if problems:  # a layout mistake shows up once per role: report it once
+    for slug in editions:
+        edition = project.editions[slug]
+        theme = _collect(problems, partial(_theme, root, edition))
+        words = labels.get(edition.language)
+        if theme is None or words is None:
+            continue
+        env = layout.environment(_search_path(root, edition))
+        for role in selected_roles:
+            for kind in selected_kinds:
+                tree = _collect(problems, partial(_markup, env, root, edition, role, kind, words))
+                if tree is not None:
+                    path = root / "build" / slug / role / kind.filename
+                    targets.append(Target(slug, role, kind, path, tree, theme))
+    if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    return Setup(project, theme, labels, targets)
+    return Setup(project, targets)
 
 
-def build(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = (),
-          progress: Progress | None = None) -> BuildReport:
+def _theme(root: Path, edition: Edition) -> Theme:
+    overlay = edition.folder / LAYOUT_FOLDER / "theme.yaml" if edition.folder else None
+    paper = edition.region.kertas if edition.region else None
+    return load_theme(layout.theme_folder(root), root, overlay=overlay, paper=paper)
+
+
+def _search_path(root: Path, edition: Edition) -> list[Path]:
+    """Templates are looked up in the region's `layout/` first, then in the theme."""
+    own = [edition.folder / LAYOUT_FOLDER] if edition.folder else []
+    return [p for p in own if p.is_dir()] + [layout.theme_folder(root)]
+
+
+def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
+            kind: DocumentKind, labels: dict[str, str]) -> ET.Element:
+    if kind.label not in labels:
+        raise ProblemList([Problem("layouts/labels/id.yaml",
+                                   message=f"label `{kind.label}` is missing",
+                                   hint=f"add `{kind.label}:` with the name of the document")])
+    context = {"role": edition.roles[role], "workshop": edition.workshop,
+               "worksheet": edition.worksheet, "region": edition.region,
+               "logo": relative(edition.logo, root) if edition.logo else "",
+               "t": labels, "document_name": labels[kind.label]}
+    text = layout.render(env, kind.template, context, root)
+    template = Path(env.get_template(kind.template).filename or kind.template)
+    return markup.parse(text, template, root)
+
+
+def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
+          kinds: Iterable[str] = (), progress: Progress | None = None) -> BuildReport:
     """Check everything, then write one PDF per target; return what was written."""
     from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
 
@@ -125,13 +152,13 @@ def build(root: Path, *, roles: Iterable[str] = (), kinds: Iterable[str] = (),
     from modul.typeset import Typesetter
 
     started = time.perf_counter()
-    setup = check(root, roles=roles, kinds=kinds)
+    setup = check(root, regions=regions, roles=roles, kinds=kinds)
     written = []
     for number, target in enumerate(setup.targets, 1):
         began = time.perf_counter()
-        typesetter = Typesetter(setup.theme)
+        typesetter = Typesetter(target.theme, root)
         try:
-            data, pages = render_pdf(typesetter.flowables(target.markup), theme=setup.theme,
+            data, pages = render_pdf(typesetter.flowables(target.markup), theme=target.theme,
                                      fonts=typesetter.font, info=target.markup.attrib)
         except LayoutError as err:
             raise ModulError([Problem(

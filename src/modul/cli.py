@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from modul import __version__
+from modul import __version__, provenance
 from modul.build import KINDS, BuiltDocument, build, check
-from modul.content import find_root
+from modul.content import find_root, load_project
 from modul.errors import ModulError, relative
+from modul.model import NATIONAL
 
 project_option = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -19,6 +20,9 @@ project_option = click.option(
 role_option = click.option("--role", "roles", multiple=True, metavar="SLUG",
                            help="Only this role (file name in content/roles/ without "
                            ".yaml). Repeat for several.")
+region_option = click.option("--region", "regions", multiple=True, metavar="SLUG",
+                              help="Only this region (folder name in content/regions/, or "
+                              "`nasional` for the national set). Repeat for several.")
 doc_option = click.option("--doc", "kinds", multiple=True,
                           type=click.Choice([k.id for k in KINDS]),
                           help="Only this document kind. Repeat for several.")
@@ -37,10 +41,13 @@ def cli() -> None:
 
 @cli.command(name="build")
 @project_option
+@region_option
 @role_option
 @doc_option
-def build_command(project: Path | None, roles: tuple[str, ...], kinds: tuple[str, ...]) -> None:
-    """Check everything, then write the PDFs to build/nasional/<role>/.
+def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
+                  kinds: tuple[str, ...]) -> None:
+    """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
+    build/<region>/<role>/ for each region.
 
     Nothing is written if any content or layout file has a problem.
     """
@@ -50,7 +57,8 @@ def build_command(project: Path | None, roles: tuple[str, ...], kinds: tuple[str
         click.echo(f"[{number}/{total}] {relative(document.path, root)}  "
                    f"{document.pages} pages  {document.seconds:.2f} s")
 
-    report = _run(lambda: build(root, roles=roles, kinds=kinds, progress=show))
+    report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
+                                progress=show))
     click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
                f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
 
@@ -63,6 +71,29 @@ def check_command(project: Path | None) -> None:
     setup = _run(lambda: check(root))
     click.echo(f"OK: {len(setup.project.roles)} roles, {len(setup.targets)} documents "
                "checked, no problems found.")
+
+
+@cli.command(name="show")
+@project_option
+@click.argument("role")
+@click.option("--region", default=NATIONAL, metavar="SLUG", show_default=True,
+              help="The region whose merged content to show.")
+def show_command(project: Path | None, role: str, region: str) -> None:
+    """Print a role's content as the documents use it, with the file and line each value
+    comes from (national file or region overlay)."""
+    root = _root(project)
+    loaded = _run(lambda: load_project(root))
+    click.echo("\n".join(_run(lambda: provenance.show(loaded, role, region))))
+
+
+@cli.command(name="diff")
+@project_option
+@click.argument("region")
+def diff_command(project: Path | None, region: str) -> None:
+    """List what a region changes relative to the national content."""
+    root = _root(project)
+    loaded = _run(lambda: load_project(root))
+    click.echo("\n".join(_run(lambda: provenance.diff(loaded, region))))
 
 
 def _root(project: Path | None) -> Path:

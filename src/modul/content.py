@@ -7,13 +7,14 @@ problems of a run at once, sorted by file and line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from modul.errors import ModulError, Problem, relative
-from modul.model import Project, Role, WorksheetPlan, Workshop
+from modul.model import NATIONAL, Edition, Project, Role, WorksheetPlan, Workshop
 from modul.source import Node, ProblemList, read_yaml
 from modul.validate import validate
 
@@ -33,35 +34,79 @@ def find_root(start: Path) -> Path:
 
 
 def load_project(root: Path) -> Project:
-    """Read `content/` under `root`; raise ModulError listing every problem found."""
+    """Read `content/` under `root`, national and regions; raise ModulError listing every
+    problem found."""
+    from modul import regions  # regions build on this module's national loading
+
     problems: list[Problem] = []
+    sources = read_national(root, problems)
+    editions: dict[str, Edition] = {}
+    national = _edition(NATIONAL, sources, problems)
+    if national:
+        editions[NATIONAL] = national
+    for folder in regions.region_folders(root, problems):
+        loaded = regions.load_region(folder, root, sources, problems)
+        if loaded is None:
+            continue
+        region, logo, merged, changes = loaded
+        edition = _edition(folder.name, merged, problems, region=region, folder=folder,
+                           logo=logo, changes=changes)
+        if edition:
+            editions[folder.name] = edition
+    if problems:  # a national mistake shows up again in every region: report it once
+        raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
+    return Project(root=root, editions=editions)
+
+
+def read_national(root: Path, problems: list[Problem]) -> dict[str, Node]:
+    """The national content files as YAML trees, by name relative to `content/`."""
     content = root / "content"
-
-    def load(path: Path, model: type[M]) -> tuple[Node | None, M | None]:
+    paths = [content / "workshop.yaml", content / "worksheet.yaml",
+             *_role_files(content / "roles", root, problems)]
+    sources = {}
+    for path in paths:
         try:
-            doc = read_yaml(path, root)
-            return doc, validate(doc, model)
+            sources[path.relative_to(content).as_posix()] = read_yaml(path, root)
         except ProblemList as err:
-            problems.extend(err.problems)
-            return None, None
+            problems += err.problems
+    return sources
 
-    workshop_doc, workshop = load(content / "workshop.yaml", Workshop)
-    worksheet_doc, worksheet = load(content / "worksheet.yaml", WorksheetPlan)
-    roles: dict[str, Role] = {}
-    for path in _role_files(content / "roles", root, problems):
-        _, role = load(path, Role)
-        if role is not None:
-            roles[path.stem] = role
-    if workshop_doc and workshop:
-        problems += _check_minutes(workshop_doc, workshop)
-    if worksheet_doc and worksheet:
-        problems += _check_scoring(worksheet_doc, worksheet)
-    if workshop_doc and workshop and worksheet:
-        problems += _check_worksheet_references(workshop_doc, workshop, worksheet)
-    if problems:
-        raise ModulError(problems)
-    assert workshop and worksheet
-    return Project(root=root, workshop=workshop, worksheet=worksheet, roles=roles)
+
+def _edition(slug: str, sources: dict[str, Node], problems: list[Problem],
+             **region: Any) -> Edition | None:
+    """Validate one edition's trees and check what spans files; None if anything fails."""
+    found: list[Problem] = []
+
+    def valid(name: str, model: type[M]) -> M | None:
+        if name not in sources:
+            return None
+        try:
+            return validate(sources[name], model)
+        except ProblemList as err:
+            found.extend(err.problems)
+            return None
+
+    workshop = valid("workshop.yaml", Workshop)
+    worksheet = valid("worksheet.yaml", WorksheetPlan)
+    roles = {name[len("roles/"):-len(".yaml")]: role for name in sources
+             if name.startswith("roles/") and (role := valid(name, Role)) is not None}
+    if workshop:
+        found += _check_minutes(sources["workshop.yaml"], workshop)
+    if worksheet:
+        found += _check_scoring(sources["worksheet.yaml"], worksheet)
+    if workshop and worksheet:
+        found += _check_worksheet_references(sources["workshop.yaml"], workshop, worksheet)
+    failed = bool(found) or workshop is None or worksheet is None
+    if slug != NATIONAL:  # say which region a national line fails in, unless it always does
+        seen = {(p.file, p.line, p.message) for p in problems}
+        found = [replace(p, message=f"{p.message} (in region `{slug}`)")
+                 if not p.file.startswith("content/regions/") else p
+                 for p in found if (p.file, p.line, p.message) not in seen]
+    problems += found
+    if failed or workshop is None or worksheet is None:
+        return None
+    return Edition(slug=slug, workshop=workshop, worksheet=worksheet, roles=roles,
+                   sources=sources, **region)
 
 
 def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table
+
+MIN_ROW_PIECE = 20 * mm
 
 
 class WritingLines(Flowable):
-    """`count` ruled lines to write on by hand, `spacing` points apart; splits across pages."""
+    """`count` ruled lines to write on by hand, `spacing` points apart; splits across pages.
+
+    A gap below the last line keeps handwriting clear of whatever follows (a label, a
+    cell border).
+    """
+
+    GAP = 3 * mm
 
     def __init__(self, count: int, spacing: float, colour: Color) -> None:
         super().__init__()
@@ -15,10 +24,10 @@ class WritingLines(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        return avail_width, self.count * self.spacing
+        return avail_width, self.count * self.spacing + self.GAP
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        fits = int(avail_height // self.spacing)
+        fits = int((avail_height - self.GAP) // self.spacing)
         if fits < 1 or fits >= self.count:
             return []
         return [WritingLines(fits, self.spacing, self.colour),
@@ -29,7 +38,7 @@ class WritingLines(Flowable):
         canvas.setStrokeColor(self.colour)
         canvas.setLineWidth(0.5)
         for i in range(self.count):
-            y = i * self.spacing + 1
+            y = self.GAP + i * self.spacing
             canvas.line(0, y, self.width, y)
 
 
@@ -56,3 +65,22 @@ class Heading(Paragraph):
     def __init__(self, text: str, style: object, *, level: int, title: str, key: str) -> None:
         super().__init__(text, style)
         self.outline_level, self.outline_title, self.outline_key = level, title, key
+
+
+class SplittingTable(Table):
+    """A table that breaks between rows, and cuts a row across pages only when that row
+    is taller than a whole page, so a very long text continues instead of stopping the
+    build, while ordinary rows are never cut in two.
+
+    `frame_height` (the page's writing area) is set on a subclass per theme.
+    """
+
+    frame_height = float("inf")
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.splitInRow = 0
+        parts = super().split(avail_width, avail_height)
+        if parts or avail_height < self.frame_height - 1:
+            return parts  # nothing fits here: the table moves on to the next page
+        self.splitInRow = MIN_ROW_PIECE  # a fresh page, and still a row does not fit
+        return super().split(avail_width, avail_height)

@@ -6,6 +6,7 @@ markup) and StrictUndefined (a typo in a variable name is an error, not a blank)
 
 from __future__ import annotations
 
+import difflib
 import traceback
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 
 from modul.errors import Problem, relative
-from modul.source import ProblemList, read_yaml
+from modul.source import Node, ProblemList, read_yaml
 
 DEFAULT_THEME = "default"
 LABEL_LANGUAGE = "id"
@@ -72,12 +73,46 @@ def _shown(filename: str | None, root: Path) -> str | None:
     return relative(Path(filename), root) if filename else None
 
 
+def labels_folder(root: Path) -> Path:
+    return root / "layouts" / "labels"
+
+
 def load_labels(root: Path, language: str = LABEL_LANGUAGE) -> dict[str, str]:
-    """The fixed texts documents print (headings, "Nama", …) in one language."""
-    doc = read_yaml(root / "layouts" / "labels" / f"{language}.yaml", root)
-    problems = [doc.problem([key], f"label `{key}` must be text",
-                            "put the text in quotes") for key, value in doc.value.items()
-                if not isinstance(value.value, str) or not isinstance(key, str)]
+    """The fixed texts documents print (headings, "Nama", …) in one language.
+
+    Every language must have exactly the keys of the default one (`id`), so a missing
+    translation is an error here and never a blank on paper.
+    """
+    labels, problems = _read_labels(labels_folder(root) / f"{language}.yaml", root)
+    if language != LABEL_LANGUAGE and not problems:
+        reference, _ = _read_labels(labels_folder(root) / f"{LABEL_LANGUAGE}.yaml", root)
+        problems += _compare_keys(labels, reference, labels_folder(root) / f"{language}.yaml",
+                                  root)
     if problems:
         raise ProblemList(problems)
-    return {str(k): v.value for k, v in doc.value.items()}
+    return {key: node.value for key, node in labels.items()}
+
+
+def _read_labels(path: Path, root: Path) -> tuple[dict[str, Node], list[Problem]]:
+    doc = read_yaml(path, root)
+    problems = [doc.problem([key], f"label `{key}` must be text", "put the text in quotes")
+                for key, value in doc.value.items()
+                if not isinstance(value.value, str) or not isinstance(key, str)]
+    return doc.value, problems
+
+
+def _compare_keys(labels: dict[str, Node], reference: dict[str, Node], path: Path,
+                  root: Path) -> list[Problem]:
+    name = relative(path, root)
+    missing = [key for key in reference if key not in labels]
+    problems = [Problem(name, 0, 0, f"label `{key}` is missing",
+                        f"add `{key}:` with the translation of “{reference[key].value}”")
+                for key in missing]
+    for key, node in labels.items():
+        if key not in reference:
+            close = difflib.get_close_matches(key, missing or list(reference), n=1)
+            problems.append(Problem(name, node.key_origin.line if node.key_origin else 0, 1,
+                                    f"unknown label `{key}`",
+                                    f"did you mean `{close[0]}`?" if close else
+                                    "remove it: templates only use the labels of id.yaml"))
+    return problems

@@ -17,7 +17,7 @@ from modul.source import ProblemList
 BLOCKS: dict[str, set[str]] = {
     "document": {"title", "subject", "author", "keywords", "lang", "header", "footer",
                  "page-label"},
-    "cover": {"kind", "title", "subtitle"},
+    "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
     "h2": {"id"},
     "h3": set(),
@@ -62,6 +62,8 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
                                  "the markup must start with <document>"))
     for element in document.iter():
         problems += _check(element, template, root)
+        if element.tag == "cover" and element.get("logo"):
+            problems += _check_image(element.get("logo", ""), template, root)
     if problems:
         raise ProblemList(problems)
     return document
@@ -104,6 +106,16 @@ def _bad_value(element: ET.Element) -> str | None:
     if tag == "choices" and not get("options"):
         return "<choices> needs options, e.g. options=\"Benar,Salah\""
     return None
+
+
+def _check_image(name: str, template: Path, root: Path) -> list[Problem]:
+    """An image named in the markup must be a file inside the project."""
+    path = (root / name).resolve()
+    if path.is_relative_to(root.resolve()) and path.is_file():
+        return []
+    return [_problem(template, root, "cover", f"<cover logo> names `{name}`, which is not an "
+                     "image file inside the project", "give a path relative to the project "
+                     "folder, e.g. content/regions/ntt/logo.png")]
 
 
 def _problem(template: Path, root: Path, tag: str, message: str, hint: str = "") -> Problem:

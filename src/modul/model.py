@@ -8,11 +8,14 @@ span files (minutes that must add up, references between files) live in `content
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from modul.merge import Change
+from modul.source import Node
 
 # Strict: a number or date where text belongs is an error, not silently converted.
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
@@ -200,12 +203,62 @@ class WorksheetPlan(Frozen):
                 for lo, hi, b in zip(lows, highs, self.pedoman_skor)]
 
 
-# --- the whole project -----------------------------------------------------------------
+# --- regions and the whole project ------------------------------------------------------
+
+Paper = Literal["A4", "F4", "Letter", "A5"]
+NATIONAL = "nasional"
+
+
+class Region(Frozen):
+    """A province or district: its settings from `content/regions/<slug>/region.yaml`."""
+
+    nama: Text
+    penyelenggara: Text
+    mitra: Texts = []
+    tempat: Text | None = None
+    tanggal: Text | None = None
+    kertas: Paper | None = None
+    bahasa: Slug = "id"
+    logo: Text | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The content for one audience: the national set, or the national set with one
+    region's overlay applied."""
+
+    slug: str  # NATIONAL or the region's slug
+    workshop: Workshop
+    worksheet: WorksheetPlan
+    roles: dict[str, Role]
+    sources: dict[str, Node]  # merged YAML trees by file, e.g. "roles/konselor.yaml"
+    region: Region | None = None
+    folder: Path | None = None  # the region's folder
+    logo: Path | None = None  # checked: inside the region's folder, PNG or JPEG
+    changes: dict[str, list[Change]] = field(default_factory=dict)  # by overlay file
+
+    @property
+    def language(self) -> str:
+        return self.region.bahasa if self.region else "id"
 
 
 @dataclass(frozen=True)
 class Project:
     root: Path
-    workshop: Workshop
-    worksheet: WorksheetPlan
-    roles: dict[str, Role]
+    editions: dict[str, Edition]  # NATIONAL first, then regions by slug
+
+    @property
+    def national(self) -> Edition:
+        return self.editions[NATIONAL]
+
+    @property
+    def workshop(self) -> Workshop:
+        return self.national.workshop
+
+    @property
+    def worksheet(self) -> WorksheetPlan:
+        return self.national.worksheet
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        return self.national.roles

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from modul.errors import relative
+from modul.merge import merge
 from modul.model import Frozen, Text
 from modul.source import ProblemList, read_yaml
 from modul.validate import validate
@@ -77,23 +78,29 @@ class Theme(Frozen):
         return PAPER_MM[self.paper]
 
 
-def load_theme(folder: Path, root: Path) -> Theme:
+def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
+               paper: str | None = None) -> Theme:
     """Load `theme.yaml` from a layout folder, with font names resolved to file paths.
 
-    Raises ProblemList on any problem.
+    `overlay` is a region's `theme.yaml` that changes some values (merged like content);
+    `paper` is the region's paper size. Raises ProblemList on any problem.
     """
-    doc = read_yaml(folder / "theme.yaml", root)
-    theme = validate(doc, Theme)
+    tree = read_yaml(folder / "theme.yaml", root)
+    if overlay is not None and overlay.is_file():
+        tree, _ = merge(tree, read_yaml(overlay, root))
+    theme = validate(tree, Theme)
+    if paper:
+        theme = theme.model_copy(update={"paper": paper})
     problems = []
     missing = [name for name in REQUIRED_STYLES if name not in theme.styles]
     if missing:
-        problems.append(doc.problem(["styles"], f"styles missing: {', '.join(missing)}",
-                                    "add a style for each of them under `styles:`"))
+        problems.append(tree.problem(["styles"], f"styles missing: {', '.join(missing)}",
+                                     "add a style for each of them under `styles:`"))
     fonts = {}
     for slot, name in theme.fonts:
         path = _find_font(name, folder)
         if path is None:
-            problems.append(doc.problem(
+            problems.append(tree.problem(
                 ["fonts", slot], f"font file `{name}` not found",
                 f"put it in {relative(folder / 'fonts', root)}/ or use one of ReportLab's "
                 "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"))

@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
+    Image,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -28,21 +29,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from modul.flowables import CheckBox, Heading, WritingLines
+from modul.flowables import CheckBox, Heading, SplittingTable, WritingLines
 from modul.theme import Theme
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
-# Rows split at row boundaries first; a row is cut across pages only when both pieces are
-# at least this tall, so a cell longer than a page continues instead of stopping the build.
-MIN_ROW_PIECE = 20 * mm
+LOGO_SIZE = 24 * mm
 
 
 class Typesetter:
     """Compiles the markup of one document with one theme into flowables."""
 
-    def __init__(self, theme: Theme) -> None:
-        self.theme = theme
+    def __init__(self, theme: Theme, root: Path) -> None:
+        self.theme, self.root = theme, root
         self.font = register_fonts(theme)
         self.text_colour = colors.HexColor(theme.colours.text)
         self.rule_colour = colors.HexColor(theme.colours.rule)
@@ -86,10 +85,20 @@ class Typesetter:
     # --- one function per element -------------------------------------------------------
 
     def cover(self, element: ET.Element, width: float) -> list[Flowable]:
-        parts = [Paragraph(escape(element.get("kind", "")), self.styles["kind"]),
-                 Paragraph(escape(element.get("title", "")), self.styles["title"])]
+        parts: list[Flowable] = [
+            Paragraph(escape(element.get("kind", "")), self.styles["kind"]),
+            Paragraph(escape(element.get("title", "")), self.styles["title"])]
         if element.get("subtitle"):
             parts.append(Paragraph(escape(element.get("subtitle", "")), self.styles["small"]))
+        if element.get("logo"):
+            logo = Image(str(self.root / element.get("logo", "")), kind="proportional",
+                         width=LOGO_SIZE, height=LOGO_SIZE)
+            text_w = width - LOGO_SIZE - 6 * mm
+            parts = [self._table([[parts, logo]], [text_w, LOGO_SIZE + 6 * mm], [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
+                spaceBefore=0, spaceAfter=0)]
         rule = HRFlowable(width="100%", thickness=1.2, color=self.rule_colour,
                           spaceBefore=2 * mm, spaceAfter=6 * mm)
         return [*parts, rule, *self.blocks(element, width)]
@@ -142,24 +151,26 @@ class Typesetter:
                              self.rule_colour)]
 
     def fields(self, element: ET.Element, width: float) -> list[Flowable]:
-        """Identity fields (Nama, Tanggal, …), two to a row, each a label and a line."""
+        """Identity fields (Nama, Tanggal, …): a label and a line each, two to a row when
+        the labels are short."""
         style = self.styles["cell_head"]
         labels = [f.get("label", "") for f in element]
         label_w = max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize)
                       for label in labels) + 14  # the cell's own padding is 12
         gap = 6 * mm
-        line_w = (width - 2 * label_w - gap) / 2
+        per_row = 2 if len(labels) > 1 and label_w < width / 4 else 1
+        line_w = (width - per_row * label_w - (per_row - 1) * gap) / per_row
         cells = [[Paragraph(escape(label), style), ""] for label in labels]
-        if len(cells) % 2:
-            cells.append(["", ""])
-        data = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+        cells += [["", ""]] * (-len(cells) % per_row)
+        data = [sum(cells[i:i + per_row], []) for i in range(0, len(cells), per_row)]
         commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (2, 0), (2, -1), gap)]
+                                 ("LEFTPADDING", (2, 0), (2, -1), gap)]
         for n in range(len(labels)):
-            column, row = (n % 2) * 2 + 1, n // 2
+            column, row = (n % per_row) * 2 + 1, n // per_row
             commands.append(("LINEBELOW", (column, row), (column, row), 0.6, self.rule_colour))
-        return [self._table(data, [label_w, line_w, label_w + gap, line_w], commands,
-                            rowHeights=[11 * mm] * len(data), spaceAfter=4 * mm)]
+        widths = [label_w, line_w, label_w + gap, line_w][:2 * per_row]
+        return [self._table(data, widths, commands, rowHeights=[11 * mm] * len(data),
+                            spaceAfter=4 * mm)]
 
     def choices(self, element: ET.Element, width: float) -> list[Flowable]:
         """A numbered list of statements with one tick box per option (scales, quizzes)."""
@@ -224,9 +235,14 @@ class Typesetter:
                **options: object) -> Table:
         # Every table names the theme font: ReportLab's default is an unembedded Helvetica.
         style = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font["regular"]), *commands])
-        options = {"hAlign": "LEFT", "spaceBefore": 1 * mm, "spaceAfter": 3 * mm,
-                   "splitInRow": MIN_ROW_PIECE, **options}
-        return Table(data, colWidths=widths, style=style, **options)
+        options = {"hAlign": "LEFT", "spaceBefore": 1 * mm, "spaceAfter": 3 * mm, **options}
+        return self._table_class(data, colWidths=widths, style=style, **options)
+
+    @cached_property
+    def _table_class(self) -> type[Table]:
+        width, height = self.theme.paper_mm
+        frame = (height - self.theme.margins.top - self.theme.margins.bottom) * mm
+        return type("Table", (SplittingTable,), {"frame_height": frame})
 
     def _grid_style(self) -> list[tuple]:
         return [("GRID", (0, 0), (-1, -1), 0.6, self.rule_colour),
