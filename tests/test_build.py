@@ -24,9 +24,13 @@ def all_pdfs(root: Path) -> list[Path]:
     return [pdf_path(root, role, kind.filename) for role in ROLES for kind in KINDS]
 
 
-def test_build_writes_nine_documents_at_documented_paths(built):
+EDITIONS = ["nasional", "ntb-mitra", "ntt", "sumbar"]
+
+
+def test_build_writes_every_edition_at_documented_paths(built):
     written = sorted(p.relative_to(built).as_posix() for p in (built / "build").rglob("*.pdf"))
-    assert written == sorted(f"build/nasional/{role}/{name}" for role in ROLES for name in NAMES)
+    assert written == sorted(f"build/{edition}/{role}/{name}" for edition in EDITIONS
+                             for role in ROLES for name in NAMES)
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
@@ -187,8 +191,10 @@ def test_no_temporary_files_are_left_behind(built):
 
 
 def test_role_and_document_filters(project):
-    report = build(project, roles=["konsultan-kelompok-masyarakat"], kinds=["worksheet"])
-    assert [d.path.name for d in report.documents] == ["lembar-kerja.pdf"]
+    report = build(project, regions=["nasional"], roles=["konsultan-kelompok-masyarakat"],
+                   kinds=["worksheet"])
+    assert [d.path.relative_to(project).as_posix() for d in report.documents] == [
+        "build/nasional/konsultan-kelompok-masyarakat/lembar-kerja.pdf"]
     with pytest.raises(ModulError, match="unknown role `konsultan`"):
         build(project, roles=["konsultan"])
 
@@ -199,7 +205,7 @@ def test_a_fourth_role_needs_only_one_yaml_file(project):
     write(roles / "pendamping-desa.yaml", source.replace(
         "nama: Konsultan Kelompok Masyarakat", "nama: Pendamping Desa"))
     report = build(project, roles=["pendamping-desa"])
-    assert len(report.documents) == 3
+    assert len(report.documents) == 3 * len(EDITIONS)
     text = pdf_text(pdf_path(project, "pendamping-desa", "panduan-fasilitator.pdf"))
     assert re.search(r"Panduan Fasilitator .*Pendamping Desa", text)
 

@@ -104,6 +104,8 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
         words = labels.get(edition.language)
         if theme is None or words is None:
             continue
+        if edition.region:
+            words = {**words, **edition.region.label}
         env = layout.environment(_search_path(root, edition))
         for role in selected_roles:
             for kind in selected_kinds:

@@ -69,8 +69,9 @@ def check_command(project: Path | None) -> None:
     """Check all content and layouts without writing any PDF."""
     root = _root(project)
     setup = _run(lambda: check(root))
-    click.echo(f"OK: {len(setup.project.roles)} roles, {len(setup.targets)} documents "
-               "checked, no problems found.")
+    regions = len(setup.project.editions) - 1
+    click.echo(f"OK: {len(setup.project.roles)} roles, {regions} regions, "
+               f"{len(setup.targets)} documents checked, no problems found.")
 
 
 @cli.command(name="show")

@@ -220,6 +220,7 @@ class Region(Frozen):
     kertas: Paper | None = None
     bahasa: Slug = "id"
     logo: Text | None = None
+    label: dict[str, Text] = {}  # fixed texts replaced for this region, e.g. "village"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -121,7 +122,24 @@ def _furniture_painter(theme: Theme, font: str, furniture: PageFurniture) -> Any
         canvas.translate(left + canvas.stringWidth(before, font, size), bottom)
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
-        canvas.drawRightString(right, bottom, furniture.footer)
+        # The page label with a four-digit total, and a gap, is kept clear of the footer.
+        room = right - left - canvas.stringWidth(before + "0000", font, size) - 8 * mm
+        text, text_size = fit_line(furniture.footer, font, size, room)
+        canvas.setFont(font, text_size)
+        canvas.drawRightString(right, bottom, text)
         canvas.restoreState()
 
     return draw
+
+
+def fit_line(text: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """`text` at `size`, or smaller (not below 6.5 pt), or shortened with "…", to fit."""
+    smallest = max(6.5, size * 0.75)
+    needed = stringWidth(text, font, size)
+    if needed <= width:
+        return text, size
+    if stringWidth(text, font, smallest) <= width:
+        return text, max(smallest, size * width / needed)
+    while text and stringWidth(text + "…", font, smallest) > width:
+        text = text[:-1]
+    return text.rstrip() + "…", smallest

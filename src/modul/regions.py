@@ -56,7 +56,7 @@ def load_region(folder: Path, root: Path, national: dict[str, Node],
     except ProblemList as err:
         problems += err.problems
         return None
-    found += _check_language(region, settings, root)
+    found += _check_labels(region, settings, root)
     logo = _check_logo(region, settings, folder, root, found)
     merged, changes = dict(national), {}
     for path in sorted(folder.rglob("*.y*ml")):
@@ -67,7 +67,8 @@ def load_region(folder: Path, root: Path, national: dict[str, Node],
             found.append(Problem(relative(path, folder), message="the file links outside the "
                                  "project", hint="copy the file into the region folder"))
         elif name not in national:
-            found.append(_unknown_overlay(path, name, national, root))
+            if not (root / "content" / name).is_file():  # else its own error says enough
+                found.append(_unknown_overlay(path, name, national, root))
         else:
             try:
                 merged[name], changes[name] = merge(national[name], read_yaml(path, root))
@@ -78,14 +79,28 @@ def load_region(folder: Path, root: Path, national: dict[str, Node],
     return None if found else (region, logo, merged, changes)
 
 
-def _check_language(region: Region, settings: Node, root: Path) -> list[Problem]:
+def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
+    """The label language must exist, and `label:` may only replace existing labels."""
     folder = labels_folder(root)
-    if (folder / f"{region.bahasa}.yaml").is_file():
-        return []
-    known = sorted(p.stem for p in folder.glob("*.yaml"))
-    return [settings.problem(["bahasa"], f"no labels for the language `{region.bahasa}`",
-                             f"use one of: {', '.join(known)} (files in "
-                             f"{relative(folder, root)}/)")]
+    path = folder / f"{region.bahasa}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in folder.glob("*.yaml"))
+        return [settings.problem(["bahasa"], f"no labels for the language `{region.bahasa}`",
+                                 f"use one of: {', '.join(known)} (files in "
+                                 f"{relative(folder, root)}/)")]
+    try:
+        known_keys = list(read_yaml(path, root).value)
+    except ProblemList:
+        return []  # reported when the labels themselves are checked
+    problems = []
+    for key in region.label:
+        if key not in known_keys:
+            close = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.6)
+            problems.append(settings.problem(
+                ["label", key], f"unknown label `{key}`",
+                f"did you mean `{close[0]}`?" if close else
+                f"use a key of {relative(path, root)}", of_key=True))
+    return problems
 
 
 def _check_logo(region: Region, settings: Node, folder: Path, root: Path,
