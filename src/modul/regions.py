@@ -126,7 +126,8 @@ def _check_logo(region: Region, settings: Node, folder: Path, root: Path,
 
 
 def _unknown_overlay(path: Path, name: str, national: dict[str, Node], root: Path) -> Problem:
-    close = difflib.get_close_matches(name, list(national), n=1, cutoff=0.6)
+    starts = [n for n in national if Path(n).stem.startswith(Path(name).stem)]
+    close = starts or difflib.get_close_matches(name, list(national), n=1, cutoff=0.6)
     what = (f"there is no national role `{Path(name).stem}`" if name.startswith("roles/")
             else "this file matches no national content file")
     hint = (f"did you mean `{close[0]}`?" if close else
