@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from modul import build
+from modul import build, check
+from modul.errors import ModulError
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -81,3 +82,16 @@ def seed_sentences(seed: Path) -> list[str]:
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def problems_of(root: Path, load=check) -> list:
+    """Every problem `load(root)` reports (by default a full `modul check`)."""
+    with pytest.raises(ModulError) as caught:
+        load(root)
+    return caught.value.problems
+
+
+def one_problem(root: Path, load=check):
+    problems = problems_of(root, load)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+import conftest
 from conftest import REPO, ROLE_OF_SEED, SEEDS, seed_sentences, write
 from modul.content import load_project
-from modul.errors import ModulError
 
 
 def problems_of(root) -> list:
-    with pytest.raises(ModulError) as caught:
-        load_project(root)
-    return caught.value.problems
+    return conftest.problems_of(root, load_project)
 
 
 def one_problem(root):
-    problems = problems_of(root)
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    return problems[0]
+    return conftest.one_problem(root, load_project)
 
 
 def test_shipped_content_loads_with_three_roles():

@@ -8,8 +8,17 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from conftest import ROLE_OF_SEED, SEEDS, pdf_path, pdf_text, seed_sentences, write
-from modul import build, check
+from conftest import (
+    ROLE_OF_SEED,
+    SEEDS,
+    one_problem,
+    pdf_path,
+    pdf_text,
+    problems_of,
+    seed_sentences,
+    write,
+)
+from modul import build
 from modul.cli import cli
 from modul.content import load_project
 from modul.errors import ModulError
@@ -24,18 +33,6 @@ def region_pdf(root, region, role, name):
 
 def mm(points: float) -> int:
     return round(float(points) / 72 * 25.4)
-
-
-def problems_of(root):
-    with pytest.raises(ModulError) as caught:
-        check(root)
-    return caught.value.problems
-
-
-def one_problem(root):
-    problems = problems_of(root)
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    return problems[0]
 
 
 # --- the shipped examples, read back ------------------------------------------------------
