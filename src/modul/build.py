@@ -1,8 +1,11 @@
-"""Build targets: every role × document kind, from content and layouts to PDFs in `build/`.
+"""Build targets: every edition (national, each region) × role × document kind, from
+content and layouts to PDFs in `build/<edition>/<role>/`.
 
 Rule for errors: all content and layouts are checked, and every document's markup is
 rendered, before the first PDF is written. Any problem stops the build with nothing
-written, so `build/` never mixes fresh and stale documents from one run.
+written, so `build/` never mixes fresh and stale documents from one run. (Only a failure
+while writing, such as a full disk, can stop a build part-way; each PDF is still either
+the old one or the complete new one.)
 """
 
 from __future__ import annotations
