@@ -180,7 +180,8 @@ class Typesetter:
         box = self.theme.checkbox_mm * mm
         option_w = max(13 * mm, max(pdfmetrics.stringWidth(o, head.fontName, head.fontSize)
                                     for o in options) + 10)
-        number_w = 9 * mm
+        number_w = max(9 * mm, pdfmetrics.stringWidth(
+            element.get("number", ""), head.fontName, head.fontSize) + 10)
         text_w = width - number_w - option_w * len(options)
         number = ParagraphStyle("choice-number", parent=self.styles["cell"], alignment=TA_CENTER)
         data = [[Paragraph(escape(element.get("number", "")), centred),
