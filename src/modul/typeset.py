@@ -93,8 +93,8 @@ class Typesetter:
         if element.get("logo"):
             logo = Image(str(self.root / element.get("logo", "")), kind="proportional",
                          width=LOGO_SIZE, height=LOGO_SIZE)
-            text_w = width - LOGO_SIZE - 6 * mm
-            parts = [self._table([[parts, logo]], [text_w, LOGO_SIZE + 6 * mm], [
+            text_w = width - LOGO_SIZE - 2 * mm
+            parts = [self._table([[parts, logo]], [text_w, LOGO_SIZE + 2 * mm], [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
@@ -158,7 +158,7 @@ class Typesetter:
         label_w = max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize)
                       for label in labels) + 14  # the cell's own padding is 12
         gap = 6 * mm
-        per_row = 2 if len(labels) > 1 and label_w < width / 4 else 1
+        per_row = 2 if len(labels) > 1 and label_w < width / 3.2 else 1
         line_w = (width - per_row * label_w - (per_row - 1) * gap) / per_row
         cells = [[Paragraph(escape(label), style), ""] for label in labels]
         cells += [["", ""]] * (-len(cells) % per_row)
