@@ -88,7 +88,7 @@ Progress = Callable[[BuiltDocument, int, int], None]
 
 
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
-          kinds: Iterable[str] = ()) -> Setup:
+          kinds: Iterable[str] = (), paper: str | None = None) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing."""
     problems: list[Problem] = []
     project = _collect(problems, lambda: content.load_project(root))
@@ -103,7 +103,7 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     targets = []
     for slug in editions:
         edition = project.editions[slug]
-        theme = _collect(problems, partial(_theme, root, edition))
+        theme = _collect(problems, partial(_theme, root, edition, paper))
         words = labels.get(edition.language)
         if theme is None or words is None:
             continue
@@ -121,9 +121,9 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     return Setup(project, targets)
 
 
-def _theme(root: Path, edition: Edition) -> Theme:
+def _theme(root: Path, edition: Edition, paper: str | None) -> Theme:
     overlay = edition.folder / LAYOUT_FOLDER / "theme.yaml" if edition.folder else None
-    paper = edition.region.kertas if edition.region else None
+    paper = paper or (edition.region.kertas if edition.region else None)
     return load_theme(layout.theme_folder(root), root, overlay=overlay, paper=paper)
 
 
@@ -149,7 +149,8 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 
 
 def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
-          kinds: Iterable[str] = (), progress: Progress | None = None) -> BuildReport:
+          kinds: Iterable[str] = (), paper: str | None = None,
+          progress: Progress | None = None) -> BuildReport:
     """Check everything, then write one PDF per target; return what was written."""
     from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
 
@@ -157,7 +158,7 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     from modul.typeset import Typesetter
 
     started = time.perf_counter()
-    setup = check(root, regions=regions, roles=roles, kinds=kinds)
+    setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper)
     written = []
     for number, target in enumerate(setup.targets, 1):
         began = time.perf_counter()

@@ -12,6 +12,7 @@ from modul.build import KINDS, BuiltDocument, build, check
 from modul.content import find_root, load_project
 from modul.errors import ModulError, relative
 from modul.model import NATIONAL
+from modul.theme import PAPER_MM
 
 project_option = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -44,8 +45,11 @@ def cli() -> None:
 @region_option
 @role_option
 @doc_option
+@click.option("--paper", type=click.Choice(list(PAPER_MM)), default=None,
+              help="Paper size for every document, instead of the theme's or region's "
+              "(F4 = 215 × 330 mm).")
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
-                  kinds: tuple[str, ...]) -> None:
+                  kinds: tuple[str, ...], paper: str | None) -> None:
     """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
     build/<region>/<role>/ for each region.
 
@@ -58,7 +62,7 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
                    f"{document.pages} pages  {document.seconds:.2f} s")
 
     report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
-                                progress=show))
+                                paper=paper, progress=show))
     click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
                f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
 

@@ -66,6 +66,7 @@ class Style(Frozen):
 class Theme(Frozen):
     paper: Literal["A4", "F4", "Letter", "A5"] = "A4"
     margins: Margins
+    margins_a5: Margins | None = None  # narrower margins for A5 pages and booklets
     fonts: Fonts
     colours: Colours = Colours()
     header_size: Annotated[float, Field(gt=4, le=20)] = 9
@@ -83,7 +84,8 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
     """Load `theme.yaml` from a layout folder, with font names resolved to file paths.
 
     `overlay` is a region's `theme.yaml` that changes some values (merged like content);
-    `paper` is the region's paper size. Raises ProblemList on any problem.
+    `paper` is the paper size asked for (command line, then region), replacing the
+    theme's. Raises ProblemList on any problem.
     """
     tree = read_yaml(folder / "theme.yaml", root)
     if overlay is not None and overlay.is_file():
@@ -91,6 +93,8 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
     theme = validate(tree, Theme)
     if paper:
         theme = theme.model_copy(update={"paper": paper})
+    if theme.paper == "A5" and theme.margins_a5:
+        theme = theme.model_copy(update={"margins": theme.margins_a5})
     problems = []
     missing = [name for name in REQUIRED_STYLES if name not in theme.styles]
     if missing:
