@@ -107,3 +107,13 @@ def test_theme_paper_size_is_used(project):
     box = PdfReader(report.documents[0].path).pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
         215, 330)
+
+
+def test_text_colour_too_light_for_a_photocopier(project):
+    path = project / "layouts" / "default" / "theme.yaml"
+    text = path.read_text(encoding="utf-8")
+    write(path, text.replace('muted: "#222222"', 'muted: "#AAAAAA"'))
+    with pytest.raises(ModulError) as caught:
+        check(project)
+    (problem,) = caught.value.problems
+    assert "too light" in problem.message and problem.line == line_of(text, "muted:")

@@ -28,6 +28,7 @@ PAPER_MM: dict[str, tuple[float, float]] = {
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Length = Annotated[float, Field(ge=0, le=100)]
+LIGHTEST_TEXT = 0.4  # lighter text fades on cheap photocopiers
 REQUIRED_STYLES = ("body", "small", "title", "kind", "h1", "h2", "h3", "cell", "cell_head")
 
 
@@ -95,7 +96,11 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
         theme = theme.model_copy(update={"paper": paper})
     if theme.paper == "A5" and theme.margins_a5:
         theme = theme.model_copy(update={"margins": theme.margins_a5})
-    problems = []
+    problems = [tree.problem(["colours", name], f"the colour {value} is too light for text "
+                             "that must survive a photocopier", "use a dark grey or black, "
+                             "e.g. #222222") for name, value in
+                (("text", theme.colours.text), ("muted", theme.colours.muted))
+                if _grey(value) > LIGHTEST_TEXT]
     missing = [name for name in REQUIRED_STYLES if name not in theme.styles]
     if missing:
         problems.append(tree.problem(["styles"], f"styles missing: {', '.join(missing)}",
@@ -112,6 +117,12 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
     if problems:
         raise ProblemList(problems)
     return theme.model_copy(update={"fonts": Fonts(**fonts)})
+
+
+def _grey(colour: str) -> float:
+    """Lightness of a #RRGGBB colour from 0 (black) to 1 (white), as a copier sees it."""
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
 def _find_font(name: str, folder: Path) -> Path | None:
