@@ -27,7 +27,7 @@ from modul.errors import ModulError, OutputError, Problem, relative
 from modul.model import Edition, Project
 from modul.regions import LAYOUT_FOLDER
 from modul.source import ProblemList
-from modul.theme import Theme, load_theme
+from modul.theme import PAPER_MM, Theme, load_theme
 
 T = TypeVar("T")
 
@@ -57,6 +57,7 @@ class Target:
     path: Path
     markup: ET.Element
     theme: Theme
+    booklet_sheet: str | None = None  # paper of the sheets to impose A5 pages on, if any
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,13 @@ Progress = Callable[[BuiltDocument, int, int], None]
 
 
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
-          kinds: Iterable[str] = (), paper: str | None = None) -> Setup:
-    """Load and check all content and layouts and render all markup; write nothing."""
+          kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False
+          ) -> Setup:
+    """Load and check all content and layouts and render all markup; write nothing.
+
+    `paper` replaces the theme's and regions' paper; with `booklet`, pages are A5 and
+    `paper` (or the region's, or A4) is the sheet they are printed two-up on.
+    """
     problems: list[Problem] = []
     project = _collect(problems, lambda: content.load_project(root))
     labels = {path.stem: _collect(problems, partial(layout.load_labels, root, path.stem))
@@ -103,7 +109,10 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     targets = []
     for slug in editions:
         edition = project.editions[slug]
-        theme = _collect(problems, partial(_theme, root, edition, paper))
+        sheet = None
+        if booklet:
+            sheet = paper or (edition.region.kertas if edition.region else None) or "A4"
+        theme = _collect(problems, partial(_theme, root, edition, "A5" if booklet else paper))
         words = labels.get(edition.language)
         if theme is None or words is None:
             continue
@@ -115,7 +124,7 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                 tree = _collect(problems, partial(_markup, env, root, edition, role, kind, words))
                 if tree is not None:
                     path = root / "build" / slug / role / kind.filename
-                    targets.append(Target(slug, role, kind, path, tree, theme))
+                    targets.append(Target(slug, role, kind, path, tree, theme, sheet))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     return Setup(project, targets)
@@ -149,34 +158,49 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 
 
 def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
-          kinds: Iterable[str] = (), paper: str | None = None,
+          kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
           progress: Progress | None = None) -> BuildReport:
-    """Check everything, then write one PDF per target; return what was written."""
+    """Check everything, then write one PDF per target (and its booklet, if asked for);
+    return what was written."""
+    started = time.perf_counter()
+    setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper,
+                  booklet=booklet)
+    written = []
+    for number, target in enumerate(setup.targets, 1):
+        began = time.perf_counter()
+        data, pages = _render(target, root)
+        outputs = [(target.path, data, pages)]
+        if target.booklet_sheet:
+            from modul.imposition import booklet as impose
+
+            sheets = impose(data, PAPER_MM[target.booklet_sheet])
+            path = target.path.with_name(f"{target.path.stem}-buklet.pdf")
+            outputs.append((path, sheets, -(-pages // 4) * 2))
+        for path, content, count in outputs:
+            write_atomic(path, content, root)
+            done = BuiltDocument(path, count, time.perf_counter() - began)
+            written.append(done)
+            if progress:
+                progress(done, number, len(setup.targets))
+    return BuildReport(written, time.perf_counter() - started)
+
+
+def _render(target: Target, root: Path) -> tuple[bytes, int]:
+    """Lay out one target: its PDF bytes and number of pages."""
     from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
 
     from modul.pdf import render_pdf
     from modul.typeset import Typesetter
 
-    started = time.perf_counter()
-    setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper)
-    written = []
-    for number, target in enumerate(setup.targets, 1):
-        began = time.perf_counter()
-        typesetter = Typesetter(target.theme, root)
-        try:
-            data, pages = render_pdf(typesetter.flowables(target.markup), theme=target.theme,
-                                     fonts=typesetter.font, info=target.markup.attrib)
-        except LayoutError as err:
-            raise ModulError([Problem(
-                relative(target.path, root), message=f"cannot lay out the page: {err}",
-                hint="a table cell or box is taller than a page; shorten its text or split "
-                "it into several items")]) from None
-        write_atomic(target.path, data, root)
-        done = BuiltDocument(target.path, pages, time.perf_counter() - began)
-        written.append(done)
-        if progress:
-            progress(done, number, len(setup.targets))
-    return BuildReport(written, time.perf_counter() - started)
+    typesetter = Typesetter(target.theme, root)
+    try:
+        return render_pdf(typesetter.flowables(target.markup), theme=target.theme,
+                          fonts=typesetter.font, info=target.markup.attrib)
+    except LayoutError as err:
+        raise ModulError([Problem(
+            relative(target.path, root), message=f"cannot lay out the page: {err}",
+            hint="a table cell or box is taller than a page; shorten its text or split "
+            "it into several items")]) from None
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

@@ -47,9 +47,12 @@ def cli() -> None:
 @doc_option
 @click.option("--paper", type=click.Choice(list(PAPER_MM)), default=None,
               help="Paper size for every document, instead of the theme's or region's "
-              "(F4 = 215 × 330 mm).")
+              "(F4 = 215 × 330 mm). With --booklet: the sheet size.")
+@click.option("--booklet", is_flag=True,
+              help="Also write each document as an A5 booklet (<name>-buklet.pdf): pages "
+              "two-up on landscape A4 (or F4) sheets, to print on both sides and fold.")
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
-                  kinds: tuple[str, ...], paper: str | None) -> None:
+                  kinds: tuple[str, ...], paper: str | None, booklet: bool) -> None:
     """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
     build/<region>/<role>/ for each region.
 
@@ -62,7 +65,7 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
                    f"{document.pages} pages  {document.seconds:.2f} s")
 
     report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
-                                paper=paper, progress=show))
+                                paper=paper, booklet=booklet, progress=show))
     click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
                f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
 

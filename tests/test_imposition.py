@@ -1,0 +1,73 @@
+"""Paper sizes and A5 booklets: page sizes, and the order of pages on folded sheets."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from modul import build
+from modul.imposition import saddle_stitch_order
+
+SIZES = {"A4": (210, 297), "F4": (215, 330), "Letter": (216, 279), "A5": (148, 210)}
+
+
+def mm(points) -> int:
+    return round(float(points) / 72 * 25.4)
+
+
+@pytest.mark.parametrize(("pages", "expected"), [
+    (8, [(8, 1), (2, 7), (6, 3), (4, 5)]),
+    (5, [(None, 1), (2, None), (None, 3), (4, 5)]),
+    (1, [(None, 1), (None, None)]),
+])
+def test_saddle_stitch_order(pages, expected):
+    assert saddle_stitch_order(pages) == expected
+
+
+def test_every_page_number_appears_once_whatever_the_count():
+    for pages in range(1, 30):
+        numbers = [n for side in saddle_stitch_order(pages) for n in side if n]
+        assert sorted(numbers) == list(range(1, pages + 1))
+        assert len(saddle_stitch_order(pages)) % 2 == 0  # front and back of whole sheets
+
+
+@pytest.mark.parametrize("paper", list(SIZES))
+def test_every_document_lays_out_on_every_paper(project, paper):
+    report = build(project, regions=["nasional"], paper=paper)
+    assert len(report.documents) == 9
+    for document in report.documents:
+        for page in PdfReader(document.path).pages:
+            assert (mm(page.mediabox.width), mm(page.mediabox.height)) == SIZES[paper]
+
+
+def test_booklet_sheets_read_in_order_when_folded(project):
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed (.ci/run installs poppler-utils)")
+    report = build(project, regions=["ntt"], roles=["konselor-pemberdayaan-masyarakat"],
+                   kinds=["worksheet"], booklet=True)
+    pages_pdf, booklet_pdf = (d.path for d in report.documents)
+    assert booklet_pdf.name == "lembar-kerja-buklet.pdf"
+    pages = len(PdfReader(pages_pdf).pages)
+    sheet = PdfReader(booklet_pdf)
+    first = PdfReader(pages_pdf).pages[0].mediabox
+    assert (mm(first.width), mm(first.height)) == SIZES["A5"]
+    assert (mm(sheet.pages[0].mediabox.width), mm(sheet.pages[0].mediabox.height)) == (330, 215)
+    width, height = (float(v) for v in sheet.pages[0].mediabox[2:])
+    found = []
+    for number in range(1, len(sheet.pages) + 1):
+        halves = []
+        for left in (0, width / 2):
+            text = subprocess.run(
+                [pdftotext, "-f", str(number), "-l", str(number), "-x", str(int(left)),
+                 "-y", "0", "-W", str(int(width / 2)), "-H", str(int(height)),
+                 str(booklet_pdf), "-"], capture_output=True, text=True, check=True).stdout
+            label = re.search(r"Halaman (\d+) dari (\d+)", text)
+            halves.append(int(label.group(1)) if label else None)
+            assert not label or int(label.group(2)) == pages
+        found.append(tuple(halves))
+    assert found == saddle_stitch_order(pages)
