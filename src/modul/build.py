@@ -176,8 +176,8 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
             sheets = impose(data, PAPER_MM[target.booklet_sheet])
             path = target.path.with_name(f"{target.path.stem}-buklet.pdf")
             outputs.append((path, sheets, -(-pages // 4) * 2))
-        for path, content, count in outputs:
-            write_atomic(path, content, root)
+        for path, pdf, count in outputs:
+            write_atomic(path, pdf, root)
             done = BuiltDocument(path, count, time.perf_counter() - began)
             written.append(done)
             if progress:
