@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -45,6 +45,7 @@ KINDS = (
     DocumentKind("worksheet", "worksheet.xml.j2", "lembar-kerja.pdf", "doc_worksheet"),
     DocumentKind("guide", "guide.xml.j2", "panduan-fasilitator.pdf", "doc_guide"),
 )
+PACKET = DocumentKind("packet", "packet.xml.j2", "paket-pelatihan.pdf", "doc_packet")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,19 @@ class Target:
     markup: ET.Element
     theme: Theme
     booklet_sheet: str | None = None  # paper of the sheets to impose A5 pages on, if any
+
+
+@dataclass(frozen=True)
+class PacketTarget:
+    """A role's documents joined behind a cover and contents; the front is rendered once
+    the documents' page numbers are known."""
+
+    edition: str
+    role: str
+    path: Path
+    theme: Theme
+    front: Callable[..., ET.Element]  # front(parts=[…]) → markup
+    names: dict[str, str]  # document kind → its name in the labels
 
 
 @dataclass(frozen=True)
@@ -83,18 +97,20 @@ class Setup:
 
     project: Project
     targets: list[Target]
+    packets: list[PacketTarget]
 
 
 Progress = Callable[[BuiltDocument, int, int], None]
 
 
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
-          kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False
-          ) -> Setup:
+          kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
+          packet: bool = False) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing.
 
     `paper` replaces the theme's and regions' paper; with `booklet`, pages are A5 and
-    `paper` (or the region's, or A4) is the sheet they are printed two-up on.
+    `paper` (or the region's, or A4) is the sheet they are printed two-up on. With
+    `packet`, each role's documents are also joined into a workshop packet.
     """
     problems: list[Problem] = []
     project = _collect(problems, lambda: content.load_project(root))
@@ -106,7 +122,7 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     selected_roles = _select(list(project.roles), roles, "role")
     selected_kinds = [k for k in KINDS if k.id in _select([k.id for k in KINDS], kinds,
                                                           "document")]
-    targets = []
+    targets, packets = [], []
     for slug in editions:
         edition = project.editions[slug]
         sheet = None
@@ -125,9 +141,17 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                 if tree is not None:
                     path = root / "build" / slug / role / kind.filename
                     targets.append(Target(slug, role, kind, path, tree, theme, sheet))
+            if packet:
+                front = partial(_markup, env, root, edition, role, PACKET, words)
+                names = {k.id: words.get(k.label, k.id) for k in KINDS}
+                sample = [{"name": names[k.id], "first_page": 2, "sections": []}
+                          for k in selected_kinds]  # renders the front once, to check it
+                if _collect(problems, partial(front, parts=sample)) is not None:
+                    path = root / "build" / slug / role / PACKET.filename
+                    packets.append(PacketTarget(slug, role, path, theme, front, names))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    return Setup(project, targets)
+    return Setup(project, targets, packets)
 
 
 def _theme(root: Path, edition: Edition, paper: str | None) -> Theme:
@@ -143,7 +167,7 @@ def _search_path(root: Path, edition: Edition) -> list[Path]:
 
 
 def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
-            kind: DocumentKind, labels: dict[str, str]) -> ET.Element:
+            kind: DocumentKind, labels: dict[str, str], **extra: Any) -> ET.Element:
     if kind.label not in labels:
         raise ProblemList([Problem("layouts/labels/id.yaml",
                                    message=f"label `{kind.label}` is missing",
@@ -151,7 +175,7 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
     context = {"role": edition.roles[role], "workshop": edition.workshop,
                "worksheet": edition.worksheet, "region": edition.region,
                "logo": relative(edition.logo, root) if edition.logo else "",
-               "t": labels, "document_name": labels[kind.label]}
+               "t": labels, "document_name": labels[kind.label], **extra}
     text = layout.render(env, kind.template, context, root)
     template = Path(env.get_template(kind.template).filename or kind.template)
     return markup.parse(text, template, root)
@@ -159,46 +183,71 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 
 def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
-          progress: Progress | None = None) -> BuildReport:
-    """Check everything, then write one PDF per target (and its booklet, if asked for);
-    return what was written."""
+          packet: bool = False, progress: Progress | None = None) -> BuildReport:
+    """Check everything, then write one PDF per target (and its booklet, and each role's
+    packet, if asked for); return what was written."""
     started = time.perf_counter()
     setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper,
-                  booklet=booklet)
-    written = []
-    for number, target in enumerate(setup.targets, 1):
+                  booklet=booklet, packet=packet)
+    total = sum(2 if t.booklet_sheet else 1 for t in setup.targets) + len(setup.packets)
+    written: list[BuiltDocument] = []
+
+    def write(path: Path, pdf: bytes, pages: int, began: float) -> None:
+        write_atomic(path, pdf, root)
+        written.append(BuiltDocument(path, pages, time.perf_counter() - began))
+        if progress:
+            progress(written[-1], len(written), total)
+
+    rendered: dict[tuple[str, str], list[tuple[DocumentKind, bytes]]] = {}
+    for target in setup.targets:
         began = time.perf_counter()
-        data, pages = _render(target, root)
-        outputs = [(target.path, data, pages)]
+        data, pages = _render(target.markup, target.theme, target.path, root)
+        rendered.setdefault((target.edition, target.role), []).append((target.kind, data))
+        write(target.path, data, pages, began)
         if target.booklet_sheet:
             from modul.imposition import booklet as impose
 
             sheets = impose(data, PAPER_MM[target.booklet_sheet])
-            path = target.path.with_name(f"{target.path.stem}-buklet.pdf")
-            outputs.append((path, sheets, -(-pages // 4) * 2))
-        for path, pdf, count in outputs:
-            write_atomic(path, pdf, root)
-            done = BuiltDocument(path, count, time.perf_counter() - began)
-            written.append(done)
-            if progress:
-                progress(done, number, len(setup.targets))
+            write(target.path.with_name(f"{target.path.stem}-buklet.pdf"), sheets,
+                  -(-pages // 4) * 2, began)
+    for job in setup.packets:
+        began = time.perf_counter()
+        data, pages = _packet(job, rendered[(job.edition, job.role)], root)
+        write(job.path, data, pages, began)
     return BuildReport(written, time.perf_counter() - started)
 
 
-def _render(target: Target, root: Path) -> tuple[bytes, int]:
-    """Lay out one target: its PDF bytes and number of pages."""
+def _packet(job: PacketTarget, documents: list[tuple[DocumentKind, bytes]],
+            root: Path) -> tuple[bytes, int]:
+    """Join a role's documents behind a front rendered with their packet page numbers."""
+    from modul import packet
+
+    parts = [packet.read_part(job.names[kind.id], data) for kind, data in documents]
+    front_pages = 1
+    while True:  # the front's own length decides where the documents start
+        placed = packet.place(parts, front_pages)
+        front, pages = _render(job.front(parts=placed), job.theme, job.path, root)
+        if pages == front_pages:
+            break
+        front_pages = pages
+    joined = packet.join(packet.read_part("", front), placed)
+    return joined, front_pages + sum(p.pages for p in placed)
+
+
+def _render(document: ET.Element, theme: Theme, path: Path, root: Path) -> tuple[bytes, int]:
+    """Lay out one document's markup: its PDF bytes and number of pages."""
     from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
 
     from modul.pdf import render_pdf
     from modul.typeset import Typesetter
 
-    typesetter = Typesetter(target.theme, root)
+    typesetter = Typesetter(theme, root)
     try:
-        return render_pdf(typesetter.flowables(target.markup), theme=target.theme,
-                          fonts=typesetter.font, info=target.markup.attrib)
+        return render_pdf(typesetter.flowables(document), theme=theme,
+                          fonts=typesetter.font, info=document.attrib)
     except LayoutError as err:
         raise ModulError([Problem(
-            relative(target.path, root), message=f"cannot lay out the page: {err}",
+            relative(path, root), message=f"cannot lay out the page: {err}",
             hint="a table cell or box is taller than a page; shorten its text or split "
             "it into several items")]) from None
 

@@ -51,8 +51,12 @@ def cli() -> None:
 @click.option("--booklet", is_flag=True,
               help="Also write each document as an A5 booklet (<name>-buklet.pdf): pages "
               "two-up on landscape A4 (or F4) sheets, to print on both sides and fold.")
+@click.option("--packet", is_flag=True,
+              help="Also join each role's documents into paket-pelatihan.pdf, with a cover, "
+              "a table of contents and bookmarks.")
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
-                  kinds: tuple[str, ...], paper: str | None, booklet: bool) -> None:
+                  kinds: tuple[str, ...], paper: str | None, booklet: bool,
+                  packet: bool) -> None:
     """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
     build/<region>/<role>/ for each region.
 
@@ -65,7 +69,8 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
                    f"{document.pages} pages  {document.seconds:.2f} s")
 
     report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
-                                paper=paper, booklet=booklet, progress=show))
+                                paper=paper, booklet=booklet, packet=packet,
+                                progress=show))
     click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
                f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
 

@@ -26,7 +26,7 @@ BLOCKS: dict[str, set[str]] = {
     "item": set(),
     "table": {"widths", "header", "shade"},
     "row": set(),
-    "cell": {"align"},
+    "cell": {"align", "indent"},
     "lines": {"n"},
     "fields": set(),
     "field": {"label"},
@@ -101,6 +101,8 @@ def _bad_value(element: ET.Element) -> str | None:
     if tag == "table" and "widths" in element.attrib and not all(
             _NUMBER.match(w.strip()) for w in get("widths", "").split(",")):
         return "<table widths> must be numbers separated by commas, e.g. \"1,4,2\""
+    if tag == "cell" and not _NUMBER.match(get("indent", "0")):
+        return "<cell indent> must be a number of millimetres"
     if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
         return "<spacer mm> must be a number"
     if tag == "choices" and not get("options"):

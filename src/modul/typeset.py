@@ -135,7 +135,8 @@ class Typesetter:
         data = []
         for r, row in enumerate(rows):
             style = self.styles["cell_head"] if r < header else cell_style
-            cells = [self.cell_content(cell, widths[c] - 8, style, cell.get("align"))
+            cells = [self.cell_content(cell, widths[c] - 8, style, cell.get("align"),
+                                       float(cell.get("indent", "0")) * mm)
                      for c, cell in enumerate(row)]
             data.append(cells + [""] * (columns - len(cells)))
         commands = self._grid_style()
@@ -216,11 +217,11 @@ class Typesetter:
     # --- helpers -------------------------------------------------------------------------
 
     def cell_content(self, element: ET.Element, width: float, style: ParagraphStyle,
-                     align: str | None = None) -> list[Flowable]:
+                     align: str | None = None, indent: float = 0) -> list[Flowable]:
         """Text of a cell or list item as a paragraph, followed by any blocks inside it."""
-        if align:
-            style = ParagraphStyle(f"{style.name}-{align}", parent=style,
-                                   alignment=ALIGN[align])
+        if align or indent:
+            style = ParagraphStyle(f"{style.name}-{align}-{indent}", parent=style,
+                                   alignment=ALIGN[align or "left"], leftIndent=indent)
         blocks = [child for child in element if child.tag not in ("b", "i", "br")]
         text_only = ET.Element(element.tag)
         text_only.text = element.text

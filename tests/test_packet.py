@@ -1,0 +1,57 @@
+"""Workshop packets: cover, contents with page numbers, the documents unchanged, bookmarks."""
+
+from __future__ import annotations
+
+import re
+
+from pypdf import PdfReader
+
+from modul import build
+
+ROLE = "konsultan-kelompok-masyarakat"
+
+
+def outline(reader: PdfReader, items=None, depth=0) -> list[tuple[int, str, int]]:
+    """(depth, title, 1-based page) for every bookmark, in order."""
+    found = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            found += outline(reader, item, depth + 1)
+        else:
+            found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+    return found
+
+
+def test_packet_joins_the_documents_behind_cover_and_contents(project):
+    report = build(project, regions=["sumbar"], roles=[ROLE], packet=True)
+    *documents, packet = (d.path for d in report.documents)
+    assert packet.name == "paket-pelatihan.pdf"
+    joined = PdfReader(packet)
+    singles = [PdfReader(path) for path in documents]
+    front = len(joined.pages) - sum(len(r.pages) for r in singles)
+    assert front == 2  # the cover, then the contents
+    first = joined.pages[0].extract_text()
+    assert "Paket Pelatihan" in first and "Provinsi Sumatera Barat" in first
+    contents = " ".join(joined.pages[1].extract_text().split())
+    page = front + 1
+    for reader, name in zip(singles, ["Bahan Bacaan", "Lembar Kerja", "Panduan Fasilitator"]):
+        assert re.search(rf"{name} {page}\b", contents), (name, page)
+        for n, single in enumerate(reader.pages):  # each page exactly as in the single file
+            assert joined.pages[page - 1 + n].extract_text() == single.extract_text()
+        page += len(reader.pages)
+
+
+def test_packet_bookmarks_nest_sections_under_their_document(project):
+    report = build(project, regions=["nasional"], roles=[ROLE], packet=True)
+    joined = PdfReader(report.documents[-1].path)
+    marks = outline(joined)
+    top = [(title, page) for depth, title, page in marks if depth == 0]
+    handout_pages = len(PdfReader(report.documents[0].path).pages)
+    worksheet_pages = len(PdfReader(report.documents[1].path).pages)
+    assert top == [("Daftar Isi", 2), ("Bahan Bacaan", 3), ("Lembar Kerja", 3 + handout_pages),
+                   ("Panduan Fasilitator", 3 + handout_pages + worksheet_pages)]
+    under_worksheet = marks[[m[1] for m in marks].index("Lembar Kerja") + 1]
+    assert under_worksheet == (1, "LK-1 Ekspektasi dan Realita", 3 + handout_pages)
+    single = outline(PdfReader(report.documents[2].path))
+    key = next(m for m in single if m[1] == "Kunci Jawaban")
+    assert (1, "Kunci Jawaban", key[2] + 2 + handout_pages + worksheet_pages) in marks
