@@ -16,6 +16,7 @@ from modul.errors import ModulError
 
 ROLES = sorted(ROLE_OF_SEED.values())
 NAMES = {"bahan-bacaan.pdf": "Bahan Bacaan", "lembar-kerja.pdf": "Lembar Kerja",
+         "jadwal-pelaksanaan.pdf": "Jadwal Pelaksanaan",
          "panduan-fasilitator.pdf": "Panduan Fasilitator"}
 A4 = (595.28, 841.89)
 
@@ -205,7 +206,7 @@ def test_a_fourth_role_needs_only_one_yaml_file(project):
     write(roles / "pendamping-desa.yaml", source.replace(
         "nama: Konsultan Kelompok Masyarakat", "nama: Pendamping Desa"))
     report = build(project, roles=["pendamping-desa"])
-    assert len(report.documents) == 3 * len(EDITIONS)
+    assert len(report.documents) == len(KINDS) * len(EDITIONS)
     text = pdf_text(pdf_path(project, "pendamping-desa", "panduan-fasilitator.pdf"))
     assert re.search(r"Panduan Fasilitator .*Pendamping Desa", text)
 

@@ -22,15 +22,15 @@ def test_build_prints_a_line_per_document_and_a_summary(project):
     result = run("build", "--project", str(project))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert len([ln for ln in lines if ln.startswith("[")]) == 36  # 4 editions × 3 roles × 3
-    assert lines[0].startswith("[1/36] build/nasional/")
-    assert lines[-1].startswith("Done: 36 documents, ") and " pages in " in lines[-1]
+    assert len([ln for ln in lines if ln.startswith("[")]) == 48  # 4 editions × 3 roles × 4
+    assert lines[0].startswith("[1/48] build/nasional/")
+    assert lines[-1].startswith("Done: 48 documents, ") and " pages in " in lines[-1]
 
 
 def test_check_reports_ok_without_writing(project):
     result = run("check", "--project", str(project))
     assert result.exit_code == 0
-    assert "OK: 3 roles, 3 regions, 36 documents checked" in result.output
+    assert "OK: 3 roles, 3 regions, 48 documents checked" in result.output
     assert not (project / "build").exists()
 
 

@@ -65,7 +65,7 @@ def test_unknown_key_suggests_the_right_one(project):
 
 def test_unknown_key_deep_in_a_list_is_located(project):
     path = project / "content" / "workshop.yaml"
-    text = path.read_text(encoding="utf-8").replace("fasilitator:", "fasiltator:", 1)
+    text = path.read_text(encoding="utf-8").replace(" fasilitator:", " fasiltator:", 1)
     write(path, text)
     problem = one_problem(project)
     assert problem.message.startswith("unknown key `sesi.0.langkah.0.fasiltator`")

@@ -38,7 +38,7 @@ def test_every_page_number_appears_once_whatever_the_count():
 @pytest.mark.parametrize("paper", list(SIZES))
 def test_every_document_lays_out_on_every_paper(project, paper):
     report = build(project, regions=["nasional"], paper=paper)
-    assert len(report.documents) == 9
+    assert len(report.documents) == 12
     for document in report.documents:
         for page in PdfReader(document.path).pages:
             assert (mm(page.mediabox.width), mm(page.mediabox.height)) == SIZES[paper]

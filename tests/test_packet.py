@@ -34,7 +34,8 @@ def test_packet_joins_the_documents_behind_cover_and_contents(project):
     assert "Paket Pelatihan" in first and "Provinsi Sumatera Barat" in first
     contents = " ".join(joined.pages[1].extract_text().split())
     page = front + 1
-    for reader, name in zip(singles, ["Bahan Bacaan", "Lembar Kerja", "Panduan Fasilitator"]):
+    names = ["Bahan Bacaan", "Lembar Kerja", "Panduan Fasilitator", "Jadwal Pelaksanaan"]
+    for reader, name in zip(singles, names, strict=True):
         assert re.search(rf"{name} {page}\b", contents), (name, page)
         for n, single in enumerate(reader.pages):  # each page exactly as in the single file
             assert joined.pages[page - 1 + n].extract_text() == single.extract_text()
@@ -48,8 +49,10 @@ def test_packet_bookmarks_nest_sections_under_their_document(project):
     top = [(title, page) for depth, title, page in marks if depth == 0]
     handout_pages = len(PdfReader(report.documents[0].path).pages)
     worksheet_pages = len(PdfReader(report.documents[1].path).pages)
+    guide_pages = len(PdfReader(report.documents[2].path).pages)
     assert top == [("Daftar Isi", 2), ("Bahan Bacaan", 3), ("Lembar Kerja", 3 + handout_pages),
-                   ("Panduan Fasilitator", 3 + handout_pages + worksheet_pages)]
+                   ("Panduan Fasilitator", 3 + handout_pages + worksheet_pages),
+                   ("Jadwal Pelaksanaan", 3 + handout_pages + worksheet_pages + guide_pages)]
     under_worksheet = marks[[m[1] for m in marks].index("Lembar Kerja") + 1]
     assert under_worksheet == (1, "LK-1 Ekspektasi dan Realita", 3 + handout_pages)
     single = outline(PdfReader(report.documents[2].path))

@@ -44,6 +44,7 @@ KINDS = (
     DocumentKind("handout", "handout.xml.j2", "bahan-bacaan.pdf", "doc_handout"),
     DocumentKind("worksheet", "worksheet.xml.j2", "lembar-kerja.pdf", "doc_worksheet"),
     DocumentKind("guide", "guide.xml.j2", "panduan-fasilitator.pdf", "doc_guide"),
+    DocumentKind("runsheet", "runsheet.xml.j2", "jadwal-pelaksanaan.pdf", "doc_runsheet"),
 )
 PACKET = DocumentKind("packet", "packet.xml.j2", "paket-pelatihan.pdf", "doc_packet")
 
@@ -105,12 +106,13 @@ Progress = Callable[[BuiltDocument, int, int], None]
 
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
-          packet: bool = False) -> Setup:
+          packet: bool = False, participants: int | None = None) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing.
 
     `paper` replaces the theme's and regions' paper; with `booklet`, pages are A5 and
     `paper` (or the region's, or A4) is the sheet they are printed two-up on. With
     `packet`, each role's documents are also joined into a workshop packet.
+    `participants` replaces the number in the workshop plan (run-sheet copies).
     """
     problems: list[Problem] = []
     project = _collect(problems, lambda: content.load_project(root))
@@ -135,14 +137,17 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
         if edition.region:
             words = {**words, **edition.region.label}
         env = layout.environment(_search_path(root, edition))
+        people = participants or edition.workshop.pelaksanaan.jumlah_peserta
         for role in selected_roles:
             for kind in selected_kinds:
-                tree = _collect(problems, partial(_markup, env, root, edition, role, kind, words))
+                tree = _collect(problems, partial(_markup, env, root, edition, role, kind, words,
+                                                  participants=people))
                 if tree is not None:
                     path = root / "build" / slug / role / kind.filename
                     targets.append(Target(slug, role, kind, path, tree, theme, sheet))
             if packet:
-                front = partial(_markup, env, root, edition, role, PACKET, words)
+                front = partial(_markup, env, root, edition, role, PACKET, words,
+                                participants=people)
                 names = {k.id: words.get(k.label, k.id) for k in KINDS}
                 sample = [{"name": names[k.id], "first_page": 2, "sections": []}
                           for k in selected_kinds]  # renders the front once, to check it
@@ -183,12 +188,13 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 
 def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
-          packet: bool = False, progress: Progress | None = None) -> BuildReport:
+          packet: bool = False, participants: int | None = None,
+          progress: Progress | None = None) -> BuildReport:
     """Check everything, then write one PDF per target (and its booklet, and each role's
     packet, if asked for); return what was written."""
     started = time.perf_counter()
     setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper,
-                  booklet=booklet, packet=packet)
+                  booklet=booklet, packet=packet, participants=participants)
     total = sum(2 if t.booklet_sheet else 1 for t in setup.targets) + len(setup.packets)
     written: list[BuiltDocument] = []
 

@@ -54,9 +54,12 @@ def cli() -> None:
 @click.option("--packet", is_flag=True,
               help="Also join each role's documents into paket-pelatihan.pdf, with a cover, "
               "a table of contents and bookmarks.")
+@click.option("--participants", type=click.IntRange(1, 10000), default=None, metavar="N",
+              help="Number of participants, for the copies to print on the run-sheet "
+              "(default: jumlah_peserta in content/workshop.yaml).")
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
                   kinds: tuple[str, ...], paper: str | None, booklet: bool,
-                  packet: bool) -> None:
+                  packet: bool, participants: int | None) -> None:
     """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
     build/<region>/<role>/ for each region.
 
@@ -70,7 +73,7 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
 
     report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
                                 paper=paper, booklet=booklet, packet=packet,
-                                progress=show))
+                                participants=participants, progress=show))
     click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
                f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
 

@@ -149,6 +149,15 @@ def _check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
                 f"minutes, but the session has menit: {session.menit}",
                 f"set menit to {steps} or change the steps' `menit`"))
     problems += _duplicate_ids(doc, ["sesi"], [s.id for s in workshop.sesi])
+    ids = [s.id for s in workshop.sesi]
+    plan = workshop.pelaksanaan
+    references: list[tuple[list[str | int], str]] = [
+        (["pelaksanaan", "jeda", i, "setelah"], b.setelah)
+                  for i, b in enumerate(plan.jeda)]
+    references += [(["pelaksanaan", "hari_baru", i], s) for i, s in enumerate(plan.hari_baru)]
+    problems += [doc.problem(keys, f"unknown session `{ident}`",
+                             f"use a session id: {', '.join(ids)}")
+                 for keys, ident in references if ident not in ids]
     return problems
 
 

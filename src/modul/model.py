@@ -95,6 +95,7 @@ class Session(Frozen):
     id: Slug
     judul: Text
     menit: Minutes
+    pelaksana: Text | None = None  # who leads it, for the run-sheet
     tujuan: Annotated[Texts, Field(min_length=1)]
     metode: Annotated[Texts, Field(min_length=1)]
     bahan: Texts = []
@@ -108,6 +109,37 @@ class AgendaRow(Frozen):
     end: int
 
 
+Clock = Annotated[str, StringConstraints(strict=True, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class Break(Frozen):
+    setelah: Slug  # the session it follows
+    menit: Minutes
+    judul: Text
+
+
+class Timetable(Frozen):
+    """When and for how many people the workshop runs: the run-sheet's input."""
+
+    mulai: Clock  # start of each day, e.g. "08:00"
+    jeda: list[Break] = []  # breaks, e.g. ISHOMA
+    hari_baru: list[Slug] = []  # sessions that open a new day
+    jumlah_peserta: Annotated[int, Field(strict=True, ge=1, le=10000)] = 25
+    jumlah_fasilitator: Annotated[int, Field(strict=True, ge=1, le=100)] = 2
+    cadangan: Annotated[int, Field(strict=True, ge=0, le=1000)] = 2  # spare copies
+
+
+class RunRow(Frozen):
+    """One line of the run-sheet: a new day, a session or a break, with clock times."""
+
+    kind: Literal["day", "session", "break"]
+    day: int
+    start: str = ""
+    end: str = ""
+    title: str = ""
+    session: Session | None = None
+
+
 class Workshop(Frozen):
     judul: Text
     penyelenggara: Text
@@ -119,6 +151,7 @@ class Workshop(Frozen):
     total_menit: Minutes
     sesi: Annotated[list[Session], Field(min_length=1)]
     pertanyaan_refleksi: Texts = []
+    pelaksanaan: Timetable = Timetable(mulai="08:00")
 
     @property
     def agenda(self) -> list[AgendaRow]:
@@ -130,9 +163,33 @@ class Workshop(Frozen):
         return rows
 
     @property
+    def run_sheet(self) -> list[RunRow]:
+        """Clock times of every session and break, day by day, from `pelaksanaan`."""
+        plan = self.pelaksanaan
+        hours, minutes = (int(v) for v in plan.mulai.split(":"))
+        rows, day, clock = [], 1, hours * 60 + minutes
+        for n, session in enumerate(self.sesi):
+            if n == 0 or session.id in plan.hari_baru:
+                day, clock = (day + 1 if n else 1), hours * 60 + minutes
+                rows.append(RunRow(kind="day", day=day))
+            rows.append(RunRow(kind="session", day=day, start=_clock(clock),
+                               end=_clock(clock + session.menit), title=session.judul,
+                               session=session))
+            clock += session.menit
+            for pause in (b for b in plan.jeda if b.setelah == session.id):
+                rows.append(RunRow(kind="break", day=day, start=_clock(clock),
+                                   end=_clock(clock + pause.menit), title=pause.judul))
+                clock += pause.menit
+        return rows
+
+    @property
     def materials(self) -> list[str]:
         """Every material named by a session, once, in order of first use."""
         return list(dict.fromkeys(m for s in self.sesi for m in s.bahan))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
 # --- the worksheet plan (Lembar Kerja) -------------------------------------------------

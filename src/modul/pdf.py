@@ -53,11 +53,15 @@ class _CountingCanvas(Canvas):
 
 
 class _Document(BaseDocTemplate):
+    outline_level = -1
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
+            # A PDF outline cannot skip a level: an <h2> before any <h1> goes on top.
+            self.outline_level = min(flowable.outline_level, self.outline_level + 1)
             self.canv.bookmarkPage(flowable.outline_key)
             self.canv.addOutlineEntry(flowable.outline_title, flowable.outline_key,
-                                      level=flowable.outline_level)
+                                      level=self.outline_level)
 
 
 def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str],
