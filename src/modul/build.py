@@ -188,14 +188,16 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 
 def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
-          packet: bool = False, participants: int | None = None,
+          packet: bool = False, participants: int | None = None, fillable: bool = False,
           progress: Progress | None = None) -> BuildReport:
     """Check everything, then write one PDF per target (and its booklet, and each role's
     packet, if asked for); return what was written."""
     started = time.perf_counter()
     setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper,
                   booklet=booklet, packet=packet, participants=participants)
-    total = sum(2 if t.booklet_sheet else 1 for t in setup.targets) + len(setup.packets)
+    total = len(setup.packets) + sum(
+        1 + bool(t.booklet_sheet) + (fillable and t.kind.id == "worksheet")
+        for t in setup.targets)
     written: list[BuiltDocument] = []
 
     def write(path: Path, pdf: bytes, pages: int, began: float) -> None:
@@ -216,6 +218,13 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
             sheets = impose(data, PAPER_MM[target.booklet_sheet])
             write(target.path.with_name(f"{target.path.stem}-buklet.pdf"), sheets,
                   -(-pages // 4) * 2, began)
+        if fillable and target.kind.id == "worksheet":
+            from modul.forms import finish_form
+
+            form, pages = _render(target.markup, target.theme, target.path, root,
+                                  fillable=True)
+            write(target.path.with_name(f"{target.path.stem}-isian.pdf"), finish_form(form),
+                  pages, began)
     for job in setup.packets:
         began = time.perf_counter()
         data, pages = _packet(job, rendered[(job.edition, job.role)], root)
@@ -240,14 +249,16 @@ def _packet(job: PacketTarget, documents: list[tuple[DocumentKind, bytes]],
     return joined, front_pages + sum(p.pages for p in placed)
 
 
-def _render(document: ET.Element, theme: Theme, path: Path, root: Path) -> tuple[bytes, int]:
-    """Lay out one document's markup: its PDF bytes and number of pages."""
+def _render(document: ET.Element, theme: Theme, path: Path, root: Path, *,
+            fillable: bool = False) -> tuple[bytes, int]:
+    """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
+    form fields over the writing spaces and tick boxes."""
     from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
 
     from modul.pdf import render_pdf
     from modul.typeset import Typesetter
 
-    typesetter = Typesetter(theme, root)
+    typesetter = Typesetter(theme, root, fillable=fillable)
     try:
         return render_pdf(typesetter.flowables(document), theme=theme,
                           fonts=typesetter.font, info=document.attrib)

@@ -57,9 +57,12 @@ def cli() -> None:
 @click.option("--participants", type=click.IntRange(1, 10000), default=None, metavar="N",
               help="Number of participants, for the copies to print on the run-sheet "
               "(default: jumlah_peserta in content/workshop.yaml).")
+@click.option("--fillable", is_flag=True,
+              help="Also write each worksheet as a fillable PDF form (lembar-kerja-isian.pdf)"
+              " that prints the same as the plain one.")
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
                   kinds: tuple[str, ...], paper: str | None, booklet: bool,
-                  packet: bool, participants: int | None) -> None:
+                  packet: bool, participants: int | None, fillable: bool) -> None:
     """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
     build/<region>/<role>/ for each region.
 
@@ -73,7 +76,8 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
 
     report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
                                 paper=paper, booklet=booklet, packet=packet,
-                                participants=participants, progress=show))
+                                participants=participants, fillable=fillable,
+                                progress=show))
     click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
                f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
 

@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 MIN_ROW_PIECE = 20 * mm
+CLEAR = Color(1, 1, 1, alpha=0)  # form fields draw nothing: the form prints like the plain one
+
+
+@dataclass(frozen=True)
+class FormField:
+    """A fillable-form field drawn over a writing space: its name, and for a tick box the
+    option it stands for."""
+
+    name: str
+    value: str = ""
+
+
+def text_field(canvas: Canvas, field: FormField, width: float, height: float,
+               y: float = 0) -> None:
+    canvas.acroForm.textfieldRelative(
+        name=field.name, x=0, y=y, width=width, height=height, borderWidth=0,
+        fillColor=CLEAR, borderColor=CLEAR, fontSize=11 if height > 20 else 10,
+        fieldFlags="multiline" if height > 20 else "", maxlen=100000)
+
+
+class FormText(Flowable):
+    """A single-line fillable field filling the space it is given (identity fields)."""
+
+    def __init__(self, field: FormField, height: float) -> None:
+        super().__init__()
+        self.field, self.height = field, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        text_field(self.canv, self.field, self.width, self.height)
 
 
 class WritingLines(Flowable):
@@ -18,9 +54,10 @@ class WritingLines(Flowable):
 
     GAP = 3 * mm
 
-    def __init__(self, count: int, spacing: float, colour: Color) -> None:
+    def __init__(self, count: int, spacing: float, colour: Color,
+                 field: FormField | None = None) -> None:
         super().__init__()
-        self.count, self.spacing, self.colour = count, spacing, colour
+        self.count, self.spacing, self.colour, self.field = count, spacing, colour, field
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -30,8 +67,9 @@ class WritingLines(Flowable):
         fits = int((avail_height - self.GAP) // self.spacing)
         if fits < 1 or fits >= self.count:
             return []
-        return [WritingLines(fits, self.spacing, self.colour),
-                WritingLines(self.count - fits, self.spacing, self.colour)]
+        rest = FormField(f"{self.field.name}_lanjutan") if self.field else None
+        return [WritingLines(fits, self.spacing, self.colour, self.field),
+                WritingLines(self.count - fits, self.spacing, self.colour, rest)]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -40,14 +78,16 @@ class WritingLines(Flowable):
         for i in range(self.count):
             y = self.GAP + i * self.spacing
             canvas.line(0, y, self.width, y)
+        if self.field:
+            text_field(canvas, self.field, self.width, self.count * self.spacing, self.GAP)
 
 
 class CheckBox(Flowable):
     """An empty square to tick, centred in the space it is given."""
 
-    def __init__(self, size: float, colour: Color) -> None:
+    def __init__(self, size: float, colour: Color, field: FormField | None = None) -> None:
         super().__init__()
-        self.size, self.colour = size, colour
+        self.size, self.colour, self.field = size, colour, field
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.avail = avail_width
@@ -57,6 +97,11 @@ class CheckBox(Flowable):
         self.canv.setStrokeColor(self.colour)
         self.canv.setLineWidth(0.8)
         self.canv.rect((self.avail - self.size) / 2, 0, self.size, self.size)
+        if self.field:  # one radio group per statement: one answer each
+            self.canv.acroForm.radioRelative(
+                name=self.field.name, value=self.field.value, x=(self.avail - self.size) / 2,
+                y=0, size=self.size, buttonStyle="check", borderWidth=0, fillColor=CLEAR,
+                borderColor=CLEAR, textColor=self.colour, selected=False)
 
 
 class Heading(Paragraph):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 from itertools import count
@@ -29,7 +31,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from modul.flowables import CheckBox, Heading, SplittingTable, WritingLines
+from modul.flowables import (
+    CheckBox,
+    FormField,
+    FormText,
+    Heading,
+    SplittingTable,
+    WritingLines,
+)
 from modul.theme import Theme
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -40,8 +49,9 @@ LOGO_SIZE = 24 * mm
 class Typesetter:
     """Compiles the markup of one document with one theme into flowables."""
 
-    def __init__(self, theme: Theme, root: Path) -> None:
-        self.theme, self.root = theme, root
+    def __init__(self, theme: Theme, root: Path, *, fillable: bool = False) -> None:
+        self.theme, self.root, self.fillable = theme, root, fillable
+        self._field_names: Counter[str] = Counter()
         self.font = register_fonts(theme)
         self.text_colour = colors.HexColor(theme.colours.text)
         self.rule_colour = colors.HexColor(theme.colours.rule)
@@ -149,7 +159,7 @@ class Typesetter:
 
     def lines(self, element: ET.Element, width: float) -> list[Flowable]:
         return [WritingLines(int(element.get("n", "3")), self.theme.writing_line_mm * mm,
-                             self.rule_colour)]
+                             self.rule_colour, self._field(element.get("name", "isian")))]
 
     def fields(self, element: ET.Element, width: float) -> list[Flowable]:
         """Identity fields (Nama, Tanggal, …): a label and a line each, two to a row when
@@ -161,7 +171,8 @@ class Typesetter:
         gap = 6 * mm
         per_row = 2 if len(labels) > 1 and label_w < width / 3.2 else 1
         line_w = (width - per_row * label_w - (per_row - 1) * gap) / per_row
-        cells = [[Paragraph(escape(label), style), ""] for label in labels]
+        cells = [[Paragraph(escape(label), style), self._identity_field(f)] for label, f in
+                 zip(labels, element, strict=True)]
         cells += [["", ""]] * (-len(cells) % per_row)
         data = [sum(cells[i:i + per_row], []) for i in range(0, len(cells), per_row)]
         commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -188,9 +199,13 @@ class Typesetter:
         data = [[Paragraph(escape(element.get("number", "")), centred),
                  Paragraph(escape(element.get("head", "")), head),
                  *[Paragraph(escape(o), centred) for o in options]]]
+        group = element.get("name", "pilihan")
         for n, item in enumerate(element, 1):
+            name = self._field(f"{group}_{n}")
             data.append([Paragraph(str(n), number), Paragraph(inline(item), self.styles["cell"]),
-                         *[CheckBox(box, self.rule_colour) for _ in options]])
+                         *[CheckBox(box, self.rule_colour,
+                                    FormField(name.name, option) if name else None)
+                           for option in options]])
         commands = [*self._grid_style(), ("BACKGROUND", (0, 0), (-1, 0), self.shade),
                     ("VALIGN", (2, 1), (-1, -1), "MIDDLE")]
         return [self._table(data, [number_w, text_w] + [option_w] * len(options), commands,
@@ -246,6 +261,18 @@ class Typesetter:
         frame = (height - self.theme.margins.top - self.theme.margins.bottom) * mm
         return type("Table", (SplittingTable,), {"frame_height": frame})
 
+    def _field(self, base: str) -> FormField | None:
+        """A uniquely named form field, when a fillable form is being made."""
+        if not self.fillable:
+            return None
+        self._field_names[base] += 1
+        count = self._field_names[base]
+        return FormField(base if count == 1 else f"{base}_{count}")
+
+    def _identity_field(self, element: ET.Element) -> Flowable | str:
+        field = self._field(element.get("name") or _field_name(element.get("label", "")))
+        return FormText(field, 7 * mm) if field else ""
+
     def _grid_style(self) -> list[tuple]:
         return [("GRID", (0, 0), (-1, -1), 0.6, self.rule_colour),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -263,6 +290,11 @@ def inline(element: ET.Element) -> str:
             parts.append("<br/>")
         parts.append(escape(child.tail or ""))
     return "".join(parts).strip()
+
+
+def _field_name(label: str) -> str:
+    """"Desa/Kelurahan" → "desa_kelurahan": a form field name from a label."""
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "isian"
 
 
 def _split_width(width: float, spec: str | None, columns: int) -> list[float]:
