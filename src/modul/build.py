@@ -15,10 +15,10 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -28,6 +28,9 @@ from modul.model import Edition, Project
 from modul.regions import LAYOUT_FOLDER
 from modul.source import ProblemList
 from modul.theme import PAPER_MM, Theme, load_theme
+
+if TYPE_CHECKING:
+    from modul.roster import Roster
 
 T = TypeVar("T")
 
@@ -60,6 +63,7 @@ class Target:
     markup: ET.Element
     theme: Theme
     booklet_sheet: str | None = None  # paper of the sheets to impose A5 pages on, if any
+    roster_line: str = ""  # header of personalised copies: "Peserta: {nama} · … · workshop"
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class BuiltDocument:
 class BuildReport:
     documents: list[BuiltDocument]
     seconds: float
+    notes: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -99,6 +104,7 @@ class Setup:
     project: Project
     targets: list[Target]
     packets: list[PacketTarget]
+    roster: Roster | None = None
 
 
 Progress = Callable[[BuiltDocument, int, int], None]
@@ -106,20 +112,25 @@ Progress = Callable[[BuiltDocument, int, int], None]
 
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
-          packet: bool = False, participants: int | None = None) -> Setup:
+          packet: bool = False, participants: int | None = None,
+          roster: Path | None = None) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing.
 
     `paper` replaces the theme's and regions' paper; with `booklet`, pages are A5 and
     `paper` (or the region's, or A4) is the sheet they are printed two-up on. With
     `packet`, each role's documents are also joined into a workshop packet.
-    `participants` replaces the number in the workshop plan (run-sheet copies).
+    `participants` replaces the number in the workshop plan (run-sheet copies); a
+    `roster` (CSV) of participants personalises the worksheets.
     """
     problems: list[Problem] = []
     project = _collect(problems, lambda: content.load_project(root))
     labels = {path.stem: _collect(problems, partial(layout.load_labels, root, path.stem))
               for path in sorted(layout.labels_folder(root).glob("*.yaml"))}
+    people_list = _collect(problems, partial(_read_roster, roster, root)) if roster else None
     if project is None:
         raise ModulError(problems)
+    if people_list:
+        participants = participants or len(people_list.participants)
     editions = _select(list(project.editions), regions, "region")
     selected_roles = _select(list(project.roles), roles, "role")
     selected_kinds = [k for k in KINDS if k.id in _select([k.id for k in KINDS], kinds,
@@ -144,7 +155,9 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                                                   participants=people))
                 if tree is not None:
                     path = root / "build" / slug / role / kind.filename
-                    targets.append(Target(slug, role, kind, path, tree, theme, sheet))
+                    line = (f"{words.get('participant_line', '')} · {edition.workshop.judul}"
+                            if people_list and kind.id == "worksheet" else "")
+                    targets.append(Target(slug, role, kind, path, tree, theme, sheet, line))
             if packet:
                 front = partial(_markup, env, root, edition, role, PACKET, words,
                                 participants=people)
@@ -156,7 +169,13 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                     packets.append(PacketTarget(slug, role, path, theme, front, names))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    return Setup(project, targets, packets)
+    return Setup(project, targets, packets, people_list)
+
+
+def _read_roster(path: Path, root: Path) -> Roster:
+    from modul.roster import read_roster
+
+    return read_roster(path, relative(path, root))
 
 
 def _theme(root: Path, edition: Edition, paper: str | None) -> Theme:
@@ -189,15 +208,16 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
           packet: bool = False, participants: int | None = None, fillable: bool = False,
-          progress: Progress | None = None) -> BuildReport:
+          roster: Path | None = None, progress: Progress | None = None) -> BuildReport:
     """Check everything, then write one PDF per target (and its booklet, and each role's
     packet, if asked for); return what was written."""
     started = time.perf_counter()
     setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper,
-                  booklet=booklet, packet=packet, participants=participants)
+                  booklet=booklet, packet=packet, participants=participants, roster=roster)
+    people = setup.roster.participants if setup.roster else []
     total = len(setup.packets) + sum(
         1 + bool(t.booklet_sheet) + (fillable and t.kind.id == "worksheet")
-        for t in setup.targets)
+        + (len(people) + 1 if t.roster_line else 0) for t in setup.targets)
     written: list[BuiltDocument] = []
 
     def write(path: Path, pdf: bytes, pages: int, began: float) -> None:
@@ -218,18 +238,39 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
             sheets = impose(data, PAPER_MM[target.booklet_sheet])
             write(target.path.with_name(f"{target.path.stem}-buklet.pdf"), sheets,
                   -(-pages // 4) * 2, began)
-        if fillable and target.kind.id == "worksheet":
+        if (fillable or target.roster_line) and target.kind.id == "worksheet":
             from modul.forms import finish_form
 
-            form, pages = _render(target.markup, target.theme, target.path, root,
-                                  fillable=True)
-            write(target.path.with_name(f"{target.path.stem}-isian.pdf"), finish_form(form),
-                  pages, began)
+            form = finish_form(_render(target.markup, target.theme, target.path, root,
+                                       fillable=True)[0])
+            if fillable:
+                write(target.path.with_name(f"{target.path.stem}-isian.pdf"), form, pages,
+                      began)
+            if target.roster_line and setup.roster:
+                _personalise(target, data, form, pages, setup.roster, write, began)
     for job in setup.packets:
         began = time.perf_counter()
         data, pages = _packet(job, rendered[(job.edition, job.role)], root)
         write(job.path, data, pages, began)
-    return BuildReport(written, time.perf_counter() - started)
+    return BuildReport(written, time.perf_counter() - started,
+                       setup.roster.notes if setup.roster else [])
+
+
+def _personalise(target: Target, worksheet: bytes, form: bytes, pages: int, roster: Roster,
+                 write: Callable[[Path, bytes, int, float], None], began: float) -> None:
+    """A worksheet per participant, and all of them in one print file."""
+    from modul.roster import personalise
+    from modul.typeset import register_fonts
+
+    font = register_fonts(target.theme)["regular"]
+    merged, singles = personalise(worksheet, form, roster, font=font,
+                                  header=target.roster_line)
+    stem = target.path.stem
+    write(target.path.with_name(f"{stem}-peserta.pdf"), merged,
+          pages * len(roster.participants), began)
+    for n, (person, single) in enumerate(zip(roster.participants, singles, strict=True), 1):
+        write(target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf", single,
+              pages, began)
 
 
 def _packet(job: PacketTarget, documents: list[tuple[DocumentKind, bytes]],

@@ -60,9 +60,14 @@ def cli() -> None:
 @click.option("--fillable", is_flag=True,
               help="Also write each worksheet as a fillable PDF form (lembar-kerja-isian.pdf)"
               " that prints the same as the plain one.")
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="PESERTA.CSV",
+              help="Participant list (CSV with a column `nama`, optional asal/organisasi/"
+              "desa): one personalised worksheet per participant, and all in one print file.")
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
                   kinds: tuple[str, ...], paper: str | None, booklet: bool,
-                  packet: bool, participants: int | None, fillable: bool) -> None:
+                  packet: bool, participants: int | None, fillable: bool,
+                  roster: Path | None) -> None:
     """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
     build/<region>/<role>/ for each region.
 
@@ -77,7 +82,9 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
                                 paper=paper, booklet=booklet, packet=packet,
                                 participants=participants, fillable=fillable,
-                                progress=show))
+                                roster=roster, progress=show))
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
                f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
 
