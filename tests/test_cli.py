@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import REPO, write
 from modul.cli import cli
 
-COMMANDS = ["build", "check"]
+COMMANDS = ["build", "check", "show", "diff"]
 
 
 def run(*args: str):
