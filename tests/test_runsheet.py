@@ -56,3 +56,11 @@ def test_break_after_an_unknown_session_is_an_error(project):
     assert problem.message == "unknown session `mengenal-peren`"
     assert problem.line == next(n for n, line in enumerate(text.splitlines(), 1)
                                 if "mengenal-peren" in line)
+
+
+def test_start_time_must_be_a_clock_time(project):
+    path = project / "content" / "workshop.yaml"
+    write(path, path.read_text(encoding="utf-8").replace('mulai: "08:30"', 'mulai: "8.30"'))
+    problem = one_problem(project)
+    assert problem.message == "`pelaksanaan.mulai`: `8.30` is not a time of day"
+    assert '"08:30"' in problem.hint

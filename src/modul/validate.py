@@ -55,8 +55,10 @@ def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
     if kind == "missing":
         return node.problem(keys, f"required key `{dotted}` is missing",
                            f"add `{loc[-1]}:` with a value here")
-    message, hint = _MESSAGES.get(kind, (None, ""))
     context = {"input": error.get("input"), **error.get("ctx", {})}
+    if kind == "string_pattern_mismatch" and ":" in context.get("pattern", ""):
+        kind = "clock_pattern_mismatch"  # the one pattern with a colon: a time of day
+    message, hint = _MESSAGES.get(kind, (None, ""))
     text = message.format(**context) if message else error["msg"]
     return node.problem(keys, f"`{dotted}`: {text}", hint.format(**context))
 
@@ -81,6 +83,8 @@ _MESSAGES = {
     "greater_than": ("the number is too small", "use a number greater than {gt}"),
     "string_pattern_mismatch": ("not a valid id",
                                 "use lowercase letters, digits and hyphens, e.g. `sesi-1`"),
+    "clock_pattern_mismatch": ("`{input}` is not a time of day",
+                               "write hours and minutes with a colon, in quotes: \"08:30\""),
     "literal_error": ("`{input}` is not allowed here", "use one of: {expected}"),
 }
 
