@@ -27,7 +27,7 @@ from modul.errors import ModulError, OutputError, Problem, relative
 from modul.model import Edition, Project
 from modul.regions import LAYOUT_FOLDER
 from modul.source import ProblemList
-from modul.theme import PAPER_MM, Theme, load_theme
+from modul.theme import Theme, load_theme
 
 if TYPE_CHECKING:
     from modul.roster import Roster
@@ -209,88 +209,41 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
           packet: bool = False, participants: int | None = None, fillable: bool = False,
           roster: Path | None = None, progress: Progress | None = None) -> BuildReport:
-    """Check everything, then write one PDF per target (and its booklet, and each role's
-    packet, if asked for); return what was written."""
+    """Check everything, then write one PDF per target (and its booklet, fillable form,
+    personalised copies and packet, if asked for); return what was written."""
+    from modul import production
+
     started = time.perf_counter()
     setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper,
                   booklet=booklet, packet=packet, participants=participants, roster=roster)
-    people = setup.roster.participants if setup.roster else []
     total = len(setup.packets) + sum(
-        1 + bool(t.booklet_sheet) + (fillable and t.kind.id == "worksheet")
-        + (len(people) + 1 if t.roster_line else 0) for t in setup.targets)
+        1 + production.count(t, fillable=fillable, roster=setup.roster) for t in setup.targets)
     written: list[BuiltDocument] = []
 
-    def write(path: Path, pdf: bytes, pages: int, began: float) -> None:
-        write_atomic(path, pdf, root)
-        written.append(BuiltDocument(path, pages, time.perf_counter() - began))
+    def write(output: production.Output, began: float) -> None:
+        write_atomic(output.path, output.pdf, root)
+        written.append(BuiltDocument(output.path, output.pages, time.perf_counter() - began))
         if progress:
             progress(written[-1], len(written), total)
 
+    render = partial(_render, root=root)
     rendered: dict[tuple[str, str], list[tuple[DocumentKind, bytes]]] = {}
     for target in setup.targets:
         began = time.perf_counter()
-        data, pages = _render(target.markup, target.theme, target.path, root)
+        data, pages = render(target.markup, target.theme, target.path)
         rendered.setdefault((target.edition, target.role), []).append((target.kind, data))
-        write(target.path, data, pages, began)
-        if target.booklet_sheet:
-            from modul.imposition import booklet as impose
-
-            sheets = impose(data, PAPER_MM[target.booklet_sheet])
-            write(target.path.with_name(f"{target.path.stem}-buklet.pdf"), sheets,
-                  -(-pages // 4) * 2, began)
-        if (fillable or target.roster_line) and target.kind.id == "worksheet":
-            from modul.forms import finish_form
-
-            form = finish_form(_render(target.markup, target.theme, target.path, root,
-                                       fillable=True)[0])
-            if fillable:
-                write(target.path.with_name(f"{target.path.stem}-isian.pdf"), form, pages,
-                      began)
-            if target.roster_line and setup.roster:
-                _personalise(target, data, form, pages, setup.roster, write, began)
+        write(production.Output(target.path, data, pages), began)
+        for output in production.variants(target, data, pages, fillable=fillable,
+                                          roster=setup.roster, render=render):
+            write(output, began)
     for job in setup.packets:
         began = time.perf_counter()
-        data, pages = _packet(job, rendered[(job.edition, job.role)], root)
-        write(job.path, data, pages, began)
+        write(production.packet(job, rendered[(job.edition, job.role)], render), began)
     return BuildReport(written, time.perf_counter() - started,
                        setup.roster.notes if setup.roster else [])
 
 
-def _personalise(target: Target, worksheet: bytes, form: bytes, pages: int, roster: Roster,
-                 write: Callable[[Path, bytes, int, float], None], began: float) -> None:
-    """A worksheet per participant, and all of them in one print file."""
-    from modul.roster import personalise
-    from modul.typeset import register_fonts
-
-    font = register_fonts(target.theme)["regular"]
-    merged, singles = personalise(worksheet, form, roster, font=font,
-                                  header=target.roster_line)
-    stem = target.path.stem
-    write(target.path.with_name(f"{stem}-peserta.pdf"), merged,
-          pages * len(roster.participants), began)
-    for n, (person, single) in enumerate(zip(roster.participants, singles, strict=True), 1):
-        write(target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf", single,
-              pages, began)
-
-
-def _packet(job: PacketTarget, documents: list[tuple[DocumentKind, bytes]],
-            root: Path) -> tuple[bytes, int]:
-    """Join a role's documents behind a front rendered with their packet page numbers."""
-    from modul import packet
-
-    parts = [packet.read_part(job.names[kind.id], data) for kind, data in documents]
-    front_pages = 1
-    while True:  # the front's own length decides where the documents start
-        placed = packet.place(parts, front_pages)
-        front, pages = _render(job.front(parts=placed), job.theme, job.path, root)
-        if pages == front_pages:
-            break
-        front_pages = pages
-    joined = packet.join(packet.read_part("", front), placed)
-    return joined, front_pages + sum(p.pages for p in placed)
-
-
-def _render(document: ET.Element, theme: Theme, path: Path, root: Path, *,
+def _render(document: ET.Element, theme: Theme, path: Path, *, root: Path,
             fillable: bool = False) -> tuple[bytes, int]:
     """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
     form fields over the writing spaces and tick boxes."""

@@ -1,0 +1,90 @@
+"""Print production: the extra files made from a laid-out document.
+
+A booklet of its A5 pages, a fillable form, copies personalised from a participant
+list, and a role's packet. Each is made from finished PDF pages, never by running the
+layout again per copy; `render` (from `build`) lays out markup when a variant needs its
+own layout (the fillable form, the packet's front).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from modul.theme import PAPER_MM
+
+if TYPE_CHECKING:
+    from modul.build import DocumentKind, PacketTarget, Target
+    from modul.roster import Roster
+
+Render = Callable[..., tuple[bytes, int]]  # render(markup, theme, path, fillable=…)
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    pdf: bytes
+    pages: int
+
+
+def variants(target: Target, pdf: bytes, pages: int, *, fillable: bool,
+             roster: Roster | None, render: Render) -> Iterator[Output]:
+    """The booklet, fillable form and personalised copies asked for, of one target."""
+    stem, folder = target.path.stem, target.path.parent
+    if target.booklet_sheet:
+        from modul.imposition import booklet
+
+        yield Output(folder / f"{stem}-buklet.pdf",
+                     booklet(pdf, PAPER_MM[target.booklet_sheet]), -(-pages // 4) * 2)
+    if target.kind.id != "worksheet" or not (fillable or (roster and target.roster_line)):
+        return
+    from modul.forms import finish_form
+
+    form = finish_form(render(target.markup, target.theme, target.path, fillable=True)[0])
+    if fillable:
+        yield Output(folder / f"{stem}-isian.pdf", form, pages)
+    if roster and target.roster_line:
+        yield from _personalised(target, pdf, form, pages, roster)
+
+
+def _personalised(target: Target, worksheet: bytes, form: bytes, pages: int,
+                  roster: Roster) -> Iterator[Output]:
+    """All participants in one print file, then a worksheet per participant."""
+    from modul.roster import personalise
+    from modul.typeset import register_fonts
+
+    font = register_fonts(target.theme)["regular"]
+    merged, singles = personalise(worksheet, form, roster, font=font,
+                                  header=target.roster_line)
+    stem = target.path.stem
+    yield Output(target.path.with_name(f"{stem}-peserta.pdf"), merged,
+                 pages * len(roster.participants))
+    for n, (person, single) in enumerate(zip(roster.participants, singles, strict=True), 1):
+        yield Output(target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf",
+                     single, pages)
+
+
+def count(target: Target, *, fillable: bool, roster: Roster | None) -> int:
+    """How many variant files `variants` makes for a target (for progress display)."""
+    worksheet = target.kind.id == "worksheet"
+    people = len(roster.participants) + 1 if roster and target.roster_line else 0
+    return bool(target.booklet_sheet) + (fillable and worksheet) + people
+
+
+def packet(job: PacketTarget, documents: list[tuple[DocumentKind, bytes]],
+           render: Render) -> Output:
+    """A role's documents behind a front rendered with their packet page numbers."""
+    from modul import packet as joining
+
+    parts = [joining.read_part(job.names[kind.id], pdf) for kind, pdf in documents]
+    front_pages = 1
+    while True:  # the front's own length decides where the documents start
+        placed = joining.place(parts, front_pages)
+        front, pages = render(job.front(parts=placed), job.theme, job.path)
+        if pages == front_pages:
+            break
+        front_pages = pages
+    joined = joining.join(joining.read_part("", front), placed)
+    return Output(job.path, joined, front_pages + sum(p.pages for p in placed))
