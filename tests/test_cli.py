@@ -24,7 +24,7 @@ def test_build_prints_a_line_per_document_and_a_summary(project):
     lines = result.output.splitlines()
     assert len([ln for ln in lines if ln.startswith("[")]) == 48  # 4 editions × 3 roles × 4
     assert lines[0].startswith("[1/48] build/nasional/")
-    assert lines[-1].startswith("Done: 48 documents, ") and " pages in " in lines[-1]
+    assert lines[-1].startswith("Done: 48 documents written, ") and " pages in " in lines[-1]
 
 
 def test_check_reports_ok_without_writing(project):

@@ -1,5 +1,5 @@
-"""Build targets: every edition (national, each region) × role × document kind, from
-content and layouts to PDFs in `build/<edition>/<role>/`.
+"""Targets: every edition (national, each region) × role × document kind, checked and
+rendered to markup; and the pieces the engine (`engine.py`) builds PDFs with.
 
 Rule for errors: all content and layouts are checked, and every document's markup is
 rendered, before the first PDF is written. Any problem stops the build with nothing
@@ -91,6 +91,7 @@ class BuildReport:
     documents: list[BuiltDocument]
     seconds: float
     notes: list[str] = field(default_factory=list)
+    skipped: int = 0  # targets already up to date
 
     @property
     def pages(self) -> int:
@@ -203,44 +204,6 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
     text = layout.render(env, kind.template, context, root)
     template = Path(env.get_template(kind.template).filename or kind.template)
     return markup.parse(text, template, root)
-
-
-def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
-          kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
-          packet: bool = False, participants: int | None = None, fillable: bool = False,
-          roster: Path | None = None, progress: Progress | None = None) -> BuildReport:
-    """Check everything, then write one PDF per target (and its booklet, fillable form,
-    personalised copies and packet, if asked for); return what was written."""
-    from modul import production
-
-    started = time.perf_counter()
-    setup = check(root, regions=regions, roles=roles, kinds=kinds, paper=paper,
-                  booklet=booklet, packet=packet, participants=participants, roster=roster)
-    total = len(setup.packets) + sum(
-        1 + production.count(t, fillable=fillable, roster=setup.roster) for t in setup.targets)
-    written: list[BuiltDocument] = []
-
-    def write(output: production.Output, began: float) -> None:
-        write_atomic(output.path, output.pdf, root)
-        written.append(BuiltDocument(output.path, output.pages, time.perf_counter() - began))
-        if progress:
-            progress(written[-1], len(written), total)
-
-    render = partial(_render, root=root)
-    rendered: dict[tuple[str, str], list[tuple[DocumentKind, bytes]]] = {}
-    for target in setup.targets:
-        began = time.perf_counter()
-        data, pages = render(target.markup, target.theme, target.path)
-        rendered.setdefault((target.edition, target.role), []).append((target.kind, data))
-        write(production.Output(target.path, data, pages), began)
-        for output in production.variants(target, data, pages, fillable=fillable,
-                                          roster=setup.roster, render=render):
-            write(output, began)
-    for job in setup.packets:
-        began = time.perf_counter()
-        write(production.packet(job, rendered[(job.edition, job.role)], render), began)
-    return BuildReport(written, time.perf_counter() - started,
-                       setup.roster.notes if setup.roster else [])
 
 
 def _render(document: ET.Element, theme: Theme, path: Path, *, root: Path,

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from modul import __version__, provenance
-from modul.build import KINDS, BuiltDocument, build, check
+from modul.build import KINDS, BuiltDocument, check
+from modul.engine import build
+from modul.incremental import clean
 from modul.content import find_root, load_project
 from modul.errors import ModulError, relative
 from modul.model import NATIONAL
 from modul.theme import PAPER_MM
 
+class ShardType(click.ParamType):
+    name = "shard"
+
+    def convert(self, value: object, param: object, ctx: object) -> tuple[int, int]:
+        if isinstance(value, tuple):
+            return value
+        index, _, count = str(value).partition("/")
+        if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+            self.fail(f"{value!r} is not I/N with 1 ≤ I ≤ N, e.g. 2/4")
+        return int(index), int(count)
+
+
+SHARD = ShardType()
 project_option = click.option(
     "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Project folder (with content/ and layouts/). Default: the current folder or the "
@@ -64,14 +80,22 @@ def cli() -> None:
               metavar="PESERTA.CSV",
               help="Participant list (CSV with a column `nama`, optional asal/organisasi/"
               "desa): one personalised worksheet per participant, and all in one print file.")
+@click.option("--force", is_flag=True, help="Rebuild every document, also those up to date.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=os.cpu_count() or 1,
+              show_default="number of cores", help="Documents laid out at the same time.")
+@click.option("--shard", type=SHARD, default="1/1", metavar="I/N",
+              help="Build only the I-th of N stable slices of the documents (for "
+              "spreading one big build over machines).")
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
                   kinds: tuple[str, ...], paper: str | None, booklet: bool,
                   packet: bool, participants: int | None, fillable: bool,
-                  roster: Path | None) -> None:
-    """Check everything, then write the PDFs: build/nasional/<role>/ for the national set,
-    build/<region>/<role>/ for each region.
+                  roster: Path | None, force: bool, jobs: int, shard: tuple[int, int]
+                  ) -> None:
+    """Check everything, then write the PDFs that are out of date: build/nasional/<role>/
+    for the national set, build/<region>/<role>/ for each region.
 
-    Nothing is written if any content or layout file has a problem.
+    Nothing is written if any content or layout file has a problem. A document whose
+    inputs did not change since it was written is skipped.
     """
     root = _root(project)
 
@@ -82,11 +106,23 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
                                 paper=paper, booklet=booklet, packet=packet,
                                 participants=participants, fillable=fillable,
-                                roster=roster, progress=show))
+                                roster=roster, force=force, jobs=jobs, shard=shard,
+                                progress=show))
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
-    click.echo(f"Done: {len(report.documents)} documents, {report.pages} pages in "
-               f"{report.seconds:.1f} s, in {relative(root / 'build', root)}/")
+    unchanged = f", {report.skipped} unchanged" if report.skipped else ""
+    click.echo(f"Done: {len(report.documents)} documents written{unchanged}, {report.pages} "
+               f"pages in {report.seconds:.1f} s, in {relative(root / 'build', root)}/")
+
+
+@cli.command(name="clean")
+@project_option
+def clean_command(project: Path | None) -> None:
+    """Delete the files modul wrote to build/ (as its manifest lists them), and nothing
+    else."""
+    root = _root(project)
+    removed = _run(lambda: clean(root))
+    click.echo(f"Removed {len(removed)} files modul had written.")
 
 
 @cli.command(name="check")

@@ -1,0 +1,175 @@
+"""The build engine: decide what is out of date, lay it out on every core, write it.
+
+1. Plan the targets from the folder layout and fingerprint their inputs. When every
+   target is current (manifest), stop: nothing is read or laid out.
+2. Otherwise check all content and layouts (`build.check`): any problem stops the build
+   before anything is written.
+3. Lay out the out-of-date targets in a process pool (`jobs`), collect the results in
+   target order, write each file atomically and record it in the manifest.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from modul import production
+from modul.build import (
+    KINDS,
+    PACKET,
+    BuildReport,
+    BuiltDocument,
+    Progress,
+    Setup,
+    _render,
+    check,
+    write_atomic,
+)
+from modul.content import SLUG
+from modul.errors import ModulError, Problem
+from modul.incremental import Fingerprints, Manifest, Planned
+from modul.model import NATIONAL
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to make, besides the documents themselves (see `modul build --help`)."""
+
+    paper: str | None = None
+    booklet: bool = False
+    packet: bool = False
+    participants: int | None = None
+    fillable: bool = False
+    roster: Path | None = None
+
+    def key(self, fingerprints: Fingerprints) -> str:
+        roster = fingerprints.file(self.roster) if self.roster else ""
+        return (f"paper={self.paper}|booklet={self.booklet}|fillable={self.fillable}|"
+                f"participants={self.participants}|roster={roster}")
+
+
+def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
+          kinds: Iterable[str] = (), force: bool = False, jobs: int = 1,
+          shard: tuple[int, int] = (1, 1), progress: Progress | None = None,
+          **options: object) -> BuildReport:
+    """Build what is out of date (everything with `force`); return what was written.
+
+    `options` are the fields of `Options`; `shard` (i, n) builds the i-th of n stable
+    slices of the targets, for spreading one big build over machines.
+    """
+    started = time.perf_counter()
+    wanted = Options(**options)  # type: ignore[arg-type]
+    selection = (list(regions), list(roles), list(kinds))
+    fingerprints = Fingerprints(root)
+    manifest = Manifest(root)
+    plan = _plan(root, *selection, packet=wanted.packet)
+    option_key = wanted.key(fingerprints)
+    documents_templates = [root / "layouts" / "default" / k.template for k in KINDS]
+    keys = {p.path: fingerprints.target(p, option_key, documents_templates
+                                        if p.template == PACKET.template else [])
+            for p in plan or []}
+    mine = _shard(list(keys), shard)
+    if plan is not None and not force and all(manifest.current(p, keys[p]) for p in mine):
+        return BuildReport([], time.perf_counter() - started, skipped=len(mine))
+    setup = check(root, regions=selection[0], roles=selection[1], kinds=selection[2],
+                  paper=wanted.paper, booklet=wanted.booklet, packet=wanted.packet,
+                  participants=wanted.participants, roster=wanted.roster)
+    paths = _shard([t.path for t in setup.targets] + [p.path for p in setup.packets], shard)
+    stale = [p for p in paths if force or p not in keys or not manifest.current(p, keys[p])]
+    total = sum(1 + production.count(t, fillable=wanted.fillable, roster=setup.roster)
+                for t in setup.targets if t.path in stale)
+    total += sum(1 for p in setup.packets if p.path in stale)
+    written: list[BuiltDocument] = []
+    try:
+        for path, outputs, began in _make(setup, stale, root, wanted, jobs):
+            for output in outputs:
+                write_atomic(output.path, output.pdf, root)
+                written.append(BuiltDocument(output.path, output.pages,
+                                             time.perf_counter() - began))
+                if progress:
+                    progress(written[-1], len(written), total)
+            manifest.record(path, keys.get(path, ""), [o.path for o in outputs])
+    finally:
+        manifest.save()  # even when stopped part-way, `clean` knows every file written
+    notes = setup.roster.notes if setup.roster else []
+    return BuildReport(written, time.perf_counter() - started, notes,
+                       skipped=len(paths) - len(stale))
+
+
+def _plan(root: Path, regions: list[str], roles: list[str], kinds: list[str], *,
+          packet: bool) -> list[Planned] | None:
+    """The targets the folder layout shows; None if a selected name is not there."""
+    folder = root / "content" / "regions"
+    editions = [NATIONAL] + sorted(p.name for p in folder.iterdir()
+                                   if p.is_dir() and SLUG.match(p.name)) \
+        if folder.is_dir() else [NATIONAL]
+    all_roles = sorted(p.stem for p in (root / "content" / "roles").glob("*.yaml"))
+    chosen = [
+        [name for name in available if not wanted or name in wanted]
+        for available, wanted in ((editions, regions), (all_roles, roles),
+                                  ([k.id for k in KINDS], kinds))]
+    if any(set(wanted) - set(available) for available, wanted in
+           ((editions, regions), (all_roles, roles), ([k.id for k in KINDS], kinds))):
+        return None
+    planned = []
+    for edition in chosen[0]:
+        for role in chosen[1]:
+            for kind in (k for k in KINDS if k.id in chosen[2]):
+                planned.append(Planned(edition, role, kind.template,
+                                       root / "build" / edition / role / kind.filename))
+            if packet:  # the packet's inputs are those of all its documents
+                planned.append(Planned(edition, role, PACKET.template,
+                                       root / "build" / edition / role / PACKET.filename))
+    return planned
+
+
+def _shard(paths: list[Path], shard: tuple[int, int]) -> list[Path]:
+    """The i-th of n slices, stable for the same targets on every machine."""
+    index, count = shard
+    if not 1 <= index <= count:
+        raise ModulError([Problem("modul", message=f"--shard {index}/{count}: the first "
+                                  "number must be from 1 to the second", hint="e.g. 2/4")])
+    return [p for n, p in enumerate(sorted(paths)) if n % count == index - 1]
+
+
+# --- laying out, on one core or several ----------------------------------------------------
+
+_SETUP: dict[str, object] = {}  # what forked workers inherit
+
+
+def _make(setup: Setup, stale: list[Path], root: Path, wanted: Options, jobs: int
+          ) -> Iterator[tuple[Path, list[production.Output], float]]:
+    """(target path, its files, start time) for every stale target, in target order."""
+    documents = [t for t in setup.targets if t.path in stale]
+    _SETUP.update(setup=setup, root=root, options=wanted)
+    began = time.perf_counter()
+    if jobs > 1 and len(documents) > 1:
+        context = multiprocessing.get_context("fork")  # workers share the loaded setup
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            indices = [setup.targets.index(t) for t in documents]
+            for target, outputs in zip(documents, pool.map(_make_one, indices), strict=True):
+                yield target.path, outputs, began
+    else:
+        for target in documents:
+            yield target.path, _make_one(setup.targets.index(target)), began
+    render = partial(_render, root=root)
+    for job in (p for p in setup.packets if p.path in stale):
+        parts = [(kind, (job.path.parent / kind.filename).read_bytes()) for kind in KINDS
+                 if (job.path.parent / kind.filename).is_file()]
+        yield job.path, [production.packet(job, parts, render)], began
+
+
+def _make_one(index: int) -> list[production.Output]:
+    """Lay out one target and make its variants (runs in a worker process)."""
+    setup, root, wanted = _SETUP["setup"], _SETUP["root"], _SETUP["options"]
+    assert isinstance(setup, Setup) and isinstance(root, Path) and isinstance(wanted, Options)
+    target = setup.targets[index]
+    render = partial(_render, root=root)
+    pdf, pages = render(target.markup, target.theme, target.path)
+    return [production.Output(target.path, pdf, pages), *production.variants(
+        target, pdf, pages, fillable=wanted.fillable, roster=setup.roster, render=render)]
