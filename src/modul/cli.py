@@ -10,12 +10,13 @@ import click
 
 from modul import __version__, provenance
 from modul.build import KINDS, BuiltDocument, check
-from modul.engine import build
-from modul.incremental import clean
 from modul.content import find_root, load_project
+from modul.engine import build
 from modul.errors import ModulError, relative
+from modul.incremental import clean
 from modul.model import NATIONAL
 from modul.theme import PAPER_MM
+
 
 class ShardType(click.ParamType):
     name = "shard"
