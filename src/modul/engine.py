@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -84,6 +85,7 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     total = sum(1 + production.count(t, fillable=wanted.fillable, roster=setup.roster)
                 for t in setup.targets if t.path in stale)
     total += sum(1 for p in setup.packets if p.path in stale)
+    _remove_leftovers(root / "build")
     written: list[BuiltDocument] = []
     try:
         for path, outputs, began in _make(setup, stale, root, wanted, jobs):
@@ -99,6 +101,13 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     notes = setup.roster.notes if setup.roster else []
     return BuildReport(written, time.perf_counter() - started, notes,
                        skipped=len(paths) - len(stale))
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary files of a build that was killed (SIGKILL, power cut) before renaming."""
+    for path in folder.rglob(".*.tmp") if folder.is_dir() else []:
+        if LEFTOVER.match(path.name):
+            path.unlink()
 
 
 def _plan(root: Path, regions: list[str], roles: list[str], kinds: list[str], *,
@@ -140,6 +149,7 @@ def _shard(paths: list[Path], shard: tuple[int, int]) -> list[Path]:
 # --- laying out, on one core or several ----------------------------------------------------
 
 _SETUP: dict[str, object] = {}  # what forked workers inherit
+LEFTOVER = re.compile(r"^\..+\.(pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic's names
 
 
 def _make(setup: Setup, stale: list[Path], root: Path, wanted: Options, jobs: int

@@ -1,0 +1,151 @@
+"""The build engine: what is rebuilt, in parallel and in slices, reproducibly and safely."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import copy_project, pdf_path, write
+from modul import build
+from modul.incremental import MANIFEST
+
+ROLE = "konselor-pemberdayaan-masyarakat"
+
+
+def names(report) -> list[str]:
+    return sorted(d.path.relative_to(d.path.parents[2]).as_posix() for d in report.documents)
+
+
+def test_nothing_changed_nothing_rebuilt(project):
+    first = build(project)
+    assert len(first.documents) == 48 and first.skipped == 0
+    again = build(project)
+    assert again.documents == [] and again.skipped == 48
+
+
+def test_editing_one_role_rebuilds_only_its_documents(project):
+    build(project)
+    path = project / "content" / "roles" / f"{ROLE}.yaml"
+    write(path, path.read_text(encoding="utf-8") + "\n# diubah\n")
+    report = build(project)
+    assert report.skipped == 32
+    assert {d.path.parent.name for d in report.documents} == {ROLE}
+    assert len(report.documents) == 16  # 4 documents in each of 4 editions
+
+
+def test_editing_a_region_overlay_rebuilds_that_region_only(project):
+    build(project)
+    path = project / "content" / "regions" / "ntt" / "workshop.yaml"
+    write(path, path.read_text(encoding="utf-8") + "\n# diubah\n")
+    report = build(project)
+    assert {d.path.parts[-3] for d in report.documents} == {"ntt"}
+    assert len(report.documents) == 12
+
+
+def test_editing_a_shared_partial_rebuilds_everything_that_includes_it(project):
+    build(project)
+    path = project / "layouts" / "default" / "_cover.xml.j2"
+    write(path, path.read_text(encoding="utf-8") + "\n{# diubah #}\n")
+    assert len(build(project).documents) == 48
+    handout = project / "layouts" / "default" / "handout.xml.j2"
+    write(handout, handout.read_text(encoding="utf-8") + "\n{# diubah #}\n")
+    report = build(project)
+    assert {d.path.name for d in report.documents} == {"bahan-bacaan.pdf"}
+
+
+def test_force_and_options_rebuild(project):
+    build(project, regions=["nasional"])
+    assert len(build(project, regions=["nasional"], force=True).documents) == 12
+    assert len(build(project, regions=["nasional"], paper="F4").documents) == 12
+
+
+def test_deleted_output_is_rebuilt(project):
+    build(project, regions=["nasional"])
+    pdf_path(project, ROLE, "lembar-kerja.pdf").unlink()
+    report = build(project, regions=["nasional"])
+    assert [d.path.name for d in report.documents] == ["lembar-kerja.pdf"]
+
+
+def test_two_jobs_write_the_same_bytes_in_the_same_order(project, tmp_path):
+    other = copy_project(tmp_path / "other")
+    one, two = build(project, jobs=1), build(other, jobs=2)
+    assert names(one) == names(two)
+    assert [d.path.relative_to(project) for d in one.documents] == [
+        d.path.relative_to(other) for d in two.documents]
+    for a, b in zip(one.documents, two.documents, strict=True):
+        assert a.path.read_bytes() == b.path.read_bytes()
+
+
+def test_shards_split_the_targets_without_overlap(project):
+    parts = [names(build(project, regions=["ntt"], shard=(i, 3))) for i in (1, 2, 3)]
+    assert all(parts)
+    flat = [name for part in parts for name in part]
+    assert len(flat) == len(set(flat)) == 12
+
+
+def test_source_date_epoch_sets_the_pdf_date(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
+    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["handout"])
+    assert PdfReader(report.documents[0].path).metadata["/CreationDate"].startswith(
+        "D:20260528")
+
+
+def test_clean_deletes_only_what_modul_wrote(project):
+    build(project, regions=["nasional"])
+    mine = project / "build" / "catatan-saya.txt"
+    write(mine, "jangan dihapus")
+    theirs = project / "build" / "nasional" / ROLE / "lama.pdf"
+    write(theirs, "%PDF-1.4 bukan buatan modul")
+    from modul.incremental import clean
+
+    removed = clean(project)
+    assert len(removed) == 13  # 12 PDFs and the manifest
+    assert mine.read_text(encoding="utf-8") == "jangan dihapus" and theirs.is_file()
+    assert not (project / "build" / MANIFEST).exists()
+    assert not (project / "build" / "nasional" / "konsultan-kelompok-masyarakat").exists()
+
+
+def test_interrupted_build_leaves_earlier_pdfs_whole(project):
+    build(project, regions=["nasional"])
+    before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "modul", "build", "--force", "--jobs", "1", "--project",
+         str(project)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert process.stdout is not None
+    process.stdout.readline()  # the first document is written
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    for path, content in before.items():
+        assert path.read_bytes() == content, f"{path} changed"  # reproducible, so equal
+        assert len(PdfReader(path).pages) > 0
+    leftovers = list((project / "build").rglob("*.tmp"))
+    build(project, regions=["nasional"])
+    assert not list((project / "build").rglob("*.tmp")), leftovers
+
+
+def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
+    import modul.engine
+
+    calls = []
+
+    def interrupted(path, data, root):
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return original(path, data, root)
+
+    original = modul.engine.write_atomic
+    monkeypatch.setattr(modul.engine, "write_atomic", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(project, regions=["nasional"], jobs=1)
+    written = sorted((project / "build").rglob("*.pdf"))
+    assert len(written) == 2 and not list((project / "build").rglob("*.tmp"))
+    monkeypatch.setattr(modul.engine, "write_atomic", original)
+    report = build(project, regions=["nasional"])
+    assert report.skipped == 2 and len(report.documents) == 10
