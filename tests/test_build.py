@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from conftest import ROLE_OF_SEED, SEEDS, copy_project, pdf_path, pdf_text, seed_sentences, write
 from modul import build
-from modul.build import KINDS
+from modul.catalog import KINDS
 from modul.content import load_project
 from modul.errors import ModulError
 

@@ -87,6 +87,19 @@ def test_python_dash_m_works_like_modul():
     assert result.returncode == 0 and "modul" in result.stdout
 
 
+def test_build_with_nothing_to_do_loads_no_heavy_library(project):
+    run("build", "--project", str(project), "--region", "nasional")
+    code = ("import sys, contextlib, io\n"
+            "from modul.cli import cli\n"
+            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    cli(['build', '--project', {str(project)!r}, '--region', 'nasional'])\n"
+            "print(sorted(m for m in ('reportlab', 'pydantic', 'jinja2', 'pikepdf')"
+            " if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
 @pytest.mark.parametrize("args", [["--help"], ["check"]])
 def test_help_and_check_do_not_import_reportlab(args):
     code = ("import sys, contextlib, io\n"

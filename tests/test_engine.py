@@ -130,7 +130,7 @@ def test_interrupted_build_leaves_earlier_pdfs_whole(project):
 
 
 def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
-    import modul.engine
+    import modul.targets
 
     calls = []
 
@@ -140,12 +140,12 @@ def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
             raise KeyboardInterrupt
         return original(path, data, root)
 
-    original = modul.engine.write_atomic
-    monkeypatch.setattr(modul.engine, "write_atomic", interrupted)
+    original = modul.targets.write_atomic
+    monkeypatch.setattr(modul.targets, "write_atomic", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(project, regions=["nasional"], jobs=1)
     written = sorted((project / "build").rglob("*.pdf"))
     assert len(written) == 2 and not list((project / "build").rglob("*.tmp"))
-    monkeypatch.setattr(modul.engine, "write_atomic", original)
+    monkeypatch.setattr(modul.targets, "write_atomic", original)
     report = build(project, regions=["nasional"])
     assert report.skipped == 2 and len(report.documents) == 10

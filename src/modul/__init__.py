@@ -6,10 +6,24 @@ Library API (the CLI is a thin layer over it)::
     report = build(Path("."))
 """
 
+from typing import Any
+
 __version__ = "0.1.0"
-
-from modul.build import BuildReport, check  # noqa: E402
-from modul.engine import build  # noqa: E402
-from modul.errors import ModulError  # noqa: E402
-
 __all__ = ["BuildReport", "ModulError", "__version__", "build", "check"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the library on first use, so `modul --help` starts quickly."""
+    if name in ("build", "BuildReport"):
+        from modul import engine
+
+        return getattr(engine, name)
+    if name == "check":
+        from modul.targets import check
+
+        return check
+    if name == "ModulError":
+        from modul.errors import ModulError
+
+        return ModulError
+    raise AttributeError(name)

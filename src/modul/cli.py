@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from modul import __version__, provenance
-from modul.build import KINDS, BuiltDocument, check
-from modul.content import find_root, load_project
-from modul.engine import build
+from modul import __version__
+from modul.catalog import KINDS, NATIONAL, PAPER_MM
 from modul.errors import ModulError, relative
-from modul.incremental import clean
-from modul.model import NATIONAL
-from modul.theme import PAPER_MM
+
+if TYPE_CHECKING:
+    from modul.engine import BuiltDocument
+
+# Library modules are imported inside the commands: `modul --help` and a build where
+# nothing changed then start without loading pydantic, Jinja2 or ReportLab.
 
 
 class ShardType(click.ParamType):
@@ -98,6 +100,8 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     Nothing is written if any content or layout file has a problem. A document whose
     inputs did not change since it was written is skipped.
     """
+    from modul.engine import build
+
     root = _root(project)
 
     def show(document: BuiltDocument, number: int, total: int) -> None:
@@ -121,6 +125,8 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
 def clean_command(project: Path | None) -> None:
     """Delete the files modul wrote to build/ (as its manifest lists them), and nothing
     else."""
+    from modul.incremental import clean
+
     root = _root(project)
     removed = _run(lambda: clean(root))
     click.echo(f"Removed {len(removed)} files modul had written.")
@@ -130,6 +136,8 @@ def clean_command(project: Path | None) -> None:
 @project_option
 def check_command(project: Path | None) -> None:
     """Check all content and layouts without writing any PDF."""
+    from modul.targets import check
+
     root = _root(project)
     setup = _run(lambda: check(root))
     regions = len(setup.project.editions) - 1
@@ -145,6 +153,9 @@ def check_command(project: Path | None) -> None:
 def show_command(project: Path | None, role: str, region: str) -> None:
     """Print a role's content as the documents use it, with the file and line each value
     comes from (national file or region overlay)."""
+    from modul import provenance
+    from modul.content import load_project
+
     root = _root(project)
     loaded = _run(lambda: load_project(root))
     click.echo("\n".join(_run(lambda: provenance.show(loaded, role, region))))
@@ -155,12 +166,17 @@ def show_command(project: Path | None, role: str, region: str) -> None:
 @click.argument("region")
 def diff_command(project: Path | None, region: str) -> None:
     """List what a region changes relative to the national content."""
+    from modul import provenance
+    from modul.content import load_project
+
     root = _root(project)
     loaded = _run(lambda: load_project(root))
     click.echo("\n".join(_run(lambda: provenance.diff(loaded, region))))
 
 
 def _root(project: Path | None) -> Path:
+    from modul.project import find_root
+
     return _run(lambda: find_root(project or Path.cwd()))
 
 

@@ -6,31 +6,19 @@ problems of a run at once, sorted by file and line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from modul.catalog import SLUG
 from modul.errors import ModulError, Problem, relative
 from modul.model import NATIONAL, Edition, Project, Role, WorksheetPlan, Workshop
 from modul.source import Node, ProblemList, read_yaml
 from modul.validate import validate
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 M = TypeVar("M", bound=BaseModel)
-
-
-def find_root(start: Path) -> Path:
-    """The project folder: `start` or the nearest parent holding `content/` and `layouts/`."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / "content").is_dir() and (folder / "layouts").is_dir():
-            return folder
-    raise ModulError([Problem(str(start), message="no modul project here: no folder with "
-                              "`content/` and `layouts/` in it or above it",
-                              hint="run modul inside a project folder, or pass --project DIR")])
 
 
 def load_project(root: Path) -> Project:

@@ -13,28 +13,42 @@ from __future__ import annotations
 import multiprocessing
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from modul import production
-from modul.build import (
-    KINDS,
-    PACKET,
-    BuildReport,
-    BuiltDocument,
-    Progress,
-    Setup,
-    _render,
-    check,
-    write_atomic,
-)
-from modul.content import SLUG
+from modul.catalog import KINDS, NATIONAL, PACKET, SLUG
 from modul.errors import ModulError, Problem
 from modul.incremental import Fingerprints, Manifest, Planned
-from modul.model import NATIONAL
+
+if TYPE_CHECKING:  # the rest is imported only when something needs building
+    from modul import production
+    from modul.targets import Setup
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    path: Path
+    pages: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    documents: list[BuiltDocument]
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+    skipped: int = 0  # targets already up to date
+
+    @property
+    def pages(self) -> int:
+        return sum(d.pages for d in self.documents)
+
+
+Progress = Callable[[BuiltDocument, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,9 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     mine = _shard(list(keys), shard)
     if plan is not None and not force and all(manifest.current(p, keys[p]) for p in mine):
         return BuildReport([], time.perf_counter() - started, skipped=len(mine))
+    from modul import production
+    from modul.targets import check, write_atomic
+
     setup = check(root, regions=selection[0], roles=selection[1], kinds=selection[2],
                   paper=wanted.paper, booklet=wanted.booklet, packet=wanted.packet,
                   participants=wanted.participants, roster=wanted.roster)
@@ -155,6 +172,9 @@ LEFTOVER = re.compile(r"^\..+\.(pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic
 def _make(setup: Setup, stale: list[Path], root: Path, wanted: Options, jobs: int
           ) -> Iterator[tuple[Path, list[production.Output], float]]:
     """(target path, its files, start time) for every stale target, in target order."""
+    from modul import production
+    from modul.targets import _render
+
     documents = [t for t in setup.targets if t.path in stale]
     _SETUP.update(setup=setup, root=root, options=wanted)
     began = time.perf_counter()
@@ -176,6 +196,9 @@ def _make(setup: Setup, stale: list[Path], root: Path, wanted: Options, jobs: in
 
 def _make_one(index: int) -> list[production.Output]:
     """Lay out one target and make its variants (runs in a worker process)."""
+    from modul import production
+    from modul.targets import Setup, _render
+
     setup, root, wanted = _SETUP["setup"], _SETUP["root"], _SETUP["options"]
     assert isinstance(setup, Setup) and isinstance(root, Path) and isinstance(wanted, Options)
     target = setup.targets[index]

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from modul.catalog import NATIONAL
 from modul.merge import Change
 from modul.source import Node
 
@@ -263,7 +264,6 @@ class WorksheetPlan(Frozen):
 # --- regions and the whole project ------------------------------------------------------
 
 Paper = Literal["A4", "F4", "Letter", "A5"]
-NATIONAL = "nasional"
 
 
 class Region(Frozen):

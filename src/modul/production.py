@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modul.theme import PAPER_MM
+from modul.catalog import PAPER_MM
 
 if TYPE_CHECKING:
-    from modul.build import DocumentKind, PacketTarget, Target
+    from modul.catalog import DocumentKind
     from modul.roster import Roster
+    from modul.targets import PacketTarget, Target
 
 Render = Callable[..., tuple[bytes, int]]  # render(markup, theme, path, fillable=…)
 

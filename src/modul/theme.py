@@ -12,19 +12,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from modul.catalog import PAPER_MM
 from modul.errors import relative
 from modul.merge import merge
 from modul.model import Frozen, Text
 from modul.source import ProblemList, read_yaml
 from modul.validate import validate
-
-# Width × height in millimetres. F4 (folio) is the common office paper in Indonesia.
-PAPER_MM: dict[str, tuple[float, float]] = {
-    "A4": (210, 297),
-    "F4": (215, 330),
-    "Letter": (215.9, 279.4),
-    "A5": (148, 210),
-}
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Length = Annotated[float, Field(ge=0, le=100)]

@@ -14,7 +14,7 @@ import os
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from jinja2.sandbox import SandboxedEnvironment
 
 from modul import content, layout, markup
+from modul.catalog import KINDS, PACKET, DocumentKind
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.model import Edition, Project
 from modul.regions import LAYOUT_FOLDER
@@ -34,21 +35,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class DocumentKind:
-    id: str
-    template: str
-    filename: str
-    label: str  # key of its display name in the labels file
 
-
-KINDS = (
-    DocumentKind("handout", "handout.xml.j2", "bahan-bacaan.pdf", "doc_handout"),
-    DocumentKind("worksheet", "worksheet.xml.j2", "lembar-kerja.pdf", "doc_worksheet"),
-    DocumentKind("guide", "guide.xml.j2", "panduan-fasilitator.pdf", "doc_guide"),
-    DocumentKind("runsheet", "runsheet.xml.j2", "jadwal-pelaksanaan.pdf", "doc_runsheet"),
-)
-PACKET = DocumentKind("packet", "packet.xml.j2", "paket-pelatihan.pdf", "doc_packet")
 
 
 @dataclass(frozen=True)
@@ -79,25 +66,6 @@ class PacketTarget:
 
 
 @dataclass(frozen=True)
-class BuiltDocument:
-    path: Path
-    pages: int
-    seconds: float
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    documents: list[BuiltDocument]
-    seconds: float
-    notes: list[str] = field(default_factory=list)
-    skipped: int = 0  # targets already up to date
-
-    @property
-    def pages(self) -> int:
-        return sum(d.pages for d in self.documents)
-
-
-@dataclass(frozen=True)
 class Setup:
     """Everything a build reads, loaded and checked once."""
 
@@ -107,7 +75,6 @@ class Setup:
     roster: Roster | None = None
 
 
-Progress = Callable[[BuiltDocument, int, int], None]
 
 
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
