@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,31 +113,70 @@ def personalise(worksheet: bytes, form: bytes, roster: Roster, *, font: str,
     `worksheet` is the laid-out worksheet; `form` the same as a fillable form, whose
     "Nama" fields say where names go. `header` is printed on every page, with
     "{nama}" and "{asal}" replaced.
+
+    Every page is three form XObjects: the worksheet page (stored once), the
+    participant's header line and name (stored once per participant, the name placed
+    at each "Nama" field). Pages are made as dictionaries and set in one go: appending
+    them one by one through pikepdf costs 50 times more.
     """
     base = pikepdf.open(io.BytesIO(worksheet))
+    box = base.pages[0].mediabox
+    stamps = pikepdf.open(io.BytesIO(_stamps(roster.participants, box, font, header)))
+    merged = _new_like(base)
+    sheets = _forms(merged, base.pages)
+    marks = _forms(merged, stamps.pages)  # header, name; header, name; …
     boxes = _name_boxes(form)
-    width, height = (float(v) for v in base.pages[0].mediabox[2:])
-    stamps = pikepdf.open(io.BytesIO(_stamps(roster.participants, len(base.pages), boxes,
-                                             (width, height), font, header)))
-    merged = pikepdf.new()
+    placements = [merged.make_stream(_placement(boxes.get(n, []))) for n in range(len(sheets))]
+    _set_pages(merged, box, [(sheet, marks[2 * p], marks[2 * p + 1], placement)
+                             for p in range(len(roster.participants))
+                             for sheet, placement in zip(sheets, placements, strict=True)])
+    singles = []
+    for p in range(len(roster.participants)):
+        single = _new_like(base)
+        own = [single.copy_foreign(form)  # shared fonts are copied once
+               for form in [*sheets, *marks[2 * p:2 * p + 2], *placements]]
+        count = len(sheets)
+        _set_pages(single, box, [(own[n], own[count], own[count + 1], own[count + 2 + n])
+                                 for n in range(count)])
+        singles.append(_save(single))
+    return _save(merged), singles
+
+
+def _new_like(base: pikepdf.Pdf) -> pikepdf.Pdf:
+    """An empty PDF with the title, author and dates of `base`."""
+    pdf = pikepdf.new()
     for key, value in base.docinfo.items():
-        merged.docinfo[key] = value
-    pages = [merged.copy_foreign(page.as_form_xobject()) for page in base.pages]
-    merged.pages.extend(stamps.pages)
-    for number, page in enumerate(merged.pages):
-        name = pikepdf.Name(f"/Worksheet{number % len(pages)}")
-        if "/XObject" not in page.Resources:
-            page.Resources.XObject = pikepdf.Dictionary()
-        page.Resources.XObject[name] = pages[number % len(pages)]
-        page.contents_add(merged.make_stream(b"q " + name.unparse() + b" Do Q"), prepend=True)
-    per_participant = []
-    for n in range(len(roster.participants)):
-        single = pikepdf.new()
-        single.pages.extend(merged.pages[n * len(pages):(n + 1) * len(pages)])
-        for key, value in base.docinfo.items():
-            single.docinfo[key] = value
-        per_participant.append(_save(single))
-    return _save(merged), per_participant
+        pdf.docinfo[key] = value
+    return pdf
+
+
+def _forms(pdf: pikepdf.Pdf, pages: pikepdf._core.PageList) -> list[pikepdf.Object]:
+    """Foreign pages as compressed form XObjects of `pdf`."""
+    forms = []
+    for page in pages:
+        form = pdf.copy_foreign(page.as_form_xobject())
+        if "/Filter" not in form:  # as_form_xobject leaves the content decoded
+            form.write(zlib.compress(form.read_bytes()), filter=pikepdf.Name.FlateDecode)
+        forms.append(form)
+    return forms
+
+
+def _placement(corners: list[tuple[float, float]]) -> bytes:
+    """Content of a page: the worksheet page, the header, the name at every corner."""
+    names = b"".join(b" q 1 0 0 1 %.2f %.2f cm /Name Do Q" % xy for xy in corners)
+    return b"q /Worksheet Do Q q /Header Do Q" + names
+
+
+def _set_pages(pdf: pikepdf.Pdf, box: pikepdf.Array,
+               pages: list[tuple[pikepdf.Object, ...]]) -> None:
+    """Make `pdf`'s pages from (worksheet page, header, name, placement) forms."""
+    tree, box = pdf.Root.Pages, pdf.make_indirect(pikepdf.Array(box))
+    kids = [pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, Parent=tree, MediaBox=box, Contents=placement,
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(
+            Worksheet=sheet, Header=header, Name=name))))
+        for sheet, header, name, placement in pages]
+    tree.Kids, tree.Count = pikepdf.Array(kids), len(kids)
 
 
 def _name_boxes(form: bytes) -> dict[int, list[tuple[float, float]]]:
@@ -151,28 +191,28 @@ def _name_boxes(form: bytes) -> dict[int, list[tuple[float, float]]]:
     return boxes
 
 
-def _stamps(participants: list[Participant], pages: int,
-            boxes: dict[int, list[tuple[float, float]]], size: tuple[float, float],
-            font: str, header: str) -> bytes:
-    """One page of stamps per participant and worksheet page, in print order."""
+def _stamps(participants: list[Participant], box: pikepdf.Array, font: str,
+            header: str) -> bytes:
+    """Two pages per participant: the header line in place, the name at the origin."""
     output = io.BytesIO()
-    canvas = Canvas(output, pagesize=size, invariant=1, pageCompression=0,
+    width, height = float(box[2]), float(box[3])
+    canvas = Canvas(output, pagesize=(width, height), invariant=1,
                     initialFontName=font)  # no unembedded default font
     for person in participants:
         line = header.replace("{nama}", person.nama).replace("{asal}", person.asal)
-        line = line.replace(" · ·", " ·").strip(" ·")
-        for number in range(pages):
-            canvas.setFont(font, 8)
-            canvas.drawString(20 * mm, size[1] - 9 * mm, line)
-            canvas.setFont(font, 11)
-            for x, y in boxes.get(number, []):
-                canvas.drawString(x + 2, y + 3, person.nama)
-            canvas.showPage()
+        canvas.setFont(font, 8)
+        canvas.drawString(20 * mm, height - 9 * mm, line.replace(" · ·", " ·").strip(" ·"))
+        canvas.showPage()
+        canvas.setFont(font, 11)
+        canvas.drawString(2, 3, person.nama)
+        canvas.showPage()
     canvas.save()
     return output.getvalue()
 
 
 def _save(pdf: pikepdf.Pdf) -> bytes:
+    """Streams are all compressed already: re-compressing them would take 10× longer."""
     output = io.BytesIO()
-    pdf.save(output, deterministic_id=True)
+    pdf.save(output, deterministic_id=True, compress_streams=False,
+             stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return output.getvalue()
