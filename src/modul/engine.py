@@ -181,9 +181,15 @@ def _make(setup: Setup, stale: list[Path], root: Path, wanted: Options, jobs: in
     if jobs > 1 and len(documents) > 1:
         context = multiprocessing.get_context("fork")  # workers share the loaded setup
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            indices = [setup.targets.index(t) for t in documents]
-            for target, outputs in zip(documents, pool.map(_make_one, indices), strict=True):
-                yield target.path, outputs, began
+            # Longest first, so that no core waits at the end for one big guide;
+            # results are still reported in target order.
+            by_size = sorted(documents, key=lambda t: -sum(1 for _ in t.markup.iter()))
+            futures = {t.path: pool.submit(_make_one, setup.targets.index(t)) for t in by_size}
+            try:
+                for target in documents:
+                    yield target.path, futures[target.path].result(), began
+            finally:  # stopped (error, Ctrl-C): do not lay out the rest
+                pool.shutdown(cancel_futures=True)
     else:
         for target in documents:
             yield target.path, _make_one(setup.targets.index(target)), began

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,6 +19,10 @@ from modul.flowables import Heading
 from modul.theme import Theme
 
 PAGE_COUNT_FORM = "modul-page-count"
+
+# Binary streams instead of ASCII85 text: files a fifth smaller, written faster, and
+# read by every viewer and printer of this century.
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import pikepdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+import modul.pdf  # noqa: F401  (ReportLab settings for the stamps)
 from modul.errors import ModulError, Problem
 
 REQUIRED = "nama"
@@ -130,15 +131,18 @@ def personalise(worksheet: bytes, form: bytes, roster: Roster, *, font: str,
     _set_pages(merged, box, [(sheet, marks[2 * p], marks[2 * p + 1], placement)
                              for p in range(len(roster.participants))
                              for sheet, placement in zip(sheets, placements, strict=True)])
+    single = _new_like(base)  # the same pages for everyone, only the stamps change
+    first = [single.copy_foreign(mark) for mark in marks[:2]]
+    _set_pages(single, box, [(single.copy_foreign(sheet), *first, single.copy_foreign(placement))
+                             for sheet, placement in zip(sheets, placements, strict=True)])
     singles = []
     for p in range(len(roster.participants)):
-        single = _new_like(base)
-        own = [single.copy_foreign(form)  # shared fonts are copied once
-               for form in [*sheets, *marks[2 * p:2 * p + 2], *placements]]
-        count = len(sheets)
-        _set_pages(single, box, [(own[n], own[count], own[count + 1], own[count + 2 + n])
-                                 for n in range(count)])
-        singles.append(_save(single))
+        stamps_of_p = {"/Header": single.copy_foreign(marks[2 * p]),
+                       "/Name": single.copy_foreign(marks[2 * p + 1])}
+        for page in single.Root.Pages.Kids:
+            for name, stamp in stamps_of_p.items():
+                page.Resources.XObject[name] = stamp
+        singles.append(_save(single))  # the previous participant's stamps are left out
     return _save(merged), singles
 
 

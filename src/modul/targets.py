@@ -75,8 +75,6 @@ class Setup:
     roster: Roster | None = None
 
 
-
-
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), paper: str | None = None, booklet: bool = False,
           packet: bool = False, participants: int | None = None,
@@ -103,6 +101,7 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     selected_kinds = [k for k in KINDS if k.id in _select([k.id for k in KINDS], kinds,
                                                           "document")]
     targets, packets = [], []
+    environments: dict[tuple[Path, ...], SandboxedEnvironment] = {}  # compile templates once
     for slug in editions:
         edition = project.editions[slug]
         sheet = None
@@ -114,7 +113,10 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
             continue
         if edition.region:
             words = {**words, **edition.region.label}
-        env = layout.environment(_search_path(root, edition))
+        search = tuple(_search_path(root, edition))
+        if search not in environments:
+            environments[search] = layout.environment(list(search))
+        env = environments[search]
         people = participants or edition.workshop.pelaksanaan.jumlah_peserta
         for role in selected_roles:
             for kind in selected_kinds:
