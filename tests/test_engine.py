@@ -64,6 +64,22 @@ def test_force_and_options_rebuild(project):
     assert len(build(project, regions=["nasional"], paper="F4").documents) == 12
 
 
+def test_files_of_options_no_longer_given_are_removed(project, tmp_path):
+    folder = project / "build" / "nasional" / ROLE
+    three = write(tmp_path / "tiga.csv", "nama\nAni\nBudi\nCici\n")
+    build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=three,
+          booklet=True)
+    assert len(list((folder / "peserta").glob("*.pdf"))) == 3
+    mine = write(folder / "peserta" / "catatan-saya.txt", "tulisan pelatih")
+    two = write(tmp_path / "dua.csv", "nama\nAni\nBudi\n")
+    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"],
+                   roster=two)
+    assert sorted(p.name for p in report.removed) == [
+        "lembar-kerja-003-cici.pdf", "lembar-kerja-buklet.pdf"]
+    assert len(list((folder / "peserta").glob("*.pdf"))) == 2
+    assert not (folder / "lembar-kerja-buklet.pdf").exists() and mine.is_file()
+
+
 def test_deleted_output_is_rebuilt(project):
     build(project, regions=["nasional"])
     pdf_path(project, ROLE, "lembar-kerja.pdf").unlink()

@@ -115,6 +115,9 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
                                 progress=show))
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
+    if report.removed:
+        click.echo(f"removed {len(report.removed)} files of an earlier build that this "
+                   f"build does not make, e.g. {relative(report.removed[0], root)}")
     unchanged = f", {report.skipped} unchanged" if report.skipped else ""
     click.echo(f"Done: {len(report.documents)} documents written{unchanged}, {report.pages} "
                f"pages in {report.seconds:.1f} s, in {relative(root / 'build', root)}/")

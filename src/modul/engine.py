@@ -42,6 +42,7 @@ class BuildReport:
     seconds: float
     notes: list[str] = field(default_factory=list)
     skipped: int = 0  # targets already up to date
+    removed: list[Path] = field(default_factory=list)  # earlier builds' files not made now
 
     @property
     def pages(self) -> int:
@@ -104,6 +105,7 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     total += sum(1 for p in setup.packets if p.path in stale)
     _remove_leftovers(root / "build")
     written: list[BuiltDocument] = []
+    removed: list[Path] = []
     try:
         for path, outputs, began in _make(setup, stale, root, wanted, jobs):
             for output in outputs:
@@ -112,12 +114,23 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                                              time.perf_counter() - began))
                 if progress:
                     progress(written[-1], len(written), total)
-            manifest.record(path, keys.get(path, ""), [o.path for o in outputs])
+            removed += _remove(manifest.record(path, keys.get(path, ""),
+                                               [o.path for o in outputs]))
     finally:
         manifest.save()  # even when stopped part-way, `clean` knows every file written
     notes = setup.roster.notes if setup.roster else []
     return BuildReport(written, time.perf_counter() - started, notes,
-                       skipped=len(paths) - len(stale))
+                       skipped=len(paths) - len(stale), removed=removed)
+
+
+def _remove(outdated: list[Path]) -> list[Path]:
+    """Files modul made for options no longer given (a booklet, an earlier roster)."""
+    for path in outdated:
+        path.unlink(missing_ok=True)
+    for folder in {path.parent for path in outdated}:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return outdated
 
 
 def _remove_leftovers(folder: Path) -> None:

@@ -111,9 +111,14 @@ class Manifest:
         return entry is not None and entry["fingerprint"] == fingerprint and all(
             (self.root / name).is_file() for name in entry["files"])
 
-    def record(self, target: Path, fingerprint: str, files: list[Path]) -> None:
-        self.entries[relative(target, self.root)] = {
-            "fingerprint": fingerprint, "files": [relative(f, self.root) for f in files]}
+    def record(self, target: Path, fingerprint: str, files: list[Path]) -> list[Path]:
+        """Remember the files a target now has; return those it had before and not now
+        (a booklet or personalised copies no longer asked for)."""
+        key, names = relative(target, self.root), [relative(f, self.root) for f in files]
+        before = self.entries.get(key, {}).get("files", [])
+        self.entries[key] = {"fingerprint": fingerprint, "files": names}
+        kept = set(names)
+        return [self.root / name for name in before if name not in kept]
 
     def files(self) -> list[Path]:
         return sorted({self.root / name for entry in self.entries.values()
