@@ -146,7 +146,7 @@ def test_interrupted_build_leaves_earlier_pdfs_whole(project):
 
 
 def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
-    import modul.targets
+    import modul.output
 
     calls = []
 
@@ -156,12 +156,12 @@ def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
             raise KeyboardInterrupt
         return original(path, data, root)
 
-    original = modul.targets.write_atomic
-    monkeypatch.setattr(modul.targets, "write_atomic", interrupted)
+    original = modul.output.write_atomic
+    monkeypatch.setattr(modul.output, "write_atomic", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(project, regions=["nasional"], jobs=1)
     written = sorted((project / "build").rglob("*.pdf"))
     assert len(written) == 2 and not list((project / "build").rglob("*.tmp"))
-    monkeypatch.setattr(modul.targets, "write_atomic", original)
+    monkeypatch.setattr(modul.output, "write_atomic", original)
     report = build(project, regions=["nasional"])
     assert report.skipped == 2 and len(report.documents) == 10

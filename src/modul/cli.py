@@ -11,7 +11,7 @@ import click
 
 from modul import __version__
 from modul.catalog import KINDS, NATIONAL, PAPER_MM
-from modul.errors import ModulError, relative
+from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, ModulError, relative
 
 if TYPE_CHECKING:
     from modul.engine import BuiltDocument
@@ -193,6 +193,18 @@ def _run(action):  # type: ignore[no-untyped-def]
         if count > 1:
             click.echo(f"{count} problems found.", err=True)
         sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        click.echo("stopped: PDFs written before stay as they were, none is half-written",
+                   err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as err:  # a bug in modul: say so plainly, details on request
+        if os.environ.get("MODUL_DEBUG"):
+            raise
+        click.echo(f"modul: unexpected error: {type(err).__name__}: {err}\n"
+                   "    this is a bug in modul, not a mistake in your files; please report it "
+                   "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
+                   err=True)
+        sys.exit(EXIT_BUG)
 
 
 def main() -> None:

@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modul.catalog import KINDS, NATIONAL, PACKET, SLUG
-from modul.errors import ModulError, Problem
+from modul.errors import ModulError, OutputError, Problem
 from modul.incremental import Fingerprints, Manifest, Planned
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
@@ -93,7 +93,8 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     if plan is not None and not force and all(manifest.current(p, keys[p]) for p in mine):
         return BuildReport([], time.perf_counter() - started, skipped=len(mine))
     from modul import production
-    from modul.targets import check, write_atomic
+    from modul.output import remove_leftovers, write_atomic
+    from modul.targets import check
 
     setup = check(root, regions=selection[0], roles=selection[1], kinds=selection[2],
                   paper=wanted.paper, booklet=wanted.booklet, packet=wanted.packet,
@@ -103,7 +104,7 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     total = sum(1 + production.count(t, fillable=wanted.fillable, roster=setup.roster)
                 for t in setup.targets if t.path in stale)
     total += sum(1 for p in setup.packets if p.path in stale)
-    _remove_leftovers(root / "build")
+    remove_leftovers(root / "build")
     written: list[BuiltDocument] = []
     removed: list[Path] = []
     try:
@@ -116,8 +117,11 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                     progress(written[-1], len(written), total)
             removed += _remove(manifest.record(path, keys.get(path, ""),
                                                [o.path for o in outputs]))
-    finally:
-        manifest.save()  # even when stopped part-way, `clean` knows every file written
+    except BaseException:
+        with contextlib.suppress(OutputError):  # the first error is the one to report
+            manifest.save()  # even when stopped part-way, `clean` knows every file written
+        raise
+    manifest.save()
     notes = setup.roster.notes if setup.roster else []
     return BuildReport(written, time.perf_counter() - started, notes,
                        skipped=len(paths) - len(stale), removed=removed)
@@ -132,12 +136,6 @@ def _remove(outdated: list[Path]) -> list[Path]:
             folder.rmdir()
     return outdated
 
-
-def _remove_leftovers(folder: Path) -> None:
-    """Temporary files of a build that was killed (SIGKILL, power cut) before renaming."""
-    for path in folder.rglob(".*.tmp") if folder.is_dir() else []:
-        if LEFTOVER.match(path.name):
-            path.unlink()
 
 
 def _plan(root: Path, regions: list[str], roles: list[str], kinds: list[str], *,
@@ -179,7 +177,6 @@ def _shard(paths: list[Path], shard: tuple[int, int]) -> list[Path]:
 # --- laying out, on one core or several ----------------------------------------------------
 
 _SETUP: dict[str, object] = {}  # what forked workers inherit
-LEFTOVER = re.compile(r"^\..+\.(pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic's names
 
 
 def _make(setup: Setup, stale: list[Path], root: Path, wanted: Options, jobs: int

@@ -10,6 +10,8 @@ EXIT_OK = 0
 EXIT_INPUT = 1  # content, theme or layout needs fixing
 EXIT_USAGE = 2  # wrong command-line options (click's own code)
 EXIT_OUTPUT = 3  # a PDF could not be written (permissions, full disk)
+EXIT_BUG = 4  # an unexpected error: a bug in modul, not in the user's files
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
 @dataclass(frozen=True, order=True)

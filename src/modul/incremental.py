@@ -125,7 +125,7 @@ class Manifest:
                        for name in entry["files"]})
 
     def save(self) -> None:
-        from modul.targets import write_atomic
+        from modul.output import write_atomic
 
         text = json.dumps(self.entries, indent=1, sort_keys=True, ensure_ascii=False)
         write_atomic(self.path, text.encode("utf-8"), self.root)

@@ -118,10 +118,28 @@ def _check_logo(region: Region, settings: Node, folder: Path, root: Path,
     else:
         with path.open("rb") as image:
             head = image.read(8)
-        if head.startswith(IMAGE_SIGNATURES):
+        if not head.startswith(IMAGE_SIGNATURES):
+            found.append(settings.problem(["logo"], f"`{region.logo}` is not a PNG or JPEG "
+                                          "image", "save the logo as .png or .jpg"))
+        elif damage := _image_damage(path):
+            found.append(settings.problem(["logo"], f"`{region.logo}` cannot be read: {damage}",
+                                          "open it in an image program and save it again "
+                                          "as PNG or JPEG"))
+        else:
             return path
-        found.append(settings.problem(["logo"], f"`{region.logo}` is not a PNG or JPEG image",
-                                      "save the logo as .png or .jpg"))
+    return None
+
+
+def _image_damage(path: Path) -> str | None:
+    """Why the image cannot be decoded (cut off, damaged), or None. Decoding it whole
+    here is what keeps a bad logo from stopping the build half-way."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as err:
+        return str(err).split(" (")[0] or "the file is damaged"
     return None
 
 

@@ -8,6 +8,7 @@ printed sentence came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,10 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from modul.errors import Problem, relative
 
 KeyPath = Sequence[str | int]
+MAX_BYTES = 1_000_000
+# Characters YAML does not allow in a file (tab, CR, LF and NEL are fine): looked for
+# first, so that the message can say where.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 MAX_NODES = 200_000  # far above any real content file; stops alias bombs
 
 
@@ -96,6 +101,11 @@ def read_yaml(path: Path, root: Path) -> Node:
                           ) from None
     except OSError as err:
         raise ProblemList([Problem(name, message=f"cannot read file ({err.strerror})")]) from None
+    if len(raw) > MAX_BYTES:  # parsing 30 MB of YAML takes minutes and is never meant
+        raise ProblemList([Problem(name, message=f"the file is {len(raw) / 1e6:.0f} MB; a "
+                                   "content file is a few KB of text",
+                                   hint="check that this is the right file; put images "
+                                   "beside it, not in it")])
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless
     except UnicodeDecodeError as err:
@@ -103,6 +113,13 @@ def read_yaml(path: Path, root: Path) -> Node:
         raise ProblemList([Problem(
             name, line, 0, "the file is not saved as UTF-8 text",
             "in your editor choose 'Save as' and the encoding 'UTF-8'")]) from None
+    if control := CONTROL.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        raise ProblemList([Problem(
+            name, line, column, f"a control character (U+{ord(control.group()):04X}) that is "
+            "not text", "delete it; if the whole file looks garbled, it is not a text file: "
+            "restore it from a copy")])
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -159,5 +176,12 @@ def _syntax_problem(name: str, err: MarkedYAMLError) -> Problem:
     if "duplicate key" in problem:
         return Problem(name, line, col, problem,
                        "each key may appear once per block: remove or rename one of them")
+    opened = err.context_mark if err.context and err.context_mark else None
+    if opened and opened.line + 1 != line:  # a bracket or quote left open further up
+        text = opened.buffer or ""
+        pointer = getattr(opened, "pointer", -1)
+        sign = text[pointer] if 0 <= pointer < len(text) else ""
+        problem += (f" (the {sign} on line {opened.line + 1} is not closed)" if sign in "[{'\""
+                    and sign else f" (in the part that starts on line {opened.line + 1})")
     return Problem(name, line, col, f"YAML syntax error: {problem}",
                    "check indentation and that text containing ': ' or '#' is in quotes")

@@ -10,8 +10,6 @@ the old one or the complete new one.)
 
 from __future__ import annotations
 
-import os
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from modul import content, layout, markup
 from modul.catalog import KINDS, PACKET, DocumentKind
-from modul.errors import ModulError, OutputError, Problem, relative
+from modul.errors import ModulError, Problem, relative
 from modul.model import Edition, Project
 from modul.regions import LAYOUT_FOLDER
 from modul.source import ProblemList
@@ -211,30 +209,3 @@ def _select(available: list[str], wanted: Iterable[str], what: str) -> list[str]
                                   hint=f"choose from: {', '.join(available)}")
                           for u in unknown])
     return [a for a in available if not wanted or a in wanted]
-
-
-def write_atomic(path: Path, data: bytes, root: Path) -> None:
-    """Write to a temporary file beside `path`, then rename it into place.
-
-    A crash or Ctrl-C leaves either the old file or the new one, never half of one.
-    """
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError([Problem(relative(path, root),
-                                   message=f"cannot write the PDF: {err.strerror}",
-                                   hint="check that the folder is writable and the disk "
-                                   "has free space; close the PDF if it is open in a viewer")]
-                          ) from None
-    except BaseException:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

@@ -1,0 +1,255 @@
+"""Every bad input a trainer can cause: a clear message with file, line and fix, a
+non-zero exit code, no traceback, and no PDF lost or half-written.
+
+BAD_INPUTS is the catalogue: each case changes a copy of the shipped project, runs
+`modul check` (or `build`) as a trainer would, and says what the message must contain.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from conftest import pdf_path, pdf_text, write
+from modul import build
+from modul.cli import cli
+
+ROLE = "konselor-pemberdayaan-masyarakat"
+ROLE_FILE = f"content/roles/{ROLE}.yaml"
+LOGO = "content/regions/sumbar/logo.png"
+REGION = "content/regions/sumbar/region.yaml"
+
+
+@dataclass(frozen=True)
+class Bad:
+    change: Callable[[Path], object]  # spoils a copy of the project
+    where: str  # "file:line" the message must start with ("file" when no line is known)
+    says: str  # part of the message
+    fix: str  # part of the fix
+    command: tuple[str, ...] = ("check",)
+    exit_code: int = 1
+
+
+def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {relative}"
+        write(path, text.replace(old, new, 1))
+    return change
+
+
+def replace_file(relative: str, data: bytes | str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / relative
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return change
+
+
+def recode(relative: str, encoding: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / relative
+        path.write_bytes(path.read_text(encoding="utf-8").encode(encoding, "replace"))
+    return change
+
+
+def cut_in_half(relative: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        data = (root / relative).read_bytes()
+        (root / relative).write_bytes(data[:len(data) // 2])
+    return change
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+
+BAD_INPUTS = {
+    # YAML
+    "syntax error": Bad(edit(ROLE_FILE, "tugas_utama:", "tugas_utama: [belum ditutup"),
+                        f"{ROLE_FILE}:25", "the [ on line 19 is not closed", "indentation"),
+    "tab indentation": Bad(edit(ROLE_FILE, "  - >-\n    Tugas utama", "\t- >-\n    Tugas utama"),
+                           f"{ROLE_FILE}:20", "tab character", "spaces only"),
+    "duplicate key": Bad(edit(ROLE_FILE, "tugas_lain:", "nama: Lagi\ntugas_lain:"),
+                         f"{ROLE_FILE}:25", "duplicate key", "once per block"),
+    "Windows-1252": Bad(lambda root: (edit(ROLE_FILE, "nama: Konselor", "nama: Konselor é")(root),
+                                      recode(ROLE_FILE, "cp1252")(root)),
+                        f"{ROLE_FILE}:12", "not saved as UTF-8", "'UTF-8'"),
+    "UTF-16": Bad(recode(ROLE_FILE, "utf-16"), f"{ROLE_FILE}:1", "not saved as UTF-8", "'UTF-8'"),
+    "empty file": Bad(replace_file("content/worksheet.yaml", ""), "content/worksheet.yaml",
+                      "the file is empty", "add the keys"),
+    "binary file": Bad(replace_file(ROLE_FILE, bytes(range(256)) * 4), f"{ROLE_FILE}:2",
+                       "not saved as UTF-8", "'UTF-8'"),
+    "control character": Bad(edit(ROLE_FILE, "nama: Konselor", "nama: Kon\x00selor"),
+                             f"{ROLE_FILE}:12:10", "control character (U+0000)", "delete it"),
+    "list instead of mapping": Bad(replace_file(ROLE_FILE, "- nama\n- deskripsi\n"),
+                                   f"{ROLE_FILE}:1", "expected keys with values",
+                                   "key: value"),
+    "text instead of list": Bad(edit(ROLE_FILE, "tugas_lain:\n  - >-", "tugas_lain: >-"),
+                                f"{ROLE_FILE}:25", "expected a list", "`- `"),
+    "number instead of text": Bad(edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat",
+                                       "nama: 2024"), f"{ROLE_FILE}:12", "", "quotes"),
+    "enormous file": Bad(replace_file(ROLE_FILE, "nama: x\n# " + "a" * 2_000_000 + "\n"),
+                         ROLE_FILE, "MB", "right file"),
+    "alias bomb": Bad(replace_file(ROLE_FILE, BOMB), ROLE_FILE, "aliases", "write the text"),
+    "missing file": Bad(lambda root: (root / "content/workshop.yaml").unlink(),
+                        "content/workshop.yaml", "file not found", "create it"),
+    "typo in a key": Bad(edit(ROLE_FILE, "tugas_utama:", "tugas_utma:"), f"{ROLE_FILE}:19",
+                         "unknown key `tugas_utma`", "did you mean `tugas_utama`?"),
+    "missing key": Bad(edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat\n", ""),
+                       f"{ROLE_FILE}:1", "required key `nama` is missing", "add `nama:`"),
+    "empty text": Bad(edit(ROLE_FILE, "cocok:\n", "cocok:\n  - \"\"\n"), f"{ROLE_FILE}:33",
+                      "the text is empty", "write the text"),
+    # templates
+    "template syntax error": Bad(edit("layouts/default/handout.xml.j2", "{{", "{{ {{"),
+                                 "layouts/default/handout.xml.j2", "template syntax error",
+                                 "{% %}"),
+    "undefined variable": Bad(edit("layouts/default/handout.xml.j2", "{{ t.objectives }}",
+                                   "{{ t.objectivs }}"), "layouts/default/handout.xml.j2:7",
+                              "has no attribute 'objectivs'", "variable names"),
+    "loop over a missing key": Bad(
+        edit("layouts/default/handout.xml.j2", "</document>",
+             "{% for x in role.tidak_ada %}<p>{{ x }}</p>{% endfor %}</document>"),
+        "layouts/default/handout.xml.j2:", "tidak_ada", "variable names"),
+    "sandbox escape": Bad(edit("layouts/default/handout.xml.j2", "{{ t.objectives }}",
+                               "{{ ''.__class__.__mro__ }}"),
+                          "layouts/default/handout.xml.j2:7", "unsafe", "variable names"),
+    # paths
+    "bad role file name": Bad(lambda root: (root / ROLE_FILE).rename(
+        root / "content/roles/Peran Baru.yaml"), "content/roles/Peran Baru.yaml",
+        "", "lowercase"),
+    "logo outside the region (..)": Bad(edit(REGION, "logo: logo.png", "logo: ../../../x.png"),
+                                        f"{REGION}:17", "inside the region folder",
+                                        "copy the image"),
+    "logo as an absolute path": Bad(edit(REGION, "logo: logo.png", "logo: /etc/hostname"),
+                                    f"{REGION}:17", "inside the region folder",
+                                    "copy the image"),
+    "logo missing": Bad(lambda root: (root / LOGO).unlink(), f"{REGION}:17", "not found",
+                        "put it in"),
+    "logo not an image": Bad(replace_file(LOGO, "bukan gambar"), f"{REGION}:17",
+                             "not a PNG or JPEG", "save the logo"),
+    "logo damaged": Bad(cut_in_half(LOGO), f"{REGION}:17", "cannot be read", "save it again"),
+    "logo linking outside": Bad(lambda root: ((root / LOGO).unlink(),
+                                              (root / LOGO).symlink_to("/etc/hostname")),
+                                f"{REGION}:17", "inside the region folder", "copy the image"),
+    "unknown region": Bad(lambda root: None, "modul", "unknown region `jawa`", "choose from",
+                          ("build", "--region", "jawa")),
+    # output
+    "build/ is a file": Bad(replace_file("build", "x"), f"build/nasional/{ROLE}/",
+                            "Not a directory", "`build` is a file",
+                            ("build", "--region", "nasional"), 3),
+    "a folder where a PDF goes": Bad(
+        lambda root: (root / f"build/nasional/{ROLE}/lembar-kerja.pdf").mkdir(parents=True),
+        f"build/nasional/{ROLE}/lembar-kerja.pdf", "Is a directory", "rename or remove",
+        ("build", "--region", "nasional"), 3),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_bad_input_gets_a_located_message_and_a_fix(project, case):
+    case.change(project)
+    result = CliRunner().invoke(cli, [*case.command, "--project", str(project)])
+    assert result.exit_code == case.exit_code, result.output
+    assert "Traceback" not in result.output and result.exception is None or isinstance(
+        result.exception, SystemExit)
+    message = next((line for line in result.output.splitlines()
+                    if line.startswith(case.where)), None)
+    assert message is not None, f"no message at {case.where}:\n{result.output}"
+    assert case.says in message, result.output
+    fix = result.output.splitlines()[result.output.splitlines().index(message) + 1]
+    assert fix.strip().startswith("fix:") and case.fix in fix, result.output
+
+
+def test_a_bad_input_never_touches_earlier_pdfs(project):
+    build(project, regions=["nasional"], roles=[ROLE])
+    before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
+    for name in ("typo in a key", "empty file", "template syntax error", "logo damaged"):
+        BAD_INPUTS[name].change(project)
+    result = CliRunner().invoke(cli, ["build", "--project", str(project)])
+    assert result.exit_code == 1
+    assert {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")} == before
+
+
+def test_full_disk_is_reported_and_leaves_no_partial_file(project, monkeypatch):
+    import tempfile
+
+    build(project, regions=["nasional"], roles=[ROLE], kinds=["handout"])
+    handout = pdf_path(project, ROLE, "bahan-bacaan.pdf")
+    earlier = handout.read_bytes()
+    real_mkstemp = tempfile.mkstemp
+
+    def on_a_full_disk(**kwargs):
+        fd, name = real_mkstemp(**kwargs)
+        os.close(fd)
+        return os.open("/dev/full", os.O_WRONLY), name  # every write: ENOSPC
+
+    monkeypatch.setattr(tempfile, "mkstemp", on_a_full_disk)
+    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--force",
+                                      "--region", "nasional", "--role", ROLE, "-j", "1"])
+    assert result.exit_code == 3, result.output
+    assert "No space left on device" in result.output and "the disk is full" in result.output
+    assert handout.read_bytes() == earlier
+    assert not [p for p in (project / "build").rglob("*.tmp")]
+
+
+def test_read_only_build_folder(project, monkeypatch):
+    import modul.output
+
+    def refused(source, target):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(modul.output.os, "replace", refused)  # root ignores chmod
+    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--region",
+                                      "nasional", "--role", ROLE, "-j", "1"])
+    assert result.exit_code == 3
+    assert "Permission denied" in result.output and "read-only" in result.output
+    assert not list((project / "build").rglob("*.pdf"))
+
+
+def test_a_bug_in_modul_is_one_line_and_exit_4(project, monkeypatch):
+    import modul.engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(modul.engine, "build", broken)
+    result = CliRunner().invoke(cli, ["build", "--project", str(project)])
+    assert result.exit_code == 4
+    assert "unexpected error: RuntimeError: kaboom" in result.output
+    assert "bug in modul" in result.output and "Traceback" not in result.output
+
+
+def test_ctrl_c_says_what_is_kept(project, monkeypatch):
+    import modul.engine
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(modul.engine, "build", interrupted)
+    result = CliRunner().invoke(cli, ["build", "--project", str(project)])
+    assert result.exit_code == 130 and "stopped" in result.output
+
+
+def test_extreme_text_splits_across_pages(project):
+    """A 20 000-character paragraph, a 500-letter word, 300 items and an empty list."""
+    long_paragraph = " ".join(f"Kalimat panjang nomor {n}." for n in range(900))
+    word = "x" * 500
+    items = "".join(f"  - Tugas nomor {n}.\n" for n in range(300))
+    edit(ROLE_FILE, "tugas_utama:\n", f"tugas_utama:\n{items}  - {word}\n"
+         f"  - \"{long_paragraph}\"\n")(project)
+    path = project / ROLE_FILE
+    text = path.read_text(encoding="utf-8")
+    start = text.index("tugas_lain:")
+    write(path, text[:start] + "tugas_lain: []\n" + text[text.index("# Ciri orang yang cocok"):])
+    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["handout"])
+    handout = pdf_text(report.documents[0].path)
+    assert all(f"Tugas nomor {n}." in handout for n in range(300))
+    assert long_paragraph in handout
+    assert word in handout.replace(" ", "")  # split over lines, not cut off
+    assert len(PdfReader(report.documents[0].path).pages) > 10
