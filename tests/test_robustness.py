@@ -253,3 +253,43 @@ def test_extreme_text_splits_across_pages(project):
     assert long_paragraph in handout
     assert word in handout.replace(" ", "")  # split over lines, not cut off
     assert len(PdfReader(report.documents[0].path).pages) > 10
+
+
+def test_characters_the_font_lacks_use_the_fallback_font_or_a_marker(project):
+    """ŋ, ə, an emoji and a heart (with its invisible variation selector) are not in
+    Vera: DejaVu Sans prints them. Javanese script is in no shipped font: a visible
+    marker. A letter with a combining accent becomes the accented letter Vera has."""
+    edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat",
+         "nama: Konselor Pemberdayaan Masyarakat ŋə 😀 ❤\ufe0f")(project)
+    edit(ROLE_FILE, "tugas_utama:\n",
+         "tugas_utama:\n  - Aksara ꦲꦤ dan kafe\u0301 di desa.\n")(project)
+    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--region",
+                                      "nasional", "--role", ROLE, "--doc", "handout"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    fallback = next(line for line in lines if "printed with DejaVuSans.ttf" in line)
+    assert fallback.startswith(f"{ROLE_FILE}:12:40: warning: `ŋ` (U+014B LATIN SMALL LETTER ENG)")
+    assert "`😀` (U+1F600 GRINNING FACE)" in fallback and "U+FE0F" not in result.output
+    marker = next(line for line in lines if "in none of the theme's fonts" in line)
+    assert marker.startswith(f"{ROLE_FILE}:20:12: warning: `ꦲ` (U+A9B2 JAVANESE LETTER HA)")
+    assert "printed as [U+A9B2], [U+A9A4]" in marker
+    assert "é" not in result.output  # the composed é is in Vera: no warning
+    handout = pdf_path(project, ROLE, "bahan-bacaan.pdf")
+    text = pdf_text(handout)
+    assert "Masyarakat ŋə 😀 ❤" in text
+    assert "Aksara [U+A9B2][U+A9A4] dan kafé di desa." in text
+    fonts = {str(f["/BaseFont"]).split("+")[-1] for page in PdfReader(handout).pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert "DejaVuSans" in fonts
+
+
+def test_participant_names_in_other_scripts_are_stamped_with_the_fallback(project, tmp_path):
+    csv = write(tmp_path / "peserta.csv", "nama,asal\nSiti Aminah,Desa A\nŊoro Ətu,Desa B\n")
+    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--region",
+                                      "nasional", "--role", ROLE, "--doc", "worksheet",
+                                      "--roster", str(csv)])
+    assert result.exit_code == 0, result.output
+    assert f"{csv}:3:1: warning: `Ŋ` (U+014A LATIN CAPITAL LETTER ENG)" in result.output
+    single = pdf_path(project, ROLE, "peserta/lembar-kerja-002-oro-tu.pdf")
+    first = " ".join(PdfReader(single).pages[0].extract_text().split())
+    assert "Peserta: Ŋoro Ətu · Desa B" in first

@@ -11,7 +11,7 @@ import click
 
 from modul import __version__
 from modul.catalog import KINDS, NATIONAL, PAPER_MM
-from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, ModulError, relative
+from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, ModulError, Problem, relative
 
 if TYPE_CHECKING:
     from modul.engine import BuiltDocument
@@ -115,6 +115,7 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
                                 progress=show))
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
+    _warn(report.warnings)
     if report.removed:
         click.echo(f"removed {len(report.removed)} files of an earlier build that this "
                    f"build does not make, e.g. {relative(report.removed[0], root)}")
@@ -144,8 +145,10 @@ def check_command(project: Path | None) -> None:
     root = _root(project)
     setup = _run(lambda: check(root))
     regions = len(setup.project.editions) - 1
+    _warn(setup.warnings)
+    warned = f", {len(setup.warnings)} warnings" if setup.warnings else ""
     click.echo(f"OK: {len(setup.project.roles)} roles, {regions} regions, "
-               f"{len(setup.targets)} documents checked, no problems found.")
+               f"{len(setup.targets)} documents checked, no problems found{warned}.")
 
 
 @cli.command(name="show")
@@ -205,6 +208,11 @@ def _run(action):  # type: ignore[no-untyped-def]
                    "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
                    err=True)
         sys.exit(EXIT_BUG)
+
+
+def _warn(warnings: list[Problem]) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
 
 
 def main() -> None:

@@ -42,6 +42,7 @@ class BuildReport:
     seconds: float
     notes: list[str] = field(default_factory=list)
     skipped: int = 0  # targets already up to date
+    warnings: list[Problem] = field(default_factory=list)  # e.g. characters a font lacks
     removed: list[Path] = field(default_factory=list)  # earlier builds' files not made now
 
     @property
@@ -124,7 +125,8 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     manifest.save()
     notes = setup.roster.notes if setup.roster else []
     return BuildReport(written, time.perf_counter() - started, notes,
-                       skipped=len(paths) - len(stale), removed=removed)
+                       skipped=len(paths) - len(stale), removed=removed,
+                       warnings=setup.warnings)
 
 
 def _remove(outdated: list[Path]) -> list[Path]:

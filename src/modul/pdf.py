@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -10,12 +11,13 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from modul import __version__
 from modul.flowables import Heading
+from modul.glyphs import Faces
 from modul.theme import Theme
 
 PAGE_COUNT_FORM = "modul-page-count"
@@ -23,6 +25,19 @@ PAGE_COUNT_FORM = "modul-page-count"
 # Binary streams instead of ASCII85 text: files a fifth smaller, written faster, and
 # read by every viewer and printer of this century.
 rl_config.useA85 = 0
+
+
+def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond U+FFFF (emoji) written as UTF-16
+    pairs: ReportLab writes <1F600>, which makes copying or searching such text fail."""
+    return BEYOND_BMP.sub(
+        lambda m: f"<{m[1]}> <{chr(int(m[2], 16)).encode('utf-16-be').hex().upper()}>",
+        _reportlab_to_unicode_cmap(font_name, subset))
+
+
+BEYOND_BMP = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]{5,6})>$", re.MULTILINE)
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @dataclass(frozen=True)
@@ -40,11 +55,11 @@ class _CountingCanvas(Canvas):
     This keeps layout to a single pass: the total is written at save time.
     """
 
-    def __init__(self, *args: Any, furniture: PageFurniture, font: str, size: float,
-                 colour: colors.Color, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, furniture: PageFurniture, faces: Faces, font: str,
+                 size: float, colour: colors.Color, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.furniture, self.furniture_font, self.furniture_size = furniture, font, size
-        self.furniture_colour = colour
+        self.furniture_colour, self.faces = colour, faces
 
     def save(self) -> None:
         pages = self.getPageNumber() - 1
@@ -52,7 +67,8 @@ class _CountingCanvas(Canvas):
         self.beginForm(PAGE_COUNT_FORM)
         self.setFont(self.furniture_font, self.furniture_size)
         self.setFillColor(self.furniture_colour)
-        self.drawString(0, 0, f"{pages}{after.replace('{page}', '')}")
+        self.faces.draw(self, 0, 0, f"{pages}{after.replace('{page}', '')}",
+                        self.furniture_font, self.furniture_size)
         self.endForm()
         super().save()
 
@@ -70,7 +86,7 @@ class _Document(BaseDocTemplate):
 
 
 def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str],
-               info: Mapping[str, str]) -> tuple[bytes, int]:
+               faces: Faces, info: Mapping[str, str]) -> tuple[bytes, int]:
     """Lay out `flowables`; return the PDF bytes and the number of pages.
 
     `info` holds the attributes of the markup's <document> element: metadata and the
@@ -92,11 +108,11 @@ def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str]
     frame = Frame(document.leftMargin, document.bottomMargin, document.width,
                   document.height, id="body", leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0)
-    draw = _furniture_painter(theme, fonts["regular"], furniture)
+    draw = _furniture_painter(theme, fonts["regular"], faces, furniture)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw)])
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return _CountingCanvas(*args, furniture=furniture, font=fonts["regular"],
+        return _CountingCanvas(*args, furniture=furniture, faces=faces, font=fonts["regular"],
                                size=theme.header_size,
                                colour=colors.HexColor(theme.colours.muted), **kwargs)
 
@@ -104,7 +120,8 @@ def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str]
     return buffer.getvalue(), document.page
 
 
-def _furniture_painter(theme: Theme, font: str, furniture: PageFurniture) -> Any:
+def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFurniture
+                       ) -> Any:
     size = theme.header_size
     colour = colors.HexColor(theme.colours.muted)
     rule = colors.HexColor(theme.colours.rule)
@@ -122,33 +139,34 @@ def _furniture_painter(theme: Theme, font: str, furniture: PageFurniture) -> Any
         if page == 1:
             canvas.showOutline()
         else:  # the first page carries the title block instead of a header
-            canvas.drawString(left, top + 2, furniture.header)
+            faces.draw(canvas, left, top + 2, fit_line(furniture.header, faces, font, size,
+                                                       right - left)[0], font, size)
             canvas.line(left, top - 2, right, top - 2)
         canvas.line(left, bottom + size + 2, right, bottom + size + 2)
         before = furniture.page_label.partition("{pages}")[0].replace("{page}", str(page))
-        canvas.drawString(left, bottom, before)
+        faces.draw(canvas, left, bottom, before, font, size)
         canvas.saveState()
-        canvas.translate(left + canvas.stringWidth(before, font, size), bottom)
+        canvas.translate(left + faces.width(before, font, size), bottom)
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
         # The page label with a four-digit total, and a gap, is kept clear of the footer.
-        room = right - left - canvas.stringWidth(before + "0000", font, size) - 8 * mm
-        text, text_size = fit_line(furniture.footer, font, size, room)
-        canvas.setFont(font, text_size)
-        canvas.drawRightString(right, bottom, text)
+        room = right - left - faces.width(before + "0000", font, size) - 8 * mm
+        text, text_size = fit_line(furniture.footer, faces, font, size, room)
+        faces.draw(canvas, right, bottom, text, font, text_size, right=True)
         canvas.restoreState()
 
     return draw
 
 
-def fit_line(text: str, font: str, size: float, width: float) -> tuple[str, float]:
+def fit_line(text: str, faces: Faces, font: str, size: float, width: float
+             ) -> tuple[str, float]:
     """`text` at `size`, or smaller (not below 6.5 pt), or shortened with "…", to fit."""
     smallest = max(6.5, size * 0.75)
-    needed = stringWidth(text, font, size)
+    needed = faces.width(text, font, size)
     if needed <= width:
         return text, size
-    if stringWidth(text, font, smallest) <= width:
+    if faces.width(text, font, smallest) <= width:
         return text, max(smallest, size * width / needed)
-    while text and stringWidth(text + "…", font, smallest) > width:
+    while text and faces.width(text + "…", font, smallest) > width:
         text = text[:-1]
     return text.rstrip() + "…", smallest

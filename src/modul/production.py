@@ -54,10 +54,9 @@ def _personalised(target: Target, worksheet: bytes, form: bytes, pages: int,
                   roster: Roster) -> Iterator[Output]:
     """All participants in one print file, then a worksheet per participant."""
     from modul.roster import personalise
-    from modul.typeset import register_fonts
+    from modul.typeset import register_faces
 
-    font = register_fonts(target.theme)["regular"]
-    merged, singles = personalise(worksheet, form, roster, font=font,
+    merged, singles = personalise(worksheet, form, roster, faces=register_faces(target.theme),
                                   header=target.roster_line)
     stem = target.path.stem
     yield Output(target.path.with_name(f"{stem}-peserta.pdf"), merged,

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 import modul.pdf  # noqa: F401  (ReportLab settings for the stamps)
 from modul.errors import ModulError, Problem
+from modul.glyphs import Faces
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
@@ -107,7 +108,7 @@ def _decode(raw: bytes) -> tuple[str, list[str]]:
             "the participant list is not UTF-8; it was read as Windows-1252 (Excel)"]
 
 
-def personalise(worksheet: bytes, form: bytes, roster: Roster, *, font: str,
+def personalise(worksheet: bytes, form: bytes, roster: Roster, *, faces: Faces,
                 header: str) -> tuple[bytes, list[bytes]]:
     """The merged print file and one file per participant.
 
@@ -122,7 +123,7 @@ def personalise(worksheet: bytes, form: bytes, roster: Roster, *, font: str,
     """
     base = pikepdf.open(io.BytesIO(worksheet))
     box = base.pages[0].mediabox
-    stamps = pikepdf.open(io.BytesIO(_stamps(roster.participants, box, font, header)))
+    stamps = pikepdf.open(io.BytesIO(_stamps(roster.participants, box, faces, header)))
     merged = _new_like(base)
     sheets = _forms(merged, base.pages)
     marks = _forms(merged, stamps.pages)  # header, name; header, name; …
@@ -195,20 +196,20 @@ def _name_boxes(form: bytes) -> dict[int, list[tuple[float, float]]]:
     return boxes
 
 
-def _stamps(participants: list[Participant], box: pikepdf.Array, font: str,
+def _stamps(participants: list[Participant], box: pikepdf.Array, faces: Faces,
             header: str) -> bytes:
     """Two pages per participant: the header line in place, the name at the origin."""
     output = io.BytesIO()
     width, height = float(box[2]), float(box[3])
+    font = faces.names[0]
     canvas = Canvas(output, pagesize=(width, height), invariant=1,
                     initialFontName=font)  # no unembedded default font
     for person in participants:
         line = header.replace("{nama}", person.nama).replace("{asal}", person.asal)
-        canvas.setFont(font, 8)
-        canvas.drawString(20 * mm, height - 9 * mm, line.replace(" · ·", " ·").strip(" ·"))
+        faces.draw(canvas, 20 * mm, height - 9 * mm, line.replace(" · ·", " ·").strip(" ·"),
+                   font, 8)
         canvas.showPage()
-        canvas.setFont(font, 11)
-        canvas.drawString(2, 3, person.nama)
+        faces.draw(canvas, 2, 3, person.nama, font, 11)
         canvas.showPage()
     canvas.save()
     return output.getvalue()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from modul import content, layout, markup
 from modul.catalog import KINDS, PACKET, DocumentKind
 from modul.errors import ModulError, Problem, relative
+from modul.glyphs import Coverage, glyph_warnings
 from modul.model import Edition, Project
 from modul.regions import LAYOUT_FOLDER
 from modul.source import ProblemList
@@ -71,6 +72,7 @@ class Setup:
     targets: list[Target]
     packets: list[PacketTarget]
     roster: Roster | None = None
+    warnings: list[Problem] = field(default_factory=list)  # printed, but nothing stops
 
 
 def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
@@ -136,7 +138,26 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                     packets.append(PacketTarget(slug, role, path, theme, front, names))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    return Setup(project, targets, packets, people_list)
+    sources = [roster] if roster else []
+    return Setup(project, targets, packets, people_list,
+                 _glyph_warnings(root, targets, people_list, sources))
+
+
+def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
+                    sources: list[Path]) -> list[Problem]:
+    """Characters a theme's own font lacks, where they are written."""
+    texts: dict[Coverage, list[str]] = {}
+    for target in targets:
+        fonts = target.theme.fonts
+        found = texts.setdefault(Coverage((fonts.regular, *fonts.fallback)), [])
+        found += target.markup.itertext()
+        found += (value for element in target.markup.iter() for value in element.attrib.values())
+        found += [f"{p.nama} {p.asal}" for p in people.participants] if people else []
+    sources += sorted(p for folder in ("content", "layouts") for p in (root / folder).rglob("*")
+                      if p.suffix in (".yaml", ".j2") and p.is_file())
+    warnings = [w for coverage, found in texts.items()
+                for w in glyph_warnings(found, coverage, sources, root)]
+    return sorted(set(warnings))
 
 
 def _read_roster(path: Path, root: Path) -> Roster:
@@ -184,7 +205,7 @@ def _render(document: ET.Element, theme: Theme, path: Path, *, root: Path,
     typesetter = Typesetter(theme, root, fillable=fillable)
     try:
         return render_pdf(typesetter.flowables(document), theme=theme,
-                          fonts=typesetter.font, info=document.attrib)
+                          fonts=typesetter.font, faces=typesetter.faces, info=document.attrib)
     except LayoutError as err:
         raise ModulError([Problem(
             relative(path, root), message=f"cannot lay out the page: {err}",

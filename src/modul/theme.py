@@ -16,7 +16,7 @@ from modul.catalog import PAPER_MM
 from modul.errors import relative
 from modul.merge import merge
 from modul.model import Frozen, Text
-from modul.source import ProblemList, read_yaml
+from modul.source import KeyPath, ProblemList, read_yaml
 from modul.validate import validate
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -37,6 +37,11 @@ class Fonts(Frozen):
     bold: Text
     italic: Text
     bold_italic: Text
+    fallback: list[Text] = []  # for characters the four lack, tried in this order
+
+    def styles(self) -> dict[str, str]:
+        return {"regular": self.regular, "bold": self.bold, "italic": self.italic,
+                "bold_italic": self.bold_italic}
 
 
 class Colours(Frozen):
@@ -98,18 +103,22 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
     if missing:
         problems.append(tree.problem(["styles"], f"styles missing: {', '.join(missing)}",
                                      "add a style for each of them under `styles:`"))
-    fonts = {}
-    for slot, name in theme.fonts:
+    places: list[tuple[KeyPath, str]] = [
+        (("fonts", slot), name) for slot, name in theme.fonts.styles().items()]
+    places += [(("fonts", "fallback", n), name) for n, name in enumerate(theme.fonts.fallback)]
+    found = []
+    for place, name in places:
         path = _find_font(name, folder)
         if path is None:
             problems.append(tree.problem(
-                ["fonts", slot], f"font file `{name}` not found",
+                place, f"font file `{name}` not found",
                 f"put it in {relative(folder / 'fonts', root)}/ or use one of ReportLab's "
                 "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"))
-        fonts[slot] = str(path)
+        found.append(str(path))
     if problems:
         raise ProblemList(problems)
-    return theme.model_copy(update={"fonts": Fonts(**fonts)})
+    fonts = Fonts(**dict(zip(theme.fonts.styles(), found, strict=False)), fallback=found[4:])
+    return theme.model_copy(update={"fonts": fonts})
 
 
 def _grey(colour: str) -> float:

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from functools import cached_property
 from itertools import count
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -39,6 +38,7 @@ from modul.flowables import (
     SplittingTable,
     WritingLines,
 )
+from modul.glyphs import Coverage, Faces
 from modul.theme import Theme
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -53,6 +53,7 @@ class Typesetter:
         self.theme, self.root, self.fillable = theme, root, fillable
         self._field_names: Counter[str] = Counter()
         self.font = register_fonts(theme)
+        self.faces = register_faces(theme)
         self.text_colour = colors.HexColor(theme.colours.text)
         self.rule_colour = colors.HexColor(theme.colours.rule)
         self.shade = colors.HexColor(theme.colours.shade)
@@ -96,10 +97,10 @@ class Typesetter:
 
     def cover(self, element: ET.Element, width: float) -> list[Flowable]:
         parts: list[Flowable] = [
-            Paragraph(escape(element.get("kind", "")), self.styles["kind"]),
-            Paragraph(escape(element.get("title", "")), self.styles["title"])]
+            Paragraph(self.text(element.get("kind", "")), self.styles["kind"]),
+            Paragraph(self.text(element.get("title", "")), self.styles["title"])]
         if element.get("subtitle"):
-            parts.append(Paragraph(escape(element.get("subtitle", "")), self.styles["small"]))
+            parts.append(Paragraph(self.text(element.get("subtitle", "")), self.styles["small"]))
         if element.get("logo"):
             logo = Image(str(self.root / element.get("logo", "")), kind="proportional",
                          width=LOGO_SIZE, height=LOGO_SIZE)
@@ -114,7 +115,7 @@ class Typesetter:
         return [*parts, rule, *self.blocks(element, width)]
 
     def heading(self, element: ET.Element, width: float) -> list[Flowable]:
-        text = inline(element)
+        text = self.inline(element)
         level = HEADING_LEVEL.get(element.tag)
         if level is None:
             return [Paragraph(text, self.styles[element.tag])]
@@ -123,7 +124,7 @@ class Typesetter:
                         key=element.get("id") or f"h{next(self._keys)}")]
 
     def paragraph(self, element: ET.Element, width: float) -> list[Flowable]:
-        return [Paragraph(inline(element), self.styles[element.get("style", "body")])]
+        return [Paragraph(self.inline(element), self.styles[element.get("style", "body")])]
 
     def bullet_list(self, element: ET.Element, width: float) -> list[Flowable]:
         numbered = element.get("style") == "number"
@@ -171,7 +172,7 @@ class Typesetter:
         gap = 6 * mm
         per_row = 2 if len(labels) > 1 and label_w < width / 3.2 else 1
         line_w = (width - per_row * label_w - (per_row - 1) * gap) / per_row
-        cells = [[Paragraph(escape(label), style), self._identity_field(f)] for label, f in
+        cells = [[Paragraph(self.text(label), style), self._identity_field(f)] for label, f in
                  zip(labels, element, strict=True)]
         cells += [["", ""]] * (-len(cells) % per_row)
         data = [sum(cells[i:i + per_row], []) for i in range(0, len(cells), per_row)]
@@ -196,13 +197,14 @@ class Typesetter:
             element.get("number", ""), head.fontName, head.fontSize) + 10)
         text_w = width - number_w - option_w * len(options)
         number = ParagraphStyle("choice-number", parent=self.styles["cell"], alignment=TA_CENTER)
-        data = [[Paragraph(escape(element.get("number", "")), centred),
-                 Paragraph(escape(element.get("head", "")), head),
-                 *[Paragraph(escape(o), centred) for o in options]]]
+        data = [[Paragraph(self.text(element.get("number", "")), centred),
+                 Paragraph(self.text(element.get("head", "")), head),
+                 *[Paragraph(self.text(o), centred) for o in options]]]
         group = element.get("name", "pilihan")
         for n, item in enumerate(element, 1):
             name = self._field(f"{group}_{n}")
-            data.append([Paragraph(str(n), number), Paragraph(inline(item), self.styles["cell"]),
+            data.append([Paragraph(str(n), number),
+                         Paragraph(self.inline(item), self.styles["cell"]),
                          *[CheckBox(box, self.rule_colour,
                                     FormField(name.name, option) if name else None)
                            for option in options]])
@@ -215,7 +217,7 @@ class Typesetter:
         inner = width - 12
         content: list[Flowable] = []
         if element.get("title"):
-            content.append(Paragraph(escape(element.get("title", "")), self.styles["cell_head"]))
+            content.append(Paragraph(self.text(element.get("title", "")), self.styles["cell_head"]))
         content += self.blocks(element, inner)
         return [KeepTogether([self._table([[content]], [width], [
             ("BOX", (0, 0), (-1, -1), 0.8, self.rule_colour),
@@ -243,10 +245,25 @@ class Typesetter:
         text_only.extend(child for child in element if child.tag in ("b", "i", "br"))
         result: list[Flowable] = []
         if "".join(text_only.itertext()).strip():
-            result.append(Paragraph(inline(text_only), style))
+            result.append(Paragraph(self.inline(text_only), style))
         for block in blocks:
             result += self._compilers[block.tag](block, width)
         return result
+
+    def inline(self, element: ET.Element) -> str:
+        """ReportLab paragraph markup for an element's text; all content text is escaped."""
+        parts = [self.text(element.text or "")]
+        for child in element:
+            if child.tag in ("b", "i"):
+                parts.append(f"<{child.tag}>{self.inline(child)}</{child.tag}>")
+            elif child.tag == "br":
+                parts.append("<br/>")
+            parts.append(self.text(child.tail or ""))
+        return "".join(parts).strip()
+
+    def text(self, value: str) -> str:
+        """Content text as paragraph markup: escaped, each character in a font that has it."""
+        return self.faces.markup(value)
 
     def _table(self, data: list, widths: list[float], commands: list[tuple],
                **options: object) -> Table:
@@ -280,18 +297,6 @@ class Typesetter:
                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
 
 
-def inline(element: ET.Element) -> str:
-    """ReportLab paragraph markup for an element's text; all content text is escaped."""
-    parts = [escape(element.text or "")]
-    for child in element:
-        if child.tag in ("b", "i"):
-            parts.append(f"<{child.tag}>{inline(child)}</{child.tag}>")
-        elif child.tag == "br":
-            parts.append("<br/>")
-        parts.append(escape(child.tail or ""))
-    return "".join(parts).strip()
-
-
 def _field_name(label: str) -> str:
     """"Desa/Kelurahan" → "desa_kelurahan": a form field name from a label."""
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "isian"
@@ -305,13 +310,25 @@ def _split_width(width: float, spec: str | None, columns: int) -> list[float]:
 
 def register_fonts(theme: Theme) -> dict[str, str]:
     """Register the theme's TrueType fonts once per process; return slot → font name."""
-    names = {}
-    for slot, path in theme.fonts:
-        name = f"modul-{Path(path).stem}"  # stable, so output bytes are reproducible
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, path))
-        names[slot] = name
+    names = {slot: _register(path) for slot, path in theme.fonts.styles().items()}
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"],
                                   bold=names["bold"], italic=names["italic"],
                                   boldItalic=names["bold_italic"])
     return names
+
+
+def register_faces(theme: Theme) -> Faces:
+    """The theme's regular font and its fallbacks, registered, for mixed-font text."""
+    fallbacks = [_register(path) for path in theme.fonts.fallback]
+    for name in fallbacks:  # <b> inside a fallback run keeps the one weight there is
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
+                                      boldItalic=name)
+    coverage = Coverage((theme.fonts.regular, *theme.fonts.fallback))
+    return Faces(coverage, (register_fonts(theme)["regular"], *fallbacks))
+
+
+def _register(path: str) -> str:
+    name = f"modul-{Path(path).stem}"  # stable, so output bytes are reproducible
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, path))
+    return name
