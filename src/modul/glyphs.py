@@ -12,7 +12,6 @@ invisible format characters (joiners, emoji variation selectors) are dropped.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,12 +22,16 @@ from xml.sax.saxutils import escape
 from modul.errors import Problem, relative
 
 MARKER = "[U+{:04X}]"
-INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufe00-\ufe0f\ufeff]")
+INVISIBLE = frozenset(map(chr, range(0xFE00, 0xFE10)))  # variation selectors
 
 
 def prepare(text: str) -> str:
-    """The text as it is printed: composed accents, no invisible format characters."""
-    return INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    """The text as it is printed: composed accents, no invisible format characters
+    (Unicode category Cf: joiners, soft hyphens, direction marks, emoji selectors)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFC", text)
+                   if c not in INVISIBLE and unicodedata.category(c) != "Cf")
 
 
 def printed(text: str, coverage: Coverage) -> str:

@@ -86,6 +86,7 @@ _MESSAGES = {
     "clock_pattern_mismatch": ("`{input}` is not a time of day",
                                "write hours and minutes with a colon, in quotes: \"08:30\""),
     "literal_error": ("`{input}` is not allowed here", "use one of: {expected}"),
+    "value_error": ("{error}", "delete it: it cannot be printed"),
 }
 
 
