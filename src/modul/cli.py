@@ -151,6 +151,33 @@ def check_command(project: Path | None) -> None:
                f"{len(setup.targets)} documents checked, no problems found{warned}.")
 
 
+@cli.command(name="list")
+@project_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+def list_command(project: Path | None, as_json: bool) -> None:
+    """List the roles, regions and document kinds, and the files a build writes."""
+    import json
+
+    from modul.inventory import describe, inventory
+
+    root = _root(project)
+    found = _run(lambda: inventory(root))
+    click.echo(json.dumps(found, indent=2, ensure_ascii=False) if as_json
+               else "\n".join(describe(found)))
+
+
+@cli.command(name="schema")
+@project_option
+def schema_command(project: Path | None) -> None:
+    """Write JSON Schemas of the content files to schema/, for editors such as VS Code
+    (with the YAML extension) to complete keys and mark mistakes while you type."""
+    from modul.schema import write_schemas
+
+    root = _root(project)
+    for path in _run(lambda: write_schemas(root)):
+        click.echo(relative(path, root))
+
+
 @cli.command(name="show")
 @project_option
 @click.argument("role")

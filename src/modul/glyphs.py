@@ -40,6 +40,12 @@ def printed(text: str, coverage: Coverage) -> str:
                    for font, run in coverage.runs(text))
 
 
+def right_to_left(char: str) -> bool:
+    """Arabic, Hebrew, …: ReportLab sets text left to right with unjoined letters, which
+    would print such words backwards and broken, so they get markers like missing glyphs."""
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
 @functools.cache
 def charset(path: str) -> frozenset[int]:
     """The characters a TrueType font has glyphs for."""
@@ -60,7 +66,7 @@ class Coverage:
         """Index of the first font that has `char`; None if none has it."""
         if char not in self._known:
             code = ord(char)
-            self._known[char] = 0 if char.isspace() else next(
+            self._known[char] = 0 if char.isspace() else None if right_to_left(char) else next(
                 (n for n, path in enumerate(self.fonts) if code in charset(path)), None)
         return self._known[char]
 
@@ -174,9 +180,14 @@ def _glyph_problem(found: list[tuple[int, str]], coverage: Coverage, file: str, 
     chars = [char for _, char in found]
     what = ", ".join(f"`{c}` (U+{ord(c):04X} {unicodedata.name(c, 'no name')})" for c in chars)
     column = found[0][0]
+    markers = ", ".join(MARKER.format(ord(c)) for c in chars)
+    if unprintable and any(right_to_left(c) for c in chars):
+        return Problem(file, line, column, f"warning: {what}: right-to-left script, which "
+                       f"modul cannot set; printed as {markers}",
+                       "write the text in Latin script (transliteration)")
     if unprintable:
         return Problem(file, line, column, f"warning: {what}: in none of the theme's fonts; "
-                       f"printed as {', '.join(MARKER.format(ord(c)) for c in chars)}",
+                       f"printed as {markers}",
                        "add a font that has it to `fonts: fallback:` in theme.yaml (the file "
                        "in the layout's fonts/ folder), or write the text without it")
     fallbacks = sorted({Path(coverage.fonts[coverage.font_of(c) or 0]).name for c in chars})
