@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, pdf_text, write
+from modul import build
 from modul.cli import cli
 
 
@@ -46,3 +49,67 @@ def test_committed_schemas_are_up_to_date(project):
     for fresh in (project / "schema").glob("*.json"):
         assert (REPO / "schema" / fresh.name).read_text(encoding="utf-8") == \
             fresh.read_text(encoding="utf-8"), f"run `modul schema`: {fresh.name} is stale"
+
+
+def test_a_worksheet_part_no_step_uses_is_a_warning(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8")
+    write(path, text.replace("        lembar_kerja:\n          - rencana-tindak-lanjut\n", ""))
+    output = run("check", "--project", str(project))
+    assert "content/worksheet.yaml:78:9: warning: worksheet part `rencana-tindak-lanjut` " \
+        "is not used by any step" in output
+    assert "lembar_kerja: [rencana-tindak-lanjut]" in output and "2 warnings" in output
+    assert "content/regions/ntb-mitra/worksheet.yaml:65:9: warning" in output  # its overlay
+
+
+def test_new_role_and_region_build_at_once(project):
+    assert "created content/roles/pendamping-desa.yaml" in run(
+        "new", "role", "pendamping-desa", "--project", str(project))
+    run("new", "region", "jawa-tengah", "--project", str(project))
+    role = (project / "content" / "roles" / "pendamping-desa.yaml").read_text(encoding="utf-8")
+    assert role.startswith("# yaml-language-server: $schema=../../schema/role.schema.json")
+    assert "nama: Pendamping Desa" in role and "# Tugas utama peran ini" in role
+    report = build(project, regions=["jawa-tengah"], roles=["pendamping-desa"])
+    assert len(report.documents) == 4 and not report.warnings
+    assert "Provinsi Jawa Tengah" in pdf_text(report.documents[0].path, furniture=True)
+
+
+def test_new_never_overwrites_and_checks_the_name(project):
+    result = CliRunner().invoke(cli, ["new", "role", "konselor-pemberdayaan-masyarakat",
+                                      "--project", str(project)])
+    assert result.exit_code == 1 and "never overwrites" in result.output
+    result = CliRunner().invoke(cli, ["new", "region", "Jawa Tengah", "--project",
+                                      str(project)])
+    assert result.exit_code == 1 and "lowercase letters" in result.output
+
+
+def test_init_refuses_a_folder_that_has_a_project(project):
+    result = CliRunner().invoke(cli, ["init", str(project)])
+    assert result.exit_code == 1 and "already has content, layouts" in result.output
+
+
+def test_init_from_the_installed_wheel(tmp_path):
+    """Build the wheel, install it apart from this checkout, `modul init` + `modul build`."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(tmp_path / "dist"), str(REPO)], check=True)
+    (wheel,) = (tmp_path / "dist").glob("modul-*.whl")
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(site), str(wheel)], check=True)
+    here = tmp_path / "elsewhere"
+    here.mkdir()
+    start = (f"import sys; sys.path.insert(0, {str(site)!r}); import modul; "
+             f"assert modul.__file__.startswith({str(site)!r}), modul.__file__; "
+             "from modul.cli import main; sys.argv[0] = 'modul'; main()")
+
+    def modul(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-c", start, *args], cwd=here,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    assert "next: cd pelatihan && modul build" in modul("init", "pelatihan")
+    assert (here / "pelatihan" / "README.md").read_text(encoding="utf-8").startswith(
+        "# Bahan pelatihan")
+    here = here / "pelatihan"
+    assert "Done: 48 documents written" in modul("build", "--jobs", "2")

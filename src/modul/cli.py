@@ -146,9 +146,53 @@ def check_command(project: Path | None) -> None:
     setup = _run(lambda: check(root))
     regions = len(setup.project.editions) - 1
     _warn(setup.warnings)
-    warned = f", {len(setup.warnings)} warnings" if setup.warnings else ""
+    count = len(setup.warnings)
+    warned = f", {count} warning{'s' if count > 1 else ''}" if count else ""
     click.echo(f"OK: {len(setup.project.roles)} roles, {regions} regions, "
                f"{len(setup.targets)} documents checked, no problems found{warned}.")
+
+
+@cli.command(name="init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+def init_command(folder: Path) -> None:
+    """Create a ready project in FOLDER (default: here): content for three roles, the
+    default layouts, example regions and a short README for trainers."""
+    from modul.scaffold import init
+
+    created = _run(lambda: init(folder))
+    for path in created:
+        click.echo(f"created {path}")
+    step = "" if folder == Path(".") else f"cd {folder} && "
+    click.echo(f"next: {step}modul build")
+
+
+@cli.group(name="new")
+def new_group() -> None:
+    """Start a new role or region from a file that explains every field."""
+
+
+@new_group.command(name="role")
+@project_option
+@click.argument("slug")
+def new_role_command(project: Path | None, slug: str) -> None:
+    """Write content/roles/SLUG.yaml (SLUG: lowercase words joined by hyphens)."""
+    from modul.scaffold import new_role
+
+    root = _root(project)
+    path = _run(lambda: new_role(root, slug))
+    click.echo(f"created {relative(path, root)}: fill it in, then run `modul check`")
+
+
+@new_group.command(name="region")
+@project_option
+@click.argument("slug")
+def new_region_command(project: Path | None, slug: str) -> None:
+    """Write content/regions/SLUG/region.yaml (SLUG: lowercase words joined by hyphens)."""
+    from modul.scaffold import new_region
+
+    root = _root(project)
+    path = _run(lambda: new_region(root, slug))
+    click.echo(f"created {relative(path, root)}: fill it in, then run `modul check`")
 
 
 @cli.command(name="list")

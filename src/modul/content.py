@@ -181,6 +181,18 @@ def _check_worksheet_references(doc: Node, workshop: Workshop,
     return problems
 
 
+def unused_worksheet_parts(edition: Edition) -> list[Problem]:
+    """Warnings for worksheet parts that no step of the facilitator guide hands out."""
+    used = {ref for session in edition.workshop.sesi for step in session.langkah
+            for ref in step.lembar_kerja}
+    doc = edition.sources["worksheet.yaml"]
+    return [doc.problem(["bagian", i, "id"], f"warning: worksheet part `{part.id}` is not "
+                        "used by any step of the workshop plan",
+                        f"name it in a step's `lembar_kerja: [{part.id}]` in workshop.yaml, "
+                        "so the facilitator guide says when participants fill it in")
+            for i, part in enumerate(edition.worksheet.bagian) if part.id not in used]
+
+
 def _duplicate_ids(doc: Node, keys: list, ids: list[str]) -> list[Problem]:
     seen: set[str] = set()
     problems = []

@@ -139,8 +139,10 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     sources = [roster] if roster else []
+    unused = [w for slug in editions
+              for w in content.unused_worksheet_parts(project.editions[slug])]
     return Setup(project, targets, packets, people_list,
-                 _glyph_warnings(root, targets, people_list, sources))
+                 sorted(set(unused + _glyph_warnings(root, targets, people_list, sources))))
 
 
 def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
@@ -155,9 +157,8 @@ def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
         found += [f"{p.nama} {p.asal}" for p in people.participants] if people else []
     sources += sorted(p for folder in ("content", "layouts") for p in (root / folder).rglob("*")
                       if p.suffix in (".yaml", ".j2") and p.is_file())
-    warnings = [w for coverage, found in texts.items()
-                for w in glyph_warnings(found, coverage, sources, root)]
-    return sorted(set(warnings))
+    return [w for coverage, found in texts.items()
+            for w in glyph_warnings(found, coverage, sources, root)]
 
 
 def _read_roster(path: Path, root: Path) -> Roster:
