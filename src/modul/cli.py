@@ -166,32 +166,17 @@ def init_command(folder: Path) -> None:
     click.echo(f"next: {step}modul build")
 
 
-@cli.group(name="new")
-def new_group() -> None:
-    """Start a new role or region from a file that explains every field."""
-
-
-@new_group.command(name="role")
+@cli.command(name="new")
 @project_option
+@click.argument("kind", type=click.Choice(["role", "region"]))
 @click.argument("slug")
-def new_role_command(project: Path | None, slug: str) -> None:
-    """Write content/roles/SLUG.yaml (SLUG: lowercase words joined by hyphens)."""
-    from modul.scaffold import new_role
+def new_command(project: Path | None, kind: str, slug: str) -> None:
+    """Start a new role (content/roles/SLUG.yaml) or region (content/regions/SLUG/) from
+    a file that explains every field. SLUG: lowercase words joined by hyphens."""
+    from modul.scaffold import new_region, new_role
 
     root = _root(project)
-    path = _run(lambda: new_role(root, slug))
-    click.echo(f"created {relative(path, root)}: fill it in, then run `modul check`")
-
-
-@new_group.command(name="region")
-@project_option
-@click.argument("slug")
-def new_region_command(project: Path | None, slug: str) -> None:
-    """Write content/regions/SLUG/region.yaml (SLUG: lowercase words joined by hyphens)."""
-    from modul.scaffold import new_region
-
-    root = _root(project)
-    path = _run(lambda: new_region(root, slug))
+    path = _run(lambda: (new_role if kind == "role" else new_region)(root, slug))
     click.echo(f"created {relative(path, root)}: fill it in, then run `modul check`")
 
 
