@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import queue
 import subprocess
 import sys
+import threading
 
 from click.testing import CliRunner
 
@@ -113,3 +115,60 @@ def test_init_from_the_installed_wheel(tmp_path):
         "# Bahan pelatihan")
     here = here / "pelatihan"
     assert "Done: 48 documents written" in modul("build", "--jobs", "2")
+
+
+ROLE = "konselor-pemberdayaan-masyarakat"
+
+
+def test_preview_writes_png_pages_and_clean_removes_them(project):
+    paths = run("preview", ROLE, "worksheet", "--page", "2", "--project", str(project)).split()
+    assert paths == [f"build/preview/nasional/{ROLE}/lembar-kerja-02.png"]
+    png = project / paths[0]
+    assert png.read_bytes().startswith(b"\x89PNG")
+    from PIL import Image
+
+    with Image.open(png) as image:
+        assert image.size == (827, 1170)  # A4 at 100 dpi, rounded up
+        assert image.convert("L").getextrema()[0] < 50  # there is dark text on it
+    all_pages = run("preview", ROLE, "runsheet", "--region", "ntt", "--project", str(project))
+    assert all_pages.split() == [f"build/preview/ntt/{ROLE}/jadwal-pelaksanaan-01.png"]
+    result = CliRunner().invoke(cli, ["preview", ROLE, "worksheet", "--page", "99",
+                                      "--project", str(project)])
+    assert result.exit_code == 1 and "the document has 7 pages" in result.output
+    run("clean", "--project", str(project))
+    assert not png.exists()
+
+
+def test_watch_rebuilds_on_save_and_survives_a_mistake(project):
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "modul", "watch", "--project", str(project), "--region",
+         "nasional", "--role", ROLE, "--doc", "handout", "-j", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []],
+                     daemon=True).start()
+
+    def expect(text: str) -> None:
+        seen = []
+        while not seen or text not in seen[-1]:
+            try:
+                seen.append(lines.get(timeout=20))
+            except queue.Empty:
+                raise AssertionError(f"no {text!r} in:\n{''.join(seen)}") from None
+
+    path = project / "content" / "roles" / f"{ROLE}.yaml"
+    original = path.read_text(encoding="utf-8")
+    try:
+        expect("watching content/ and layouts/")
+        write(path, original.replace("nama: Konselor", "nama: Konselor Desa"))
+        expect("changed: content/roles/konselor-pemberdayaan-masyarakat.yaml")
+        expect("Done: 1 documents written")
+        write(path, original.replace("tugas_utama:", "tugas_utama: [", 1))
+        expect("YAML syntax error")
+        expect("watching content/ and layouts/")
+        write(path, original.replace("nama: Konselor", "nama: Konselor Kampung"))
+        expect("Done: 1 documents written")
+        assert process.poll() is None, "watch keeps running"
+    finally:
+        process.kill()
+        process.wait()

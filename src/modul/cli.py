@@ -100,19 +100,57 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     Nothing is written if any content or layout file has a problem. A document whose
     inputs did not change since it was written is skipped.
     """
-    from modul.engine import build
+    root = _root(project)
+    _run(lambda: _build_and_report(root, regions=regions, roles=roles, kinds=kinds,
+                                   paper=paper, booklet=booklet, packet=packet,
+                                   participants=participants, fillable=fillable,
+                                   roster=roster, force=force, jobs=jobs, shard=shard))
+
+
+@cli.command(name="watch")
+@project_option
+@region_option
+@role_option
+@doc_option
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=os.cpu_count() or 1,
+              show_default="number of cores", help="Documents laid out at the same time.")
+def watch_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
+                  kinds: tuple[str, ...], jobs: int) -> None:
+    """Build, then build again each time a file in content/ or layouts/ is saved, until
+    Ctrl-C. Only the documents whose inputs changed are made again; a mistake is printed
+    and watching goes on."""
+    from modul.watch import watch
 
     root = _root(project)
+
+    def rebuild() -> None:
+        try:
+            _build_and_report(root, regions=regions, roles=roles, kinds=kinds, jobs=jobs)
+        except ModulError as err:
+            _explain(err)
+        except Exception as err:  # noqa: BLE001  (watching must survive a bug too)
+            click.echo(f"modul: unexpected error: {type(err).__name__}: {err}", err=True)
+        click.echo("watching content/ and layouts/ (Ctrl-C to stop)")
+
+    def changed(paths: list[Path]) -> None:
+        names = ", ".join(relative(p, root) for p in paths[:3])
+        click.echo(f"changed: {names}{' …' if len(paths) > 3 else ''}")
+
+    try:
+        watch(root, rebuild, changed)
+    except KeyboardInterrupt:
+        click.echo("stopped watching")
+
+
+def _build_and_report(root: Path, **options: object) -> None:
+    """Build, printing a line per document, notes, warnings and the summary."""
+    from modul.engine import build
 
     def show(document: BuiltDocument, number: int, total: int) -> None:
         click.echo(f"[{number}/{total}] {relative(document.path, root)}  "
                    f"{document.pages} pages  {document.seconds:.2f} s")
 
-    report = _run(lambda: build(root, regions=regions, roles=roles, kinds=kinds,
-                                paper=paper, booklet=booklet, packet=packet,
-                                participants=participants, fillable=fillable,
-                                roster=roster, force=force, jobs=jobs, shard=shard,
-                                progress=show))
+    report = build(root, progress=show, **options)  # type: ignore[arg-type]
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     _warn(report.warnings)
@@ -178,6 +216,25 @@ def new_command(project: Path | None, kind: str, slug: str) -> None:
     root = _root(project)
     path = _run(lambda: (new_role if kind == "role" else new_region)(root, slug))
     click.echo(f"created {relative(path, root)}: fill it in, then run `modul check`")
+
+
+@cli.command(name="preview")
+@project_option
+@click.argument("role")
+@click.argument("kind", metavar="DOC", type=click.Choice([k.id for k in KINDS]))
+@click.option("--region", default=NATIONAL, metavar="SLUG", show_default=True,
+              help="The region whose document to show.")
+@click.option("--page", type=click.IntRange(1), default=None,
+              help="Only this page (default: all).")
+def preview_command(project: Path | None, role: str, kind: str, region: str,
+                    page: int | None) -> None:
+    """Write PNG pictures of a document's pages to build/preview/ and print their paths
+    (the document is built first if it is out of date)."""
+    from modul.preview import preview
+
+    root = _root(project)
+    for path in _run(lambda: preview(root, role, kind, region=region, page=page)):
+        click.echo(relative(path, root))
 
 
 @cli.command(name="list")
@@ -247,10 +304,7 @@ def _run(action):  # type: ignore[no-untyped-def]
     try:
         return action()
     except ModulError as err:
-        count = len(err.problems)
-        click.echo(str(err), err=True)
-        if count > 1:
-            click.echo(f"{count} problems found.", err=True)
+        _explain(err)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         click.echo("stopped: PDFs written before stay as they were, none is half-written",
@@ -264,6 +318,12 @@ def _run(action):  # type: ignore[no-untyped-def]
                    "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
                    err=True)
         sys.exit(EXIT_BUG)
+
+
+def _explain(err: ModulError) -> None:
+    click.echo(str(err), err=True)
+    if len(err.problems) > 1:
+        click.echo(f"{len(err.problems)} problems found.", err=True)
 
 
 def _warn(warnings: list[Problem]) -> None:

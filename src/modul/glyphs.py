@@ -149,17 +149,18 @@ def glyph_warnings(texts: Iterable[str], coverage: Coverage, sources: Iterable[P
     for text in texts:
         foreign |= coverage.foreign(text)
     places: dict[tuple[str, int, bool], list[tuple[int, str]]] = {}
+    texts_of = {path: _text_of(path) for path in sources} if foreign else {}
     for char in sorted(foreign):
         unprintable = coverage.font_of(char) is None
-        where = [(relative(path, root), *_first_place(char, path)) for path in sources]
+        where = [(relative(path, root), *_first_place(char, text))
+                 for path, text in texts_of.items()]
         for file, line, column in [w for w in where if w[1]] or [("layouts", 0, 0)]:
             places.setdefault((file, line, unprintable), []).append((column, char))
     return [_glyph_problem(sorted(found), coverage, file, line, unprintable)
             for (file, line, unprintable), found in places.items()]
 
 
-def _first_place(char: str, path: Path) -> tuple[int, int]:
-    text = _text_of(path)
+def _first_place(char: str, text: str) -> tuple[int, int]:
     at = text.find(char)
     if at < 0:
         return 0, 0
@@ -167,7 +168,6 @@ def _first_place(char: str, path: Path) -> tuple[int, int]:
     return text.count("\n", 0, at) + 1, at - start + 1
 
 
-@functools.lru_cache(maxsize=256)
 def _text_of(path: Path) -> str:
     try:
         return prepare(path.read_text(encoding="utf-8-sig"))
