@@ -43,6 +43,9 @@ role_option = click.option("--role", "roles", multiple=True, metavar="SLUG",
 region_option = click.option("--region", "regions", multiple=True, metavar="SLUG",
                               help="Only this region (folder name in content/regions/, or "
                               "`nasional` for the national set). Repeat for several.")
+strict_option = click.option("--strict", is_flag=True,
+                             help="Treat warnings (layout check, fonts, unused worksheet "
+                             "parts) as errors: exit 1, and write no document that has one.")
 doc_option = click.option("--doc", "kinds", multiple=True,
                           type=click.Choice([k.id for k in KINDS]),
                           help="Only this document kind. Repeat for several.")
@@ -89,11 +92,12 @@ def cli() -> None:
 @click.option("--shard", type=SHARD, default="1/1", metavar="I/N",
               help="Build only the I-th of N stable slices of the documents (for "
               "spreading one big build over machines).")
+@strict_option
 def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
                   kinds: tuple[str, ...], paper: str | None, booklet: bool,
                   packet: bool, participants: int | None, fillable: bool,
-                  roster: Path | None, force: bool, jobs: int, shard: tuple[int, int]
-                  ) -> None:
+                  roster: Path | None, force: bool, jobs: int, shard: tuple[int, int],
+                  strict: bool) -> None:
     """Check everything, then write the PDFs that are out of date: build/nasional/<role>/
     for the national set, build/<region>/<role>/ for each region.
 
@@ -104,7 +108,8 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     _run(lambda: _build_and_report(root, regions=regions, roles=roles, kinds=kinds,
                                    paper=paper, booklet=booklet, packet=packet,
                                    participants=participants, fillable=fillable,
-                                   roster=roster, force=force, jobs=jobs, shard=shard))
+                                   roster=roster, force=force, jobs=jobs, shard=shard,
+                                   strict=strict))
 
 
 @cli.command(name="watch")
@@ -176,15 +181,27 @@ def clean_command(project: Path | None) -> None:
 
 @cli.command(name="check")
 @project_option
-def check_command(project: Path | None) -> None:
+@click.option("--layout", is_flag=True,
+              help="Also lay out every document (in memory, a few seconds) and report "
+              "what looks wrong on the pages, with the YAML line that causes it.")
+@strict_option
+def check_command(project: Path | None, layout: bool, strict: bool) -> None:
     """Check all content and layouts without writing any PDF."""
     from modul.targets import check
 
     root = _root(project)
     setup = _run(lambda: check(root))
+    if layout:
+        from modul.engine import lay_out
+
+        setup.warnings.extend(_run(lambda: [w for t in setup.targets
+                                            for w in lay_out(setup, t, root)[2]]))
+    warnings = sorted(set(setup.warnings))
+    if strict and warnings:
+        _run(lambda: _refuse(warnings))
     regions = len(setup.project.editions) - 1
-    _warn(setup.warnings)
-    count = len(setup.warnings)
+    _warn(warnings)
+    count = len(warnings)
     warned = f", {count} warning{'s' if count > 1 else ''}" if count else ""
     click.echo(f"OK: {len(setup.project.roles)} roles, {regions} regions, "
                f"{len(setup.targets)} documents checked, no problems found{warned}.")
@@ -318,6 +335,12 @@ def _run(action):  # type: ignore[no-untyped-def]
                    "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
                    err=True)
         sys.exit(EXIT_BUG)
+
+
+def _refuse(warnings: list[Problem]) -> None:
+    from modul.engine import _as_error
+
+    raise ModulError([_as_error(w) for w in warnings])
 
 
 def _explain(err: ModulError) -> None:

@@ -15,18 +15,18 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modul.catalog import KINDS, NATIONAL, PACKET, SLUG
-from modul.errors import ModulError, OutputError, Problem
+from modul.errors import ModulError, OutputError, Problem, relative
 from modul.incremental import Fingerprints, Manifest, Planned
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul import production
-    from modul.targets import Setup
+    from modul.targets import Setup, Target
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,13 @@ class Options:
 def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
           kinds: Iterable[str] = (), force: bool = False, jobs: int = 1,
           shard: tuple[int, int] = (1, 1), progress: Progress | None = None,
-          **options: object) -> BuildReport:
+          strict: bool = False, **options: object) -> BuildReport:
     """Build what is out of date (everything with `force`); return what was written.
 
     `options` are the fields of `Options`; `shard` (i, n) builds the i-th of n stable
-    slices of the targets, for spreading one big build over machines.
+    slices of the targets, for spreading one big build over machines. With `strict`,
+    warnings (layout check, fonts, unused parts) are errors and such documents are not
+    written.
     """
     started = time.perf_counter()
     wanted = Options(**options)  # type: ignore[arg-type]
@@ -92,7 +94,11 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
             for p in plan or []}
     mine = _shard(list(keys), shard)
     if plan is not None and not force and all(manifest.current(p, keys[p]) for p in mine):
-        return BuildReport([], time.perf_counter() - started, skipped=len(mine))
+        found = sorted({w for p in mine for w in manifest.warnings(p)})
+        if strict and found:
+            raise ModulError([_as_error(w) for w in found])
+        return BuildReport([], time.perf_counter() - started, skipped=len(mine),
+                           warnings=found)
     from modul import production
     from modul.output import remove_leftovers, write_atomic
     from modul.targets import check
@@ -106,10 +112,19 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                 for t in setup.targets if t.path in stale)
     total += sum(1 for p in setup.packets if p.path in stale)
     remove_leftovers(root / "build")
+    if strict and setup.warnings:
+        raise ModulError(setup.warnings)
     written: list[BuiltDocument] = []
     removed: list[Path] = []
+    layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
+    refused: list[Problem] = []
     try:
         for path, outputs, began in _make(setup, stale, root, wanted, jobs):
+            found = [w for output in outputs for w in output.warnings]
+            if strict and found:
+                refused += found  # --strict: a document with findings is not written
+                continue
+            layout += found
             for output in outputs:
                 write_atomic(output.path, output.pdf, root)
                 written.append(BuiltDocument(output.path, output.pages,
@@ -117,16 +132,22 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                 if progress:
                     progress(written[-1], len(written), total)
             removed += _remove(manifest.record(path, keys.get(path, ""),
-                                               [o.path for o in outputs]))
+                                               [o.path for o in outputs], found))
     except BaseException:
         with contextlib.suppress(OutputError):  # the first error is the one to report
             manifest.save()  # even when stopped part-way, `clean` knows every file written
         raise
     manifest.save()
+    if refused:
+        raise ModulError([_as_error(w) for w in refused])
     notes = setup.roster.notes if setup.roster else []
     return BuildReport(written, time.perf_counter() - started, notes,
                        skipped=len(paths) - len(stale), removed=removed,
-                       warnings=setup.warnings)
+                       warnings=sorted(set(setup.warnings + layout)))
+
+
+def _as_error(warning: Problem) -> Problem:
+    return replace(warning, message=warning.message.removeprefix("warning: "))
 
 
 def _remove(outdated: list[Path]) -> list[Path]:
@@ -221,6 +242,18 @@ def _make_one(index: int) -> list[production.Output]:
     assert isinstance(setup, Setup) and isinstance(root, Path) and isinstance(wanted, Options)
     target = setup.targets[index]
     render = partial(_render, root=root)
-    pdf, pages = render(target.markup, target.theme, target.path)
-    return [production.Output(target.path, pdf, pages), *production.variants(
+    pdf, pages, warnings = lay_out(setup, target, root)
+    return [production.Output(target.path, pdf, pages, warnings), *production.variants(
         target, pdf, pages, fillable=wanted.fillable, roster=setup.roster, render=render)]
+
+
+def lay_out(setup: Setup, target: Target, root: Path) -> tuple[bytes, int, list[Problem]]:
+    """A target's PDF, its pages, and the layout check's findings at their YAML lines."""
+    from modul.layoutcheck import MM, LayoutLog, locate
+    from modul.targets import _render
+
+    log = LayoutLog(target.theme.min_writing_mm * MM)
+    pdf, pages = _render(target.markup, target.theme, target.path, root=root, log=log)
+    return pdf, pages, locate(log.finish(), setup.project.editions[target.edition].sources,
+                              f"layouts/default/{target.kind.template}",
+                              relative(target.path, root))

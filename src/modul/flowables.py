@@ -9,7 +9,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from modul.layoutcheck import current, plain
+
 MIN_ROW_PIECE = 20 * mm
+# ReportLab lets a line run 1–2 pt past the margin (a trailing space); more than a cell's
+# padding would show.
+OVERFLOW = 4
 CLEAR = Color(1, 1, 1, alpha=0)  # form fields draw nothing: the form prints like the plain one
 
 
@@ -55,9 +60,10 @@ class WritingLines(Flowable):
     GAP = 3 * mm
 
     def __init__(self, count: int, spacing: float, colour: Color,
-                 field: FormField | None = None) -> None:
+                 field: FormField | None = None, *, part: bool = False) -> None:
         super().__init__()
         self.count, self.spacing, self.colour, self.field = count, spacing, colour, field
+        self.part = part  # a piece of a space split over two pages
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -68,11 +74,13 @@ class WritingLines(Flowable):
         if fits < 1 or fits >= self.count:
             return []
         rest = FormField(f"{self.field.name}_lanjutan") if self.field else None
-        return [WritingLines(fits, self.spacing, self.colour, self.field),
-                WritingLines(self.count - fits, self.spacing, self.colour, rest)]
+        return [WritingLines(fits, self.spacing, self.colour, self.field, part=True),
+                WritingLines(self.count - fits, self.spacing, self.colour, rest, part=True)]
 
     def draw(self) -> None:
         canvas = self.canv
+        if (log := current()) and not self.part:
+            log.writing_space(canvas.getPageNumber(), self.count * self.spacing)
         canvas.setStrokeColor(self.colour)
         canvas.setLineWidth(0.5)
         for i in range(self.count):
@@ -104,7 +112,31 @@ class CheckBox(Flowable):
                 borderColor=CLEAR, textColor=self.colour, selected=False)
 
 
-class Heading(Paragraph):
+class TextBlock(Paragraph):
+    """A paragraph that tells the layout check where text is drawn and if it overflows."""
+
+    def draw(self) -> None:
+        super().draw()
+        log = current()
+        if log is None:
+            return
+        page, text = self.canv.getPageNumber(), self.plain_text()
+        log.text_drawn(page, text)
+        lines = getattr(self, "blPara", None)
+        spaces = [line[0] if isinstance(line, tuple) else line.extraSpace
+                  for line in (lines.lines if lines else [])]
+        if spaces and min(spaces) < -OVERFLOW:  # a line wider than the box it is in
+            log.too_wide(page, text)
+
+
+    def plain_text(self) -> str:
+        """The text a reader sees (the second half of a split paragraph has no `text`)."""
+        if self.text:
+            return plain(self.text)
+        return " ".join("".join(getattr(f, "text", "") for f in self.frags).split())
+
+
+class Heading(TextBlock):
     """A heading paragraph that adds itself to the PDF outline (bookmarks)."""
 
     def __init__(self, text: str, style: object, *, level: int, title: str, key: str) -> None:

@@ -16,11 +16,11 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-from modul.errors import relative
+from modul.errors import Problem, relative
 
 MANIFEST = ".modul-manifest.json"
 LIBRARIES = ("reportlab", "jinja2", "pikepdf", "pydantic", "ruamel.yaml")
@@ -111,14 +111,21 @@ class Manifest:
         return entry is not None and entry["fingerprint"] == fingerprint and all(
             (self.root / name).is_file() for name in entry["files"])
 
-    def record(self, target: Path, fingerprint: str, files: list[Path]) -> list[Path]:
-        """Remember the files a target now has; return those it had before and not now
-        (a booklet or personalised copies no longer asked for)."""
+    def record(self, target: Path, fingerprint: str, files: list[Path],
+               warnings: Iterable[Problem] = ()) -> list[Path]:
+        """Remember the files a target now has (and its layout warnings, to repeat them
+        when it is skipped); return those it had before and not now (a booklet or
+        personalised copies no longer asked for)."""
         key, names = relative(target, self.root), [relative(f, self.root) for f in files]
         before = self.entries.get(key, {}).get("files", [])
-        self.entries[key] = {"fingerprint": fingerprint, "files": names}
+        self.entries[key] = {"fingerprint": fingerprint, "files": names,
+                             "warnings": [asdict(w) for w in warnings]}
         kept = set(names)
         return [self.root / name for name in before if name not in kept]
+
+    def warnings(self, target: Path) -> list[Problem]:
+        entry = self.entries.get(relative(target, self.root), {})
+        return [Problem(**w) for w in entry.get("warnings", [])]
 
     def files(self) -> list[Path]:
         return sorted({self.root / name for entry in self.entries.values()

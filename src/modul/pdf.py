@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from modul import __version__
 from modul.flowables import Heading
 from modul.glyphs import Faces
+from modul.layoutcheck import LayoutLog, current, logging_to
 from modul.theme import Theme
 
 PAGE_COUNT_FORM = "modul-page-count"
@@ -77,6 +78,10 @@ class _Document(BaseDocTemplate):
     outline_level = -1
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if (log := current()) and (frame := self.frame) is not None:
+            filled = (frame._y1 + frame._height - frame._y) / frame._height
+            log.flowable_placed(self.page, filled, flowable.plain_text() if isinstance(
+                flowable, Heading) else None)
         if isinstance(flowable, Heading):
             # A PDF outline cannot skip a level: an <h2> before any <h1> goes on top.
             self.outline_level = min(flowable.outline_level, self.outline_level + 1)
@@ -86,7 +91,8 @@ class _Document(BaseDocTemplate):
 
 
 def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str],
-               faces: Faces, info: Mapping[str, str]) -> tuple[bytes, int]:
+               faces: Faces, info: Mapping[str, str], log: LayoutLog | None = None
+               ) -> tuple[bytes, int]:
     """Lay out `flowables`; return the PDF bytes and the number of pages.
 
     `info` holds the attributes of the markup's <document> element: metadata and the
@@ -116,7 +122,8 @@ def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str]
                                size=theme.header_size,
                                colour=colors.HexColor(theme.colours.muted), **kwargs)
 
-    document.build(flowables, canvasmaker=canvas_maker)
+    with logging_to(log):
+        document.build(flowables, canvasmaker=canvas_maker)
     return buffer.getvalue(), document.page
 
 

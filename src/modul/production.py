@@ -9,11 +9,12 @@ own layout (the fillable form, the packet's front).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modul.catalog import PAPER_MM
+from modul.errors import Problem
 
 if TYPE_CHECKING:
     from modul.catalog import DocumentKind
@@ -28,6 +29,7 @@ class Output:
     path: Path
     pdf: bytes
     pages: int
+    warnings: list[Problem] = field(default_factory=list)  # the layout check's findings
 
 
 def variants(target: Target, pdf: bytes, pages: int, *, fillable: bool,

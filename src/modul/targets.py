@@ -29,6 +29,7 @@ from modul.source import ProblemList
 from modul.theme import Theme, load_theme
 
 if TYPE_CHECKING:
+    from modul.layoutcheck import LayoutLog
     from modul.roster import Roster
 
 T = TypeVar("T")
@@ -195,7 +196,7 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 
 
 def _render(document: ET.Element, theme: Theme, path: Path, *, root: Path,
-            fillable: bool = False) -> tuple[bytes, int]:
+            fillable: bool = False, log: LayoutLog | None = None) -> tuple[bytes, int]:
     """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
     form fields over the writing spaces and tick boxes."""
     from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
@@ -206,7 +207,8 @@ def _render(document: ET.Element, theme: Theme, path: Path, *, root: Path,
     typesetter = Typesetter(theme, root, fillable=fillable)
     try:
         return render_pdf(typesetter.flowables(document), theme=theme,
-                          fonts=typesetter.font, faces=typesetter.faces, info=document.attrib)
+                          fonts=typesetter.font, faces=typesetter.faces, info=document.attrib,
+                          log=log)
     except LayoutError as err:
         raise ModulError([Problem(
             relative(path, root), message=f"cannot lay out the page: {err}",

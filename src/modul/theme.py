@@ -70,6 +70,7 @@ class Theme(Frozen):
     colours: Colours = Colours()
     header_size: Annotated[float, Field(gt=4, le=20)] = 9
     writing_line_mm: Annotated[float, Field(ge=6, le=20)] = 9
+    min_writing_mm: Length = 15  # a smaller writing space is reported by the layout check
     checkbox_mm: Annotated[float, Field(ge=3, le=10)] = 4.5
     styles: dict[str, Style]
 

@@ -24,7 +24,6 @@ from reportlab.platypus import (
     ListFlowable,
     ListItem,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -36,6 +35,7 @@ from modul.flowables import (
     FormText,
     Heading,
     SplittingTable,
+    TextBlock,
     WritingLines,
 )
 from modul.glyphs import Coverage, Faces
@@ -97,10 +97,10 @@ class Typesetter:
 
     def cover(self, element: ET.Element, width: float) -> list[Flowable]:
         parts: list[Flowable] = [
-            Paragraph(self.text(element.get("kind", "")), self.styles["kind"]),
-            Paragraph(self.text(element.get("title", "")), self.styles["title"])]
+            TextBlock(self.text(element.get("kind", "")), self.styles["kind"]),
+            TextBlock(self.text(element.get("title", "")), self.styles["title"])]
         if element.get("subtitle"):
-            parts.append(Paragraph(self.text(element.get("subtitle", "")), self.styles["small"]))
+            parts.append(TextBlock(self.text(element.get("subtitle", "")), self.styles["small"]))
         if element.get("logo"):
             logo = Image(str(self.root / element.get("logo", "")), kind="proportional",
                          width=LOGO_SIZE, height=LOGO_SIZE)
@@ -118,13 +118,13 @@ class Typesetter:
         text = self.inline(element)
         level = HEADING_LEVEL.get(element.tag)
         if level is None:
-            return [Paragraph(text, self.styles[element.tag])]
+            return [TextBlock(text, self.styles[element.tag])]
         title = " ".join("".join(element.itertext()).split())
         return [Heading(text, self.styles[element.tag], level=level, title=title,
                         key=element.get("id") or f"h{next(self._keys)}")]
 
     def paragraph(self, element: ET.Element, width: float) -> list[Flowable]:
-        return [Paragraph(self.inline(element), self.styles[element.get("style", "body")])]
+        return [TextBlock(self.inline(element), self.styles[element.get("style", "body")])]
 
     def bullet_list(self, element: ET.Element, width: float) -> list[Flowable]:
         numbered = element.get("style") == "number"
@@ -172,7 +172,7 @@ class Typesetter:
         gap = 6 * mm
         per_row = 2 if len(labels) > 1 and label_w < width / 3.2 else 1
         line_w = (width - per_row * label_w - (per_row - 1) * gap) / per_row
-        cells = [[Paragraph(self.text(label), style), self._identity_field(f)] for label, f in
+        cells = [[TextBlock(self.text(label), style), self._identity_field(f)] for label, f in
                  zip(labels, element, strict=True)]
         cells += [["", ""]] * (-len(cells) % per_row)
         data = [sum(cells[i:i + per_row], []) for i in range(0, len(cells), per_row)]
@@ -197,14 +197,14 @@ class Typesetter:
             element.get("number", ""), head.fontName, head.fontSize) + 10)
         text_w = width - number_w - option_w * len(options)
         number = ParagraphStyle("choice-number", parent=self.styles["cell"], alignment=TA_CENTER)
-        data = [[Paragraph(self.text(element.get("number", "")), centred),
-                 Paragraph(self.text(element.get("head", "")), head),
-                 *[Paragraph(self.text(o), centred) for o in options]]]
+        data = [[TextBlock(self.text(element.get("number", "")), centred),
+                 TextBlock(self.text(element.get("head", "")), head),
+                 *[TextBlock(self.text(o), centred) for o in options]]]
         group = element.get("name", "pilihan")
         for n, item in enumerate(element, 1):
             name = self._field(f"{group}_{n}")
-            data.append([Paragraph(str(n), number),
-                         Paragraph(self.inline(item), self.styles["cell"]),
+            data.append([TextBlock(str(n), number),
+                         TextBlock(self.inline(item), self.styles["cell"]),
                          *[CheckBox(box, self.rule_colour,
                                     FormField(name.name, option) if name else None)
                            for option in options]])
@@ -217,7 +217,7 @@ class Typesetter:
         inner = width - 12
         content: list[Flowable] = []
         if element.get("title"):
-            content.append(Paragraph(self.text(element.get("title", "")), self.styles["cell_head"]))
+            content.append(TextBlock(self.text(element.get("title", "")), self.styles["cell_head"]))
         content += self.blocks(element, inner)
         return [KeepTogether([self._table([[content]], [width], [
             ("BOX", (0, 0), (-1, -1), 0.8, self.rule_colour),
@@ -245,7 +245,7 @@ class Typesetter:
         text_only.extend(child for child in element if child.tag in ("b", "i", "br"))
         result: list[Flowable] = []
         if "".join(text_only.itertext()).strip():
-            result.append(Paragraph(self.inline(text_only), style))
+            result.append(TextBlock(self.inline(text_only), style))
         for block in blocks:
             result += self._compilers[block.tag](block, width)
         return result

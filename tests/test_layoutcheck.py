@@ -1,0 +1,85 @@
+"""The layout check: findings on the laid-out pages, traced back to the YAML line."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from conftest import pdf_path, write
+from modul import build
+from modul.cli import cli
+from modul.errors import ModulError
+from modul.layoutcheck import MM, Finding, LayoutLog, locate
+from modul.source import read_yaml
+
+ROLE = "konselor-pemberdayaan-masyarakat"
+GUIDE = f"build/nasional/{ROLE}/panduan-fasilitator.pdf"
+
+
+def test_nearly_empty_page_of_the_shipped_guide_points_at_its_text(project):
+    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["guide"])
+    (finding,) = [w for w in report.warnings if GUIDE in w.message]
+    assert (finding.file, finding.line) == (f"content/roles/{ROLE}.yaml", 150)
+    assert finding.message == (f"warning: {GUIDE}, page 11: the page is nearly empty "
+                               "(6% filled)")
+    again = build(project, regions=["nasional"], roles=[ROLE], kinds=["guide"])
+    assert again.documents == [] and again.warnings == [finding]  # repeated when skipped
+
+
+def test_writing_space_below_the_theme_minimum(project):
+    theme = project / "layouts" / "default" / "theme.yaml"
+    write(theme, theme.read_text(encoding="utf-8").replace("min_writing_mm: 15",
+                                                           "min_writing_mm: 20"))
+    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"])
+    short = [w for w in report.warnings if "writing space" in w.message]
+    assert short and all("is 17 mm high, below the theme's minimum of 20 mm" in w.message
+                         for w in short)
+    assert short[0].hint.startswith("give it more lines")
+
+
+def test_strict_writes_no_document_with_a_finding(project):
+    result = CliRunner().invoke(cli, ["build", "--strict", "--project", str(project),
+                                      "--region", "nasional", "--role", ROLE])
+    assert result.exit_code == 1
+    assert f"content/roles/{ROLE}.yaml:150:5: {GUIDE}, page 11: the page is nearly " \
+        "empty" in result.output
+    assert not pdf_path(project, ROLE, "panduan-fasilitator.pdf").exists()
+    assert pdf_path(project, ROLE, "lembar-kerja.pdf").exists()  # it has no finding
+
+
+def test_check_lays_out_only_when_asked(project):
+    quick = CliRunner().invoke(cli, ["check", "--project", str(project)])
+    assert "nearly empty" not in quick.output
+    full = CliRunner().invoke(cli, ["check", "--layout", "--project", str(project)])
+    assert full.exit_code == 0 and "the page is nearly empty" in full.output
+    strict = CliRunner().invoke(cli, ["check", "--layout", "--strict", "--project",
+                                      str(project)])
+    assert strict.exit_code == 1 and "problems found" in strict.output
+
+
+def test_heading_alone_at_the_foot_of_a_page():
+    log = LayoutLog(15 * MM)
+    log.text_drawn(3, "Siapa yang Cocok?")
+    log.flowable_placed(3, 0.95, "Siapa yang Cocok?")
+    log.flowable_placed(4, 0.30, None)
+    (finding,) = log.finish()
+    assert finding.page == 3 and "the heading “Siapa yang Cocok?” is alone" in finding.message
+
+
+def test_findings_are_located_at_the_content_value(project):
+    path = project / "content" / "roles" / f"{ROLE}.yaml"
+    sources = {"roles.yaml": read_yaml(path, project)}
+    anchor = ("Pekerjaan konselor dalam bidang pemberdayaan masyarakat adalah mendampingi "
+              "individu dan kelompok dalam mengatasi masalah")  # the start of a long value
+    (problem,) = locate([Finding(2, "x", "y", anchor)], sources, "layouts/t.j2", "doc.pdf")
+    assert (problem.file, problem.line) == (f"content/roles/{ROLE}.yaml", 15)  # the "- >-"
+    (unknown,) = locate([Finding(2, "x", "y", "Nama")], sources, "layouts/t.j2", "doc.pdf")
+    assert unknown.file == "layouts/t.j2"
+
+
+def test_a_strict_failure_is_a_modul_error(project):
+    try:
+        build(project, regions=["nasional"], roles=[ROLE], kinds=["guide"], strict=True)
+    except ModulError as err:
+        assert "warning" not in err.problems[0].message
+    else:
+        raise AssertionError("the nearly empty page should stop a strict build")
