@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from conftest import pdf_path, write
+from conftest import write
 from modul import build
 from modul.cli import cli
 from modul.errors import ModulError
@@ -12,16 +12,18 @@ from modul.layoutcheck import MM, Finding, LayoutLog, locate
 from modul.source import read_yaml
 
 ROLE = "konselor-pemberdayaan-masyarakat"
-GUIDE = f"build/nasional/{ROLE}/panduan-fasilitator.pdf"
+GROUP = "konsultan-kelompok-masyarakat"
+GUIDE = f"build/ntb-mitra/{GROUP}/panduan-fasilitator.pdf"
+WHERE = dict(regions=["ntb-mitra"], roles=[GROUP], kinds=["guide"])
 
 
-def test_nearly_empty_page_of_the_shipped_guide_points_at_its_text(project):
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["guide"])
-    (finding,) = [w for w in report.warnings if GUIDE in w.message]
-    assert (finding.file, finding.line) == (f"content/roles/{ROLE}.yaml", 150)
-    assert finding.message == (f"warning: {GUIDE}, page 11: the page is nearly empty "
-                               "(6% filled)")
-    again = build(project, regions=["nasional"], roles=[ROLE], kinds=["guide"])
+def test_nearly_empty_page_of_a_shipped_guide_points_at_its_text(project):
+    report = build(project, **WHERE)
+    (finding,) = report.warnings
+    assert (finding.file, finding.line) == ("content/regions/ntb-mitra/worksheet.yaml", 55)
+    assert finding.message == (f"warning: {GUIDE}, page 14: the page is nearly empty "
+                               "(19% filled)")
+    again = build(project, **WHERE)
     assert again.documents == [] and again.warnings == [finding]  # repeated when skipped
 
 
@@ -38,12 +40,13 @@ def test_writing_space_below_the_theme_minimum(project):
 
 def test_strict_writes_no_document_with_a_finding(project):
     result = CliRunner().invoke(cli, ["build", "--strict", "--project", str(project),
-                                      "--region", "nasional", "--role", ROLE])
+                                      "--region", "ntb-mitra", "--role", GROUP])
     assert result.exit_code == 1
-    assert f"content/roles/{ROLE}.yaml:150:5: {GUIDE}, page 11: the page is nearly " \
-        "empty" in result.output
-    assert not pdf_path(project, ROLE, "panduan-fasilitator.pdf").exists()
-    assert pdf_path(project, ROLE, "lembar-kerja.pdf").exists()  # it has no finding
+    assert f"content/regions/ntb-mitra/worksheet.yaml:55:12: {GUIDE}, page 14: the page " \
+        "is nearly empty" in result.output
+    folder = project / "build" / "ntb-mitra" / GROUP
+    assert not (folder / "panduan-fasilitator.pdf").exists()
+    assert (folder / "lembar-kerja.pdf").exists()  # it has no finding
 
 
 def test_check_lays_out_only_when_asked(project):
@@ -53,7 +56,7 @@ def test_check_lays_out_only_when_asked(project):
     assert full.exit_code == 0 and "the page is nearly empty" in full.output
     strict = CliRunner().invoke(cli, ["check", "--layout", "--strict", "--project",
                                       str(project)])
-    assert strict.exit_code == 1 and "problems found" in strict.output
+    assert strict.exit_code == 1 and "warning" not in strict.output
 
 
 def test_heading_alone_at_the_foot_of_a_page():
@@ -78,7 +81,7 @@ def test_findings_are_located_at_the_content_value(project):
 
 def test_a_strict_failure_is_a_modul_error(project):
     try:
-        build(project, regions=["nasional"], roles=[ROLE], kinds=["guide"], strict=True)
+        build(project, strict=True, **WHERE)
     except ModulError as err:
         assert "warning" not in err.problems[0].message
     else:

@@ -41,6 +41,10 @@ def preview(root: Path, role: str, kind: str, *, region: str = NATIONAL,
         write_atomic(path, data.getvalue(), root)
         written.append(path)
     manifest = Manifest(root)
-    manifest.record(folder / Path(filename).stem, "preview", written)
+    if page is None:  # pages of an earlier, longer version go
+        for outdated in manifest.record(folder / Path(filename).stem, "preview", written):
+            outdated.unlink(missing_ok=True)
+    else:
+        manifest.record(folder / f"{Path(filename).stem}-{page:02d}", "preview", written)
     manifest.save()
     return written
