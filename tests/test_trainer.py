@@ -172,3 +172,13 @@ def test_watch_rebuilds_on_save_and_survives_a_mistake(project):
     finally:
         process.kill()
         process.wait()
+
+
+def test_readme_pictures_are_the_ones_the_script_makes():
+    import re
+
+    shown = set(re.findall(r"\(docs/img/([\w-]+\.png)\)", (REPO / "README.md").read_text(
+        encoding="utf-8")))
+    spec = (REPO / "docs" / "thumbnails.py").read_text(encoding="utf-8")
+    made = set(re.findall(r'"([\w-]+\.png)"', spec))
+    assert shown == made and all((REPO / "docs" / "img" / name).is_file() for name in made)
