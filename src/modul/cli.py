@@ -57,8 +57,10 @@ def cli() -> None:
     """Build printable training material (Bahan Bacaan, Lembar Kerja, Panduan Fasilitator)
     from the role content in content/ and the layouts in layouts/.
 
+    Start with `modul init` (a ready project) or `modul build` (in a project).
+
     Exit codes: 0 done, 1 content or layout needs fixing, 2 wrong command-line options,
-    3 a PDF could not be written.
+    3 a PDF could not be written, 4 a bug in modul, 130 stopped with Ctrl-C.
     """
 
 
