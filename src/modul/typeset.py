@@ -44,6 +44,7 @@ from modul.theme import Theme
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
 LOGO_SIZE = 24 * mm
+SHORT_LIST = 8  # items
 
 
 class Typesetter:
@@ -84,8 +85,9 @@ class Typesetter:
 
     def flowables(self, document: ET.Element) -> list[Flowable]:
         paper_width = self.theme.paper_mm[0]
-        return self.blocks(document, (paper_width - self.theme.margins.left
-                                      - self.theme.margins.right) * mm)
+        blocks = self.blocks(document, (paper_width - self.theme.margins.left
+                                        - self.theme.margins.right) * mm)
+        return _keep_short_lists(blocks)
 
     def blocks(self, parent: ET.Element, width: float) -> list[Flowable]:
         result: list[Flowable] = []
@@ -295,6 +297,25 @@ class Typesetter:
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+
+
+def _keep_short_lists(blocks: list[Flowable]) -> list[Flowable]:
+    """A short list on the page is not split, and moves with the heading above it: no
+    heading with one item above a page break, no item alone on the next page. (Only at
+    the top level: ReportLab cannot split a KeepTogether inside a table cell.)"""
+    result: list[Flowable] = []
+    for block in blocks:
+        if isinstance(block, ListFlowable) and len(block._flowables) <= SHORT_LIST:
+            headings: list[Flowable] = []
+            while result and _keeps_with_next(result[-1]):
+                headings.insert(0, result.pop())  # e.g. an h1 and the h2 below it
+            block = KeepTogether([*headings, block])
+        result.append(block)
+    return result
+
+
+def _keeps_with_next(flowable: Flowable) -> bool:
+    return bool(getattr(getattr(flowable, "style", None), "keepWithNext", False))
 
 
 def _field_name(label: str) -> str:
