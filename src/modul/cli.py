@@ -340,9 +340,7 @@ def _run(action):  # type: ignore[no-untyped-def]
 
 
 def _refuse(warnings: list[Problem]) -> None:
-    from modul.engine import _as_error
-
-    raise ModulError([_as_error(w) for w in warnings])
+    raise ModulError([w.as_error() for w in warnings])
 
 
 def _explain(err: ModulError) -> None:

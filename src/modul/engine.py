@@ -15,7 +15,7 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,7 +96,7 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     if plan is not None and not force and all(manifest.current(p, keys[p]) for p in mine):
         found = sorted({w for p in mine for w in manifest.warnings(p)})
         if strict and found:
-            raise ModulError([_as_error(w) for w in found])
+            raise ModulError([w.as_error() for w in found])
         return BuildReport([], time.perf_counter() - started, skipped=len(mine),
                            warnings=found)
     from modul import production
@@ -139,15 +139,12 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
         raise
     manifest.save()
     if refused:
-        raise ModulError([_as_error(w) for w in refused])
+        raise ModulError([w.as_error() for w in refused])
     notes = setup.roster.notes if setup.roster else []
     return BuildReport(written, time.perf_counter() - started, notes,
                        skipped=len(paths) - len(stale), removed=removed,
                        warnings=sorted(set(setup.warnings + layout)))
 
-
-def _as_error(warning: Problem) -> Problem:
-    return replace(warning, message=warning.message.removeprefix("warning: "))
 
 
 def _remove(outdated: list[Path]) -> list[Path]:

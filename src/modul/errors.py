@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 # Exit codes, documented in the README.
@@ -23,6 +23,10 @@ class Problem:
     column: int = 0
     message: str = ""
     hint: str = ""
+
+    def as_error(self) -> Problem:
+        """The same finding, no longer a warning (for --strict)."""
+        return replace(self, message=self.message.removeprefix("warning: "))
 
     def __str__(self) -> str:
         where = self.file
