@@ -212,6 +212,8 @@ class Typesetter:
                            for option in options]])
         commands = [*self._grid_style(), ("BACKGROUND", (0, 0), (-1, 0), self.shade),
                     ("VALIGN", (2, 1), (-1, -1), "MIDDLE")]
+        if len(data) > 4:  # the last statement never goes alone to the next page
+            commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
         return [self._table(data, [number_w, text_w] + [option_w] * len(options), commands,
                             repeatRows=1)]
 
