@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from conftest import REPO, write
 from modul.cli import cli
 
-COMMANDS = ["build", "check", "show", "diff"]
+COMMANDS = ["build", "check", "show", "diff", "clean", "init", "new", "list", "preview",
+            "watch", "schema"]
 
 
 def run(*args: str):

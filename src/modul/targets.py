@@ -139,15 +139,14 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                     packets.append(PacketTarget(slug, role, path, theme, front, names))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    sources = [roster] if roster else []
     unused = [w for slug in editions
               for w in content.unused_worksheet_parts(project.editions[slug])]
     return Setup(project, targets, packets, people_list,
-                 sorted(set(unused + _glyph_warnings(root, targets, people_list, sources))))
+                 sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))))
 
 
 def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
-                    sources: list[Path]) -> list[Problem]:
+                    roster: Path | None) -> list[Problem]:
     """Characters a theme's own font lacks, where they are written."""
     texts: dict[Coverage, list[str]] = {}
     for target in targets:
@@ -155,11 +154,12 @@ def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
         found = texts.setdefault(Coverage((fonts.regular, *fonts.fallback)), [])
         found += target.markup.itertext()
         found += (value for element in target.markup.iter() for value in element.attrib.values())
-        found += [f"{p.nama} {p.asal}" for p in people.participants] if people else []
+    names = [f"{p.nama} {p.asal}" for p in people.participants] if people else []
+    sources = [roster] if roster else []
     sources += sorted(p for folder in ("content", "layouts") for p in (root / folder).rglob("*")
                       if p.suffix in (".yaml", ".j2") and p.is_file())
     return [w for coverage, found in texts.items()
-            for w in glyph_warnings(found, coverage, sources, root)]
+            for w in glyph_warnings([*found, *names], coverage, sources, root)]
 
 
 def _read_roster(path: Path, root: Path) -> Roster:
