@@ -7,6 +7,7 @@ by default), else it is printed as the marker [U+XXXX] and `modul check` warns w
 the file and line of the character. Text is put in Unicode normal form C first (a
 letter and its combining accent become the one accented letter a font has), and
 invisible format characters (joiners, emoji variation selectors) are dropped.
+Right-to-left letters get markers too: ReportLab would set them backwards and unjoined.
 """
 
 from __future__ import annotations
