@@ -135,7 +135,7 @@ def watch_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
             _build_and_report(root, regions=regions, roles=roles, kinds=kinds, jobs=jobs)
         except ModulError as err:
             _explain(err)
-        except Exception as err:  # noqa: BLE001  (watching must survive a bug too)
+        except Exception as err:  # watching must survive a bug in modul too
             click.echo(f"modul: unexpected error: {type(err).__name__}: {err}", err=True)
         click.echo("watching content/ and layouts/ (Ctrl-C to stop)")
 

@@ -113,7 +113,7 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
     total += sum(1 for p in setup.packets if p.path in stale)
     remove_leftovers(root / "build")
     if strict and setup.warnings:
-        raise ModulError(setup.warnings)
+        raise ModulError([w.as_error() for w in setup.warnings])
     written: list[BuiltDocument] = []
     removed: list[Path] = []
     layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
@@ -146,7 +146,6 @@ def build(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                        warnings=sorted(set(setup.warnings + layout)))
 
 
-
 def _remove(outdated: list[Path]) -> list[Path]:
     """Files modul made for options no longer given (a booklet, an earlier roster)."""
     for path in outdated:
@@ -155,7 +154,6 @@ def _remove(outdated: list[Path]) -> list[Path]:
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     return outdated
-
 
 
 def _plan(root: Path, regions: list[str], roles: list[str], kinds: list[str], *,

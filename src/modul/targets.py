@@ -35,9 +35,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-
-
-
 @dataclass(frozen=True)
 class Target:
     """One PDF to write, the markup it is made from and the theme it is set in."""
