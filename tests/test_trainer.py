@@ -162,12 +162,12 @@ def test_watch_rebuilds_on_save_and_survives_a_mistake(project):
         expect("watching content/ and layouts/")
         write(path, original.replace("nama: Konselor", "nama: Konselor Desa"))
         expect("changed: content/roles/konselor-pemberdayaan-masyarakat.yaml")
-        expect("Done: 1 documents written")
+        expect("Done: 1 document written")
         write(path, original.replace("tugas_utama:", "tugas_utama: [", 1))
         expect("YAML syntax error")
         expect("watching content/ and layouts/")
         write(path, original.replace("nama: Konselor", "nama: Konselor Kampung"))
-        expect("Done: 1 documents written")
+        expect("Done: 1 document written")
         assert process.poll() is None, "watch keeps running"
     finally:
         process.kill()

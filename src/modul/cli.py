@@ -155,18 +155,19 @@ def _build_and_report(root: Path, **options: object) -> None:
 
     def show(document: BuiltDocument, number: int, total: int) -> None:
         click.echo(f"[{number}/{total}] {relative(document.path, root)}  "
-                   f"{document.pages} pages  {document.seconds:.2f} s")
+                   f"{count(document.pages, 'page')}  {document.seconds:.2f} s")
 
     report = build(root, progress=show, **options)  # type: ignore[arg-type]
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     _warn(report.warnings)
     if report.removed:
-        click.echo(f"removed {len(report.removed)} files of an earlier build that this "
+        click.echo(f"removed {count(len(report.removed), 'file')} of an earlier build that this "
                    f"build does not make, e.g. {relative(report.removed[0], root)}")
     unchanged = f", {report.skipped} unchanged" if report.skipped else ""
-    click.echo(f"Done: {len(report.documents)} documents written{unchanged}, {report.pages} "
-               f"pages in {report.seconds:.1f} s, in {relative(root / 'build', root)}/")
+    click.echo(f"Done: {count(len(report.documents), 'document')} written{unchanged}, "
+               f"{count(report.pages, 'page')} in {report.seconds:.1f} s, "
+               f"in {relative(root / 'build', root)}/")
 
 
 @cli.command(name="clean")
@@ -178,7 +179,7 @@ def clean_command(project: Path | None) -> None:
 
     root = _root(project)
     removed = _run(lambda: clean(root))
-    click.echo(f"Removed {len(removed)} files modul had written.")
+    click.echo(f"Removed {count(len(removed), 'file')} modul had written.")
 
 
 @cli.command(name="check")
@@ -203,10 +204,9 @@ def check_command(project: Path | None, layout: bool, strict: bool) -> None:
         _run(lambda: _refuse(warnings))
     regions = len(setup.project.editions) - 1
     _warn(warnings)
-    count = len(warnings)
-    warned = f", {count} warning{'s' if count > 1 else ''}" if count else ""
-    click.echo(f"OK: {len(setup.project.roles)} roles, {regions} regions, "
-               f"{len(setup.targets)} documents checked, no problems found{warned}.")
+    warned = f", {count(len(warnings), 'warning')}" if warnings else ""
+    click.echo(f"OK: {count(len(setup.project.roles), 'role')}, {count(regions, 'region')}, "
+               f"{count(len(setup.targets), 'document')} checked, no problems found{warned}.")
 
 
 @cli.command(name="init")
@@ -312,6 +312,11 @@ def diff_command(project: Path | None, region: str) -> None:
     click.echo("\n".join(_run(lambda: provenance.diff(loaded, region))))
 
 
+def count(number: int, noun: str) -> str:
+    """'1 page', '2 pages': the summaries are read by people."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _root(project: Path | None) -> Path:
     from modul.project import find_root
 
@@ -346,7 +351,7 @@ def _refuse(warnings: list[Problem]) -> None:
 def _explain(err: ModulError) -> None:
     click.echo(str(err), err=True)
     if len(err.problems) > 1:
-        click.echo(f"{len(err.problems)} problems found.", err=True)
+        click.echo(f"{count(len(err.problems), 'problem')} found.", err=True)
 
 
 def _warn(warnings: list[Problem]) -> None:
