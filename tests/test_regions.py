@@ -264,6 +264,25 @@ def test_region_replaces_one_partial_and_one_theme_value(project):
     assert 14.5 in body_font_sizes(ntt) and 14.5 not in body_font_sizes(national)
 
 
+def test_region_theme_uses_a_font_from_its_own_fonts_folder(project):
+    default_fonts = project / "layouts" / "default" / "fonts"
+    overlay_file(project, "ntt", "layout/theme.yaml", "fonts:\n  regular: Lokal.ttf\n")
+    problem = one_problem(project)
+    assert "font file `Lokal.ttf` not found" in problem.message
+    assert problem.hint.startswith("put it in content/regions/ntt/layout/fonts/")
+    fonts = project / "content" / "regions" / "ntt" / "layout" / "fonts"
+    fonts.mkdir()
+    (fonts / "Lokal.ttf").write_bytes((default_fonts / "DejaVuSans.ttf").read_bytes())
+    report = build(project, regions=["ntt", "nasional"], roles=[KKM], kinds=["handout"])
+    used = {d.path.parts[-3]: font_names(PdfReader(d.path)) for d in report.documents}
+    assert "DejaVuSans" in used["ntt"] and "DejaVuSans" not in used["nasional"]
+
+
+def font_names(reader: PdfReader) -> set[str]:
+    return {str(font["/BaseFont"]).split("+")[-1] for page in reader.pages
+            for font in page["/Resources"]["/Font"].values()}
+
+
 def body_font_sizes(reader: PdfReader) -> list[float]:
     sizes: list[float] = []
     reader.pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append(

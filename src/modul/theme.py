@@ -84,8 +84,9 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
     """Load `theme.yaml` from a layout folder, with font names resolved to file paths.
 
     `overlay` is a region's `theme.yaml` that changes some values (merged like content);
-    `paper` is the paper size asked for (command line, then region), replacing the
-    theme's. Raises ProblemList on any problem.
+    its fonts are looked up in the `fonts/` folder beside it first. `paper` is the paper
+    size asked for (command line, then region), replacing the theme's. Raises ProblemList
+    on any problem.
     """
     tree = read_yaml(folder / "theme.yaml", root)
     if overlay is not None and overlay.is_file():
@@ -107,13 +108,14 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
     places: list[tuple[KeyPath, str]] = [
         (("fonts", slot), name) for slot, name in theme.fonts.styles().items()]
     places += [(("fonts", "fallback", n), name) for n, name in enumerate(theme.fonts.fallback)]
+    font_folders = [f / "fonts" for f in (overlay.parent if overlay else None, folder) if f]
     found = []
     for place, name in places:
-        path = _find_font(name, folder)
+        path = _find_font(name, font_folders)
         if path is None:
             problems.append(tree.problem(
                 place, f"font file `{name}` not found",
-                f"put it in {relative(folder / 'fonts', root)}/ or use one of ReportLab's "
+                f"put it in {relative(font_folders[0], root)}/ or use one of ReportLab's "
                 "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"))
         found.append(str(path))
     if problems:
@@ -128,10 +130,10 @@ def _grey(colour: str) -> float:
     return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
-def _find_font(name: str, folder: Path) -> Path | None:
-    """A TrueType file from the theme's `fonts/` folder, or one that ReportLab ships."""
+def _find_font(name: str, folders: list[Path]) -> Path | None:
+    """A TrueType file from the first of `folders` that has it, or one ReportLab ships."""
     spec = importlib.util.find_spec("reportlab")  # locates it without importing it
-    places = [folder / "fonts"]
+    places = list(folders)
     if spec and spec.submodule_search_locations:
         places += [Path(p) / "fonts" for p in spec.submodule_search_locations]
     for place in places:
