@@ -117,3 +117,44 @@ def test_text_colour_too_light_for_a_photocopier(project):
         check(project)
     (problem,) = caught.value.problems
     assert "too light" in problem.message and problem.line == line_of(text, "muted:")
+
+
+# --- page breaks ----------------------------------------------------------------------------
+
+def laid_out_pages(project, body: str) -> list[str]:
+    """The text of each page of a document with this markup, in the default theme."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    from pypdf import PdfReader
+
+    from modul.targets import _render
+    from modul.theme import load_theme
+
+    theme = load_theme(project / "layouts" / "default", project)
+    pdf, _ = _render(ET.fromstring(f"<document>{body}</document>"), theme,
+                     project / "build" / "test.pdf", root=project)
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def rows(count: int) -> str:
+    return "".join(f"<row><cell>{n}</cell><cell>Baris {n}</cell></row>"
+                   for n in range(1, count + 1))
+
+
+FILLER = "<p>" + "Kalimat pengisi halaman ini. " * 90 + "</p>"  # four fifths of a page
+
+
+def test_a_long_table_starts_under_its_heading_where_its_first_rows_fit(project):
+    first, second = laid_out_pages(project, f'{FILLER}<h2>Tabel Panjang</h2>'
+                                            f'<table header="1" widths="1,5">{rows(30)}</table>')
+    assert "Tabel Panjang" in first and "Baris 1 " in first
+    assert "Baris 30" in second and "Tabel Panjang" not in second
+
+
+@pytest.mark.parametrize("heading", ["<h2>Tabel Pendek</h2>", ""])
+def test_a_short_table_moves_whole_to_the_next_page(project, heading):
+    first, second = laid_out_pages(project, f'{FILLER}<spacer mm="20"/>{heading}'
+                                            f'<table header="1" widths="1,5">{rows(6)}</table>')
+    assert "Tabel Pendek" not in first and "Baris" not in first
+    assert heading[4:-5] in second and "Baris 1 " in second and "Baris 6" in second

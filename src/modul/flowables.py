@@ -130,10 +130,15 @@ class TextBlock(Paragraph):
 
 
     def plain_text(self) -> str:
-        """The text a reader sees (the second half of a split paragraph has no `text`)."""
+        """The text a reader sees. The pieces of a split paragraph have no `text`: their
+        words are in the lines laid out (a tuple of words per line, or fragments)."""
         if self.text:
             return plain(self.text)
-        return " ".join("".join(getattr(f, "text", "") for f in self.frags).split())
+        layout = getattr(self, "blPara", None)
+        words = [" ".join(line[1]) if isinstance(line, tuple) else
+                 "".join(getattr(f, "text", "") for f in line.words)
+                 for line in (layout.lines if layout else [])]
+        return " ".join(" ".join(words).split())
 
 
 class Heading(TextBlock):
@@ -142,6 +147,32 @@ class Heading(TextBlock):
     def __init__(self, text: str, style: object, *, level: int, title: str, key: str) -> None:
         super().__init__(text, style)
         self.outline_level, self.outline_title, self.outline_key = level, title, key
+
+
+class HeadingsWithStart(Flowable):
+    """Headings and the long table below them. The table starts under its headings where
+    its first rows fit, rather than moving with them to the next page as ReportLab's
+    keepWithNext would, leaving most of a page empty."""
+
+    def __init__(self, headings: list[Flowable], table: Table) -> None:
+        super().__init__()
+        self.headings, self.table = headings, table
+        for heading in headings:
+            heading.__dict__["keepWithNext"] = 0  # handled here, not again by the frame
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0xFFFFFF  # never drawn whole: always split, like KeepTogether
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height - self.table.getSpaceBefore() - sum(
+            h.wrapOn(self.canv, avail_width, avail_height)[1] + h.getSpaceBefore()
+            + h.getSpaceAfter() for h in self.headings)
+        if self.table.wrapOn(self.canv, avail_width, room)[1] <= room:
+            return [*self.headings, self.table]
+        start = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
+        if start or getattr(getattr(self, "_frame", None), "_atTop", True):
+            return [*self.headings, *(start or [self.table])]
+        return []  # the next page
 
 
 class SplittingTable(Table):

@@ -107,8 +107,11 @@ def locate(findings: list[Finding], sources: dict[str, Node], fallback: str,
     problems = []
     for finding in findings:
         anchor = " ".join(finding.anchor.split())
-        node = max((n for text, n in values if len(text) >= 4 and (
-            text in anchor or anchor[:60] in text)), key=lambda n: len(n.value), default=None)
+        # The value the anchor starts with (or the first one in it), the longest if many.
+        found = [(anchor.find(text) if text in anchor else 0, -len(text), n)
+                 for text, n in values if len(text) >= 4 and (text in anchor or
+                                                              anchor[:60] in text)]
+        node = min(found, key=lambda f: f[:2])[2] if anchor and found else None
         file, line, column = (node.origin.file, node.origin.line, node.origin.column) \
             if node else (fallback, 0, 0)
         problems.append(Problem(file, line, column, f"warning: {document}, page "

@@ -34,6 +34,7 @@ from modul.flowables import (
     FormField,
     FormText,
     Heading,
+    HeadingsWithStart,
     SplittingTable,
     TextBlock,
     WritingLines,
@@ -84,10 +85,10 @@ class Typesetter:
         return result
 
     def flowables(self, document: ET.Element) -> list[Flowable]:
-        paper_width = self.theme.paper_mm[0]
-        blocks = self.blocks(document, (paper_width - self.theme.margins.left
-                                        - self.theme.margins.right) * mm)
-        return _keep_short_lists(blocks)
+        margins = self.theme.margins
+        width = (self.theme.paper_mm[0] - margins.left - margins.right) * mm
+        return _keep_headings_with_content(self.blocks(document, width), width,
+                                           self.frame_height)
 
     def blocks(self, parent: ET.Element, width: float) -> list[Flowable]:
         result: list[Flowable] = []
@@ -277,10 +278,14 @@ class Typesetter:
         return self._table_class(data, colWidths=widths, style=style, **options)
 
     @cached_property
+    def frame_height(self) -> float:
+        """The height of a page's writing area, in points."""
+        margins = self.theme.margins
+        return (self.theme.paper_mm[1] - margins.top - margins.bottom) * mm
+
+    @cached_property
     def _table_class(self) -> type[Table]:
-        width, height = self.theme.paper_mm
-        frame = (height - self.theme.margins.top - self.theme.margins.bottom) * mm
-        return type("Table", (SplittingTable,), {"frame_height": frame})
+        return type("Table", (SplittingTable,), {"frame_height": self.frame_height})
 
     def _field(self, base: str) -> FormField | None:
         """A uniquely named form field, when a fillable form is being made."""
@@ -301,18 +306,26 @@ class Typesetter:
                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
 
 
-def _keep_short_lists(blocks: list[Flowable]) -> list[Flowable]:
-    """A short list on the page is not split, and moves with the heading above it: no
-    heading with one item above a page break, no item alone on the next page. (Only at
-    the top level: ReportLab cannot split a KeepTogether inside a table cell.)"""
+def _keep_headings_with_content(blocks: list[Flowable], width: float,
+                                page: float) -> list[Flowable]:
+    """Headings stay with what follows them, and short things are not split. A short
+    list (up to SHORT_LIST items) or short table (a third of the `page` height at most)
+    moves to the next page whole, with its headings: no heading above a page break with
+    one item under it, no item alone on the next page. A long table starts under its
+    headings where its first rows fit. Anything else is left to ReportLab's keepWithNext.
+    (Only at the top level: ReportLab cannot split a KeepTogether inside a table cell.)"""
     result: list[Flowable] = []
     for block in blocks:
-        if isinstance(block, ListFlowable) and len(block._flowables) <= SHORT_LIST:
-            headings: list[Flowable] = []
-            while result and _keeps_with_next(result[-1]):
-                headings.insert(0, result.pop())  # e.g. an h1 and the h2 below it
-            block = KeepTogether([*headings, block])
-        result.append(block)
+        headings: list[Flowable] = []
+        while result and _keeps_with_next(result[-1]):
+            headings.insert(0, result.pop())  # e.g. an h1 and the h2 below it
+        if isinstance(block, ListFlowable) and len(block._flowables) <= SHORT_LIST or (
+                isinstance(block, Table) and block.wrap(width, page)[1] <= page / 3):
+            result.append(KeepTogether([*headings, block]))
+        elif headings and isinstance(block, Table):
+            result.append(HeadingsWithStart(headings, block))
+        else:
+            result += [*headings, block]
     return result
 
 
