@@ -42,6 +42,32 @@ def test_every_document_lays_out_on_every_paper(project, paper):
     for document in report.documents:
         for page in PdfReader(document.path).pages:
             assert (mm(page.mediabox.width), mm(page.mediabox.height)) == SIZES[paper]
+    # no word cut for a narrow column, no nearly empty page, no lone heading, …
+    assert report.warnings == [], "\n".join(map(str, report.warnings))
+    assert {d.pages for d in report.documents if d.path.name == "jadwal-pelaksanaan.pdf"} \
+        == {1}
+
+
+def test_a5_sets_text_smaller_and_keeps_the_footer_whole(project):
+    pages = {}
+    for paper in ("A4", "A5"):  # the same file, written twice: read it in between
+        (guide,) = build(project, regions=["nasional"], roles=["konselor-pemberdayaan-"
+                                                                "masyarakat"],
+                         kinds=["guide"], paper=paper, force=True).documents
+        pages[paper] = PdfReader(guide.path).pages
+    assert body_size(pages["A5"][0]) == pytest.approx(body_size(pages["A4"][0]) * 0.82,
+                                                      abs=0.05)  # font_scale_a5
+    footer = "Pelatihan Mengenal Peran Pendamping Pemberdayaan Masyarakat 2026"
+    text = " ".join(pages["A5"][1].extract_text().split())
+    assert footer in text and "…" not in text
+
+
+def body_size(page) -> float:
+    """The most common font size on a page."""
+    sizes: list[float] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: (
+        sizes.append(round(size * tm[0], 2)) if text.strip() else None))
+    return max(set(sizes), key=sizes.count)
 
 
 def test_booklet_sheets_read_in_order_when_folded(project):

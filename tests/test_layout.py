@@ -121,7 +121,7 @@ def test_text_colour_too_light_for_a_photocopier(project):
 
 # --- page breaks ----------------------------------------------------------------------------
 
-def laid_out_pages(project, body: str) -> list[str]:
+def laid_out_pages(project, body: str, log=None, attributes: str = "") -> list[str]:
     """The text of each page of a document with this markup, in the default theme."""
     import io
     import xml.etree.ElementTree as ET
@@ -132,9 +132,38 @@ def laid_out_pages(project, body: str) -> list[str]:
     from modul.theme import load_theme
 
     theme = load_theme(project / "layouts" / "default", project)
-    pdf, _ = _render(ET.fromstring(f"<document>{body}</document>"), theme,
-                     project / "build" / "test.pdf", root=project)
+    pdf, _ = _render(ET.fromstring(f"<document {attributes}>{body}</document>"), theme,
+                     project / "build" / "test.pdf", root=project, log=log)
     return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def findings_of(project, body: str, attributes: str = "") -> tuple[list[str], list[str]]:
+    from modul.layoutcheck import MM, LayoutLog
+
+    log = LayoutLog(15 * MM)
+    pages = laid_out_pages(project, body, log, attributes)
+    return pages, [f"page {f.page}: {f.message}" for f in log.finish()]
+
+
+def test_a_word_cut_for_a_narrow_column_is_reported(project):
+    table = ('<table widths="1,12"><row><cell>Menempelkannya</cell><cell>Kertas plano.'
+             '</cell></row></table>')
+    _, findings = findings_of(project, FILLER + table)
+    assert findings == ["page 1: the word “Menempelkannya” is cut across two lines: its "
+                        "column is too narrow for it"]
+    _, findings = findings_of(project, FILLER + table.replace("1,12", "4,9"))
+    assert findings == []
+
+
+def test_a_document_that_must_fit_one_page_is_set_smaller(project):
+    long = "".join(f"<p>Baris jadwal nomor {n}.</p>" for n in range(35))
+    assert len(laid_out_pages(project, long)) == 2
+    pages, findings = findings_of(project, long, 'fit-pages="1"')
+    assert len(pages) == 1 and "Baris jadwal nomor 34." in pages[0] and findings == []
+    pages, findings = findings_of(project, long * 3, 'fit-pages="1"')
+    assert len(pages) > 1
+    assert findings[-1] == (f"page 2: the document is meant to fit on 1 page(s) but takes "
+                            f"{len(pages)}, even with its text at 70 %")
 
 
 def rows(count: int) -> str:
@@ -158,3 +187,15 @@ def test_a_short_table_moves_whole_to_the_next_page(project, heading):
                                             f'<table header="1" widths="1,5">{rows(6)}</table>')
     assert "Tabel Pendek" not in first and "Baris" not in first
     assert heading[4:-5] in second and "Baris 1 " in second and "Baris 6" in second
+
+
+def test_a_table_leaves_two_rows_or_none_at_the_foot_of_a_page(project):
+    table = ('<table header="1" widths="1,5"><row><cell>No</cell><cell>Isi</cell></row>'
+             f"{rows(14)}</table>")
+    first_pages = set()
+    for space in range(120, 250, 4):  # the table starts lower and lower on the page
+        pages = laid_out_pages(project, f'<spacer mm="{space}"/>{table}')
+        on_page = [sum(f"Baris {n} " in f"{page} " for n in range(1, 15)) for page in pages]
+        assert sum(on_page) == 14 and on_page[0] != 1, f"{space} mm down: {on_page}"
+        first_pages.add(on_page[0])
+    assert {0, 2, 13} <= first_pages  # moved whole; two rows; broken as late as possible

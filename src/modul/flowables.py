@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from modul.layoutcheck import current, plain
 
 MIN_ROW_PIECE = 20 * mm
+MIN_ROWS = 2  # rows of a table that a page break leaves at the foot of a page, at least
 # ReportLab lets a line run 1–2 pt past the margin (a trailing space); more than a cell's
 # padding would show.
 OVERFLOW = 4
@@ -127,6 +128,19 @@ class TextBlock(Paragraph):
                   for line in (lines.lines if lines else [])]
         if spaces and min(spaces) < -OVERFLOW:  # a line wider than the box it is in
             log.too_wide(page, text)
+        if self.text:  # ReportLab cuts a word longer than its line, without a hyphen
+            whole = set(text.split())
+            broken = [word for word in self._laid_out_words() if word not in whole]
+            if broken:
+                log.word_broken(page, broken[0], text)
+
+    def _laid_out_words(self) -> list[str]:
+        """The words as placed on the lines: a word cut in two shows as two pieces."""
+        layout = getattr(self, "blPara", None)
+        lines = [" ".join(line[1]) if isinstance(line, tuple) else
+                 "".join(getattr(f, "text", "") for f in line.words)
+                 for line in (layout.lines if layout else [])]
+        return " ".join(lines).split()
 
 
     def plain_text(self) -> str:
@@ -134,11 +148,7 @@ class TextBlock(Paragraph):
         words are in the lines laid out (a tuple of words per line, or fragments)."""
         if self.text:
             return plain(self.text)
-        layout = getattr(self, "blPara", None)
-        words = [" ".join(line[1]) if isinstance(line, tuple) else
-                 "".join(getattr(f, "text", "") for f in line.words)
-                 for line in (layout.lines if layout else [])]
-        return " ".join(" ".join(words).split())
+        return " ".join(self._laid_out_words())
 
 
 class Heading(TextBlock):
@@ -178,7 +188,8 @@ class HeadingsWithStart(Flowable):
 class SplittingTable(Table):
     """A table that breaks between rows, and cuts a row across pages only when that row
     is taller than a whole page, so a very long text continues instead of stopping the
-    build, while ordinary rows are never cut in two.
+    build, while ordinary rows are never cut in two. A page does not end with the head
+    and one row of a table.
 
     `frame_height` (the page's writing area) is set on a subclass per theme.
     """
@@ -188,7 +199,19 @@ class SplittingTable(Table):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.splitInRow = 0
         parts = super().split(avail_width, avail_height)
-        if parts or avail_height < self.frame_height - 1:
-            return parts  # nothing fits here: the table moves on to the next page
+        if avail_height < self.frame_height - 1:
+            return self._no_lone_rows(parts)  # [] : on to the next page
+        if parts:
+            return parts
         self.splitInRow = MIN_ROW_PIECE  # a fresh page, and still a row does not fit
         return super().split(avail_width, avail_height)
+
+    def _no_lone_rows(self, parts: list[Flowable]) -> list[Flowable]:
+        """A table of four rows or more moves to the next page rather than leave its head
+        and a single row at the foot of this one. (A last row alone on the next page is
+        allowed: moving rows back to avoid it costs more pages than it is worth.)"""
+        head = self.repeatRows
+        if len(parts) != 2 or len(self._cellvalues) - head < 2 * MIN_ROWS:
+            return parts
+        before = len(parts[0]._cellvalues) - head  # type: ignore[attr-defined]
+        return parts if before >= MIN_ROWS else []

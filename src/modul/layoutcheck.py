@@ -57,6 +57,28 @@ class LayoutLog:
                                      "shorten the word, or add a space where it may break",
                                      text))
 
+    def restart(self) -> None:
+        """Forget what was logged: the document is laid out again."""
+        self.findings.clear()
+        self.first_text.clear()
+        self.lowest.clear()
+        self.last_text, self.heading = "", None
+
+    def too_many_pages(self, pages: int, wanted: int) -> None:
+        self.findings.append(Finding(
+            wanted + 1, f"the document is meant to fit on {wanted} page(s) but takes "
+            f"{pages}, even with its text at 70 %", "shorten the content it shows, or "
+            "print it on larger paper", ""))
+
+    def word_broken(self, page: int, piece: str, text: str) -> None:
+        word = next((w for w in text.split() if piece in w), piece)
+        rest = text[text.find(word):]  # to locate the value the word is in, not the first
+        self.findings.append(Finding(
+            page, f"the word “{_short(word)}” is cut across two lines: its column is too "
+            "narrow for it", "widen the column (`widths` of the table in the template), "
+            "make the text smaller in theme.yaml, or shorten the word",
+            rest if len(rest) >= 20 else text))
+
     def flowable_placed(self, page: int, filled: float, heading: str | None) -> None:
         """After each flowable: is a heading followed on its own page; how full is it."""
         if self.heading and self.heading[0] != page:
@@ -109,8 +131,8 @@ def locate(findings: list[Finding], sources: dict[str, Node], fallback: str,
         anchor = " ".join(finding.anchor.split())
         # The value the anchor starts with (or the first one in it), the longest if many.
         found = [(anchor.find(text) if text in anchor else 0, -len(text), n)
-                 for text, n in values if len(text) >= 4 and (text in anchor or
-                                                              anchor[:60] in text)]
+                 for text, n in values if len(text) >= 4 and (text in anchor or (
+                     len(anchor) >= 20 and anchor[:60] in text))]  # not a label in a text
         node = min(found, key=lambda f: f[:2])[2] if anchor and found else None
         file, line, column = (node.origin.file, node.origin.line, node.origin.column) \
             if node else (fallback, 0, 0)

@@ -16,7 +16,7 @@ from modul.source import ProblemList
 # Element → the attributes it accepts. Inline elements may appear inside text elements.
 BLOCKS: dict[str, set[str]] = {
     "document": {"title", "subject", "author", "keywords", "lang", "header", "footer",
-                 "page-label"},
+                 "page-label", "fit-pages"},
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
     "h2": {"id"},
@@ -103,6 +103,8 @@ def _bad_value(element: ET.Element) -> str | None:
         return "<table widths> must be numbers separated by commas, e.g. \"1,4,2\""
     if tag == "cell" and not _NUMBER.match(get("indent", "0")):
         return "<cell indent> must be a number of millimetres"
+    if tag == "document" and not get("fit-pages", "1").isdigit():
+        return "<document fit-pages> must be a whole number of pages, e.g. \"1\""
     if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
         return "<spacer mm> must be a number"
     if tag == "choices" and not get("options"):

@@ -156,8 +156,9 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
         canvas.translate(left + faces.width(before, font, size), bottom)
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
-        # The page label with a four-digit total, and a gap, is kept clear of the footer.
-        room = right - left - faces.width(before + "0000", font, size) - 8 * mm
+        # The page label with a three-digit total, and a gap, is kept clear of the footer
+        # (no document comes near 1000 pages; the roster's merged file counts per sheet).
+        room = right - left - faces.width(before + "000", font, size) - 5 * mm
         text, text_size = fit_line(furniture.footer, faces, font, size, room)
         faces.draw(canvas, right, bottom, text, font, text_size, right=True)
         canvas.restoreState()

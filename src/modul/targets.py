@@ -26,13 +26,14 @@ from modul.glyphs import Coverage, glyph_warnings
 from modul.model import Edition, Project
 from modul.regions import LAYOUT_FOLDER
 from modul.source import ProblemList
-from modul.theme import Theme, load_theme
+from modul.theme import Theme, load_theme, scaled
 
 if TYPE_CHECKING:
     from modul.layoutcheck import LayoutLog
     from modul.roster import Roster
 
 T = TypeVar("T")
+FIT_SCALES = (1, 0.9, 0.8, 0.7)  # text sizes tried for a document that must fit its pages
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,23 @@ def _markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
 def _render(document: ET.Element, theme: Theme, path: Path, *, root: Path,
             fillable: bool = False, log: LayoutLog | None = None) -> tuple[bytes, int]:
     """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
-    form fields over the writing spaces and tick boxes."""
+    form fields over the writing spaces and tick boxes. A document marked `fit-pages="N"`
+    (the one-page run-sheet) is set smaller, down to 70 %, until it fits on N pages."""
+    wanted = int(document.get("fit-pages", "0"))
+    for factor in FIT_SCALES if wanted else (1,):
+        if log:
+            log.restart()  # only the findings of the layout that is kept count
+        pdf, pages = _render_once(document, scaled(theme, factor), path, root=root,
+                                  fillable=fillable, log=log)
+        if pages <= wanted:
+            break
+    if log and wanted and pages > wanted:
+        log.too_many_pages(pages, wanted)
+    return pdf, pages
+
+
+def _render_once(document: ET.Element, theme: Theme, path: Path, *, root: Path,
+                 fillable: bool, log: LayoutLog | None) -> tuple[bytes, int]:
     from reportlab.platypus.doctemplate import LayoutError  # only when PDFs are made
 
     from modul.pdf import render_pdf

@@ -66,6 +66,8 @@ class Theme(Frozen):
     paper: Literal["A4", "F4", "Letter", "A5"] = "A4"
     margins: Margins
     margins_a5: Margins | None = None  # narrower margins for A5 pages and booklets
+    # A5 pages are 0.7 × A4: text at A4 sizes leaves table columns too narrow for words.
+    font_scale_a5: Annotated[float, Field(ge=0.5, le=1)] = 1
     fonts: Fonts
     colours: Colours = Colours()
     header_size: Annotated[float, Field(gt=4, le=20)] = 9
@@ -94,8 +96,8 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
     theme = validate(tree, Theme)
     if paper:
         theme = theme.model_copy(update={"paper": paper})
-    if theme.paper == "A5" and theme.margins_a5:
-        theme = theme.model_copy(update={"margins": theme.margins_a5})
+    if theme.paper == "A5":
+        theme = _for_a5(theme)
     problems = [tree.problem(["colours", name], f"the colour {value} is too light for text "
                              "that must survive a photocopier", "use a dark grey or black, "
                              "e.g. #222222") for name, value in
@@ -122,6 +124,21 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
         raise ProblemList(problems)
     fonts = Fonts(**dict(zip(theme.fonts.styles(), found, strict=False)), fallback=found[4:])
     return theme.model_copy(update={"fonts": fonts})
+
+
+def _for_a5(theme: Theme) -> Theme:
+    """The theme's A5 margins, and every font size and spacing times font_scale_a5."""
+    return scaled(theme, theme.font_scale_a5).model_copy(
+        update={"margins": theme.margins_a5 or theme.margins})
+
+
+def scaled(theme: Theme, factor: float) -> Theme:
+    """The theme with every font size and the space around paragraphs times `factor`."""
+    styles = {name: style.model_copy(update={
+        "size": style.size * factor, "leading": style.leading and style.leading * factor,
+        "space_before": style.space_before * factor, "space_after": style.space_after * factor})
+        for name, style in theme.styles.items()}
+    return theme.model_copy(update={"styles": styles, "header_size": theme.header_size * factor})
 
 
 def _grey(colour: str) -> float:
