@@ -148,9 +148,15 @@ def main() -> None:
 
         report = build(root, force=True)  # warm: fonts registered, modules imported
         pages = report.pages
-        jobs = {n: median_time(runs, lambda n=n: build(root, force=True, jobs=n))
-                for n in (1, 2)}
-        raw = [raw_reportlab(root) for _ in range(runs)]
+        # Each run times modul on one core, plain ReportLab, and modul on two cores, one
+        # right after the other, so that all three see the same state of a shared
+        # machine (a slow minute would otherwise tilt the ratios).
+        single, raw, double = [], [], []
+        for _ in range(runs):
+            single.append(median_time(1, lambda: build(root, force=True, jobs=1)))
+            raw.append(raw_reportlab(root))
+            double.append(median_time(1, lambda: build(root, force=True, jobs=2)))
+        jobs = {1: statistics.median(single), 2: statistics.median(double)}
         raw_s = statistics.median(seconds for seconds, _ in raw)
         raw_pages = raw[0][1]
         rosters = {n: roster_run(root, n) for n in (30, 1000)}
