@@ -162,7 +162,7 @@ def test_a_document_that_must_fit_one_page_is_set_smaller(project):
     assert len(pages) == 1 and "Baris jadwal nomor 34." in pages[0] and findings == []
     pages, findings = findings_of(project, long * 3, 'fit-pages="1"')
     assert len(pages) > 1
-    assert findings[-1] == (f"page 2: the document is meant to fit on 1 page(s) but takes "
+    assert findings[-1] == (f"page 2: the document is meant to fit on 1 page but takes "
                             f"{len(pages)}, even with its text at 70 %")
 
 

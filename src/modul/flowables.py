@@ -142,7 +142,6 @@ class TextBlock(Paragraph):
                  for line in (layout.lines if layout else [])]
         return " ".join(lines).split()
 
-
     def plain_text(self) -> str:
         """The text a reader sees. The pieces of a split paragraph have no `text`: their
         words are in the lines laid out (a tuple of words per line, or fragments)."""

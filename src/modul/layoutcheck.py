@@ -66,8 +66,9 @@ class LayoutLog:
 
     def too_many_pages(self, pages: int, wanted: int) -> None:
         self.findings.append(Finding(
-            wanted + 1, f"the document is meant to fit on {wanted} page(s) but takes "
-            f"{pages}, even with its text at 70 %", "shorten the content it shows, or "
+            wanted + 1, f"the document is meant to fit on {wanted} "
+            f"page{'s' if wanted > 1 else ''} but takes {pages}, even with its text at 70 %",
+            "shorten the content it shows, or "
             "print it on larger paper", ""))
 
     def word_broken(self, page: int, piece: str, text: str) -> None:
