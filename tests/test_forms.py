@@ -75,3 +75,18 @@ def test_form_embeds_only_the_worksheet_fonts(forms):
     rows = subprocess.run([pdffonts, str(form)], capture_output=True, text=True,
                           check=True).stdout.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), rows
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_name_and_village_lines_are_long_enough_to_write_on(project, paper):
+    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"],
+                   fillable=True, paper=paper)
+    form = next(d.path for d in report.documents if d.path.name == "lembar-kerja-isian.pdf")
+    widths = {}
+    for annotation in PdfReader(form).pages[0].get("/Annots", []):
+        widget = annotation.get_object()
+        name = str(widget.get("/Parent", widget).get_object()["/T"])
+        left, _, right, _ = (float(v) for v in widget["/Rect"])
+        widths[name] = (right - left) / 72 * 25.4
+    identity = ("nama", "tanggal", "desa_kelurahan", "kabupaten_kota")
+    assert all(widths[name] >= 35 for name in identity), widths  # the line: 5 mm more

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, FrameBreak, Paragraph, Table
 
 from modul.layoutcheck import current, plain
 
 MIN_ROW_PIECE = 20 * mm
 MIN_ROWS = 2  # rows of a table that a page break leaves at the foot of a page, at least
+SHORT_ROW = 13 * mm  # a row this short (two lines) moves on to keep a last row company
 # ReportLab lets a line run 1–2 pt past the margin (a trailing space); more than a cell's
 # padding would show.
 OVERFLOW = 4
@@ -199,18 +200,25 @@ class SplittingTable(Table):
         self.splitInRow = 0
         parts = super().split(avail_width, avail_height)
         if avail_height < self.frame_height - 1:
-            return self._no_lone_rows(parts)  # [] : on to the next page
+            return self._no_lone_rows(parts, avail_width)  # [] : on to the next page
         if parts:
             return parts
         self.splitInRow = MIN_ROW_PIECE  # a fresh page, and still a row does not fit
         return super().split(avail_width, avail_height)
 
-    def _no_lone_rows(self, parts: list[Flowable]) -> list[Flowable]:
+    def _no_lone_rows(self, parts: list[Flowable], avail_width: float) -> list[Flowable]:
         """A table of four rows or more moves to the next page rather than leave its head
-        and a single row at the foot of this one. (A last row alone on the next page is
-        allowed: moving rows back to avoid it costs more pages than it is worth.)"""
+        and a single row at the foot of this one; its last row does not start a page
+        alone when a short row can go with it (moving tall rows costs pages)."""
         head = self.repeatRows
         if len(parts) != 2 or len(self._cellvalues) - head < 2 * MIN_ROWS:
             return parts
         before = len(parts[0]._cellvalues) - head  # type: ignore[attr-defined]
-        return parts if before >= MIN_ROWS else []
+        after = len(parts[1]._cellvalues) - head  # type: ignore[attr-defined]
+        if before < MIN_ROWS:
+            return []
+        last = head + before - 1  # the last row above the break
+        if after == 1 and before > MIN_ROWS and self._rowHeights[last] <= SHORT_ROW:
+            first, rest = super().split(avail_width, sum(self._rowHeights[:last]) + 0.01)
+            return [first, FrameBreak(), rest]  # else the rest splits again in the gap
+        return parts

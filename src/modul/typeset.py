@@ -46,6 +46,7 @@ ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
 LOGO_SIZE = 24 * mm
 SHORT_LIST = 8  # items
+MIN_NAME_LINE = 40 * mm  # room to write a name or a village by hand
 
 
 class Typesetter:
@@ -167,14 +168,15 @@ class Typesetter:
 
     def fields(self, element: ET.Element, width: float) -> list[Flowable]:
         """Identity fields (Nama, Tanggal, …): a label and a line each, two to a row when
-        the labels are short."""
+        the lines are still long enough to write a name or a village on."""
         style = self.styles["cell_head"]
         labels = [f.get("label", "") for f in element]
         label_w = max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize)
                       for label in labels) + 14  # the cell's own padding is 12
         gap = 6 * mm
-        per_row = 2 if len(labels) > 1 and label_w < width / 3.2 else 1
-        line_w = (width - per_row * label_w - (per_row - 1) * gap) / per_row
+        two_w = (width - 2 * label_w - gap) / 2
+        per_row = 2 if len(labels) > 1 and two_w >= MIN_NAME_LINE else 1
+        line_w = two_w if per_row == 2 else width - label_w
         cells = [[TextBlock(self.text(label), style), self._identity_field(f)] for label, f in
                  zip(labels, element, strict=True)]
         cells += [["", ""]] * (-len(cells) % per_row)
@@ -312,7 +314,8 @@ def _keep_headings_with_content(blocks: list[Flowable], width: float,
     list (up to SHORT_LIST items) or short table (a third of the `page` height at most)
     moves to the next page whole, with its headings: no heading above a page break with
     one item under it, no item alone on the next page. A long table starts under its
-    headings where its first rows fit. Anything else is left to ReportLab's keepWithNext.
+    headings where its first rows fit. A prompt goes with the writing lines under it.
+    Anything else is left to ReportLab's keepWithNext.
     (Only at the top level: ReportLab cannot split a KeepTogether inside a table cell.)"""
     result: list[Flowable] = []
     for block in blocks:
@@ -324,6 +327,8 @@ def _keep_headings_with_content(blocks: list[Flowable], width: float,
             result.append(KeepTogether([*headings, block]))
         elif headings and isinstance(block, Table):
             result.append(HeadingsWithStart(headings, block))
+        elif isinstance(block, WritingLines) and result and isinstance(result[-1], TextBlock):
+            result.append(KeepTogether([result.pop(), block]))  # a prompt and its lines
         else:
             result += [*headings, block]
     return result
