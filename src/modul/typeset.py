@@ -46,7 +46,7 @@ ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
 LOGO_SIZE = 24 * mm
 SHORT_LIST = 8  # items
-MIN_NAME_LINE = 40 * mm  # room to write a name or a village by hand
+MIN_NAME_LINE = 35 * mm  # room to write a name or a village by hand
 
 
 class Typesetter:
