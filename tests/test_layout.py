@@ -67,6 +67,14 @@ def test_unknown_element_names_the_template_line(project):
     assert problem.line == line_of(text, "<h4>")
 
 
+def test_fit_pages_must_be_a_number(project):
+    problem, text = layout_problem(project, "runsheet.xml.j2", 'fit-pages="1"',
+                                   'fit-pages="satu"')
+    assert problem.message == '<document fit-pages> must be a whole number of pages, e.g. "1"'
+    assert problem.file == "layouts/default/runsheet.xml.j2"
+    assert problem.line == line_of(text, "<document")
+
+
 def test_unclosed_element_is_invalid_markup(project):
     problem, _ = layout_problem(project, "handout.xml.j2", "<p>{{ t.objectives_intro }}</p>",
                                 "<p>{{ t.objectives_intro }}")
