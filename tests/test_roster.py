@@ -39,6 +39,12 @@ def test_excel_and_phone_encodings(tmp_path, encoded):
     assert (person.nama, person.asal) == ("Ni Luh Putu Ayu", "PKK")
 
 
+def test_rows_shorter_than_the_header_are_read(tmp_path):
+    result = roster(tmp_path, "nama;desa;umur\nAni;Oelamasi\nBudi;Camplong;30\nCici\n")
+    assert [(p.nama, p.asal) for p in result.participants] == [
+        ("Ani", "Oelamasi"), ("Budi", "Camplong"), ("Cici", "")]
+
+
 def test_windows_1252_is_read_with_a_note(tmp_path):
     result = roster(tmp_path, "nama,asal\nJos\xe9 Fernandes,Maumere\n".encode("cp1252"))
     assert result.participants[0].nama == "José Fernandes"

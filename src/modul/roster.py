@@ -56,11 +56,10 @@ def read_roster(path: Path, shown: str) -> Roster:
     if "\x00" in text:
         raise ModulError([Problem(shown, message="this is not a text (CSV) file",
                                   hint="in Excel choose 'Save as' → 'CSV UTF-8'")])
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # one column: no delimiter to find
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    # The header row says which separator Excel or the phone used. (csv.Sniffer guesses
+    # from all rows and gets it wrong when some rows have fewer cells than the header.)
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    rows = list(csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first.count)))
     if not rows:
         raise ModulError([Problem(shown, message="the participant list is empty",
                                   hint="the first row names the columns, e.g. nama,asal")])
