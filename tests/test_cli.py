@@ -73,6 +73,12 @@ def test_unknown_document_kind_is_a_usage_error(project):
     assert result.exit_code == 2 and "poster" in result.output
 
 
+def test_a5_sheets_for_a_booklet_are_a_usage_error(project):
+    result = run("build", "--project", str(project), "--booklet", "--paper", "A5")
+    assert result.exit_code == 2 and "use A4, F4 or Letter" in result.output
+    assert not (project / "build").exists()
+
+
 @pytest.mark.parametrize("command", [[], *[[c] for c in COMMANDS]])
 def test_every_command_explains_itself(command):
     result = run(*command, "--help")

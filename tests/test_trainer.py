@@ -71,9 +71,19 @@ def test_new_role_and_region_build_at_once(project):
     role = (project / "content" / "roles" / "pendamping-desa.yaml").read_text(encoding="utf-8")
     assert role.startswith("# yaml-language-server: $schema=../../schema/role.schema.json")
     assert "nama: Pendamping Desa" in role and "# Tugas utama peran ini" in role
+    region = (project / "content" / "regions" / "jawa-tengah" / "region.yaml").read_text(
+        encoding="utf-8")
     report = build(project, regions=["jawa-tengah"], roles=["pendamping-desa"])
-    assert len(report.documents) == 4 and not report.warnings
+    assert len(report.documents) == 4
     assert "Provinsi Jawa Tengah" in pdf_text(report.documents[0].path, furniture=True)
+    # every example text left in the starting files is a warning at its line
+    examples = [ln for ln in (role + region).splitlines()
+                if "(Tuliskan" in ln and not ln.lstrip().startswith("#")]
+    assert len(report.warnings) == len(examples) > 10
+    assert all("is an example text of `modul new`" in w.message for w in report.warnings)
+    line = next(n for n, text in enumerate(region.splitlines(), 1) if "tempat:" in text)
+    assert any((w.file, w.line) == ("content/regions/jawa-tengah/region.yaml", line)
+               for w in report.warnings)
 
 
 def test_new_never_overwrites_and_checks_the_name(project):

@@ -106,6 +106,9 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     Nothing is written if any content or layout file has a problem. A document whose
     inputs did not change since it was written is skipped.
     """
+    if booklet and paper == "A5":
+        raise click.UsageError("with --booklet, --paper is the sheet the A5 pages are "
+                               "printed on, two to a side: use A4, F4 or Letter")
     root = _root(project)
     _run(lambda: _build_and_report(root, regions=regions, roles=roles, kinds=kinds,
                                    paper=paper, booklet=booklet, packet=packet,

@@ -19,6 +19,7 @@ from modul.source import Node, ProblemList, read_yaml
 from modul.validate import validate
 
 M = TypeVar("M", bound=BaseModel)
+PLACEHOLDER = "(Tuliskan "  # how each example text in `modul new`'s starting files begins
 
 
 def load_project(root: Path) -> Project:
@@ -191,6 +192,18 @@ def unused_worksheet_parts(edition: Edition) -> list[Problem]:
                         f"name it in a step's `lembar_kerja: [{part.id}]` in workshop.yaml, "
                         "so the facilitator guide says when participants fill it in")
             for i, part in enumerate(edition.worksheet.bagian) if part.id not in used]
+
+
+def placeholder_texts(edition: Edition, root: Path) -> list[Problem]:
+    """Warnings for texts still as `modul new` wrote them, so that none is printed."""
+    sources = list(edition.sources.values())
+    if edition.folder:
+        sources.append(read_yaml(edition.folder / "region.yaml", root))
+    return [Problem(node.origin.file, node.origin.line, node.origin.column,
+                    f"warning: “{node.value.strip()[:50]}” is an example text of `modul new`",
+                    "write the real text in its place before printing")
+            for source in sources for node in source.strings()
+            if node.value.startswith(PLACEHOLDER)]
 
 
 def _duplicate_ids(doc: Node, keys: list, ids: list[str]) -> list[Problem]:

@@ -126,7 +126,8 @@ def plain(markup: str) -> str:
 def locate(findings: list[Finding], sources: dict[str, Node], fallback: str,
            document: str) -> list[Problem]:
     """Each finding as a warning at the content value its anchor text comes from."""
-    values = [(" ".join(node.value.split()), node) for node in _strings(sources.values())]
+    values = [(" ".join(node.value.split()), node) for source in sources.values()
+              for node in source.strings()]
     problems = []
     for finding in findings:
         anchor = " ".join(finding.anchor.split())
@@ -140,16 +141,6 @@ def locate(findings: list[Finding], sources: dict[str, Node], fallback: str,
         problems.append(Problem(file, line, column, f"warning: {document}, page "
                                 f"{finding.page}: {finding.message}", finding.hint))
     return problems
-
-
-def _strings(nodes: object) -> Iterator[Node]:
-    for node in nodes:  # type: ignore[attr-defined]
-        if isinstance(node.value, str):
-            yield node
-        elif isinstance(node.value, dict):
-            yield from _strings(node.value.values())
-        elif isinstance(node.value, list):
-            yield from _strings(node.value)
 
 
 def _short(text: str, length: int = 40) -> str:

@@ -9,7 +9,7 @@ printed sentence came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,14 @@ class Node:
         if isinstance(self.value, list):
             return [v.plain() for v in self.value]
         return self.value
+
+    def strings(self) -> Iterator[Node]:
+        """Every text in this value, as the nodes that hold them."""
+        if isinstance(self.value, str):
+            yield self
+        elif isinstance(self.value, dict | list):
+            for child in self.value.values() if isinstance(self.value, dict) else self.value:
+                yield from child.strings()
 
     def find(self, keys: KeyPath, *, of_key: bool = False) -> Origin:
         """Origin of the value at `keys` (or of its key), as deep as the path exists.

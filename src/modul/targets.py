@@ -137,8 +137,9 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
                     packets.append(PacketTarget(slug, role, path, theme, front, names))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    unused = [w for slug in editions
-              for w in content.unused_worksheet_parts(project.editions[slug])]
+    unused = [w for slug in editions for w in [
+        *content.unused_worksheet_parts(project.editions[slug]),
+        *content.placeholder_texts(project.editions[slug], root)]]
     return Setup(project, targets, packets, people_list,
                  sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))))
 
