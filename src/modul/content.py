@@ -37,9 +37,9 @@ def load_project(root: Path) -> Project:
         loaded = regions.load_region(folder, root, sources, problems)
         if loaded is None:
             continue
-        region, logo, merged, changes = loaded
-        edition = _edition(folder.name, merged, problems, region=region, folder=folder,
-                           logo=logo, changes=changes)
+        region, settings, logo, merged, changes = loaded
+        edition = _edition(folder.name, merged, problems, region=region, settings=settings,
+                           folder=folder, logo=logo, changes=changes)
         if edition:
             editions[folder.name] = edition
     if problems:  # a national mistake shows up again in every region: report it once
@@ -194,11 +194,9 @@ def unused_worksheet_parts(edition: Edition) -> list[Problem]:
             for i, part in enumerate(edition.worksheet.bagian) if part.id not in used]
 
 
-def placeholder_texts(edition: Edition, root: Path) -> list[Problem]:
+def placeholder_texts(edition: Edition) -> list[Problem]:
     """Warnings for texts still as `modul new` wrote them, so that none is printed."""
-    sources = list(edition.sources.values())
-    if edition.folder:
-        sources.append(read_yaml(edition.folder / "region.yaml", root))
+    sources = [*edition.sources.values(), *([edition.settings] if edition.settings else [])]
     return [Problem(node.origin.file, node.origin.line, node.origin.column,
                     f"warning: “{node.value.strip()[:50]}” is an example text of `modul new`",
                     "write the real text in its place before printing")

@@ -304,6 +304,7 @@ class Edition:
     roles: dict[str, Role]
     sources: dict[str, Node]  # merged YAML trees by file, e.g. "roles/konselor.yaml"
     region: Region | None = None
+    settings: Node | None = None  # the region's region.yaml as read, with its lines
     folder: Path | None = None  # the region's folder
     logo: Path | None = None  # checked: inside the region's folder, PNG or JPEG
     changes: dict[str, list[Change]] = field(default_factory=dict)  # by overlay file

@@ -19,7 +19,7 @@ from modul.validate import validate
 LAYOUT_FOLDER = "layout"
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
-Loaded = tuple[Region, Path | None, dict[str, Node], dict[str, list[Change]]]
+Loaded = tuple[Region, Node, Path | None, dict[str, Node], dict[str, list[Change]]]
 
 
 def region_folders(root: Path, problems: list[Problem]) -> list[Path]:
@@ -48,7 +48,8 @@ def region_folders(root: Path, problems: list[Problem]) -> list[Path]:
 
 def load_region(folder: Path, root: Path, national: dict[str, Node],
                 problems: list[Problem]) -> Loaded | None:
-    """A region's settings and its merged content trees; None if anything is wrong."""
+    """A region's settings (checked and as read) and its merged content trees; None if
+    anything is wrong."""
     found: list[Problem] = []
     try:
         settings = read_yaml(folder / "region.yaml", root)
@@ -76,7 +77,7 @@ def load_region(folder: Path, root: Path, national: dict[str, Node],
                 found += err.problems
     found += _check_layout(folder / LAYOUT_FOLDER, root)
     problems += found
-    return None if found else (region, logo, merged, changes)
+    return None if found else (region, settings, logo, merged, changes)
 
 
 def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:

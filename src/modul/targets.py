@@ -139,7 +139,7 @@ def check(root: Path, *, regions: Iterable[str] = (), roles: Iterable[str] = (),
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     unused = [w for slug in editions for w in [
         *content.unused_worksheet_parts(project.editions[slug]),
-        *content.placeholder_texts(project.editions[slug], root)]]
+        *content.placeholder_texts(project.editions[slug])]]
     return Setup(project, targets, packets, people_list,
                  sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))))
 
