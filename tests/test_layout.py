@@ -211,6 +211,11 @@ def test_a_table_of_short_rows_breaks_with_two_rows_or_more_on_each_page(project
     assert {0, 2, 12} <= first_pages  # moved whole; two rows; a row kept the last company
 
 
+def test_a_heading_right_above_writing_lines_is_printed(project):
+    (page,) = laid_out_pages(project, "<p>Pengantar.</p><h2>Catatan Saya</h2><lines n='2'/>")
+    assert "Pengantar." in page and "Catatan Saya" in page
+
+
 def test_a_prompt_goes_to_the_next_page_with_its_writing_lines(project):
     prompt = "<p>Pernyataan yang paling membuat saya berpikir ulang:</p>"
     pages = laid_out_pages(project, f'{FILLER}<spacer mm="28"/>{prompt}<lines n="4"/>')

@@ -134,6 +134,8 @@ def _for_a5(theme: Theme) -> Theme:
 
 def scaled(theme: Theme, factor: float) -> Theme:
     """The theme with every font size and the space around paragraphs times `factor`."""
+    if factor == 1:
+        return theme
     styles = {name: style.model_copy(update={
         "size": style.size * factor, "leading": style.leading and style.leading * factor,
         "space_before": style.space_before * factor, "space_after": style.space_after * factor})

@@ -327,8 +327,10 @@ def _keep_headings_with_content(blocks: list[Flowable], width: float,
             result.append(KeepTogether([*headings, block]))
         elif headings and isinstance(block, Table):
             result.append(HeadingsWithStart(headings, block))
-        elif isinstance(block, WritingLines) and result and isinstance(result[-1], TextBlock):
-            result.append(KeepTogether([result.pop(), block]))  # a prompt and its lines
+        elif isinstance(block, WritingLines) and (
+                headings or result and isinstance(result[-1], TextBlock)):
+            prompt = headings or [result.pop()]  # a heading, or a paragraph, and its lines
+            result.append(KeepTogether([*prompt, block]))
         else:
             result += [*headings, block]
     return result
