@@ -8,20 +8,17 @@ Library API (the CLI is a thin layer over it)::
 
 from typing import Any
 
-__version__ = "0.1.0"
-__all__ = ["BuildReport", "ModulError", "__version__", "build", "check"]
+from modul.catalog import VERSION as __version__
+
+__all__ = ["BuildReport", "ModulError", "Options", "__version__", "build", "check"]
 
 
 def __getattr__(name: str) -> Any:
     """Import the library on first use, so `modul --help` starts quickly."""
-    if name in ("build", "BuildReport"):
+    if name in ("build", "check", "BuildReport", "Options"):
         from modul import engine
 
         return getattr(engine, name)
-    if name == "check":
-        from modul.targets import check
-
-        return check
     if name == "ModulError":
         from modul.errors import ModulError
 

@@ -1,3 +1,4 @@
 from modul.cli import main
 
-main()
+if __name__ == "__main__":  # not again in each worker a parallel build starts (spawn)
+    main()

@@ -1,14 +1,14 @@
-"""What modul can make: document kinds, paper sizes, editions.
+"""Constants every stage shares: the version, paper sizes, the national edition.
 
-Plain constants with no heavy imports, so the command line and a build where nothing
-changed start quickly.
+Plain values with no heavy imports, so the command line and a build where nothing
+changed start quickly. The document kinds are data: `layouts/<theme>/catalog.yaml`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+VERSION = "0.1.0"
 NATIONAL = "nasional"  # the edition without a region overlay
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # names of roles and regions
 
@@ -19,20 +19,3 @@ PAPER_MM: dict[str, tuple[float, float]] = {
     "Letter": (215.9, 279.4),
     "A5": (148, 210),
 }
-
-
-@dataclass(frozen=True)
-class DocumentKind:
-    id: str
-    template: str
-    filename: str
-    label: str  # key of its display name in the labels file
-
-
-KINDS = (
-    DocumentKind("handout", "handout.xml.j2", "bahan-bacaan.pdf", "doc_handout"),
-    DocumentKind("worksheet", "worksheet.xml.j2", "lembar-kerja.pdf", "doc_worksheet"),
-    DocumentKind("guide", "guide.xml.j2", "panduan-fasilitator.pdf", "doc_guide"),
-    DocumentKind("runsheet", "runsheet.xml.j2", "jadwal-pelaksanaan.pdf", "doc_runsheet"),
-)
-PACKET = DocumentKind("packet", "packet.xml.j2", "paket-pelatihan.pdf", "doc_packet")

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from modul import __version__
-from modul.catalog import KINDS, NATIONAL, PAPER_MM
+from modul.catalog import NATIONAL, PAPER_MM, VERSION
 from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, ModulError, Problem, relative
+from modul.folders import Folders, find_root
 
 if TYPE_CHECKING:
-    from modul.engine import BuiltDocument
+    from modul.engine.builder import BuiltDocument
+    from modul.engine.options import Options
+
+T = TypeVar("T")
 
 # Library modules are imported inside the commands: `modul --help` and a build where
 # nothing changed then start without loading pydantic, Jinja2 or ReportLab.
@@ -46,13 +50,17 @@ region_option = click.option("--region", "regions", multiple=True, metavar="SLUG
 strict_option = click.option("--strict", is_flag=True,
                              help="Treat warnings (layout check, fonts, unused worksheet "
                              "parts) as errors: exit 1, and write no document that has one.")
-doc_option = click.option("--doc", "kinds", multiple=True,
-                          type=click.Choice([k.id for k in KINDS]),
-                          help="Only this document kind. Repeat for several.")
+doc_option = click.option("--doc", "kinds", multiple=True, metavar="DOC",
+                          help="Only this document kind (handout, worksheet, guide, "
+                          "runsheet: an `id` of layouts/default/catalog.yaml). Repeat for "
+                          "several.")
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 256),
+                           default=os.cpu_count() or 1, show_default="number of cores",
+                           help="Documents laid out at the same time.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="modul")
+@click.version_option(VERSION, prog_name="modul")
 def cli() -> None:
     """Build printable training material (Bahan Bacaan, Lembar Kerja, Panduan Fasilitator)
     from the role content in content/ and the layouts in layouts/.
@@ -89,8 +97,7 @@ def cli() -> None:
               help="Participant list (CSV with a column `nama`, optional asal/organisasi/"
               "desa): one personalised worksheet per participant, and all in one print file.")
 @click.option("--force", is_flag=True, help="Rebuild every document, also those up to date.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=os.cpu_count() or 1,
-              show_default="number of cores", help="Documents laid out at the same time.")
+@jobs_option
 @click.option("--shard", type=SHARD, default="1/1", metavar="I/N",
               help="Build only the I-th of N stable slices of the documents (for "
               "spreading one big build over machines).")
@@ -106,15 +113,13 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     Nothing is written if any content or layout file has a problem. A document whose
     inputs did not change since it was written is skipped.
     """
-    if booklet and paper == "A5":
-        raise click.UsageError("with --booklet, --paper is the sheet the A5 pages are "
-                               "printed on, two to a side: use A4, F4 or Letter")
+    from modul.engine.options import Options
+
     root = _root(project)
-    _run(lambda: _build_and_report(root, regions=regions, roles=roles, kinds=kinds,
-                                   paper=paper, booklet=booklet, packet=packet,
-                                   participants=participants, fillable=fillable,
-                                   roster=roster, force=force, jobs=jobs, shard=shard,
-                                   strict=strict))
+    _run(lambda: _build_and_report(root, Options(
+        regions=regions, roles=roles, kinds=kinds, paper=paper, booklet=booklet,
+        packet=packet, participants=participants, fillable=fillable, roster=roster,
+        force=force, jobs=jobs, shard=shard, strict=strict)))
 
 
 @cli.command(name="watch")
@@ -122,20 +127,21 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
 @region_option
 @role_option
 @doc_option
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=os.cpu_count() or 1,
-              show_default="number of cores", help="Documents laid out at the same time.")
+@jobs_option
 def watch_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
                   kinds: tuple[str, ...], jobs: int) -> None:
     """Build, then build again each time a file in content/ or layouts/ is saved, until
     Ctrl-C. Only the documents whose inputs changed are made again; a mistake is printed
     and watching goes on."""
-    from modul.watch import watch
+    from modul.commands.watch import watch
+    from modul.engine.options import Options
 
     root = _root(project)
+    options = Options(regions=regions, roles=roles, kinds=kinds, jobs=jobs)
 
     def rebuild() -> None:
         try:
-            _build_and_report(root, regions=regions, roles=roles, kinds=kinds, jobs=jobs)
+            _build_and_report(root, options)
         except ModulError as err:
             _explain(err)
         except Exception as err:  # watching must survive a bug in modul too
@@ -152,15 +158,15 @@ def watch_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
         click.echo("stopped watching")
 
 
-def _build_and_report(root: Path, **options: object) -> None:
+def _build_and_report(root: Path, options: Options) -> None:
     """Build, printing a line per document, notes, warnings and the summary."""
-    from modul.engine import build
+    from modul.engine.builder import build
 
     def show(document: BuiltDocument, number: int, total: int) -> None:
         click.echo(f"[{number}/{total}] {relative(document.path, root)}  "
                    f"{count(document.pages, 'page')}  {document.seconds:.2f} s")
 
-    report = build(root, progress=show, **options)  # type: ignore[arg-type]
+    report = build(root, options, progress=show)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     _warn(report.warnings)
@@ -170,7 +176,7 @@ def _build_and_report(root: Path, **options: object) -> None:
     unchanged = f", {report.skipped} unchanged" if report.skipped else ""
     click.echo(f"Done: {count(len(report.documents), 'document')} written{unchanged}, "
                f"{count(report.pages, 'page')} in {report.seconds:.1f} s, "
-               f"in {relative(root / 'build', root)}/")
+               f"in {relative(Folders(root).build, root)}/")
 
 
 @cli.command(name="clean")
@@ -178,7 +184,7 @@ def _build_and_report(root: Path, **options: object) -> None:
 def clean_command(project: Path | None) -> None:
     """Delete the files modul wrote to build/ (as its manifest lists them), and nothing
     else."""
-    from modul.incremental import clean
+    from modul.engine.incremental import clean
 
     root = _root(project)
     removed = _run(lambda: clean(root))
@@ -191,25 +197,19 @@ def clean_command(project: Path | None) -> None:
               help="Also lay out every document (in memory, a few seconds) and report "
               "what looks wrong on the pages, with the YAML line that causes it.")
 @strict_option
-def check_command(project: Path | None, layout: bool, strict: bool) -> None:
+@jobs_option
+def check_command(project: Path | None, layout: bool, strict: bool, jobs: int) -> None:
     """Check all content and layouts without writing any PDF."""
-    from modul.targets import check
+    from modul.engine.builder import check_project
+    from modul.engine.options import Options
 
     root = _root(project)
-    setup = _run(lambda: check(root))
-    if layout:
-        from modul.engine import lay_out
-
-        setup.warnings.extend(_run(lambda: [w for t in setup.targets
-                                            for w in lay_out(setup, t, root)[2]]))
-    warnings = sorted(set(setup.warnings))
-    if strict and warnings:
-        _run(lambda: _refuse(warnings))
-    regions = len(setup.project.editions) - 1
-    _warn(warnings)
-    warned = f", {count(len(warnings), 'warning')}" if warnings else ""
-    click.echo(f"OK: {count(len(setup.project.roles), 'role')}, {count(regions, 'region')}, "
-               f"{count(len(setup.targets), 'document')} checked, no problems found{warned}.")
+    report = _run(lambda: check_project(root, Options(strict=strict, jobs=jobs),
+                                        layout=layout))
+    _warn(report.warnings)
+    warned = f", {count(len(report.warnings), 'warning')}" if report.warnings else ""
+    click.echo(f"OK: {count(report.roles, 'role')}, {count(report.regions, 'region')}, "
+               f"{count(report.documents, 'document')} checked, no problems found{warned}.")
 
 
 @cli.command(name="init")
@@ -217,7 +217,7 @@ def check_command(project: Path | None, layout: bool, strict: bool) -> None:
 def init_command(folder: Path) -> None:
     """Create a ready project in FOLDER (default: here): content for three roles, the
     default layouts, example regions and a short README for trainers."""
-    from modul.scaffold import init
+    from modul.commands.new import init
 
     created = _run(lambda: init(folder))
     for path in created:
@@ -233,7 +233,7 @@ def init_command(folder: Path) -> None:
 def new_command(project: Path | None, kind: str, slug: str) -> None:
     """Start a new role (content/roles/SLUG.yaml) or region (content/regions/SLUG/) from
     a file that explains every field. SLUG: lowercase words joined by hyphens."""
-    from modul.scaffold import new_region, new_role
+    from modul.commands.new import new_region, new_role
 
     root = _root(project)
     path = _run(lambda: (new_role if kind == "role" else new_region)(root, slug))
@@ -243,7 +243,7 @@ def new_command(project: Path | None, kind: str, slug: str) -> None:
 @cli.command(name="preview")
 @project_option
 @click.argument("role")
-@click.argument("kind", metavar="DOC", type=click.Choice([k.id for k in KINDS]))
+@click.argument("kind", metavar="DOC")
 @click.option("--region", default=NATIONAL, metavar="SLUG", show_default=True,
               help="The region whose document to show.")
 @click.option("--page", type=click.IntRange(1), default=None,
@@ -251,8 +251,9 @@ def new_command(project: Path | None, kind: str, slug: str) -> None:
 def preview_command(project: Path | None, role: str, kind: str, region: str,
                     page: int | None) -> None:
     """Write PNG pictures of a document's pages to build/preview/ and print their paths
-    (the document is built first if it is out of date)."""
-    from modul.preview import preview
+    (the document is built first if it is out of date). DOC: handout, worksheet, guide,
+    runsheet or another `id` of layouts/default/catalog.yaml."""
+    from modul.commands.preview import preview
 
     root = _root(project)
     for path in _run(lambda: preview(root, role, kind, region=region, page=page)):
@@ -266,7 +267,7 @@ def list_command(project: Path | None, as_json: bool) -> None:
     """List the roles, regions and document kinds, and the files a build writes."""
     import json
 
-    from modul.inventory import describe, inventory
+    from modul.commands.inventory import describe, inventory
 
     root = _root(project)
     found = _run(lambda: inventory(root))
@@ -279,7 +280,7 @@ def list_command(project: Path | None, as_json: bool) -> None:
 def schema_command(project: Path | None) -> None:
     """Write JSON Schemas of the content files to schema/, for editors such as VS Code
     (with the YAML extension) to complete keys and mark mistakes while you type."""
-    from modul.schema import write_schemas
+    from modul.content.schema import write_schemas
 
     root = _root(project)
     for path in _run(lambda: write_schemas(root)):
@@ -294,12 +295,12 @@ def schema_command(project: Path | None) -> None:
 def show_command(project: Path | None, role: str, region: str) -> None:
     """Print a role's content as the documents use it, with the file and line each value
     comes from (national file or region overlay)."""
-    from modul import provenance
-    from modul.content import load_project
+    from modul.content import provenance
+    from modul.content.loading import load_project
 
     root = _root(project)
     loaded = _run(lambda: load_project(root))
-    click.echo("\n".join(_run(lambda: provenance.show(loaded, role, region))))
+    click.echo("\n".join(_run(lambda: provenance.show(loaded.provenance, role, region))))
 
 
 @cli.command(name="diff")
@@ -307,12 +308,12 @@ def show_command(project: Path | None, role: str, region: str) -> None:
 @click.argument("region")
 def diff_command(project: Path | None, region: str) -> None:
     """List what a region changes relative to the national content."""
-    from modul import provenance
-    from modul.content import load_project
+    from modul.content import provenance
+    from modul.content.loading import load_project
 
     root = _root(project)
     loaded = _run(lambda: load_project(root))
-    click.echo("\n".join(_run(lambda: provenance.diff(loaded, region))))
+    click.echo("\n".join(_run(lambda: provenance.diff(loaded.provenance, region))))
 
 
 def count(number: int, noun: str) -> str:
@@ -321,12 +322,10 @@ def count(number: int, noun: str) -> str:
 
 
 def _root(project: Path | None) -> Path:
-    from modul.project import find_root
-
     return _run(lambda: find_root(project or Path.cwd()))
 
 
-def _run(action):  # type: ignore[no-untyped-def]
+def _run(action: Callable[[], T]) -> T:
     """Run a library call; a ModulError becomes its message and exit code, no traceback."""
     try:
         return action()
@@ -345,10 +344,6 @@ def _run(action):  # type: ignore[no-untyped-def]
                    "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
                    err=True)
         sys.exit(EXIT_BUG)
-
-
-def _refuse(warnings: list[Problem]) -> None:
-    raise ModulError([w.as_error() for w in warnings])
 
 
 def _explain(err: ModulError) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 # Exit codes, documented in the README.
 EXIT_OK = 0
@@ -12,6 +13,8 @@ EXIT_USAGE = 2  # wrong command-line options (click's own code)
 EXIT_OUTPUT = 3  # a PDF could not be written (permissions, full disk)
 EXIT_BUG = 4  # an unexpected error: a bug in modul, not in the user's files
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
+
+Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -23,17 +26,28 @@ class Problem:
     column: int = 0
     message: str = ""
     hint: str = ""
+    severity: Severity = "error"  # a warning is printed; nothing stops
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def as_error(self) -> Problem:
         """The same finding, no longer a warning (for --strict)."""
-        return replace(self, message=self.message.removeprefix("warning: "))
+        return replace(self, severity="error")
 
     def __str__(self) -> str:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {self.message}"
+        text = f"{where}: {'warning: ' if self.is_warning else ''}{self.message}"
         return f"{text}\n    fix: {self.hint}" if self.hint else text
+
+
+def warning(file: str, line: int = 0, column: int = 0, message: str = "", hint: str = ""
+            ) -> Problem:
+    """A finding worth printing that does not stop the build (unless --strict)."""
+    return Problem(file, line, column, message, hint, "warning")
 
 
 class ModulError(Exception):

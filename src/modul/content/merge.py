@@ -1,0 +1,179 @@
+"""Merge a region's overlay onto the national content: one pure function, written rules.
+
+Rules (also in the README):
+- mappings merge key by key; a scalar in the overlay replaces the national one;
+- a list whose items all have an `id` merges item by item, matched by `id`;
+- any other list given in the overlay replaces the national list;
+- `tambah:` (add) and `hapus:` (remove) under a list key change the national list instead
+  of replacing it: `tambah` appends items, `hapus` removes items by their exact text
+  (or by `id` in lists of items with ids);
+- whatever the overlay names must exist: an unknown id, a text to remove that is not in
+  the list, a list where the national value is text (or the reverse), an empty value:
+  each is an error at the overlay's file and line, never a silent no-op.
+  New keys are added and then checked by validation like any other key, so a misspelt
+  key is reported ("did you mean …?") at its place in the overlay.
+
+Every value keeps its origin, so the result says which file and line each value came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from modul.content.source import Node, Origin, ProblemList
+from modul.errors import Problem
+
+ADD, REMOVE = "tambah", "hapus"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference the overlay makes, for `modul diff`."""
+
+    path: str  # e.g. "sesi[pembukaan].menit" or "tugas_utama"
+    kind: Literal["changed", "added", "removed"]
+    before: Any
+    after: Any
+    origin: Origin
+
+
+def merge(base: Node, overlay: Node) -> tuple[Node, list[Change]]:
+    """The national tree `base` with `overlay` applied, and the list of what changed."""
+    changes: list[Change] = []
+    problems: list[Problem] = []
+    merged = _merge_mapping(base, overlay, "", changes, problems)
+    if problems:
+        raise ProblemList(problems)
+    return merged, changes
+
+
+def _merge_mapping(base: Node, overlay: Node, path: str, changes: list[Change],
+                   problems: list[Problem]) -> Node:
+    result = dict(base.value)
+    for key, new in overlay.value.items():
+        where = f"{path}.{key}" if path else str(key)
+        old = result.get(key)
+        if new.value is None:
+            problems.append(_at(new, f"`{where}` is empty", "write a value, or delete the "
+                                "line to keep the national text"))
+        elif old is None:
+            result[key] = new
+            changes.append(Change(where, "added", None, new.plain(), new.origin))
+        else:
+            merged = _merge_value(old, new, where, changes, problems)
+            if merged is not None:
+                result[key] = merged
+    return Node(result, base.origin, base.key_origin)
+
+
+def _merge_value(old: Node, new: Node, path: str, changes: list[Change],
+                 problems: list[Problem]) -> Node | None:
+    if isinstance(old.value, dict):
+        if isinstance(new.value, dict):
+            return _merge_mapping(old, new, path, changes, problems)
+        problems.append(_mismatch(new, path, "keys with values (key: value)"))
+        return None
+    if isinstance(old.value, list):
+        if isinstance(new.value, list):
+            return _merge_list(old, new, path, changes, problems)
+        if isinstance(new.value, dict) and new.value and set(new.value) <= {ADD, REMOVE}:
+            return _edit_list(old, new, path, changes, problems)
+        problems.append(_mismatch(new, path, f"a list (it replaces the national one), or "
+                                  f"`{ADD}:` / `{REMOVE}:` to change it"))
+        return None
+    if isinstance(new.value, dict | list):
+        problems.append(_mismatch(new, path, "a single value"))
+        return None
+    if new.value != old.value:
+        changes.append(Change(path, "changed", old.plain(), new.plain(), new.origin))
+    return Node(new.value, new.origin, old.key_origin)
+
+
+def _merge_list(old: Node, new: Node, path: str, changes: list[Change],
+                problems: list[Problem]) -> Node:
+    """Lists of items with ids merge by id; any other list is replaced whole."""
+    if not _has_ids(old):
+        if new.plain() != old.plain():
+            changes.append(Change(path, "changed", old.plain(), new.plain(), new.origin))
+        return Node(new.value, new.origin, old.key_origin)
+    items = list(old.value)
+    index = {item.value["id"].value: n for n, item in enumerate(items)}
+    for item in new.value:
+        ident = _id_of(item)
+        if ident is None:
+            problems.append(_at(item, f"every item of `{path}` needs an `id`",
+                                "add `id:` with the id of the national item to change"))
+        elif ident not in index:
+            problems.append(_unknown(item, path, ident, list(index), "id"))
+        else:
+            n = index[ident]
+            items[n] = _merge_mapping(items[n], item, f"{path}[{ident}]", changes, problems)
+    return Node(items, old.origin, old.key_origin)
+
+
+def _edit_list(old: Node, edit: Node, path: str, changes: list[Change],
+               problems: list[Problem]) -> Node:
+    """Apply `hapus:` (remove) then `tambah:` (append) to a national list."""
+    items = list(old.value)
+    with_ids = _has_ids(old)
+    for name in (REMOVE, ADD):
+        block = edit.value.get(name)
+        if block is None:
+            continue
+        if not isinstance(block.value, list):
+            problems.append(_at(block, f"`{path}.{name}` must be a list",
+                                "write each item on its own line starting with `- `"))
+            continue
+        for item in block.value:
+            if name == REMOVE:
+                keys = [_id_of(i) if with_ids else i.value for i in items]
+                if item.value not in keys:
+                    problems.append(_unknown(item, path, item.value, keys,
+                                             "id" if with_ids else "text"))
+                    continue
+                gone = items.pop(keys.index(item.value))
+                changes.append(Change(path, "removed", gone.plain(), None, item.origin))
+            else:
+                if with_ids and _id_of(item) in [_id_of(i) for i in items]:
+                    problems.append(_at(item, f"`{path}` already has an item with id "
+                                        f"`{_id_of(item)}`", "give the new item its own id, "
+                                        "or change the existing one without `tambah`"))
+                    continue
+                items.append(item)
+                changes.append(Change(path, "added", None, item.plain(), item.origin))
+    return Node(items, edit.origin, old.key_origin)
+
+
+def _has_ids(node: Node) -> bool:
+    return bool(node.value) and all(
+        isinstance(i.value, dict) and "id" in i.value for i in node.value)
+
+
+def _id_of(item: Node) -> Any:
+    return item.value.get("id", Node(None, item.origin)).value if isinstance(
+        item.value, dict) else None
+
+
+def _unknown(item: Node, path: str, value: Any, known: list[Any], what: str) -> Problem:
+    close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
+    if what == "id":
+        hint = f"did you mean `{close[0]}`?" if close else (
+            f"use an id of the national list ({', '.join(map(str, known))}), or `{ADD}:` "
+            "for a new item")
+        return _at(item, f"`{path}` has no item with id `{value}`", hint)
+    shown = str(value) if len(str(value)) < 60 else str(value)[:57] + "…"
+    hint = (f"did you mean “{close[0][:60]}…”? The text must match exactly" if close
+            else "copy the text exactly as it stands in the national file")
+    return _at(item, f"`{path}` has no item “{shown}” to remove", hint)
+
+
+def _mismatch(new: Node, path: str, expected: str) -> Problem:
+    return _at(new, f"`{path}`: the national value is of another kind", f"write {expected}",
+               at_key=True)
+
+
+def _at(node: Node, message: str, hint: str, *, at_key: bool = False) -> Problem:
+    where = (node.key_origin if at_key else None) or node.origin
+    return Problem(where.file, where.line, where.column, message, hint)

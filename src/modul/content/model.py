@@ -1,0 +1,106 @@
+"""The typed, immutable content model that templates read: plain frozen data.
+
+Field names are the keys a trainer writes in the YAML files, so they are Indonesian.
+Validation of one file happens here (types, required keys, unknown keys); checks that
+span files (minutes that must add up, references between files) live in `checks`.
+Where each value came from is kept beside the model, in `provenance`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from modul.content.plans import WorksheetPlan, Workshop
+from modul.content.types import Frozen, Slug, Text, Texts
+
+# --- roles -----------------------------------------------------------------------------
+
+
+class Misconception(Frozen):
+    klaim: Text
+    kebenaran: Text
+
+
+class ExpectationReality(Frozen):
+    ekspektasi: Text
+    realita: Text
+
+
+class Comparison(Frozen):
+    profesi: Text
+    pengantar: Text | None = None
+    perbedaan: Text
+
+
+class SelfAssessmentStatement(Frozen):
+    pernyataan: Text
+    terbalik: Annotated[bool, Field(strict=True)] = False
+
+
+class QuizItem(Frozen):
+    pernyataan: Text
+    jawaban: Literal["benar", "salah"]
+    penjelasan: Text
+
+
+class Role(Frozen):
+    """One job role: the seed sentences plus the exercises written for it."""
+
+    nama: Text
+    deskripsi: Annotated[Texts, Field(min_length=1)]
+    tugas_utama: Annotated[Texts, Field(min_length=1)]
+    tugas_lain: Texts = []
+    cocok: Annotated[Texts, Field(min_length=1)]
+    tidak_cocok: Texts = []
+    miskonsepsi: list[Misconception] = []
+    ekspektasi_realita: Annotated[list[ExpectationReality], Field(min_length=1)]
+    perbedaan_profesi: list[Comparison] = []
+    penilaian_diri: Annotated[list[SelfAssessmentStatement], Field(min_length=4)]
+    kuis: Annotated[list[QuizItem], Field(min_length=1)]
+    pertanyaan_diskusi: Texts = []
+
+    @property
+    def reversed_numbers(self) -> list[int]:
+        """1-based numbers of the reverse-scored self-assessment statements."""
+        return [n for n, s in enumerate(self.penilaian_diri, 1) if s.terbalik]
+
+
+# --- regions and editions ------------------------------------------------------------
+
+Paper = Literal["A4", "F4", "Letter", "A5"]
+
+
+class Region(Frozen):
+    """A province or district: its settings from `content/regions/<slug>/region.yaml`."""
+
+    nama: Text
+    penyelenggara: Text
+    mitra: Texts = []
+    tempat: Text | None = None
+    tanggal: Text | None = None
+    kertas: Paper | None = None
+    bahasa: Slug = "id"
+    logo: Text | None = None
+    label: dict[str, Text] = {}  # fixed texts replaced for this region, e.g. "village"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The content for one audience: the national set, or the national set with one
+    region's overlay applied."""
+
+    slug: str  # NATIONAL or the region's slug
+    workshop: Workshop
+    worksheet: WorksheetPlan
+    roles: dict[str, Role]
+    region: Region | None = None
+    folder: Path | None = None  # the region's folder
+    logo: Path | None = None  # checked: inside the region's folder, PNG or JPEG
+
+    @property
+    def language(self) -> str:
+        return self.region.bahasa if self.region else "id"

@@ -1,0 +1,192 @@
+"""The workshop plan (sessions, steps, timetable) and the worksheet plan (parts, scale,
+scoring guide): the shared content of `content/workshop.yaml` and
+`content/worksheet.yaml`, as immutable data with the sums the documents print.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from modul.content.types import Frozen, Minutes, Slug, Text, Texts
+
+# --- the workshop plan -----------------------------------------------------------------
+
+
+class Step(Frozen):
+    menit: Minutes
+    fasilitator: Text
+    peserta: Text
+    bahan: Texts = []
+    lembar_kerja: list[Slug] = []
+
+
+class Session(Frozen):
+    id: Slug
+    judul: Text
+    menit: Minutes
+    pelaksana: Text | None = None  # who leads it, for the run-sheet
+    tujuan: Annotated[Texts, Field(min_length=1)]
+    metode: Annotated[Texts, Field(min_length=1)]
+    bahan: Texts = []
+    langkah: Annotated[list[Step], Field(min_length=1)]
+    catatan: Texts = []
+
+
+class AgendaRow(Frozen):
+    session: Session
+    start: int
+    end: int
+
+
+Clock = Annotated[str, StringConstraints(strict=True, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class Break(Frozen):
+    setelah: Slug  # the session it follows
+    menit: Minutes
+    judul: Text
+
+
+class Timetable(Frozen):
+    """When and for how many people the workshop runs: the run-sheet's input."""
+
+    mulai: Clock  # start of each day, e.g. "08:00"
+    jeda: list[Break] = []  # breaks, e.g. ISHOMA
+    hari_baru: list[Slug] = []  # sessions that open a new day
+    jumlah_peserta: Annotated[int, Field(strict=True, ge=1, le=10000)] = 25
+    jumlah_fasilitator: Annotated[int, Field(strict=True, ge=1, le=100)] = 2
+    cadangan: Annotated[int, Field(strict=True, ge=0, le=1000)] = 2  # spare copies
+
+
+class RunRow(Frozen):
+    """One line of the run-sheet: a new day, a session or a break, with clock times."""
+
+    kind: Literal["day", "session", "break"]
+    day: int
+    start: str = ""
+    end: str = ""
+    title: str = ""
+    session: Session | None = None
+
+
+class Workshop(Frozen):
+    judul: Text
+    penyelenggara: Text
+    tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
+    peserta: Text
+    pengantar: Annotated[Texts, Field(min_length=1)]
+    tujuan: Annotated[Texts, Field(min_length=1)]
+    persiapan: Texts = []
+    total_menit: Minutes
+    sesi: Annotated[list[Session], Field(min_length=1)]
+    pertanyaan_refleksi: Texts = []
+    pelaksanaan: Timetable = Timetable(mulai="08:00")
+
+    @property
+    def agenda(self) -> list[AgendaRow]:
+        """Sessions with their start and end minute, counted from the opening."""
+        rows, start = [], 0
+        for session in self.sesi:
+            rows.append(AgendaRow(session=session, start=start, end=start + session.menit))
+            start += session.menit
+        return rows
+
+    @property
+    def run_sheet(self) -> list[RunRow]:
+        """Clock times of every session and break, day by day, from `pelaksanaan`."""
+        plan = self.pelaksanaan
+        hours, minutes = (int(v) for v in plan.mulai.split(":"))
+        rows, day, clock = [], 1, hours * 60 + minutes
+        for n, session in enumerate(self.sesi):
+            if n == 0 or session.id in plan.hari_baru:
+                day, clock = (day + 1 if n else 1), hours * 60 + minutes
+                rows.append(RunRow(kind="day", day=day))
+            rows.append(RunRow(kind="session", day=day, start=_clock(clock),
+                               end=_clock(clock + session.menit), title=session.judul,
+                               session=session))
+            clock += session.menit
+            for pause in (b for b in plan.jeda if b.setelah == session.id):
+                rows.append(RunRow(kind="break", day=day, start=_clock(clock),
+                                   end=_clock(clock + pause.menit), title=pause.judul))
+                clock += pause.menit
+        return rows
+
+    @property
+    def materials(self) -> list[str]:
+        """Every material named by a session, once, in order of first use."""
+        return list(dict.fromkeys(m for s in self.sesi for m in s.bahan))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+# --- the worksheet plan (Lembar Kerja) -------------------------------------------------
+
+PartKind = Literal[
+    "ekspektasi_realita", "apakah_saya_cocok", "kuis_miskonsepsi", "perbandingan_profesi",
+    "rencana_tindak_lanjut",
+]
+
+
+class WorksheetPart(Frozen):
+    id: Slug
+    kode: Text
+    judul: Text
+    jenis: PartKind
+    tujuan: Text
+    petunjuk: Annotated[Texts, Field(min_length=1)]
+    menit: Minutes
+
+
+class ScalePoint(Frozen):
+    singkatan: Text
+    label: Text
+    skor: Annotated[int, Field(strict=True, ge=0)]
+
+
+class ScoreBand(Frozen):
+    rata_rata_minimal: Annotated[float, Field(ge=0)]
+    judul: Text
+    arti: Text
+
+
+class ScoreRange(Frozen):
+    low: int
+    high: int
+    band: ScoreBand
+
+
+class WorksheetPlan(Frozen):
+    bagian: Annotated[list[WorksheetPart], Field(min_length=1)]
+    skala: Annotated[list[ScalePoint], Field(min_length=4)]
+    pedoman_skor: Annotated[list[ScoreBand], Field(min_length=2)]
+    baris_tindak_lanjut: Annotated[int, Field(strict=True, ge=1, le=12)] = 4
+
+    def part(self, kind: str) -> WorksheetPart | None:
+        """The part of this kind (`jenis`), if the worksheet has one."""
+        return next((p for p in self.bagian if p.jenis == kind), None)
+
+    def by_id(self, ident: str) -> WorksheetPart | None:
+        return next((p for p in self.bagian if p.id == ident), None)
+
+    @property
+    def reversed_scale(self) -> list[ScalePoint]:
+        """The scale with scores mirrored, for negatively worded statements."""
+        scores = [p.skor for p in self.skala]
+        return [p.model_copy(update={"skor": s}) for p, s in zip(self.skala, reversed(scores))]
+
+    def score_ranges(self, statements: int) -> list[ScoreRange]:
+        """Total-score ranges per band for a role with `statements` statements.
+
+        Bands are written as a minimum *average* per statement, so one scoring guide
+        fits every role whatever its number of statements.
+        """
+        top = max(p.skor for p in self.skala) * statements
+        lows = [math.ceil(b.rata_rata_minimal * statements - 1e-9) for b in self.pedoman_skor]
+        highs = [low - 1 for low in lows[1:]] + [top]
+        return [ScoreRange(low=lo, high=hi, band=b)
+                for lo, hi, b in zip(lows, highs, self.pedoman_skor)]

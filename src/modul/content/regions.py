@@ -1,0 +1,186 @@
+"""Regions: `content/regions/<slug>/` holds a region's settings (`region.yaml`), overlays
+that mirror `content/` and change only what they name, and optionally `layout/` with
+templates or a `theme.yaml` that replace the default ones for this region only.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from modul.catalog import NATIONAL, SLUG
+from modul.content.merge import Change, merge
+from modul.content.model import Region
+from modul.content.source import Node, ProblemList, read_yaml
+from modul.content.validate import validate
+from modul.errors import Problem, relative
+from modul.folders import REGION_LAYOUT, Folders
+
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+@dataclass(frozen=True)
+class LoadedRegion:
+    region: Region
+    settings: Node  # region.yaml as read, with its lines
+    logo: Path | None  # checked: inside the region's folder, PNG or JPEG
+    sources: dict[str, Node]  # the national trees with the region's overlays merged
+    changes: dict[str, list[Change]]  # by overlay file
+
+
+def region_folders(root: Path, problems: list[Problem]) -> list[Path]:
+    """The region folders under `content/regions/`, checked for safe names."""
+    folder = Folders(root).regions
+    if not folder.is_dir():
+        return []
+    found = []
+    for child in sorted(folder.iterdir()):
+        name = relative(child, root) if _inside(child, root) else str(child)
+        if not child.is_dir():
+            if child.suffix in (".yaml", ".yml"):
+                problems.append(Problem(name, message="a region is a folder, not a file",
+                                        hint="put it in content/regions/<name>/region.yaml"))
+        elif not _inside(child, root):
+            problems.append(Problem(name, message="the region folder links outside the "
+                                    "project", hint="copy the folder into the project"))
+        elif not SLUG.match(child.name) or child.name == NATIONAL:
+            problems.append(Problem(name, message="invalid region folder name",
+                                    hint="use lowercase letters, digits and hyphens, e.g. "
+                                    f"ntt-kupang (and not `{NATIONAL}`)"))
+        else:
+            found.append(child)
+    return found
+
+
+def load_region(folder: Path, root: Path, national: dict[str, Node],
+                problems: list[Problem]) -> LoadedRegion | None:
+    """A region's settings (checked and as read) and its merged content trees; None if
+    anything is wrong."""
+    found: list[Problem] = []
+    try:
+        settings = read_yaml(folder / "region.yaml", root)
+        region = validate(settings, Region)
+    except ProblemList as err:
+        problems += err.problems
+        return None
+    found += _check_labels(region, settings, root)
+    logo = _check_logo(region, settings, folder, root, found)
+    merged, changes = dict(national), {}
+    for path in sorted(folder.rglob("*.y*ml")):
+        name = path.relative_to(folder).as_posix()
+        if name == "region.yaml" or name.startswith(f"{REGION_LAYOUT}/"):
+            continue
+        if not _inside(path, root):
+            found.append(Problem(relative(path, folder), message="the file links outside the "
+                                 "project", hint="copy the file into the region folder"))
+        elif name not in national:
+            if not (Folders(root).content / name).is_file():  # else its own error says enough
+                found.append(_unknown_overlay(path, name, national, root))
+        else:
+            try:
+                merged[name], changes[name] = merge(national[name], read_yaml(path, root))
+            except ProblemList as err:
+                found += err.problems
+    found += _check_layout(folder / REGION_LAYOUT, root)
+    problems += found
+    return None if found else LoadedRegion(region, settings, logo, merged, changes)
+
+
+def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
+    """The label language must exist, and `label:` may only replace existing labels."""
+    folder = Folders(root).labels
+    path = folder / f"{region.bahasa}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in folder.glob("*.yaml"))
+        return [settings.problem(["bahasa"], f"no labels for the language `{region.bahasa}`",
+                                 f"use one of: {', '.join(known)} (files in "
+                                 f"{relative(folder, root)}/)")]
+    try:
+        known_keys = list(read_yaml(path, root).value)
+    except ProblemList:
+        return []  # reported when the labels themselves are checked
+    problems = []
+    for key in region.label:
+        if key not in known_keys:
+            close = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.6)
+            problems.append(settings.problem(
+                ["label", key], f"unknown label `{key}`",
+                f"did you mean `{close[0]}`?" if close else
+                f"use a key of {relative(path, root)}", of_key=True))
+    return problems
+
+
+def _check_logo(region: Region, settings: Node, folder: Path, root: Path,
+                found: list[Problem]) -> Path | None:
+    if region.logo is None:
+        return None
+    path = (folder / region.logo).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        found.append(settings.problem(["logo"], "the logo must be a file inside the region "
+                                      "folder", "copy the image into the folder and write "
+                                      "its name, e.g. logo.png"))
+    elif not path.is_file():
+        found.append(settings.problem(["logo"], f"logo file `{region.logo}` not found",
+                                      f"put it in {relative(folder, root)}/"))
+    else:
+        with path.open("rb") as image:
+            head = image.read(8)
+        if not head.startswith(IMAGE_SIGNATURES):
+            found.append(settings.problem(["logo"], f"`{region.logo}` is not a PNG or JPEG "
+                                          "image", "save the logo as .png or .jpg"))
+        elif damage := _image_damage(path):
+            found.append(settings.problem(["logo"], f"`{region.logo}` cannot be read: {damage}",
+                                          "open it in an image program and save it again "
+                                          "as PNG or JPEG"))
+        else:
+            return path
+    return None
+
+
+def _image_damage(path: Path) -> str | None:
+    """Why the image cannot be decoded (cut off, damaged), or None. Decoding it whole
+    here is what keeps a bad logo from stopping the build half-way."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as err:
+        return str(err).split(" (")[0] or "the file is damaged"
+    return None
+
+
+def _unknown_overlay(path: Path, name: str, national: dict[str, Node], root: Path) -> Problem:
+    starts = [n for n in national if Path(n).stem.startswith(Path(name).stem)]
+    close = starts or difflib.get_close_matches(name, list(national), n=1, cutoff=0.6)
+    what = (f"there is no national role `{Path(name).stem}`" if name.startswith("roles/")
+            else "this file matches no national content file")
+    hint = (f"did you mean `{close[0]}`?" if close else
+            f"an overlay must have the name of a file in content/: {', '.join(national)}")
+    return Problem(relative(path, root), message=what, hint=hint)
+
+
+def _check_layout(folder: Path, root: Path) -> list[Problem]:
+    """Files in a region's `layout/` must replace default ones, not sit there unused."""
+    if not folder.is_dir():
+        return []
+    default = Folders(root).theme
+    known = sorted(p.name for p in default.iterdir())
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if not _inside(path, root):
+            problems.append(Problem(relative(path.parent, root) + "/" + path.name,
+                                    message="the file links outside the project"))
+        elif path.name not in known:
+            close = difflib.get_close_matches(path.name, known, n=1, cutoff=0.6)
+            problems.append(Problem(relative(path, root), message="this file replaces no "
+                                    f"file of {relative(default, root)}/",
+                                    hint=f"did you mean `{close[0]}`?" if close else
+                                    f"use one of: {', '.join(known)}"))
+    return problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True when `path`, with links followed, stays inside the project folder."""
+    return path.resolve().is_relative_to(root.resolve())

@@ -1,0 +1,192 @@
+"""Read YAML files into trees whose every value knows the file, line and column it came from.
+
+ruamel.yaml keeps the position of each key and value; they are copied onto `Node`s, so a
+problem found later (by validation, by an overlay merge, in a cross-file check) can be
+reported at its place in the file the trainer edits, and `modul show` can say where a
+printed sentence came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from modul.errors import ModulError, Problem, Severity, relative
+
+KeyPath = Sequence[str | int]
+MAX_BYTES = 1_000_000
+# Characters YAML does not allow in a file (tab, CR, LF and NEL are fine): looked for
+# first, so that the message can say where.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+MAX_NODES = 200_000  # far above any real content file; stops alias bombs
+
+
+@dataclass(frozen=True)
+class Origin:
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Node:
+    """A YAML value: a dict of Nodes, a list of Nodes or a scalar, with its origin."""
+
+    value: Any
+    origin: Origin
+    key_origin: Origin | None = None  # where its key stands, for values in a mapping
+
+    def plain(self) -> Any:
+        """The value as plain Python data, for validation."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+    def strings(self) -> Iterator[Node]:
+        """Every text in this value, as the nodes that hold them."""
+        if isinstance(self.value, str):
+            yield self
+        elif isinstance(self.value, dict | list):
+            for child in self.value.values() if isinstance(self.value, dict) else self.value:
+                yield from child.strings()
+
+    def find(self, keys: KeyPath, *, of_key: bool = False) -> Origin:
+        """Origin of the value at `keys` (or of its key), as deep as the path exists.
+
+        A key that is missing is reported at the mapping that should hold it.
+        """
+        node, origin = self, self.origin
+        for key in keys:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+            origin = child.key_origin if (of_key and child.key_origin) else child.origin
+        return origin
+
+    def problem(self, keys: KeyPath, message: str, hint: str = "", *, of_key: bool = False,
+                severity: Severity = "error") -> Problem:
+        at = self.find(keys, of_key=of_key)
+        return Problem(at.file, at.line, at.column, message, hint, severity)
+
+
+def _child(node: Node, key: str | int) -> Node | None:
+    if isinstance(node.value, dict) and isinstance(key, str):
+        return node.value.get(key)
+    if isinstance(node.value, list) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
+    return None
+
+
+class ProblemList(ModulError):
+    """Problems collected while loading; callers gather them into one ModulError (one
+    that escapes is reported like any other)."""
+
+
+def read_yaml(path: Path, root: Path) -> Node:
+    """Parse one YAML file whose top level is a mapping; raise ProblemList if it is not."""
+    name = relative(path, root)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProblemList([Problem(name, message="file not found",
+                                   hint="create it, or check the spelling of its name")]
+                          ) from None
+    except OSError as err:
+        raise ProblemList([Problem(name, message=f"cannot read file ({err.strerror})")]) from None
+    if len(raw) > MAX_BYTES:  # parsing 30 MB of YAML takes minutes and is never meant
+        raise ProblemList([Problem(name, message=f"the file is {len(raw) / 1e6:.0f} MB; a "
+                                   "content file is a few KB of text",
+                                   hint="check that this is the right file; put images "
+                                   "beside it, not in it")])
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ProblemList([Problem(
+            name, line, 0, "the file is not saved as UTF-8 text",
+            "in your editor choose 'Save as' and the encoding 'UTF-8'")]) from None
+    if control := CONTROL.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        raise ProblemList([Problem(
+            name, line, column, f"a control character (U+{ord(control.group()):04X}) that is "
+            "not text", "delete it; if the whole file looks garbled, it is not a text file: "
+            "restore it from a copy")])
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as err:
+        raise ProblemList([_syntax_problem(name, err)]) from None
+    except YAMLError as err:
+        raise ProblemList([Problem(name, message=f"YAML error: {err}")]) from None
+    if data is None:
+        raise ProblemList([Problem(name, message="the file is empty",
+                                   hint="add the keys this file needs, see README.md")])
+    if not isinstance(data, CommentedMap):
+        raise ProblemList([Problem(name, 1, 1, "expected keys with values (key: value) "
+                                   "at the top of the file", "start the file with `key: value`")])
+    counter = [0]
+    return _to_node(data, Origin(name, data.lc.line + 1, data.lc.col + 1), None, counter)
+
+
+def _to_node(data: Any, origin: Origin, key_origin: Origin | None, counter: list[int]) -> Node:
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise ProblemList([Problem(origin.file, message="the file is too large, or uses YAML "
+                                   "aliases (*name) that expand to too much text",
+                                   hint="write the text out instead of repeating aliases")])
+
+    def at(position: tuple[int, int]) -> Origin:
+        return Origin(origin.file, position[0] + 1, position[1] + 1)
+
+    if isinstance(data, CommentedMap):
+        return Node({str(k) if isinstance(k, str) else k: _to_node(
+            v, at(data.lc.value(k)), at(data.lc.key(k)), counter) for k, v in data.items()},
+            origin, key_origin)
+    if isinstance(data, CommentedSeq):
+        return Node([_to_node(v, at(data.lc.item(i)), None, counter)
+                     for i, v in enumerate(data)], origin, key_origin)
+    return Node(_builtin(data), origin, key_origin)
+
+
+def _builtin(value: Any) -> Any:
+    """ruamel's scalar subclasses (folded strings, …) as plain str, int and float."""
+    for kind in (bool, str, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
+def _syntax_problem(name: str, err: MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = err.problem or "invalid YAML"
+    if "\\t" in problem or "\t" in problem:
+        return Problem(name, line, col, "a tab character is used for indentation",
+                       "indent with spaces only (two spaces per level)")
+    if "duplicate key" in problem:
+        return Problem(name, line, col, problem,
+                       "each key may appear once per block: remove or rename one of them")
+    opened = err.context_mark if err.context and err.context_mark else None
+    if opened and opened.line + 1 != line:  # a bracket or quote left open further up
+        text = opened.buffer or ""
+        pointer = getattr(opened, "pointer", -1)
+        sign = text[pointer] if 0 <= pointer < len(text) else ""
+        problem += (f" (the {sign} on line {opened.line + 1} is not closed)" if sign in "[{'\""
+                    and sign else f" (in the part that starts on line {opened.line + 1})")
+    return Problem(name, line, col, f"YAML syntax error: {problem}",
+                   "check indentation and that text containing ': ' or '#' is in quotes")

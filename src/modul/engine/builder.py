@@ -1,0 +1,197 @@
+"""The build: decide what is out of date, lay it out on every core, write it.
+
+1. Plan the targets from the folder layout and the layout's catalog, and fingerprint
+   their inputs. When every target is current (manifest), stop: no content is read or
+   laid out.
+2. Otherwise check all content and layouts (`check.check`): any problem stops the build
+   before anything is written.
+3. Lay out the out-of-date targets (`parallel.make`), collect the results in target
+   order, write each file atomically and record it in the manifest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from modul.content.source import ProblemList
+from modul.engine.incremental import Fingerprints, Manifest
+from modul.engine.options import Options
+from modul.engine.plan import plan, shard
+from modul.errors import ModulError, OutputError, Problem, relative
+from modul.folders import Folders
+from modul.layout.catalog import load_catalog
+from modul.output import remove_leftovers, write_atomic
+
+if TYPE_CHECKING:  # the rest is imported only when something needs building
+    from modul.production.variants import Output
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    path: Path
+    pages: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    documents: list[BuiltDocument]
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+    skipped: int = 0  # targets already up to date
+    warnings: list[Problem] = field(default_factory=list)  # e.g. characters a font lacks
+    removed: list[Path] = field(default_factory=list)  # earlier builds' files not made now
+
+    @property
+    def pages(self) -> int:
+        return sum(d.pages for d in self.documents)
+
+
+Progress = Callable[[BuiltDocument, int, int], None]
+
+
+def build(root: Path, options: Options | None = None, *,
+          progress: Progress | None = None) -> BuildReport:
+    """Build what is out of date (everything with `options.force`); return what was
+    written. With `options.strict`, warnings (layout check, fonts, unused parts) are
+    errors and such documents are not written."""
+    started = time.perf_counter()
+    options = options or Options()
+    options.check()
+    fingerprints, manifest = Fingerprints(root), Manifest(root)
+    keys = _fingerprints(root, options, fingerprints)
+    mine = shard(list(keys), *options.shard)
+    if keys and not options.force and all(manifest.current(p, keys[p]) for p in mine):
+        found = sorted({w for p in mine for w in manifest.warnings(p)})
+        if options.strict and found:
+            raise ModulError([w.as_error() for w in found])
+        return BuildReport([], time.perf_counter() - started, skipped=len(mine),
+                           warnings=found)
+    return _build(root, options, keys, manifest, progress, started)
+
+
+def _fingerprints(root: Path, options: Options, fingerprints: Fingerprints
+                  ) -> dict[Path, str]:
+    """Each planned target's fingerprint; empty when the plan cannot be known without
+    reading content (a name that is not there, a broken catalog)."""
+    try:
+        catalog = load_catalog(root)
+    except ProblemList:  # the full check reports what is wrong with it
+        return {}
+    planned = plan(root, catalog, options)
+    if planned is None:
+        return {}
+    option_key = options.fingerprint(fingerprints.file(options.roster) if options.roster
+                                     else "")
+    documents = [Folders(root).theme / k.template for k in catalog.documents]
+    return {p.path: fingerprints.target(p, option_key, documents if p.packet else [])
+            for p in planned}
+
+
+def _build(root: Path, options: Options, keys: dict[Path, str], manifest: Manifest,
+           progress: Progress | None, started: float) -> BuildReport:
+    from modul.engine.check import check
+    from modul.engine.parallel import SharedInputs, make
+    from modul.production.variants import count, packet
+
+    setup = check(root, options)
+    paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets],
+                  *options.shard)
+    stale = [p for p in paths if options.force or p not in keys
+             or not manifest.current(p, keys[p])]
+    documents = [t for t in setup.targets if t.path in stale]
+    packets = [p for p in setup.packets if p.path in stale]
+    total = len(packets) + sum(1 + count(t, fillable=options.fillable, roster=setup.roster)
+                               for t in documents)
+    remove_leftovers(Folders(root).build)
+    if options.strict and setup.warnings:
+        raise ModulError([w.as_error() for w in setup.warnings])
+    written: list[BuiltDocument] = []
+    removed: list[Path] = []
+    layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
+    refused: list[Problem] = []
+    shared = SharedInputs(root, options.fillable, setup.roster,
+                          {slug: p.sources for slug, p in setup.project.provenance.items()})
+    began = time.perf_counter()
+
+    def made() -> Iterator[tuple[Path, list[Output]]]:
+        for target, outputs in make(documents, shared, options.jobs):
+            yield target.path, outputs
+        for job in packets:  # after the documents they join
+            folder = job.path.parent
+            parts = [(kind, (folder / kind.file).read_bytes()) for kind in
+                     setup.catalog.documents if (folder / kind.file).is_file()]
+            yield job.path, [packet(job, parts, root=root, shown=relative(job.path, root))]
+
+    try:
+        for path, outputs in made():
+            found = [w for output in outputs for w in output.warnings]
+            if options.strict and found:
+                refused += found  # --strict: a document with findings is not written
+                continue
+            layout += found
+            for output in outputs:
+                write_atomic(output.path, output.pdf, root)
+                written.append(BuiltDocument(output.path, output.pages,
+                                             time.perf_counter() - began))
+                if progress:
+                    progress(written[-1], len(written), total)
+            removed += _remove(manifest.record(path, keys.get(path, ""),
+                                               [o.path for o in outputs], found))
+    except BaseException:
+        with contextlib.suppress(OutputError):  # the first error is the one to report
+            manifest.save()  # even when stopped part-way, `clean` knows every file written
+        raise
+    manifest.save()
+    if refused:
+        raise ModulError([w.as_error() for w in refused])
+    notes = setup.roster.notes if setup.roster else []
+    return BuildReport(written, time.perf_counter() - started, notes,
+                       skipped=len(paths) - len(stale), removed=removed,
+                       warnings=sorted(set(setup.warnings + layout)))
+
+
+def _remove(outdated: list[Path]) -> list[Path]:
+    """Files modul made for options no longer given (a booklet, an earlier roster)."""
+    for path in outdated:
+        path.unlink(missing_ok=True)
+    for folder in {path.parent for path in outdated}:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return outdated
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    roles: int
+    regions: int
+    documents: int
+    warnings: list[Problem]
+
+
+def check_project(root: Path, options: Options | None = None, *, layout: bool = False
+                  ) -> CheckReport:
+    """`modul check`: check everything and return what was checked and every warning;
+    with `layout`, also lay every document out in memory and report what looks wrong on
+    the pages, at the YAML line causing it. With `options.strict`, warnings are errors."""
+    from modul.engine.check import check
+    from modul.engine.parallel import SharedInputs, make
+
+    options = options or Options()
+    setup = check(root, options)
+    found: list[Problem] = []
+    if layout:
+        shared = SharedInputs(root, False, None, {slug: p.sources for slug, p in
+                                                  setup.project.provenance.items()})
+        found = [w for _, outputs in make(setup.targets, shared, options.jobs)
+                 for w in outputs[0].warnings]
+    warnings = sorted(set(setup.warnings + found))
+    if options.strict and warnings:
+        raise ModulError([w.as_error() for w in warnings])
+    return CheckReport(len(setup.project.roles), len(setup.project.editions) - 1,
+                       len(setup.targets), warnings)

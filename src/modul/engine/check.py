@@ -1,0 +1,159 @@
+"""Check everything a build reads and render every document's markup; write nothing.
+
+Rule for errors: all content and layouts are checked, and every document's markup is
+rendered, before the first PDF is written. Any problem stops the build with nothing
+written, so `build/` never mixes fresh and stale documents from one run. (Only a failure
+while writing, such as a full disk, can stop a build part-way; each PDF is still either
+the old one or the complete new one.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from modul.content import checks
+from modul.content.loading import Project, load_project
+from modul.engine.options import Options
+from modul.errors import ModulError, Problem, relative
+from modul.folders import Folders
+from modul.layout import templates
+from modul.layout.catalog import Catalog, load_catalog
+from modul.layout.documents import (
+    PacketTarget,
+    Target,
+    document_markup,
+    edition_theme,
+    search_path,
+)
+from modul.layout.labels import load_labels
+from modul.production.participants import Roster, read_roster
+from modul.typeset.glyphs import Coverage, glyph_warnings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything a build reads, loaded and checked once."""
+
+    project: Project
+    catalog: Catalog
+    targets: list[Target]
+    packets: list[PacketTarget]
+    roster: Roster | None = None
+    warnings: list[Problem] = field(default_factory=list)  # printed, but nothing stops
+
+
+def check(root: Path, options: Options | None = None) -> Setup:
+    """Load and check all content and layouts and render all markup; write nothing.
+
+    `options.paper` replaces the theme's and regions' paper; with `booklet`, pages are A5
+    and `paper` (or the region's, or A4) is the sheet they are printed two-up on. With
+    `packet`, each role's documents are also joined into a workshop packet.
+    `participants` replaces the number in the workshop plan (run-sheet copies); a
+    `roster` (CSV) of participants personalises the documents participants write on.
+    """
+    options = options or Options()
+    options.check()
+    problems: list[Problem] = []
+    project = _collect(problems, lambda: load_project(root))
+    catalog = _collect(problems, lambda: load_catalog(root))
+    labels = {path.stem: _collect(problems, partial(load_labels, root, path.stem))
+              for path in sorted(Folders(root).labels.glob("*.yaml"))}
+    roster = options.roster
+    people_list = _collect(problems, lambda: read_roster(roster, relative(roster, root))) \
+        if roster else None
+    if project is None or catalog is None:
+        raise ModulError(problems)
+    participants = options.participants or (len(people_list.participants) if people_list
+                                            else None)
+    editions = _select(list(project.editions), options.regions, "region")
+    selected_roles = _select(list(project.roles), options.roles, "role")
+    kind_ids = _select([k.id for k in catalog.documents], options.kinds, "document")
+    selected_kinds = [k for k in catalog.documents if k.id in kind_ids]
+    targets, packets = [], []
+    environments: dict[tuple[Path, ...], SandboxedEnvironment] = {}  # compile templates once
+    for slug in editions:
+        edition = project.editions[slug]
+        sheet = None
+        if options.booklet:
+            sheet = options.paper or (edition.region.kertas if edition.region else None) or "A4"
+        paper = "A5" if options.booklet else options.paper
+        theme = _collect(problems, partial(edition_theme, root, edition, paper))
+        words = labels.get(edition.language)
+        if theme is None or words is None:
+            continue
+        if edition.region:
+            words = {**words, **edition.region.label}
+        search = search_path(root, edition)
+        if search not in environments:
+            environments[search] = templates.environment(list(search))
+        env = environments[search]
+        people = participants or edition.workshop.pelaksanaan.jumlah_peserta
+        for role in selected_roles:
+            for kind in selected_kinds:
+                tree = _collect(problems, partial(document_markup, env, root, edition, role,
+                                                  kind, words, participants=people))
+                if tree is not None:
+                    path = Folders(root).output(slug, role, kind.file)
+                    line = (f"{words.get('participant_line', '')} · {edition.workshop.judul}"
+                            if people_list and kind.filled_in else "")
+                    targets.append(Target(slug, role, kind, path, tree, theme, sheet, line))
+            if options.packet:
+                front = partial(document_markup, env, root, edition, role, catalog.packet,
+                                words, participants=people)
+                names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
+                sample = [{"name": names[k.id], "first_page": 2, "sections": []}
+                          for k in selected_kinds]  # renders the front once, to check it
+                if _collect(problems, partial(front, parts=sample)) is not None:
+                    path = Folders(root).output(slug, role, catalog.packet.file)
+                    packets.append(PacketTarget(slug, role, path, theme, front, names))
+    if problems:  # a layout mistake shows up once per document: report it once
+        raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
+    unused = [w for slug in editions for w in [
+        *checks.unused_worksheet_parts(project.editions[slug], project.provenance[slug]),
+        *checks.placeholder_texts(project.provenance[slug])]]
+    return Setup(project, catalog, targets, packets, people_list,
+                 sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))))
+
+
+def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
+                    roster: Path | None) -> list[Problem]:
+    """Characters a theme's own font lacks, where they are written."""
+    texts: dict[Coverage, list[str]] = {}
+    for target in targets:
+        fonts = target.theme.fonts
+        found = texts.setdefault(Coverage((fonts.regular, *fonts.fallback)), [])
+        found += target.markup.itertext()
+        found += (value for element in target.markup.iter() for value in element.attrib.values())
+    names = [f"{p.nama} {p.asal}" for p in people.participants] if people else []
+    sources = [roster] if roster else []
+    sources += sorted(p for folder in Folders(root).watched for p in folder.rglob("*")
+                      if p.suffix in (".yaml", ".j2") and p.is_file())
+    return [w for coverage, found in texts.items()
+            for w in glyph_warnings([*found, *names], coverage, sources, root)]
+
+
+def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
+    """Run one loading step, adding its problems to `problems` instead of stopping."""
+    try:
+        return load()
+    except ModulError as err:
+        problems += err.problems
+        return None
+
+
+def _select(available: list[str], wanted: Iterable[str], what: str) -> list[str]:
+    wanted = list(wanted)
+    unknown = [w for w in wanted if w not in available]
+    if unknown:
+        raise ModulError([Problem("modul", message=f"unknown {what} `{u}`",
+                                  hint=f"choose from: {', '.join(available)}")
+                          for u in unknown])
+    return [a for a in available if not wanted or a in wanted]

@@ -1,0 +1,147 @@
+"""What needs building: a fingerprint of each target's inputs, and the manifest of what
+modul wrote.
+
+A target's fingerprint hashes every file it is made from (its role's content and the
+overlays of its region, the templates it uses, theme, labels, fonts, images, the
+participant list), the options, SOURCE_DATE_EPOCH and modul's own code and libraries.
+The inputs are found from the folder layout alone, without reading any content, so a
+build where nothing changed answers at once. The manifest (`build/.modul-manifest.json`)
+records, per target, its fingerprint and the files written; `modul clean` deletes
+exactly those.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+from modul.engine.plan import Planned
+from modul.errors import Problem, relative
+from modul.folders import Folders
+from modul.output import write_atomic
+
+LIBRARIES = ("reportlab", "jinja2", "pikepdf", "pydantic", "ruamel.yaml")
+PACKAGE = Path(__file__).resolve().parents[1]  # modul/, with every sub-package
+
+
+class Fingerprints:
+    """File hashes, each file read once per build."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._files: dict[Path, str] = {}
+        self._code = _code_fingerprint()
+
+    def file(self, path: Path) -> str:
+        if path not in self._files:
+            try:
+                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                self._files[path] = "missing"
+        return self._files[path]
+
+    def target(self, planned: Planned, options: str, extra: Iterable[Path] = ()) -> str:
+        digest = hashlib.sha256()
+        digest.update(f"{self._code}|{options}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
+                      .encode())
+        for path in sorted({*_inputs(self.root, planned), *extra}):
+            digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
+        return digest.hexdigest()
+
+
+def _inputs(root: Path, planned: Planned) -> list[Path]:
+    folders = Folders(root)
+    files = [*folders.national_files, folders.role(planned.role),
+             folders.theme / planned.template, folders.theme / "theme.yaml",
+             folders.theme / "catalog.yaml"]
+    files += _tree(folders.theme, "_*")  # partials a template may include
+    files += _tree(folders.theme / "fonts", "*")
+    files += _tree(folders.labels, "*.yaml")
+    region = folders.region(planned.edition)
+    if region.is_dir():
+        other_roles = region / "roles"
+        files += [path for path in _tree(region, "**/*") if path.parent != other_roles
+                  or path.stem == planned.role]
+    return files
+
+
+def _tree(folder: Path, pattern: str) -> list[Path]:
+    return [path for path in folder.glob(pattern) if path.is_file()] if folder.is_dir() else []
+
+
+def _code_fingerprint() -> str:
+    """modul's own source, every module of every sub-package by its place in the package,
+    and the versions of the libraries it builds with."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(f"{path.relative_to(PACKAGE).as_posix()}\n".encode())
+        digest.update(path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?".encode())
+    return digest.hexdigest()
+
+
+class Manifest:
+    """The files modul wrote, by target, with the fingerprint they were made from."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.path = Folders(root).manifest
+        try:
+            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def current(self, target: Path, fingerprint: str) -> bool:
+        """True when the target was built from these inputs and all its files are there."""
+        entry = self.entries.get(relative(target, self.root))
+        return entry is not None and entry["fingerprint"] == fingerprint and all(
+            (self.root / name).is_file() for name in entry["files"])
+
+    def record(self, target: Path, fingerprint: str, files: list[Path],
+               warnings: Iterable[Problem] = ()) -> list[Path]:
+        """Remember the files a target now has (and its layout warnings, to repeat them
+        when it is skipped); return those it had before and not now (a booklet or
+        personalised copies no longer asked for)."""
+        key, names = relative(target, self.root), [relative(f, self.root) for f in files]
+        before = self.entries.get(key, {}).get("files", [])
+        self.entries[key] = {"fingerprint": fingerprint, "files": names,
+                             "warnings": [asdict(w) for w in warnings]}
+        kept = set(names)
+        return [self.root / name for name in before if name not in kept]
+
+    def warnings(self, target: Path) -> list[Problem]:
+        entry = self.entries.get(relative(target, self.root), {})
+        return [Problem(**w) for w in entry.get("warnings", [])]
+
+    def files(self) -> list[Path]:
+        return sorted({self.root / name for entry in self.entries.values()
+                       for name in entry["files"]})
+
+    def save(self) -> None:
+        text = json.dumps(self.entries, indent=1, sort_keys=True, ensure_ascii=False)
+        write_atomic(self.path, text.encode("utf-8"), self.root)
+
+
+def clean(root: Path) -> list[Path]:
+    """Delete exactly the files the manifest lists, then folders left empty by that."""
+    manifest = Manifest(root)
+    build = Folders(root).build
+    removed = []
+    for path in [*manifest.files(), manifest.path]:
+        if path.is_file() and path.resolve().is_relative_to(build.resolve()):
+            path.unlink()
+            removed.append(path)
+    for folder in sorted({p.parent for p in removed}, key=lambda p: -len(p.parts)):
+        while folder != build and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return removed

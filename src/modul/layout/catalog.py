@@ -1,0 +1,67 @@
+"""The document kinds a layout makes: `layouts/<theme>/catalog.yaml`.
+
+Adding a kind is a template and an entry in that file; no Python changes. Read before
+any content, so that a build where nothing changed knows its targets at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from modul.content.source import ProblemList, read_yaml
+from modul.content.types import Frozen, Slug, Text
+from modul.content.validate import validate
+from modul.errors import Problem, relative
+from modul.folders import Folders
+
+FileName = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*\.pdf$")]
+TemplateName = Annotated[str, StringConstraints(strict=True,
+                                                pattern=r"^[A-Za-z0-9][\w-]*\.xml\.j2$")]
+
+
+class DocumentKind(Frozen):
+    id: Slug
+    template: TemplateName
+    file: FileName
+    label: Text  # key of its display name in the labels files
+    filled_in: bool = False  # participants write on it: fillable twin, personalised copies
+
+    @property
+    def stem(self) -> str:
+        return Path(self.file).stem
+
+
+class Catalog(Frozen):
+    documents: Annotated[list[DocumentKind], Field(min_length=1)]
+    packet: DocumentKind  # a role's documents behind a cover and contents
+
+    def kind(self, ident: str) -> DocumentKind:
+        return next(k for k in self.documents if k.id == ident)
+
+
+def load_catalog(root: Path) -> Catalog:
+    """The catalog of the project's layout; raise ProblemList on any problem."""
+    folders = Folders(root)
+    tree = read_yaml(folders.theme / "catalog.yaml", root)
+    catalog = validate(tree, Catalog)
+    problems: list[Problem] = []
+    for field in ("id", "file"):
+        seen: set[str] = set()
+        for n, kind in enumerate(catalog.documents):
+            value = getattr(kind, field)
+            if value in seen or value == getattr(catalog.packet, field):
+                problems.append(tree.problem(["documents", n, field], f"`{value}` is used "
+                                             "twice", f"give every document its own {field}"))
+            seen.add(value)
+    kinds = [(["documents", n], k) for n, k in enumerate(catalog.documents)]
+    for keys, kind in [*kinds, (["packet"], catalog.packet)]:
+        if not (folders.theme / kind.template).is_file():
+            problems.append(tree.problem([*keys, "template"], f"template `{kind.template}` "
+                                         "not found", f"add it to {relative(folders.theme, root)}/, "
+                                         "or correct the name"))
+    if problems:
+        raise ProblemList(problems)
+    return catalog

@@ -1,0 +1,80 @@
+"""The documents of an edition as markup: the content and labels put through a template.
+
+A `Target` is one PDF to write: the checked markup it is made from and the theme it is
+set in. Templates are looked up in the region's `layout/` first, then in the theme.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from modul.content.model import Edition
+from modul.content.source import ProblemList
+from modul.errors import Problem, relative
+from modul.folders import Folders
+from modul.layout import markup, templates
+from modul.layout.catalog import DocumentKind
+from modul.layout.theme import Theme, load_theme
+
+
+@dataclass(frozen=True)
+class Target:
+    """One PDF to write, the markup it is made from and the theme it is set in."""
+
+    edition: str
+    role: str
+    kind: DocumentKind
+    path: Path
+    markup: ET.Element
+    theme: Theme
+    booklet_sheet: str | None = None  # paper of the sheets to impose A5 pages on, if any
+    roster_line: str = ""  # header of personalised copies: "Peserta: {nama} · … · workshop"
+
+
+@dataclass(frozen=True)
+class PacketTarget:
+    """A role's documents joined behind a cover and contents; the front is rendered once
+    the documents' page numbers are known."""
+
+    edition: str
+    role: str
+    path: Path
+    theme: Theme
+    front: Callable[..., ET.Element]  # front(parts=[…]) → markup
+    names: dict[str, str]  # document kind → its name in the labels
+
+
+def edition_theme(root: Path, edition: Edition, paper: str | None) -> Theme:
+    """The theme, with the region's own theme.yaml over it and the paper asked for."""
+    overlay = Folders(root).region_layout(edition.slug) / "theme.yaml" if edition.region \
+        else None
+    paper = paper or (edition.region.kertas if edition.region else None)
+    return load_theme(Folders(root).theme, root, overlay=overlay, paper=paper)
+
+
+def search_path(root: Path, edition: Edition) -> tuple[Path, ...]:
+    """Templates are looked up in the region's `layout/` first, then in the theme."""
+    own = Folders(root).region_layout(edition.slug)
+    return (*([own] if edition.region and own.is_dir() else []), Folders(root).theme)
+
+
+def document_markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
+                    kind: DocumentKind, labels: dict[str, str], **extra: Any) -> ET.Element:
+    """Render one document of `role` in `edition` and check its markup."""
+    if kind.label not in labels:
+        raise ProblemList([Problem("layouts/labels/id.yaml",
+                                   message=f"label `{kind.label}` is missing",
+                                   hint=f"add `{kind.label}:` with the name of the document")])
+    context = {"role": edition.roles[role], "workshop": edition.workshop,
+               "worksheet": edition.worksheet, "region": edition.region,
+               "logo": relative(edition.logo, root) if edition.logo else "",
+               "t": labels, "document_name": labels[kind.label], **extra}
+    text = templates.render(env, kind.template, context, root)
+    template = Path(env.get_template(kind.template).filename or kind.template)
+    return markup.parse(text, template, root)

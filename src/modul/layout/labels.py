@@ -1,0 +1,54 @@
+"""The fixed texts documents print (headings, "Nama", …), one file per language in
+`layouts/labels/`."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from modul.content.source import Node, ProblemList, read_yaml
+from modul.errors import Problem, relative
+from modul.folders import Folders
+
+LABEL_LANGUAGE = "id"  # the reference: every other language has exactly its keys
+
+
+def load_labels(root: Path, language: str = LABEL_LANGUAGE) -> dict[str, str]:
+    """The fixed texts documents print (headings, "Nama", …) in one language.
+
+    Every language must have exactly the keys of the default one (`id`), so a missing
+    translation is an error here and never a blank on paper.
+    """
+    folder = Folders(root).labels
+    labels, problems = _read_labels(folder / f"{language}.yaml", root)
+    if language != LABEL_LANGUAGE and not problems:
+        reference, _ = _read_labels(folder / f"{LABEL_LANGUAGE}.yaml", root)
+        problems += _compare_keys(labels, reference, folder / f"{language}.yaml", root)
+    if problems:
+        raise ProblemList(problems)
+    return {key: node.value for key, node in labels.items()}
+
+
+def _read_labels(path: Path, root: Path) -> tuple[dict[str, Node], list[Problem]]:
+    doc = read_yaml(path, root)
+    problems = [doc.problem([key], f"label `{key}` must be text", "put the text in quotes")
+                for key, value in doc.value.items()
+                if not isinstance(value.value, str) or not isinstance(key, str)]
+    return doc.value, problems
+
+
+def _compare_keys(labels: dict[str, Node], reference: dict[str, Node], path: Path,
+                  root: Path) -> list[Problem]:
+    name = relative(path, root)
+    missing = [key for key in reference if key not in labels]
+    problems = [Problem(name, 0, 0, f"label `{key}` is missing",
+                        f"add `{key}:` with the translation of “{reference[key].value}”")
+                for key in missing]
+    for key, node in labels.items():
+        if key not in reference:
+            close = difflib.get_close_matches(key, missing or list(reference), n=1)
+            problems.append(Problem(name, node.key_origin.line if node.key_origin else 0, 1,
+                                    f"unknown label `{key}`",
+                                    f"did you mean `{close[0]}`?" if close else
+                                    "remove it: templates only use the labels of id.yaml"))
+    return problems

@@ -1,0 +1,136 @@
+"""The document markup: a small XML vocabulary for training material.
+
+Templates emit it, this module parses and checks it, `typeset` turns it into PDF. The
+vocabulary is documented, one example per element, in `layouts/README.md`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from modul.content.source import ProblemList
+from modul.errors import Problem, relative
+
+# Element → the attributes it accepts. Inline elements may appear inside text elements.
+BLOCKS: dict[str, set[str]] = {
+    "document": {"title", "subject", "author", "keywords", "lang", "header", "footer",
+                 "page-label", "fit-pages"},
+    "cover": {"kind", "title", "subtitle", "logo"},
+    "h1": {"id"},
+    "h2": {"id"},
+    "h3": set(),
+    "p": {"style"},
+    "list": {"style"},
+    "item": set(),
+    "table": {"widths", "header", "shade"},
+    "row": set(),
+    "cell": {"align", "indent"},
+    "lines": {"n", "name"},
+    "fields": set(),
+    "field": {"label", "name"},
+    "choices": {"options", "head", "number", "name"},
+    "box": {"title"},
+    "keep": set(),
+    "spacer": {"mm"},
+    "pagebreak": set(),
+}
+INLINE = {"b", "i", "br"}
+TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
+PARAGRAPH_STYLES = {"body", "small"}
+LIST_STYLES = {"bullet", "number"}
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+
+
+def parse(text: str, template: Path, root: Path) -> ET.Element:
+    """Parse rendered markup and check it against the vocabulary."""
+    try:
+        document = ET.fromstring(text)
+    except ET.ParseError as err:
+        line, col = err.position
+        lines = text.splitlines()
+        near = lines[line - 1].strip()[:80] if line <= len(lines) else ""
+        reason = str(err).split(":")[0]
+        raise ProblemList([Problem(
+            relative(template, root), 0, 0, f"the template produced invalid markup ({reason})",
+            f"near {near!r}: check that every element opened in the template is closed and "
+            "that text is written with {{ }} so that it is escaped")]) from None
+    problems: list[Problem] = []
+    if document.tag != "document":
+        problems.append(_problem(template, root, document.tag,
+                                 "the markup must start with <document>"))
+    for element in document.iter():
+        problems += _check(element, template, root)
+        if element.tag == "cover" and element.get("logo"):
+            problems += _check_image(element.get("logo", ""), template, root)
+    if problems:
+        raise ProblemList(problems)
+    return document
+
+
+def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
+    tag = element.tag
+    if tag in INLINE:
+        return []
+    if tag not in BLOCKS:
+        return [_problem(template, root, tag, f"unknown element <{tag}>",
+                         f"use one of: {', '.join(sorted(BLOCKS))} (see layouts/README.md)")]
+    problems = [_problem(template, root, tag, f"<{tag}> has no attribute `{name}`",
+                         f"allowed: {', '.join(sorted(BLOCKS[tag])) or 'none'}")
+                for name in element.attrib if name not in BLOCKS[tag]]
+    if tag not in TEXT_ELEMENTS and tag != "document":
+        problems += [_problem(template, root, child.tag, f"<{child.tag}> may not stand "
+                              f"inside <{tag}>", "put it inside a <p>, <item> or <cell>")
+                     for child in element if child.tag in INLINE]
+    bad = _bad_value(element)
+    if bad:
+        problems.append(_problem(template, root, tag, bad, "see layouts/README.md"))
+    return problems
+
+
+def _bad_value(element: ET.Element) -> str | None:
+    get = element.get
+    tag = element.tag
+    if tag == "p" and get("style", "body") not in PARAGRAPH_STYLES:
+        return f"<p style> must be one of {sorted(PARAGRAPH_STYLES)}"
+    if tag == "list" and get("style", "bullet") not in LIST_STYLES:
+        return f"<list style> must be one of {sorted(LIST_STYLES)}"
+    if tag == "lines" and not (get("n", "3").isdigit() and 1 <= int(get("n", "3")) <= 40):
+        return "<lines n> must be a whole number from 1 to 40"
+    if tag == "table" and "widths" in element.attrib and not all(
+            _NUMBER.match(w.strip()) for w in get("widths", "").split(",")):
+        return "<table widths> must be numbers separated by commas, e.g. \"1,4,2\""
+    if tag == "cell" and not _NUMBER.match(get("indent", "0")):
+        return "<cell indent> must be a number of millimetres"
+    if tag == "document" and not get("fit-pages", "1").isdigit():
+        return "<document fit-pages> must be a whole number of pages, e.g. \"1\""
+    if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
+        return "<spacer mm> must be a number"
+    if tag == "choices" and not get("options"):
+        return "<choices> needs options, e.g. options=\"Benar,Salah\""
+    return None
+
+
+def _check_image(name: str, template: Path, root: Path) -> list[Problem]:
+    """An image named in the markup must be a file inside the project."""
+    path = (root / name).resolve()
+    if path.is_relative_to(root.resolve()) and path.is_file():
+        return []
+    return [_problem(template, root, "cover", f"<cover logo> names `{name}`, which is not an "
+                     "image file inside the project", "give a path relative to the project "
+                     "folder, e.g. content/regions/ntt/logo.png")]
+
+
+def _problem(template: Path, root: Path, tag: str, message: str, hint: str = "") -> Problem:
+    """A problem located at the first line of the layout that writes `<tag`."""
+    for path in [template, *sorted(template.parent.glob("*.j2"))]:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for number, line in enumerate(lines, 1):
+            if f"<{tag}" in line:
+                return Problem(relative(path, root), number, line.index(f"<{tag}") + 1,
+                               message, hint)
+    return Problem(relative(template, root), 0, 0, message, hint)

@@ -1,0 +1,272 @@
+"""The look of the documents: paper, margins, fonts, colours, paragraph styles, and every
+size, spacing and threshold of the page elements.
+
+Read from `layouts/<theme>/theme.yaml` by a layout designer; lengths are millimetres,
+font sizes points, and a key ending in `_pt` is in points (line widths, cell padding).
+Python keeps no number that decides the look. This module does not import ReportLab,
+so `modul check` stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from modul.catalog import PAPER_MM
+from modul.content.merge import merge
+from modul.content.source import KeyPath, ProblemList, read_yaml
+from modul.content.types import Frozen, Text
+from modul.content.validate import validate
+from modul.errors import relative
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Length = Annotated[float, Field(ge=0, le=100)]
+Thickness = Annotated[float, Field(gt=0, le=5)]  # points
+Share = Annotated[float, Field(gt=0, le=1)]  # of a page
+LIGHTEST_TEXT = 0.4  # lighter text fades on cheap photocopiers
+REQUIRED_STYLES = ("body", "small", "title", "kind", "h1", "h2", "h3", "cell", "cell_head")
+
+
+class Margins(Frozen):
+    top: Length
+    bottom: Length
+    left: Length
+    right: Length
+
+
+class Fonts(Frozen):
+    regular: Text
+    bold: Text
+    italic: Text
+    bold_italic: Text
+    fallback: list[Text] = []  # for characters the four lack, tried in this order
+
+    def styles(self) -> dict[str, str]:
+        return {"regular": self.regular, "bold": self.bold, "italic": self.italic,
+                "bold_italic": self.bold_italic}
+
+
+class Colours(Frozen):
+    text: Colour = "#000000"
+    muted: Colour = "#333333"
+    rule: Colour = "#000000"
+    shade: Colour = "#E6E6E6"
+
+
+class Style(Frozen):
+    size: Annotated[float, Field(gt=4, le=72)]
+    leading: Annotated[float, Field(gt=4, le=90)] | None = None
+    space_before: Length = 0
+    space_after: Length = 0
+    bold: bool = False
+    italic: bool = False
+    align: Literal["left", "center", "right"] = "left"
+    colour: Literal["text", "muted"] = "text"
+
+
+class Padding(Frozen):
+    top: Length
+    bottom: Length
+    left: Length
+    right: Length
+
+
+class Furniture(Frozen):
+    """Header and footer: the running title, page numbers, the rules beside them."""
+
+    header_above_mm: Length  # header baseline above the top margin
+    footer_below_mm: Length  # footer baseline below the bottom margin
+    rule_pt: Thickness
+    rule_gap_pt: Length  # between a header or footer line and its rule
+    footer_gap_mm: Length  # between the page number and the footer text
+    # A line too long for the page is set smaller, to this share of header_size but not
+    # below min_size_pt, and only then shortened with "…".
+    min_share: Annotated[float, Field(ge=0.5, le=1)]
+    min_size_pt: Annotated[float, Field(gt=4, le=20)]
+
+
+class Cover(Frozen):
+    """The title block on a document's first page."""
+
+    logo_mm: Annotated[float, Field(gt=0, le=100)]
+    logo_gap_mm: Length  # between the title and the logo
+    rule_pt: Thickness
+    rule_space_before_mm: Length
+    rule_space_after_mm: Length
+
+
+class Tables(Frozen):
+    grid_pt: Thickness
+    padding_pt: Padding
+    space_before_mm: Length
+    space_after_mm: Length
+
+
+class Box(Frozen):
+    border_pt: Thickness
+    padding_pt: Padding
+    space_after_mm: Length
+
+
+class Fields(Frozen):
+    """Identity fields on worksheets: Nama, Desa/Kelurahan, Tanggal, …"""
+
+    min_line_mm: Length  # two fields to a row only while each line is this long
+    row_mm: Length
+    gap_mm: Length
+    line_pt: Thickness
+    space_after_mm: Length
+
+
+class Choices(Frozen):
+    """Statements with a tick box per option: scales and quizzes."""
+
+    option_min_mm: Length
+    number_min_mm: Length
+    box_line_pt: Thickness
+
+
+class Writing(Frozen):
+    """Ruled lines to write on by hand."""
+
+    rule_pt: Thickness
+    gap_mm: Length  # below the last line, before whatever follows
+
+
+class PageBreaks(Frozen):
+    """What is kept together when a page ends."""
+
+    short_list_items: Annotated[int, Field(ge=0, le=100)]  # a list this long moves whole
+    short_table_share: Share  # a table this share of a page high moves whole
+    table_min_rows: Annotated[int, Field(ge=1, le=10)]  # rows left at a page foot, at least
+    short_row_mm: Length  # such a row moves on to keep a table's last row company
+    min_row_piece_mm: Length  # a row taller than a page is cut into pieces this high at least
+
+
+class Roster(Frozen):
+    """The participant's line and name stamped on personalised worksheets."""
+
+    header_left_mm: Length
+    header_below_top_mm: Length
+    header_size_pt: Annotated[float, Field(gt=4, le=20)]
+    name_size_pt: Annotated[float, Field(gt=4, le=30)]
+
+
+class LayoutCheck(Frozen):
+    nearly_empty: Share  # a page whose text fills less than this is reported
+
+
+class Theme(Frozen):
+    paper: Literal["A4", "F4", "Letter", "A5"] = "A4"
+    margins: Margins
+    margins_a5: Margins | None = None  # narrower margins for A5 pages and booklets
+    # A5 pages are 0.7 × A4: text at A4 sizes leaves table columns too narrow for words.
+    font_scale_a5: Annotated[float, Field(ge=0.5, le=1)] = 1
+    fonts: Fonts
+    colours: Colours = Colours()
+    header_size: Annotated[float, Field(gt=4, le=20)] = 9
+    writing_line_mm: Annotated[float, Field(ge=6, le=20)] = 9
+    min_writing_mm: Length = 15  # a smaller writing space is reported by the layout check
+    checkbox_mm: Annotated[float, Field(ge=3, le=10)] = 4.5
+    styles: dict[str, Style]
+    list_indent_mm: Length
+    # A document that must fit its pages (the run-sheet) is set at these sizes in turn.
+    fit_scales: Annotated[list[Annotated[float, Field(gt=0.3, le=1)]], Field(min_length=1)]
+    furniture: Furniture
+    cover: Cover
+    tables: Tables
+    box: Box
+    fields: Fields
+    choices: Choices
+    writing: Writing
+    page_breaks: PageBreaks
+    roster: Roster
+    layout_check: LayoutCheck
+
+    @property
+    def paper_mm(self) -> tuple[float, float]:
+        return PAPER_MM[self.paper]
+
+
+def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
+               paper: str | None = None) -> Theme:
+    """Load `theme.yaml` from a layout folder, with font names resolved to file paths.
+
+    `overlay` is a region's `theme.yaml` that changes some values (merged like content);
+    its fonts are looked up in the `fonts/` folder beside it first. `paper` is the paper
+    size asked for (command line, then region), replacing the theme's. Raises ProblemList
+    on any problem.
+    """
+    tree = read_yaml(folder / "theme.yaml", root)
+    if overlay is not None and overlay.is_file():
+        tree, _ = merge(tree, read_yaml(overlay, root))
+    theme = validate(tree, Theme)
+    if paper:
+        theme = theme.model_copy(update={"paper": paper})
+    if theme.paper == "A5":
+        theme = _for_a5(theme)
+    problems = [tree.problem(["colours", name], f"the colour {value} is too light for text "
+                             "that must survive a photocopier", "use a dark grey or black, "
+                             "e.g. #222222") for name, value in
+                (("text", theme.colours.text), ("muted", theme.colours.muted))
+                if _grey(value) > LIGHTEST_TEXT]
+    missing = [name for name in REQUIRED_STYLES if name not in theme.styles]
+    if missing:
+        problems.append(tree.problem(["styles"], f"styles missing: {', '.join(missing)}",
+                                     "add a style for each of them under `styles:`"))
+    places: list[tuple[KeyPath, str]] = [
+        (("fonts", slot), name) for slot, name in theme.fonts.styles().items()]
+    places += [(("fonts", "fallback", n), name) for n, name in enumerate(theme.fonts.fallback)]
+    font_folders = [f / "fonts" for f in (overlay.parent if overlay else None, folder) if f]
+    found = []
+    for place, name in places:
+        path = _find_font(name, font_folders)
+        if path is None:
+            problems.append(tree.problem(
+                place, f"font file `{name}` not found",
+                f"put it in {relative(font_folders[0], root)}/ or use one of ReportLab's "
+                "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"))
+        found.append(str(path))
+    if problems:
+        raise ProblemList(problems)
+    fonts = Fonts(**dict(zip(theme.fonts.styles(), found, strict=False)), fallback=found[4:])
+    return theme.model_copy(update={"fonts": fonts})
+
+
+def _for_a5(theme: Theme) -> Theme:
+    """The theme's A5 margins, and every font size and spacing times font_scale_a5."""
+    return scaled(theme, theme.font_scale_a5).model_copy(
+        update={"margins": theme.margins_a5 or theme.margins})
+
+
+def scaled(theme: Theme, factor: float) -> Theme:
+    """The theme with every font size and the space around paragraphs times `factor`."""
+    if factor == 1:
+        return theme
+    styles = {name: style.model_copy(update={
+        "size": style.size * factor, "leading": style.leading and style.leading * factor,
+        "space_before": style.space_before * factor, "space_after": style.space_after * factor})
+        for name, style in theme.styles.items()}
+    return theme.model_copy(update={"styles": styles, "header_size": theme.header_size * factor})
+
+
+def _grey(colour: str) -> float:
+    """Lightness of a #RRGGBB colour from 0 (black) to 1 (white), as a copier sees it."""
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def _find_font(name: str, folders: list[Path]) -> Path | None:
+    """A TrueType file from the first of `folders` that has it, or one ReportLab ships."""
+    spec = importlib.util.find_spec("reportlab")  # locates it without importing it
+    places = list(folders)
+    if spec and spec.submodule_search_locations:
+        places += [Path(p) / "fonts" for p in spec.submodule_search_locations]
+    for place in places:
+        candidate = (place / name).resolve()
+        if candidate.is_file() and candidate.is_relative_to(place.resolve()):
+            return candidate
+    return None

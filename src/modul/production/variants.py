@@ -1,0 +1,86 @@
+"""Print production: the extra files made from a laid-out document.
+
+A booklet of its A5 pages, a fillable form, copies personalised from a participant
+list, and a role's packet. Each is made from finished PDF pages, never by running the
+layout again per copy; only the fillable form and the packet's front have a layout of
+their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from modul.catalog import PAPER_MM
+from modul.errors import Problem
+from modul.layout.catalog import DocumentKind
+from modul.layout.documents import PacketTarget, Target
+from modul.production import packet as joining
+from modul.production.forms import finish_form
+from modul.production.imposition import booklet
+from modul.production.participants import Roster
+from modul.production.roster import personalise
+from modul.typeset.fonts import register_faces
+from modul.typeset.render import render_document
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    pdf: bytes
+    pages: int
+    warnings: list[Problem] = field(default_factory=list)  # the layout check's findings
+
+
+def variants(target: Target, pdf: bytes, pages: int, *, root: Path, shown: str,
+             fillable: bool, roster: Roster | None) -> Iterator[Output]:
+    """The booklet, fillable form and personalised copies asked for, of one target."""
+    stem, folder = target.path.stem, target.path.parent
+    if target.booklet_sheet:
+        yield Output(folder / f"{stem}-buklet.pdf",
+                     booklet(pdf, PAPER_MM[target.booklet_sheet]), -(-pages // 4) * 2)
+    if not target.kind.filled_in or not (fillable or (roster and target.roster_line)):
+        return
+    form = finish_form(render_document(target.markup, target.theme, root=root, shown=shown,
+                                       fillable=True)[0])
+    if fillable:
+        yield Output(folder / f"{stem}-isian.pdf", form, pages)
+    if roster and target.roster_line:
+        yield from _personalised(target, pdf, form, pages, roster)
+
+
+def _personalised(target: Target, worksheet: bytes, form: bytes, pages: int,
+                  roster: Roster) -> Iterator[Output]:
+    """All participants in one print file, then a worksheet per participant."""
+    merged, singles = personalise(worksheet, form, roster, faces=register_faces(target.theme),
+                                  header=target.roster_line, look=target.theme.roster)
+    stem = target.path.stem
+    yield Output(target.path.with_name(f"{stem}-peserta.pdf"), merged,
+                 pages * len(roster.participants))
+    for n, (person, single) in enumerate(zip(roster.participants, singles, strict=True), 1):
+        yield Output(target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf",
+                     single, pages)
+
+
+def count(target: Target, *, fillable: bool, roster: Roster | None) -> int:
+    """How many variant files `variants` makes for a target (for progress display)."""
+    filled_in = target.kind.filled_in
+    people = len(roster.participants) + 1 if roster and target.roster_line else 0
+    return bool(target.booklet_sheet) + (fillable and filled_in) + people
+
+
+def packet(job: PacketTarget, documents: list[tuple[DocumentKind, bytes]], *, root: Path,
+           shown: str) -> Output:
+    """A role's documents behind a front rendered with their packet page numbers."""
+    parts = [joining.read_part(job.names[kind.id], pdf) for kind, pdf in documents]
+    front_pages = 1
+    while True:  # the front's own length decides where the documents start
+        placed = joining.place(parts, front_pages)
+        front, pages = render_document(job.front(parts=placed), job.theme, root=root,
+                                       shown=shown)
+        if pages == front_pages:
+            break
+        front_pages = pages
+    joined = joining.join(joining.read_part("", front), placed)
+    return Output(job.path, joined, front_pages + sum(p.pages for p in placed))

@@ -1,0 +1,226 @@
+"""Platypus flowables ReportLab lacks: ruled writing lines, tick boxes, headings that bookmark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, FrameBreak, Paragraph, Table
+
+from modul.typeset.layoutcheck import current, plain
+
+# ReportLab lets a line run 1–2 pt past the margin (a trailing space); more than a cell's
+# padding would show.
+OVERFLOW = 4
+CLEAR = Color(1, 1, 1, alpha=0)  # form fields draw nothing: the form prints like the plain one
+
+
+@dataclass(frozen=True)
+class FormField:
+    """A fillable-form field drawn over a writing space: its name, and for a tick box the
+    option it stands for."""
+
+    name: str
+    value: str = ""
+
+
+def text_field(canvas: Canvas, field: FormField, width: float, height: float,
+               y: float = 0) -> None:
+    canvas.acroForm.textfieldRelative(
+        name=field.name, x=0, y=y, width=width, height=height, borderWidth=0,
+        fillColor=CLEAR, borderColor=CLEAR, fontSize=11 if height > 20 else 10,
+        fieldFlags="multiline" if height > 20 else "", maxlen=100000)
+
+
+class FormText(Flowable):
+    """A single-line fillable field filling the space it is given (identity fields)."""
+
+    def __init__(self, field: FormField, height: float) -> None:
+        super().__init__()
+        self.field, self.height = field, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        text_field(self.canv, self.field, self.width, self.height)
+
+
+class WritingLines(Flowable):
+    """`count` ruled lines to write on by hand, `spacing` points apart; splits across pages.
+
+    A `gap` below the last line keeps handwriting clear of whatever follows (a label, a
+    cell border); `rule` is the lines' width.
+    """
+
+    def __init__(self, count: int, spacing: float, colour: Color,
+                 field: FormField | None = None, *, rule: float, gap: float,
+                 part: bool = False) -> None:
+        super().__init__()
+        self.count, self.spacing, self.colour, self.field = count, spacing, colour, field
+        self.rule, self.gap = rule, gap
+        self.part = part  # a piece of a space split over two pages
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.count * self.spacing + self.gap
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int((avail_height - self.gap) // self.spacing)
+        if fits < 1 or fits >= self.count:
+            return []
+        rest = FormField(f"{self.field.name}_lanjutan") if self.field else None
+        look = {"rule": self.rule, "gap": self.gap, "part": True}
+        return [WritingLines(fits, self.spacing, self.colour, self.field, **look),
+                WritingLines(self.count - fits, self.spacing, self.colour, rest, **look)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if (log := current()) and not self.part:
+            log.writing_space(canvas.getPageNumber(), self.count * self.spacing)
+        canvas.setStrokeColor(self.colour)
+        canvas.setLineWidth(self.rule)
+        for i in range(self.count):
+            y = self.gap + i * self.spacing
+            canvas.line(0, y, self.width, y)
+        if self.field:
+            text_field(canvas, self.field, self.width, self.count * self.spacing, self.gap)
+
+
+class CheckBox(Flowable):
+    """An empty square to tick, centred in the space it is given."""
+
+    def __init__(self, size: float, colour: Color, line: float,
+                 field: FormField | None = None) -> None:
+        super().__init__()
+        self.size, self.colour, self.line, self.field = size, colour, line, field
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        return avail_width, self.size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(self.line)
+        self.canv.rect((self.avail - self.size) / 2, 0, self.size, self.size)
+        if self.field:  # one radio group per statement: one answer each
+            self.canv.acroForm.radioRelative(
+                name=self.field.name, value=self.field.value, x=(self.avail - self.size) / 2,
+                y=0, size=self.size, buttonStyle="check", borderWidth=0, fillColor=CLEAR,
+                borderColor=CLEAR, textColor=self.colour, selected=False)
+
+
+class TextBlock(Paragraph):
+    """A paragraph that tells the layout check where text is drawn and if it overflows."""
+
+    def draw(self) -> None:
+        super().draw()
+        log = current()
+        if log is None:
+            return
+        page, text = self.canv.getPageNumber(), self.plain_text()
+        log.text_drawn(page, text)
+        lines = getattr(self, "blPara", None)
+        spaces = [line[0] if isinstance(line, tuple) else line.extraSpace
+                  for line in (lines.lines if lines else [])]
+        if spaces and min(spaces) < -OVERFLOW:  # a line wider than the box it is in
+            log.too_wide(page, text)
+        if self.text:  # ReportLab cuts a word longer than its line, without a hyphen
+            whole = set(text.split())
+            broken = [word for word in self._laid_out_words() if word not in whole]
+            if broken:
+                log.word_broken(page, broken[0], text)
+
+    def _laid_out_words(self) -> list[str]:
+        """The words as placed on the lines: a word cut in two shows as two pieces."""
+        layout = getattr(self, "blPara", None)
+        lines = [" ".join(line[1]) if isinstance(line, tuple) else
+                 "".join(getattr(f, "text", "") for f in line.words)
+                 for line in (layout.lines if layout else [])]
+        return " ".join(lines).split()
+
+    def plain_text(self) -> str:
+        """The text a reader sees. The pieces of a split paragraph have no `text`: their
+        words are in the lines laid out (a tuple of words per line, or fragments)."""
+        if self.text:
+            return plain(self.text)
+        return " ".join(self._laid_out_words())
+
+
+class Heading(TextBlock):
+    """A heading paragraph that adds itself to the PDF outline (bookmarks)."""
+
+    def __init__(self, text: str, style: object, *, level: int, title: str, key: str) -> None:
+        super().__init__(text, style)
+        self.outline_level, self.outline_title, self.outline_key = level, title, key
+
+
+class HeadingsWithStart(Flowable):
+    """Headings and the long table below them. The table starts under its headings where
+    its first rows fit, rather than moving with them to the next page as ReportLab's
+    keepWithNext would, leaving most of a page empty."""
+
+    def __init__(self, headings: list[Flowable], table: Table) -> None:
+        super().__init__()
+        self.headings, self.table = headings, table
+        for heading in headings:
+            heading.__dict__["keepWithNext"] = 0  # handled here, not again by the frame
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0xFFFFFF  # never drawn whole: always split, like KeepTogether
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height - self.table.getSpaceBefore() - sum(
+            h.wrapOn(self.canv, avail_width, avail_height)[1] + h.getSpaceBefore()
+            + h.getSpaceAfter() for h in self.headings)
+        if self.table.wrapOn(self.canv, avail_width, room)[1] <= room:
+            return [*self.headings, self.table]
+        start = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
+        if start or getattr(getattr(self, "_frame", None), "_atTop", True):
+            return [*self.headings, *(start or [self.table])]
+        return []  # the next page
+
+
+class SplittingTable(Table):
+    """A table that breaks between rows, and cuts a row across pages only when that row
+    is taller than a whole page, so a very long text continues instead of stopping the
+    build, while ordinary rows are never cut in two. A page does not end with the head
+    and one row of a table.
+
+    `frame_height` (the page's writing area) and the theme's page-break rules are set
+    on a subclass per theme.
+    """
+
+    frame_height = float("inf")
+    min_rows = 1  # rows of a table that a page break leaves at the foot of a page, at least
+    short_row = 0.0  # a row this short moves on to keep a last row company
+    min_row_piece = 0.0  # a row taller than a page is cut into pieces this high at least
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.splitInRow = 0
+        parts = super().split(avail_width, avail_height)
+        if avail_height < self.frame_height - 1:
+            return self._no_lone_rows(parts, avail_width)  # [] : on to the next page
+        if parts:
+            return parts
+        self.splitInRow = self.min_row_piece  # a fresh page, and still a row does not fit
+        return super().split(avail_width, avail_height)
+
+    def _no_lone_rows(self, parts: list[Flowable], avail_width: float) -> list[Flowable]:
+        """A table of four rows or more moves to the next page rather than leave its head
+        and a single row at the foot of this one; its last row does not start a page
+        alone when a short row can go with it (moving tall rows costs pages)."""
+        head = self.repeatRows
+        if len(parts) != 2 or len(self._cellvalues) - head < 2 * self.min_rows:
+            return parts
+        before = len(parts[0]._cellvalues) - head  # type: ignore[attr-defined]
+        after = len(parts[1]._cellvalues) - head  # type: ignore[attr-defined]
+        if before < self.min_rows:
+            return []
+        last = head + before - 1  # the last row above the break
+        if after == 1 and before > self.min_rows and self._rowHeights[last] <= self.short_row:
+            first, rest = super().split(avail_width, sum(self._rowHeights[:last]) + 0.01)
+            return [first, FrameBreak(), rest]  # else the rest splits again in the gap
+        return parts

@@ -1,0 +1,66 @@
+"""Lay out one document's markup on pages: the PDF bytes, its page count and, on request,
+what the layout check found on the pages, at the YAML lines that cause it."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from modul.content.source import Node
+from modul.errors import ModulError, Problem
+from modul.layout.theme import Theme, scaled
+from modul.typeset.layoutcheck import MM, LayoutLog, locate
+from modul.typeset.pdf import render_pdf
+from modul.typeset.typesetter import Typesetter
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    pdf: bytes
+    pages: int
+    warnings: list[Problem]  # the layout check's findings
+
+
+def render_document(document: ET.Element, theme: Theme, *, root: Path, shown: str,
+                    fillable: bool = False, log: LayoutLog | None = None) -> tuple[bytes, int]:
+    """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
+    form fields over the writing spaces and tick boxes. A document marked `fit-pages="N"`
+    (the one-page run-sheet) is set smaller, through the theme's `fit_scales`, until it
+    fits on N pages. `shown` names the document in messages."""
+    wanted = int(document.get("fit-pages", "0"))
+    for factor in theme.fit_scales if wanted else [1.0]:
+        if log:
+            log.restart()  # only the findings of the layout that is kept count
+        pdf, pages = _render_once(document, scaled(theme, factor), root=root, shown=shown,
+                                  fillable=fillable, log=log)
+        if pages <= wanted:
+            break
+    if log and wanted and pages > wanted:
+        log.too_many_pages(pages, wanted, min(theme.fit_scales))
+    return pdf, pages
+
+
+def lay_out(document: ET.Element, theme: Theme, *, root: Path, shown: str,
+            sources: dict[str, Node], template: str) -> LaidOut:
+    """The document laid out, with the layout check's findings located in `sources` (the
+    edition's YAML trees), else at its `template`."""
+    log = LayoutLog(theme.min_writing_mm * MM, theme.layout_check.nearly_empty)
+    pdf, pages = render_document(document, theme, root=root, shown=shown, log=log)
+    return LaidOut(pdf, pages, locate(log.finish(), sources, template, shown))
+
+
+def _render_once(document: ET.Element, theme: Theme, *, root: Path, shown: str,
+                 fillable: bool, log: LayoutLog | None) -> tuple[bytes, int]:
+    typesetter = Typesetter(theme, root, fillable=fillable)
+    try:
+        return render_pdf(typesetter.flowables(document), theme=theme,
+                          fonts=typesetter.font, faces=typesetter.faces, info=document.attrib,
+                          log=log)
+    except LayoutError as err:
+        raise ModulError([Problem(
+            shown, message=f"cannot lay out the page: {err}",
+            hint="a table cell or box is taller than a page; shorten its text or split "
+            "it into several items")]) from None
