@@ -9,12 +9,13 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROLE_OF_SEED, SEEDS, copy_project, pdf_path, pdf_text, seed_sentences, write
-from modul import build
-from modul.catalog import KINDS
-from modul.content import load_project
+from modul import Options, build
+from modul.layout.catalog import load_catalog
+from modul.content.loading import load_project
 from modul.errors import ModulError
 
 ROLES = sorted(ROLE_OF_SEED.values())
+KINDS = load_catalog(Path(__file__).resolve().parents[1]).documents
 NAMES = {"bahan-bacaan.pdf": "Bahan Bacaan", "lembar-kerja.pdf": "Lembar Kerja",
          "jadwal-pelaksanaan.pdf": "Jadwal Pelaksanaan",
          "panduan-fasilitator.pdf": "Panduan Fasilitator"}
@@ -22,7 +23,7 @@ A4 = (595.28, 841.89)
 
 
 def all_pdfs(root: Path) -> list[Path]:
-    return [pdf_path(root, role, kind.filename) for role in ROLES for kind in KINDS]
+    return [pdf_path(root, role, kind.file) for role in ROLES for kind in KINDS]
 
 
 EDITIONS = ["nasional", "ntb-mitra", "ntt", "sumbar"]
@@ -66,7 +67,7 @@ def test_quiz_answers_only_in_the_guide(built, role):
 def test_worksheet_has_every_part_scale_and_identity_fields(built):
     project = load_project(built)
     text = pdf_text(pdf_path(built, ROLES[0], "lembar-kerja.pdf"))
-    for part in project.worksheet.bagian:
+    for part in project.national.worksheet.bagian:
         assert f"{part.kode} {part.judul}" in text
     for label in ("Nama", "Tanggal", "Desa/Kelurahan", "SS", "STS", "Benar", "Salah"):
         assert label in text
@@ -116,7 +117,7 @@ def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
 
 def test_metadata(built):
     role = ROLES[1]
-    workshop = load_project(built).workshop
+    workshop = load_project(built).national.workshop
     reader = PdfReader(pdf_path(built, role, "panduan-fasilitator.pdf"))
     info = reader.metadata
     assert info.title == "Panduan Fasilitator: Konsultan Kelompok Masyarakat"
@@ -138,7 +139,7 @@ def test_bookmarks_follow_the_sections(built):
 
 
 def test_agenda_lists_sessions_and_the_total(built):
-    workshop = load_project(built).workshop
+    workshop = load_project(built).national.workshop
     text = pdf_text(pdf_path(built, ROLES[2], "panduan-fasilitator.pdf"))
     agenda = text[text.index("Jadwal"):text.index("Persiapan")]
     for row in workshop.agenda:
@@ -169,14 +170,14 @@ def test_markup_characters_in_content_print_literally(project):
         "nama: Konselor Pemberdayaan Masyarakat",
         "nama: \"Konselor <b>A&amp;B</b> {{ x }} {% if %} <para>\"")
     write(path, text)
-    build(project, roles=["konselor-pemberdayaan-masyarakat"], kinds=["handout"])
+    build(project, Options(roles=["konselor-pemberdayaan-masyarakat"], kinds=["handout"]))
     first = PdfReader(pdf_path(project, "konselor-pemberdayaan-masyarakat",
                                "bahan-bacaan.pdf")).pages[0].extract_text()
     assert "Konselor <b>A&amp;B</b> {{ x }} {% if %} <para>" in " ".join(first.split())
 
 
 def test_a_problem_stops_the_build_before_anything_is_written(project):
-    build(project, kinds=["handout"])
+    build(project, Options(kinds=["handout"]))
     before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
     path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
     write(path, path.read_text(encoding="utf-8").replace("nama:", "namaa:"))
@@ -193,12 +194,11 @@ def test_no_temporary_files_are_left_behind(built):
 
 
 def test_role_and_document_filters(project):
-    report = build(project, regions=["nasional"], roles=["konsultan-kelompok-masyarakat"],
-                   kinds=["worksheet"])
+    report = build(project, Options(regions=["nasional"], roles=["konsultan-kelompok-masyarakat"], kinds=["worksheet"]))
     assert [d.path.relative_to(project).as_posix() for d in report.documents] == [
         "build/nasional/konsultan-kelompok-masyarakat/lembar-kerja.pdf"]
     with pytest.raises(ModulError, match="unknown role `konsultan`"):
-        build(project, roles=["konsultan"])
+        build(project, Options(roles=["konsultan"]))
 
 
 def test_a_fourth_role_needs_only_one_yaml_file(project):
@@ -206,7 +206,7 @@ def test_a_fourth_role_needs_only_one_yaml_file(project):
     source = (roles / "konsultan-kelompok-masyarakat.yaml").read_text(encoding="utf-8")
     write(roles / "pendamping-desa.yaml", source.replace(
         "nama: Konsultan Kelompok Masyarakat", "nama: Pendamping Desa"))
-    report = build(project, roles=["pendamping-desa"])
+    report = build(project, Options(roles=["pendamping-desa"]))
     assert len(report.documents) == len(KINDS) * len(EDITIONS)
     text = pdf_text(pdf_path(project, "pendamping-desa", "panduan-fasilitator.pdf"))
     assert re.search(r"Panduan Fasilitator .*Pendamping Desa", text)
@@ -218,7 +218,7 @@ def test_table_cell_longer_than_a_page_continues_on_the_next_page(project):
     sentence = "Penjelasan yang sangat panjang nomor {}."
     long = " ".join(sentence.format(n) for n in range(400))
     write(path, text.replace("penjelasan: ", f"penjelasan: {long} ", 1))
-    report = build(project, roles=["konselor-pemberdayaan-masyarakat"], kinds=["guide"])
+    report = build(project, Options(roles=["konselor-pemberdayaan-masyarakat"], kinds=["guide"]))
     guide = pdf_text(report.documents[0].path)
     header = "No Pernyataan Jawaban Penjelasan "  # repeated on each page the cell runs onto
     for n in range(400):

@@ -6,7 +6,7 @@ import pytest
 
 import conftest
 from conftest import REPO, ROLE_OF_SEED, SEEDS, seed_sentences, write
-from modul.content import load_project
+from modul.content.loading import load_project
 
 
 def problems_of(root) -> list:
@@ -138,7 +138,7 @@ def test_bom_and_windows_line_ends_are_accepted(project):
     path = project / "content" / "workshop.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert load_project(project).workshop.total_menit == 225
+    assert load_project(project).national.workshop.total_menit == 225
 
 
 def test_empty_file_and_missing_file(project):

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import copy_project, pdf_path, write
-from modul import build
-from modul.incremental import MANIFEST
+from modul import Options, build
+from modul.folders import MANIFEST
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 
@@ -59,21 +59,19 @@ def test_editing_a_shared_partial_rebuilds_everything_that_includes_it(project):
 
 
 def test_force_and_options_rebuild(project):
-    build(project, regions=["nasional"])
-    assert len(build(project, regions=["nasional"], force=True).documents) == 12
-    assert len(build(project, regions=["nasional"], paper="F4").documents) == 12
+    build(project, Options(regions=["nasional"]))
+    assert len(build(project, Options(regions=["nasional"], force=True)).documents) == 12
+    assert len(build(project, Options(regions=["nasional"], paper="F4")).documents) == 12
 
 
 def test_files_of_options_no_longer_given_are_removed(project, tmp_path):
     folder = project / "build" / "nasional" / ROLE
     three = write(tmp_path / "tiga.csv", "nama\nAni\nBudi\nCici\n")
-    build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=three,
-          booklet=True)
+    build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=three, booklet=True))
     assert len(list((folder / "peserta").glob("*.pdf"))) == 3
     mine = write(folder / "peserta" / "catatan-saya.txt", "tulisan pelatih")
     two = write(tmp_path / "dua.csv", "nama\nAni\nBudi\n")
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"],
-                   roster=two)
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=two))
     assert sorted(p.name for p in report.removed) == [
         "lembar-kerja-003-cici.pdf", "lembar-kerja-buklet.pdf"]
     assert len(list((folder / "peserta").glob("*.pdf"))) == 2
@@ -81,15 +79,15 @@ def test_files_of_options_no_longer_given_are_removed(project, tmp_path):
 
 
 def test_deleted_output_is_rebuilt(project):
-    build(project, regions=["nasional"])
+    build(project, Options(regions=["nasional"]))
     pdf_path(project, ROLE, "lembar-kerja.pdf").unlink()
-    report = build(project, regions=["nasional"])
+    report = build(project, Options(regions=["nasional"]))
     assert [d.path.name for d in report.documents] == ["lembar-kerja.pdf"]
 
 
 def test_two_jobs_write_the_same_bytes_in_the_same_order(project, tmp_path):
     other = copy_project(tmp_path / "other")
-    one, two = build(project, jobs=1), build(other, jobs=2)
+    one, two = build(project, Options(jobs=1)), build(other, Options(jobs=2))
     assert names(one) == names(two)
     assert [d.path.relative_to(project) for d in one.documents] == [
         d.path.relative_to(other) for d in two.documents]
@@ -98,7 +96,7 @@ def test_two_jobs_write_the_same_bytes_in_the_same_order(project, tmp_path):
 
 
 def test_shards_split_the_targets_without_overlap(project):
-    parts = [names(build(project, regions=["ntt"], shard=(i, 3))) for i in (1, 2, 3)]
+    parts = [names(build(project, Options(regions=["ntt"], shard=(i, 3)))) for i in (1, 2, 3)]
     assert all(parts)
     flat = [name for part in parts for name in part]
     assert len(flat) == len(set(flat)) == 12
@@ -106,18 +104,18 @@ def test_shards_split_the_targets_without_overlap(project):
 
 def test_source_date_epoch_sets_the_pdf_date(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["handout"])
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["handout"]))
     assert PdfReader(report.documents[0].path).metadata["/CreationDate"].startswith(
         "D:20260528")
 
 
 def test_clean_deletes_only_what_modul_wrote(project):
-    build(project, regions=["nasional"])
+    build(project, Options(regions=["nasional"]))
     mine = project / "build" / "catatan-saya.txt"
     write(mine, "jangan dihapus")
     theirs = project / "build" / "nasional" / ROLE / "lama.pdf"
     write(theirs, "%PDF-1.4 bukan buatan modul")
-    from modul.incremental import clean
+    from modul.engine.incremental import clean
 
     removed = clean(project)
     assert len(removed) == 13  # 12 PDFs and the manifest
@@ -127,7 +125,7 @@ def test_clean_deletes_only_what_modul_wrote(project):
 
 
 def test_interrupted_build_leaves_earlier_pdfs_whole(project):
-    build(project, regions=["nasional"])
+    build(project, Options(regions=["nasional"]))
     before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
@@ -141,12 +139,12 @@ def test_interrupted_build_leaves_earlier_pdfs_whole(project):
         assert path.read_bytes() == content, f"{path} changed"  # reproducible, so equal
         assert len(PdfReader(path).pages) > 0
     leftovers = list((project / "build").rglob("*.tmp"))
-    build(project, regions=["nasional"])
+    build(project, Options(regions=["nasional"]))
     assert not list((project / "build").rglob("*.tmp")), leftovers
 
 
 def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
-    import modul.output
+    import modul.engine.builder
 
     calls = []
 
@@ -156,12 +154,12 @@ def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
             raise KeyboardInterrupt
         return original(path, data, root)
 
-    original = modul.output.write_atomic
-    monkeypatch.setattr(modul.output, "write_atomic", interrupted)
+    original = modul.engine.builder.write_atomic
+    monkeypatch.setattr(modul.engine.builder, "write_atomic", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build(project, regions=["nasional"], jobs=1)
+        build(project, Options(regions=["nasional"], jobs=1))
     written = sorted((project / "build").rglob("*.pdf"))
     assert len(written) == 2 and not list((project / "build").rglob("*.tmp"))
-    monkeypatch.setattr(modul.output, "write_atomic", original)
-    report = build(project, regions=["nasional"])
+    monkeypatch.setattr(modul.engine.builder, "write_atomic", original)
+    report = build(project, Options(regions=["nasional"]))
     assert report.skipped == 2 and len(report.documents) == 10

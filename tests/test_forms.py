@@ -8,16 +8,15 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from modul import build
-from modul.content import load_project
+from modul import Options, build
+from modul.content.loading import load_project
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 
 
 @pytest.fixture
 def forms(project):
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"],
-                   fillable=True)
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], fillable=True))
     plain, form = (d.path for d in report.documents)
     assert form.name == "lembar-kerja-isian.pdf"
     return plain, form
@@ -79,8 +78,7 @@ def test_form_embeds_only_the_worksheet_fonts(forms):
 
 @pytest.mark.parametrize("paper", ["A4", "A5"])
 def test_name_and_village_lines_are_long_enough_to_write_on(project, paper):
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"],
-                   fillable=True, paper=paper)
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], fillable=True, paper=paper))
     form = next(d.path for d in report.documents if d.path.name == "lembar-kerja-isian.pdf")
     widths = {}
     for annotation in PdfReader(form).pages[0].get("/Annots", []):

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from conftest import copy_project, pdf_text
-from modul import build
+from modul import Options, build
 from modul.errors import ModulError
-from modul.glyphs import Coverage, printed
-from modul.targets import check
+from modul.typeset.glyphs import Coverage, printed
+from modul.engine.preflight import check
 
 SLUG = "peran-acak"
 SPECIAL = [  # the cases of issue 7, mixed into the random text
@@ -106,15 +106,14 @@ def test_random_role_files_print_every_sentence_or_fail_cleanly(fuzz_project, ro
     (fuzz_project / "content" / "roles" / f"{SLUG}.yaml").write_text(output.getvalue(),
                                                                       encoding="utf-8")
     try:
-        report = build(fuzz_project, regions=["nasional"], roles=[SLUG], force=True,
-                       kinds=["handout", "worksheet", "guide"])
+        report = build(fuzz_project, Options(regions=["nasional"], roles=[SLUG], force=True, kinds=["handout", "worksheet", "guide"]))
     except ModulError as err:
         event(f"refused: {err.problems[0].message.split(':')[0][:40]}")
         return  # the project's own error, with file and line: allowed
     event("built")
     assert breakage is None or breakage in ("drop", "empty") and key in OPTIONAL, \
         f"{breakage} of {key} was accepted"
-    theme = check(fuzz_project, regions=["nasional"], roles=[SLUG]).targets[0].theme
+    theme = check(fuzz_project, Options(regions=["nasional"], roles=[SLUG])).targets[0].theme
     coverage = Coverage((theme.fonts.regular, *theme.fonts.fallback))
     seen = "".join("".join(pdf_text(d.path) for d in report.documents).split())
     for text in strings(role):

@@ -9,8 +9,8 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from modul import build
-from modul.imposition import saddle_stitch_order
+from modul import Options, build
+from modul.production.imposition import saddle_stitch_order
 
 SIZES = {"A4": (210, 297), "F4": (215, 330), "Letter": (216, 279), "A5": (148, 210)}
 
@@ -37,7 +37,7 @@ def test_every_page_number_appears_once_whatever_the_count():
 
 @pytest.mark.parametrize("paper", list(SIZES))
 def test_every_document_lays_out_on_every_paper(project, paper):
-    report = build(project, regions=["nasional"], paper=paper)
+    report = build(project, Options(regions=["nasional"], paper=paper))
     assert len(report.documents) == 12
     for document in report.documents:
         for page in PdfReader(document.path).pages:
@@ -51,9 +51,8 @@ def test_every_document_lays_out_on_every_paper(project, paper):
 def test_a5_sets_text_smaller_and_keeps_the_footer_whole(project):
     pages = {}
     for paper in ("A4", "A5"):  # the same file, written twice: read it in between
-        (guide,) = build(project, regions=["nasional"], roles=["konselor-pemberdayaan-"
-                                                                "masyarakat"],
-                         kinds=["guide"], paper=paper, force=True).documents
+        (guide,) = build(project, Options(regions=["nasional"], roles=["konselor-pemberdayaan-"
+                                                                "masyarakat"], kinds=["guide"], paper=paper, force=True)).documents
         pages[paper] = PdfReader(guide.path).pages
     assert body_size(pages["A5"][0]) == pytest.approx(body_size(pages["A4"][0]) * 0.82,
                                                       abs=0.05)  # font_scale_a5
@@ -74,8 +73,7 @@ def test_booklet_sheets_read_in_order_when_folded(project):
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext is not installed (.ci/run installs poppler-utils)")
-    report = build(project, regions=["ntt"], roles=["konselor-pemberdayaan-masyarakat"],
-                   kinds=["worksheet"], booklet=True)
+    report = build(project, Options(regions=["ntt"], roles=["konselor-pemberdayaan-masyarakat"], kinds=["worksheet"], booklet=True))
     pages_pdf, booklet_pdf = (d.path for d in report.documents)
     assert booklet_pdf.name == "lembar-kerja-buklet.pdf"
     pages = len(PdfReader(pages_pdf).pages)

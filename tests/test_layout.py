@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import write
-from modul import build, check
+from modul import Options, build, check
 from modul.errors import ModulError
 
 
@@ -111,7 +111,7 @@ def test_theme_paper_size_is_used(project):
 
     path = project / "layouts" / "default" / "theme.yaml"
     write(path, path.read_text(encoding="utf-8").replace("paper: A4", "paper: F4"))
-    report = build(project, roles=["konselor-pemberdayaan-masyarakat"], kinds=["worksheet"])
+    report = build(project, Options(roles=["konselor-pemberdayaan-masyarakat"], kinds=["worksheet"]))
     box = PdfReader(report.documents[0].path).pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
         215, 330)
@@ -136,19 +136,19 @@ def laid_out_pages(project, body: str, log=None, attributes: str = "") -> list[s
 
     from pypdf import PdfReader
 
-    from modul.targets import _render
-    from modul.theme import load_theme
+    from modul.layout.theme import load_theme
+    from modul.typeset.render import render_document
 
     theme = load_theme(project / "layouts" / "default", project)
-    pdf, _ = _render(ET.fromstring(f"<document {attributes}>{body}</document>"), theme,
-                     project / "build" / "test.pdf", root=project, log=log)
+    pdf, _ = render_document(ET.fromstring(f"<document {attributes}>{body}</document>"),
+                             theme, root=project, shown="build/test.pdf", log=log)
     return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def findings_of(project, body: str, attributes: str = "") -> tuple[list[str], list[str]]:
-    from modul.layoutcheck import MM, LayoutLog
+    from modul.typeset.layoutcheck import MM, LayoutLog
 
-    log = LayoutLog(15 * MM)
+    log = LayoutLog(15 * MM, 0.2)
     pages = laid_out_pages(project, body, log, attributes)
     return pages, [f"page {f.page}: {f.message}" for f in log.finish()]
 
@@ -229,8 +229,7 @@ def test_a_table_head_is_printed_once_a_page(project):
 
     from modul import build
 
-    (guide,) = build(project, regions=["ntb-mitra"], roles=["konselor-pemberdayaan-"
-                                                            "masyarakat"],
-                     kinds=["guide"], paper="A5").documents
+    (guide,) = build(project, Options(regions=["ntb-mitra"], roles=["konselor-pemberdayaan-"
+                                                            "masyarakat"], kinds=["guide"], paper="A5")).documents
     texts = [" ".join(page.extract_text().split()) for page in PdfReader(guide.path).pages]
     assert [t.count("No. Session From–To Minutes") for t in texts[:4]] == [0, 1, 1, 0]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from conftest import write
-from modul import build
+from modul import Options, build
 from modul.cli import cli
 from modul.errors import ModulError
-from modul.layoutcheck import MM, Finding, LayoutLog, locate
-from modul.source import read_yaml
+from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate
+from modul.content.source import read_yaml
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 GROUP = "konsultan-kelompok-masyarakat"
@@ -30,19 +30,19 @@ def last_paragraph_alone(project):
 def test_shipped_content_has_one_layout_finding(built):
     again = build(built)  # nothing to rebuild: the findings come from the manifest
     assert again.documents == []
-    assert [(w.file, w.message) for w in again.warnings] == [(
-        "content/worksheet.yaml", "warning: build/ntt/konsultan-pemberdayaan-masyarakat/"
+    assert [(w.file, w.severity, w.message) for w in again.warnings] == [(
+        "content/worksheet.yaml", "warning", "build/ntt/konsultan-pemberdayaan-masyarakat/"
         "panduan-fasilitator.pdf, page 13: the page is nearly empty (17% filled)")]
 
 
 def test_nearly_empty_page_points_at_its_text(project):
     last_paragraph_alone(project)
-    report = build(project, **WHERE)
+    report = build(project, Options(**WHERE))
     (finding,) = report.warnings
     assert (finding.file, finding.line) == LAST_TEXT
-    assert finding.message.startswith(f"warning: {GUIDE}, page 14: the page is nearly "
-                                      "empty (")
-    again = build(project, **WHERE)
+    assert finding.is_warning
+    assert finding.message.startswith(f"{GUIDE}, page 14: the page is nearly empty (")
+    again = build(project, Options(**WHERE))
     assert again.documents == [] and again.warnings == [finding]  # repeated when skipped
 
 
@@ -50,7 +50,7 @@ def test_writing_space_below_the_theme_minimum(project):
     theme = project / "layouts" / "default" / "theme.yaml"
     write(theme, theme.read_text(encoding="utf-8").replace("min_writing_mm: 15",
                                                            "min_writing_mm: 20"))
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"])
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"]))
     short = [w for w in report.warnings if "writing space" in w.message]
     assert short and all("is 17 mm high, below the theme's minimum of 20 mm" in w.message
                          for w in short)
@@ -81,7 +81,7 @@ def test_check_lays_out_only_when_asked(project):
 
 
 def test_heading_alone_at_the_foot_of_a_page():
-    log = LayoutLog(15 * MM)
+    log = LayoutLog(15 * MM, 0.2)
     log.text_drawn(3, "Siapa yang Cocok?")
     log.flowable_placed(3, 0.95, "Siapa yang Cocok?")
     log.flowable_placed(4, 0.30, None)
@@ -103,7 +103,7 @@ def test_findings_are_located_at_the_content_value(project):
 def test_a_strict_failure_is_a_modul_error(project):
     last_paragraph_alone(project)
     try:
-        build(project, strict=True, **WHERE)
+        build(project, Options(strict=True, **WHERE))
     except ModulError as err:
         assert "warning" not in err.problems[0].message
     else:

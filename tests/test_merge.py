@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import write
-from modul.merge import merge
-from modul.source import ProblemList, read_yaml
+from modul.content.merge import merge
+from modul.content.source import ProblemList, read_yaml
 
 BASE = """\
 nama: Konselor

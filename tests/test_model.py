@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from modul.model import ScalePoint, ScoreBand, WorksheetPart, WorksheetPlan
+from modul.content.plans import ScalePoint, ScoreBand, WorksheetPart, WorksheetPlan
 
 SCALE = [ScalePoint(singkatan=s, label=s, skor=n) for s, n in
          [("SS", 4), ("S", 3), ("TS", 2), ("STS", 1)]]
@@ -36,9 +36,9 @@ def test_reversed_scale_mirrors_scores_in_print_order():
 
 
 def test_agenda_counts_minutes_from_the_opening(built):
-    from modul.content import load_project
+    from modul.content.loading import load_project
 
-    workshop = load_project(built).workshop
+    workshop = load_project(built).national.workshop
     rows = workshop.agenda
     assert rows[0].start == 0
     assert all(a.end == b.start for a, b in zip(rows, rows[1:]))

@@ -6,7 +6,7 @@ import re
 
 from pypdf import PdfReader
 
-from modul import build
+from modul import Options, build
 
 ROLE = "konsultan-kelompok-masyarakat"
 
@@ -23,7 +23,7 @@ def outline(reader: PdfReader, items=None, depth=0) -> list[tuple[int, str, int]
 
 
 def test_packet_joins_the_documents_behind_cover_and_contents(project):
-    report = build(project, regions=["sumbar"], roles=[ROLE], packet=True)
+    report = build(project, Options(regions=["sumbar"], roles=[ROLE], packet=True))
     *documents, packet = (d.path for d in report.documents)
     assert packet.name == "paket-pelatihan.pdf"
     joined = PdfReader(packet)
@@ -43,7 +43,7 @@ def test_packet_joins_the_documents_behind_cover_and_contents(project):
 
 
 def test_packet_bookmarks_nest_sections_under_their_document(project):
-    report = build(project, regions=["nasional"], roles=[ROLE], packet=True)
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], packet=True))
     joined = PdfReader(report.documents[-1].path)
     marks = outline(joined)
     top = [(title, page) for depth, title, page in marks if depth == 0]

@@ -18,9 +18,9 @@ from conftest import (
     seed_sentences,
     write,
 )
-from modul import build
+from modul import Options, build
 from modul.cli import cli
-from modul.content import load_project
+from modul.content.loading import load_project
 from modul.errors import ModulError
 
 KPM = "konsultan-pemberdayaan-masyarakat"
@@ -143,11 +143,11 @@ def test_diff_lists_exactly_what_a_region_changes(project):
 
 
 def test_region_filter(project):
-    report = build(project, regions=["sumbar"], roles=[KKM], kinds=["handout"])
+    report = build(project, Options(regions=["sumbar"], roles=[KKM], kinds=["handout"]))
     assert [d.path.relative_to(project).as_posix() for d in report.documents] == [
         f"build/sumbar/{KKM}/bahan-bacaan.pdf"]
     with pytest.raises(ModulError, match="unknown region `sumbr`"):
-        build(project, regions=["sumbr"])
+        build(project, Options(regions=["sumbr"]))
 
 
 # --- mistakes a coordinator can make --------------------------------------------------------
@@ -256,7 +256,7 @@ def test_region_replaces_one_partial_and_one_theme_value(project):
                  cover.replace('<cover kind="{{ document_name }}"',
                                '<cover kind="{{ document_name }} (Edisi NTT)"', 1))
     overlay_file(project, "ntt", "layout/theme.yaml", "styles:\n  body:\n    size: 14.5\n")
-    report = build(project, regions=["ntt", "nasional"], roles=[KKM], kinds=["handout"])
+    report = build(project, Options(regions=["ntt", "nasional"], roles=[KKM], kinds=["handout"]))
     ntt, national = (PdfReader(d.path) for d in sorted(
         report.documents, key=lambda d: d.path.parts[-3] != "ntt"))
     assert "Bahan Bacaan (Edisi NTT)" in ntt.pages[0].extract_text()
@@ -273,7 +273,7 @@ def test_region_theme_uses_a_font_from_its_own_fonts_folder(project):
     fonts = project / "content" / "regions" / "ntt" / "layout" / "fonts"
     fonts.mkdir()
     (fonts / "Lokal.ttf").write_bytes((default_fonts / "DejaVuSans.ttf").read_bytes())
-    report = build(project, regions=["ntt", "nasional"], roles=[KKM], kinds=["handout"])
+    report = build(project, Options(regions=["ntt", "nasional"], roles=[KKM], kinds=["handout"]))
     used = {d.path.parts[-3]: font_names(PdfReader(d.path)) for d in report.documents}
     assert "DejaVuSans" in used["ntt"] and "DejaVuSans" not in used["nasional"]
 

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import pdf_path, pdf_text, write
-from modul import build
+from modul import Options, build
 from modul.cli import cli
 
 ROLE = "konselor-pemberdayaan-masyarakat"
@@ -167,7 +167,7 @@ def test_bad_input_gets_a_located_message_and_a_fix(project, case):
 
 
 def test_a_bad_input_never_touches_earlier_pdfs(project):
-    build(project, regions=["nasional"], roles=[ROLE])
+    build(project, Options(regions=["nasional"], roles=[ROLE]))
     before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
     for name in ("typo in a key", "empty file", "template syntax error", "logo damaged"):
         BAD_INPUTS[name].change(project)
@@ -179,7 +179,7 @@ def test_a_bad_input_never_touches_earlier_pdfs(project):
 def test_full_disk_is_reported_and_leaves_no_partial_file(project, monkeypatch):
     import tempfile
 
-    build(project, regions=["nasional"], roles=[ROLE], kinds=["handout"])
+    build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["handout"]))
     handout = pdf_path(project, ROLE, "bahan-bacaan.pdf")
     earlier = handout.read_bytes()
     real_mkstemp = tempfile.mkstemp
@@ -213,12 +213,12 @@ def test_read_only_build_folder(project, monkeypatch):
 
 
 def test_a_bug_in_modul_is_one_line_and_exit_4(project, monkeypatch):
-    import modul.engine
+    import modul.engine.builder
 
     def broken(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(modul.engine, "build", broken)
+    monkeypatch.setattr(modul.engine.builder, "build", broken)
     result = CliRunner().invoke(cli, ["build", "--project", str(project)])
     assert result.exit_code == 4
     assert "unexpected error: RuntimeError: kaboom" in result.output
@@ -226,12 +226,12 @@ def test_a_bug_in_modul_is_one_line_and_exit_4(project, monkeypatch):
 
 
 def test_ctrl_c_says_what_is_kept(project, monkeypatch):
-    import modul.engine
+    import modul.engine.builder
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(modul.engine, "build", interrupted)
+    monkeypatch.setattr(modul.engine.builder, "build", interrupted)
     result = CliRunner().invoke(cli, ["build", "--project", str(project)])
     assert result.exit_code == 130 and "stopped" in result.output
 
@@ -247,7 +247,7 @@ def test_extreme_text_splits_across_pages(project):
     text = path.read_text(encoding="utf-8")
     start = text.index("tugas_lain:")
     write(path, text[:start] + "tugas_lain: []\n" + text[text.index("# Ciri orang yang cocok"):])
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["handout"])
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["handout"]))
     handout = pdf_text(report.documents[0].path)
     assert all(f"Tugas nomor {n}." in handout for n in range(300))
     assert long_paragraph in handout

@@ -7,9 +7,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import write
-from modul import build
+from modul import Options, build
 from modul.errors import ModulError
-from modul.roster import read_roster
+from modul.production.participants import read_roster
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 
@@ -75,8 +75,7 @@ def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
     names = ["Siti Aminah", "Yohanes Kase", "Maria Goreti"]
     csv = write(tmp_path / "peserta.csv", "nama,asal\n" + "".join(
         f"{name},Desa {n}\n" for n, name in enumerate(names, 1)))
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"],
-                   roster=csv)
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv))
     plain, merged, *singles = (d.path for d in report.documents)
     assert merged.name == "lembar-kerja-peserta.pdf" and len(singles) == 3
     assert singles[1].relative_to(project).as_posix() == (
@@ -97,8 +96,7 @@ def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
 def test_shared_pages_are_stored_once(project, tmp_path):
     csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"Peserta {n}\n"
                                                              for n in range(20)))
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["worksheet"],
-                   roster=csv)
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv))
     plain, merged = report.documents[0].path, report.documents[1].path
     pages = len(PdfReader(plain).pages)
     with pikepdf.open(merged) as pdf:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from conftest import one_problem, pdf_text, write
-from modul import build
-from modul.content import load_project
+from modul import Options, build
+from modul.content.loading import load_project
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 
 
 def runsheet(project, **options):
-    report = build(project, regions=["nasional"], roles=[ROLE], kinds=["runsheet"], **options)
+    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["runsheet"], **options))
     (document,) = report.documents
     return document.path
 
@@ -26,7 +26,7 @@ def test_one_page_with_clock_times_breaks_and_leads(project):
     assert "ISHOMA (istirahat, salat, makan)" in text
     assert "Pendamping fasilitator (co-fasilitator)" in text
     assert "LK-2" in text
-    last = load_project(project).workshop.run_sheet[-1]
+    last = load_project(project).national.workshop.run_sheet[-1]
     assert last.end == "13:30" and f"{last.start}–{last.end}" in text
 
 

@@ -11,7 +11,7 @@ import threading
 from click.testing import CliRunner
 
 from conftest import REPO, pdf_text, write
-from modul import build
+from modul import Options, build
 from modul.cli import cli
 
 
@@ -73,7 +73,7 @@ def test_new_role_and_region_build_at_once(project):
     assert "nama: Pendamping Desa" in role and "# Tugas utama peran ini" in role
     region = (project / "content" / "regions" / "jawa-tengah" / "region.yaml").read_text(
         encoding="utf-8")
-    report = build(project, regions=["jawa-tengah"], roles=["pendamping-desa"])
+    report = build(project, Options(regions=["jawa-tengah"], roles=["pendamping-desa"]))
     assert len(report.documents) == 4
     assert "Provinsi Jawa Tengah" in pdf_text(report.documents[0].path, furniture=True)
     # every example text left in the starting files is a warning at its line

@@ -1,5 +1,5 @@
 """Stage 5, engine: what to make (`options`, `plan`), whether it is out of date
-(`incremental`), checking everything first (`check`), laying out on every core
+(`incremental`), checking everything first (`preflight`), laying out on every core
 (`parallel`) and writing atomically (`builder`).
 
 Entry points: `build`, `check`, `check_project`, `Options`, `BuildReport`; imported on
@@ -18,7 +18,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(builder, name)
     if name == "check":
-        from modul.engine.check import check
+        from modul.engine.preflight import check
 
         return check
     if name == "Options":

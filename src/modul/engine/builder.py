@@ -3,7 +3,7 @@
 1. Plan the targets from the folder layout and the layout's catalog, and fingerprint
    their inputs. When every target is current (manifest), stop: no content is read or
    laid out.
-2. Otherwise check all content and layouts (`check.check`): any problem stops the build
+2. Otherwise check all content and layouts (`preflight.check`): any problem stops the build
    before anything is written.
 3. Lay out the out-of-date targets (`parallel.make`), collect the results in target
    order, write each file atomically and record it in the manifest.
@@ -18,13 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modul.content.source import ProblemList
 from modul.engine.incremental import Fingerprints, Manifest
 from modul.engine.options import Options
 from modul.engine.plan import plan, shard
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
-from modul.layout.catalog import load_catalog
 from modul.output import remove_leftovers, write_atomic
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
@@ -79,23 +77,17 @@ def _fingerprints(root: Path, options: Options, fingerprints: Fingerprints
                   ) -> dict[Path, str]:
     """Each planned target's fingerprint; empty when the plan cannot be known without
     reading content (a name that is not there, a broken catalog)."""
-    try:
-        catalog = load_catalog(root)
-    except ProblemList:  # the full check reports what is wrong with it
-        return {}
-    planned = plan(root, catalog, options)
+    planned = plan(root, options)
     if planned is None:
         return {}
     option_key = options.fingerprint(fingerprints.file(options.roster) if options.roster
                                      else "")
-    documents = [Folders(root).theme / k.template for k in catalog.documents]
-    return {p.path: fingerprints.target(p, option_key, documents if p.packet else [])
-            for p in planned}
+    return {p.path: fingerprints.target(p, option_key) for p in planned}
 
 
 def _build(root: Path, options: Options, keys: dict[Path, str], manifest: Manifest,
            progress: Progress | None, started: float) -> BuildReport:
-    from modul.engine.check import check
+    from modul.engine.preflight import check
     from modul.engine.parallel import SharedInputs, make
     from modul.production.variants import count, packet
 
@@ -179,13 +171,14 @@ def check_project(root: Path, options: Options | None = None, *, layout: bool = 
     """`modul check`: check everything and return what was checked and every warning;
     with `layout`, also lay every document out in memory and report what looks wrong on
     the pages, at the YAML line causing it. With `options.strict`, warnings are errors."""
-    from modul.engine.check import check
-    from modul.engine.parallel import SharedInputs, make
+    from modul.engine.preflight import check
 
     options = options or Options()
     setup = check(root, options)
     found: list[Problem] = []
     if layout:
+        from modul.engine.parallel import SharedInputs, make
+
         shared = SharedInputs(root, False, None, {slug: p.sources for slug, p in
                                                   setup.project.provenance.items()})
         found = [w for _, outputs in make(setup.targets, shared, options.jobs)

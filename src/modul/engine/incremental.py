@@ -45,11 +45,11 @@ class Fingerprints:
                 self._files[path] = "missing"
         return self._files[path]
 
-    def target(self, planned: Planned, options: str, extra: Iterable[Path] = ()) -> str:
+    def target(self, planned: Planned, options: str) -> str:
         digest = hashlib.sha256()
         digest.update(f"{self._code}|{options}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
                       .encode())
-        for path in sorted({*_inputs(self.root, planned), *extra}):
+        for path in sorted(_inputs(self.root, planned)):
             digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
         return digest.hexdigest()
 
@@ -59,6 +59,7 @@ def _inputs(root: Path, planned: Planned) -> list[Path]:
     files = [*folders.national_files, folders.role(planned.role),
              folders.theme / planned.template, folders.theme / "theme.yaml",
              folders.theme / "catalog.yaml"]
+    files += [folders.theme / template for template in planned.joins]
     files += _tree(folders.theme, "_*")  # partials a template may include
     files += _tree(folders.theme / "fonts", "*")
     files += _tree(folders.labels, "*.yaml")

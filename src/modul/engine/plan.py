@@ -1,5 +1,6 @@
 """What a build would make, from the folder layout and the layout's catalog alone, before
-any content is read: so a build where nothing changed answers at once."""
+any content is read: so a build where nothing changed answers at once (without loading
+pydantic, Jinja2 or ReportLab)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modul.catalog import NATIONAL, SLUG
+from modul.content.source import read_yaml
 from modul.engine.options import Options
+from modul.errors import ModulError
 from modul.folders import Folders
-from modul.layout.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -20,18 +22,43 @@ class Planned:
     role: str
     template: str
     path: Path  # its main output
-    packet: bool = False  # made from the role's other documents
+    joins: tuple[str, ...] = ()  # a packet: the templates of the documents it joins
 
 
-def plan(root: Path, catalog: Catalog, options: Options) -> list[Planned] | None:
+@dataclass(frozen=True)
+class Kind:
+    """A document kind as the catalog writes it, not yet validated."""
+
+    id: str
+    template: str
+    file: str
+
+
+def catalog_kinds(root: Path) -> tuple[list[Kind], Kind] | None:
+    """The documents and the packet of the layout's catalog.yaml, as written; None if it
+    is not as expected (the full check then says what is wrong)."""
+    try:
+        tree = read_yaml(Folders(root).theme / "catalog.yaml", root).plain()
+        documents = [Kind(d["id"], d["template"], d["file"]) for d in tree["documents"]]
+        packet = tree["packet"]
+        return documents, Kind(packet["id"], packet["template"], packet["file"])
+    except (ModulError, KeyError, TypeError):
+        return None
+
+
+def plan(root: Path, options: Options) -> list[Planned] | None:
     """The targets the folder layout shows; None if a selected name is not there (the
     full check then says which)."""
     folders = Folders(root)
+    catalog = catalog_kinds(root)
+    if catalog is None:
+        return None
+    documents, packet = catalog
     editions = [NATIONAL] + sorted(p.name for p in folders.regions.iterdir()
                                    if p.is_dir() and SLUG.match(p.name)) \
         if folders.regions.is_dir() else [NATIONAL]
     roles = sorted(p.stem for p in folders.roles.glob("*.yaml"))
-    kinds = [k.id for k in catalog.documents]
+    kinds = [k.id for k in documents]
     chosen = [[name for name in available if not wanted or name in wanted]
               for available, wanted in ((editions, options.regions), (roles, options.roles),
                                         (kinds, options.kinds))]
@@ -43,11 +70,11 @@ def plan(root: Path, catalog: Catalog, options: Options) -> list[Planned] | None
         for role in chosen[1]:
             planned += [Planned(edition, role, kind.template,
                                 folders.output(edition, role, kind.file))
-                        for kind in catalog.documents if kind.id in chosen[2]]
+                        for kind in documents if kind.id in chosen[2]]
             if options.packet:
-                packet = catalog.packet
                 planned.append(Planned(edition, role, packet.template,
-                                       folders.output(edition, role, packet.file), packet=True))
+                                       folders.output(edition, role, packet.file),
+                                       tuple(k.template for k in documents)))
     return planned
 
 

@@ -19,7 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from modul.content import checks
 from modul.content.loading import Project, load_project
-from modul.engine.options import Options
+from modul.engine.options import Options, UsageError
 from modul.errors import ModulError, Problem, relative
 from modul.folders import Folders
 from modul.layout import templates
@@ -75,7 +75,8 @@ def check(root: Path, options: Options | None = None) -> Setup:
                                             else None)
     editions = _select(list(project.editions), options.regions, "region")
     selected_roles = _select(list(project.roles), options.roles, "role")
-    kind_ids = _select([k.id for k in catalog.documents], options.kinds, "document")
+    kind_ids = _select([k.id for k in catalog.documents], options.kinds, "document",
+                       error=UsageError)  # as a mistyped --paper would be
     selected_kinds = [k for k in catalog.documents if k.id in kind_ids]
     targets, packets = [], []
     environments: dict[tuple[Path, ...], SandboxedEnvironment] = {}  # compile templates once
@@ -149,11 +150,12 @@ def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
         return None
 
 
-def _select(available: list[str], wanted: Iterable[str], what: str) -> list[str]:
+def _select(available: list[str], wanted: Iterable[str], what: str,
+            error: type[ModulError] = ModulError) -> list[str]:
     wanted = list(wanted)
     unknown = [w for w in wanted if w not in available]
     if unknown:
-        raise ModulError([Problem("modul", message=f"unknown {what} `{u}`",
+        raise error([Problem("modul", message=f"unknown {what} `{u}`",
                                   hint=f"choose from: {', '.join(available)}")
                           for u in unknown])
     return [a for a in available if not wanted or a in wanted]
