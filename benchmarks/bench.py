@@ -48,8 +48,12 @@ def median_time(runs: int, action: Callable[[], object]) -> float:
 
 
 def cli(root: Path, *args: str) -> str:
-    return subprocess.run([sys.executable, "-m", "modul", "build", "--project", str(root),
-                           *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "modul", "build", "--project", str(root), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 ROSTER_RUN = """
@@ -78,27 +82,34 @@ def roster_csv(root: Path, participants: int) -> Path:
 
 
 def roster_run(root: Path, participants: int) -> dict[str, float]:
-    result = subprocess.run([sys.executable, "-c", ROSTER_RUN, str(root),
-                             str(roster_csv(root, participants)), ROLE],
-                            check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", ROSTER_RUN, str(root), str(roster_csv(root, participants)), ROLE],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(result.stdout)
 
 
 def raw_reportlab(root: Path) -> tuple[float, int]:
     """Seconds and pages to lay out every target's flowables with plain ReportLab."""
+    from modul.targets import check
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    from modul.targets import check
     from modul.typeset import Typesetter
 
     seconds, pages = 0.0, 0
     for target in check(root).targets:
         margins = target.theme.margins
         document = SimpleDocTemplate(
-            io.BytesIO(), pagesize=[d * mm for d in target.theme.paper_mm],
-            leftMargin=margins.left * mm, rightMargin=margins.right * mm,
-            topMargin=margins.top * mm, bottomMargin=margins.bottom * mm)
+            io.BytesIO(),
+            pagesize=[d * mm for d in target.theme.paper_mm],
+            leftMargin=margins.left * mm,
+            rightMargin=margins.right * mm,
+            topMargin=margins.top * mm,
+            bottomMargin=margins.bottom * mm,
+        )
         started = time.perf_counter()
         document.build(Typesetter(target.theme, root).flowables(target.markup))
         seconds += time.perf_counter() - started
@@ -137,11 +148,14 @@ def main() -> None:
         noop_s = median_time(runs, lambda: cli(root))
         role_file = root / "content" / "roles" / f"{ROLE}.yaml"
         edits = iter(range(runs))
-        edit_s = median_time(runs, lambda: (
-            role_file.write_text(role_file.read_text() + f"# edit {next(edits)}\n"),
-            cli(root)))
-        rebuilt = len([line for line in cli(root, "--force").splitlines()
-                       if line.startswith("[")])
+        edit_s = median_time(
+            runs,
+            lambda: (
+                role_file.write_text(role_file.read_text() + f"# edit {next(edits)}\n"),
+                cli(root),
+            ),
+        )
+        rebuilt = len([line for line in cli(root, "--force").splitlines() if line.startswith("[")])
         edited = role_file.read_text() + "# one more\n"
         role_file.write_text(edited)
         changed = len([line for line in cli(root).splitlines() if line.startswith("[")])
@@ -164,29 +178,53 @@ def main() -> None:
 
     e2e_rate, raw_rate = pages / jobs[1], raw_pages / raw_s
     rows = [
-        ("cold build (process)", f"{cold_s:.2f} s",
-         f"{len(report.documents)} documents, {pages} pages, {pages / cold_s:.0f} pages/s"),
-        ("no-op rebuild (process)", f"{noop_s:.2f} s",
-         f"{noop_s / cold_s:.0%} of cold (target ≤ 10%)"),
+        (
+            "cold build (process)",
+            f"{cold_s:.2f} s",
+            f"{len(report.documents)} documents, {pages} pages, {pages / cold_s:.0f} pages/s",
+        ),
+        (
+            "no-op rebuild (process)",
+            f"{noop_s:.2f} s",
+            f"{noop_s / cold_s:.0%} of cold (target ≤ 10%)",
+        ),
         ("one role file edited", f"{edit_s:.2f} s", f"{changed} of {rebuilt} targets rebuilt"),
         ("end to end, --jobs 1", f"{e2e_rate:.0f} p/s", f"{jobs[1]:.2f} s for {pages} pages"),
-        ("raw ReportLab, same flowables", f"{raw_rate:.0f} p/s",
-         f"end to end is {e2e_rate / raw_rate:.2f}× (target ≥ 0.7×)"),
-        ("--jobs 2 vs --jobs 1", f"{jobs[1] / jobs[2]:.2f}×",
-         f"{jobs[1]:.2f} s → {jobs[2]:.2f} s (target ≥ 1.6×)"),
+        (
+            "raw ReportLab, same flowables",
+            f"{raw_rate:.0f} p/s",
+            f"end to end is {e2e_rate / raw_rate:.2f}× (target ≥ 0.7×)",
+        ),
+        (
+            "--jobs 2 vs --jobs 1",
+            f"{jobs[1] / jobs[2]:.2f}×",
+            f"{jobs[1]:.2f} s → {jobs[2]:.2f} s (target ≥ 1.6×)",
+        ),
     ]
     for n, run in rosters.items():
-        rows.append((f"roster {n}", f"{run['seconds']:.2f} s",
-                     f"merged {run['merged_mb']:.1f} MB, peak RSS {run['rss_mb']:.0f} MB"))
+        rows.append(
+            (
+                f"roster {n}",
+                f"{run['seconds']:.2f} s",
+                f"merged {run['merged_mb']:.1f} MB, peak RSS {run['rss_mb']:.0f} MB",
+            )
+        )
     rows += [
-        ("roster 1000 / roster 30", f"{rosters[1000]['seconds'] / rosters[30]['seconds']:.1f}×",
-         "target ≤ 4×"),
-        ("1000, layout per participant", f"{again_s:.2f} s",
-         f"{again_mb:.0f} MB of PDFs; stamping is {again_s / rosters[1000]['seconds']:.1f}× "
-         "faster (target ≥ 5×)"),
+        (
+            "roster 1000 / roster 30",
+            f"{rosters[1000]['seconds'] / rosters[30]['seconds']:.1f}×",
+            "target ≤ 4×",
+        ),
+        (
+            "1000, layout per participant",
+            f"{again_s:.2f} s",
+            f"{again_mb:.0f} MB of PDFs; stamping is {again_s / rosters[1000]['seconds']:.1f}× "
+            "faster (target ≥ 5×)",
+        ),
     ]
-    print(f"modul benchmark, median of {runs} runs, {sys.platform}, "
-          f"Python {sys.version.split()[0]}")
+    print(
+        f"modul benchmark, median of {runs} runs, {sys.platform}, Python {sys.version.split()[0]}"
+    )
     for name, value, remark in rows:
         print(f"{name:<31}{value:>10}   {remark}")
 

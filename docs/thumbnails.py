@@ -44,7 +44,8 @@ def make(target: Path) -> list[Path]:
                     pdf = pypdfium2.PdfDocument(root / "build" / edition / ROLE / filename)
                     page = pdf[number - 1]
                     page.render(scale=WIDTH / page.get_width()).to_pil().save(
-                        target / name, optimize=True)
+                        target / name, optimize=True
+                    )
                     written.append(target / name)
     return written
 

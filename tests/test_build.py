@@ -10,15 +10,18 @@ from pypdf import PdfReader
 
 from conftest import ROLE_OF_SEED, SEEDS, copy_project, pdf_path, pdf_text, seed_sentences, write
 from modul import Options, build
-from modul.layout.catalog import load_catalog
 from modul.content.loading import load_project
 from modul.errors import ModulError
+from modul.layout.catalog import load_catalog
 
 ROLES = sorted(ROLE_OF_SEED.values())
 KINDS = load_catalog(Path(__file__).resolve().parents[1]).documents
-NAMES = {"bahan-bacaan.pdf": "Bahan Bacaan", "lembar-kerja.pdf": "Lembar Kerja",
-         "jadwal-pelaksanaan.pdf": "Jadwal Pelaksanaan",
-         "panduan-fasilitator.pdf": "Panduan Fasilitator"}
+NAMES = {
+    "bahan-bacaan.pdf": "Bahan Bacaan",
+    "lembar-kerja.pdf": "Lembar Kerja",
+    "jadwal-pelaksanaan.pdf": "Jadwal Pelaksanaan",
+    "panduan-fasilitator.pdf": "Panduan Fasilitator",
+}
 A4 = (595.28, 841.89)
 
 
@@ -31,8 +34,9 @@ EDITIONS = ["nasional", "ntb-mitra", "ntt", "sumbar"]
 
 def test_build_writes_every_edition_at_documented_paths(built):
     written = sorted(p.relative_to(built).as_posix() for p in (built / "build").rglob("*.pdf"))
-    assert written == sorted(f"build/{edition}/{role}/{name}" for edition in EDITIONS
-                             for role in ROLES for name in NAMES)
+    assert written == sorted(
+        f"build/{edition}/{role}/{name}" for edition in EDITIONS for role in ROLES for name in NAMES
+    )
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
@@ -105,8 +109,12 @@ def embedded_fonts(reader: PdfReader) -> dict[str, bool]:
         for ref in fonts.values():
             font = ref.get_object()
             descriptor = font.get("/FontDescriptor")
-            found[str(font["/BaseFont"])] = bool(descriptor and any(
-                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+            found[str(font["/BaseFont"])] = bool(
+                descriptor
+                and any(
+                    k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
+            )
         for xobject in (resources.get("/XObject", {}) if resources else {}).values():
             visit(xobject.get_object().get("/Resources"))
 
@@ -135,13 +143,14 @@ def test_bookmarks_follow_the_sections(built):
     assert "Tugas Utama" in nested
     guide = PdfReader(pdf_path(built, ROLES[0], "panduan-fasilitator.pdf"))
     assert {"Jadwal", "Proses Penyajian", "Kunci Jawaban"} <= {
-        i.title for i in guide.outline if not isinstance(i, list)}
+        i.title for i in guide.outline if not isinstance(i, list)
+    }
 
 
 def test_agenda_lists_sessions_and_the_total(built):
     workshop = load_project(built).national.workshop
     text = pdf_text(pdf_path(built, ROLES[2], "panduan-fasilitator.pdf"))
-    agenda = text[text.index("Jadwal"):text.index("Persiapan")]
+    agenda = text[text.index("Jadwal") : text.index("Persiapan")]
     for row in workshop.agenda:
         assert f"{row.start}–{row.end} {row.session.menit}" in agenda
     assert f"Jumlah {workshop.total_menit}" in agenda
@@ -168,11 +177,15 @@ def test_markup_characters_in_content_print_literally(project):
     path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
     text = path.read_text(encoding="utf-8").replace(
         "nama: Konselor Pemberdayaan Masyarakat",
-        "nama: \"Konselor <b>A&amp;B</b> {{ x }} {% if %} <para>\"")
+        'nama: "Konselor <b>A&amp;B</b> {{ x }} {% if %} <para>"',
+    )
     write(path, text)
     build(project, Options(roles=["konselor-pemberdayaan-masyarakat"], kinds=["handout"]))
-    first = PdfReader(pdf_path(project, "konselor-pemberdayaan-masyarakat",
-                               "bahan-bacaan.pdf")).pages[0].extract_text()
+    first = (
+        PdfReader(pdf_path(project, "konselor-pemberdayaan-masyarakat", "bahan-bacaan.pdf"))
+        .pages[0]
+        .extract_text()
+    )
     assert "Konselor <b>A&amp;B</b> {{ x }} {% if %} <para>" in " ".join(first.split())
 
 
@@ -188,15 +201,22 @@ def test_a_problem_stops_the_build_before_anything_is_written(project):
 
 
 def test_no_temporary_files_are_left_behind(built):
-    leftovers = [p for p in (built / "build").rglob("*")
-                 if p.name.startswith(".") and p.name != ".modul-manifest.json"]
+    leftovers = [
+        p
+        for p in (built / "build").rglob("*")
+        if p.name.startswith(".") and p.name != ".modul-manifest.json"
+    ]
     assert leftovers == []
 
 
 def test_role_and_document_filters(project):
-    report = build(project, Options(regions=["nasional"], roles=["konsultan-kelompok-masyarakat"], kinds=["worksheet"]))
+    report = build(
+        project,
+        Options(regions=["nasional"], roles=["konsultan-kelompok-masyarakat"], kinds=["worksheet"]),
+    )
     assert [d.path.relative_to(project).as_posix() for d in report.documents] == [
-        "build/nasional/konsultan-kelompok-masyarakat/lembar-kerja.pdf"]
+        "build/nasional/konsultan-kelompok-masyarakat/lembar-kerja.pdf"
+    ]
     with pytest.raises(ModulError, match="unknown role `konsultan`"):
         build(project, Options(roles=["konsultan"]))
 
@@ -204,8 +224,10 @@ def test_role_and_document_filters(project):
 def test_a_fourth_role_needs_only_one_yaml_file(project):
     roles = project / "content" / "roles"
     source = (roles / "konsultan-kelompok-masyarakat.yaml").read_text(encoding="utf-8")
-    write(roles / "pendamping-desa.yaml", source.replace(
-        "nama: Konsultan Kelompok Masyarakat", "nama: Pendamping Desa"))
+    write(
+        roles / "pendamping-desa.yaml",
+        source.replace("nama: Konsultan Kelompok Masyarakat", "nama: Pendamping Desa"),
+    )
     report = build(project, Options(roles=["pendamping-desa"]))
     assert len(report.documents) == len(KINDS) * len(EDITIONS)
     text = pdf_text(pdf_path(project, "pendamping-desa", "panduan-fasilitator.pdf"))
@@ -222,5 +244,6 @@ def test_table_cell_longer_than_a_page_continues_on_the_next_page(project):
     guide = pdf_text(report.documents[0].path)
     header = "No Pernyataan Jawaban Penjelasan "  # repeated on each page the cell runs onto
     for n in range(400):
-        assert re.search(sentence.format(n).replace(" ", f" (?:{header})?").replace(".", r"\."),
-                         guide), n
+        assert re.search(
+            sentence.format(n).replace(" ", f" (?:{header})?").replace(".", r"\."), guide
+        ), n

@@ -11,8 +11,19 @@ from click.testing import CliRunner
 from conftest import REPO, write
 from modul.cli import cli
 
-COMMANDS = ["build", "check", "show", "diff", "clean", "init", "new", "list", "preview",
-            "watch", "schema"]
+COMMANDS = [
+    "build",
+    "check",
+    "show",
+    "diff",
+    "clean",
+    "init",
+    "new",
+    "list",
+    "preview",
+    "watch",
+    "schema",
+]
 
 
 def run(*args: str):
@@ -89,31 +100,38 @@ def test_every_command_explains_itself(command):
 
 
 def test_python_dash_m_works_like_modul():
-    result = subprocess.run([sys.executable, "-m", "modul", "--version"], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "modul", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and "modul" in result.stdout
 
 
 def test_build_with_nothing_to_do_loads_no_heavy_library(project):
     run("build", "--project", str(project), "--region", "nasional")
-    code = ("import sys, contextlib, io\n"
-            "from modul.cli import cli\n"
-            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    cli(['build', '--project', {str(project)!r}, '--region', 'nasional'])\n"
-            "print(sorted(m for m in ('reportlab', 'pydantic', 'jinja2', 'pikepdf')"
-            " if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, contextlib, io\n"
+        "from modul.cli import cli\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    cli(['build', '--project', {str(project)!r}, '--region', 'nasional'])\n"
+        "print(sorted(m for m in ('reportlab', 'pydantic', 'jinja2', 'pikepdf')"
+        " if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check"]])
 def test_help_and_check_do_not_import_reportlab(args):
-    code = ("import sys, contextlib, io\n"
-            "from modul.cli import cli\n"
-            "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    cli({args!r})\n"
-            "print('reportlab' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=REPO)
+    code = (
+        "import sys, contextlib, io\n"
+        "from modul.cli import cli\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    cli({args!r})\n"
+        "print('reportlab' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
     assert result.stdout.strip().endswith("False"), result.stdout + result.stderr

@@ -69,8 +69,10 @@ def test_unknown_key_deep_in_a_list_is_located(project):
     write(path, text)
     problem = one_problem(project)
     assert problem.message.startswith("unknown key `sesi.0.langkah.0.fasiltator`")
-    assert problem.line == text.splitlines().index(next(
-        ln for ln in text.splitlines() if "fasiltator:" in ln)) + 1
+    assert (
+        problem.line
+        == text.splitlines().index(next(ln for ln in text.splitlines() if "fasiltator:" in ln)) + 1
+    )
     assert "did you mean `fasilitator`?" in problem.hint
 
 
@@ -85,7 +87,8 @@ def test_missing_required_field_is_reported(project):
 def test_number_where_text_belongs_asks_for_quotes(project):
     path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "nama: Konselor Pemberdayaan Masyarakat", "nama: 2026")
+        "nama: Konselor Pemberdayaan Masyarakat", "nama: 2026"
+    )
     write(path, text)
     problem = one_problem(project)
     assert "`nama`: expected text" in problem.message and "quotes" in problem.hint
@@ -104,8 +107,11 @@ def test_session_minutes_must_add_up_to_the_total(project):
 def test_step_minutes_must_add_up_to_the_session(project):
     path = project / "content" / "workshop.yaml"
     text = path.read_text(encoding="utf-8")
-    first_session_minutes = next(ln for ln in text.splitlines() if ln.strip().startswith(
-        "menit:") and ln.startswith("    menit"))
+    first_session_minutes = next(
+        ln
+        for ln in text.splitlines()
+        if ln.strip().startswith("menit:") and ln.startswith("    menit")
+    )
     write(path, text.replace(first_session_minutes, "    menit: 31", 1))
     messages = [p.message for p in problems_of(project)]
     assert any("add up to 30 minutes, but the session has menit: 31" in m for m in messages)
@@ -152,8 +158,10 @@ def test_empty_file_and_missing_file(project):
 def test_adding_a_role_is_one_yaml_file(project):
     roles = project / "content" / "roles"
     source = (roles / "konselor-pemberdayaan-masyarakat.yaml").read_text(encoding="utf-8")
-    write(roles / "pendamping-desa.yaml",
-          source.replace("nama: Konselor Pemberdayaan Masyarakat", "nama: Pendamping Desa"))
+    write(
+        roles / "pendamping-desa.yaml",
+        source.replace("nama: Konselor Pemberdayaan Masyarakat", "nama: Pendamping Desa"),
+    )
     assert load_project(project).roles["pendamping-desa"].nama == "Pendamping Desa"
 
 
@@ -181,7 +189,8 @@ def test_wrong_values_name_the_value_and_the_choices(project):
 def test_text_where_a_mapping_belongs(project):
     path = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "ekspektasi_realita:\n", "ekspektasi_realita:\n  - hanya teks\n", 1)
+        "ekspektasi_realita:\n", "ekspektasi_realita:\n  - hanya teks\n", 1
+    )
     write(path, text)
     problem = one_problem(project)
     assert problem.message == "`ekspektasi_realita.0`: expected keys with values"

@@ -67,13 +67,22 @@ def test_force_and_options_rebuild(project):
 def test_files_of_options_no_longer_given_are_removed(project, tmp_path):
     folder = project / "build" / "nasional" / ROLE
     three = write(tmp_path / "tiga.csv", "nama\nAni\nBudi\nCici\n")
-    build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=three, booklet=True))
+    build(
+        project,
+        Options(
+            regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=three, booklet=True
+        ),
+    )
     assert len(list((folder / "peserta").glob("*.pdf"))) == 3
     mine = write(folder / "peserta" / "catatan-saya.txt", "tulisan pelatih")
     two = write(tmp_path / "dua.csv", "nama\nAni\nBudi\n")
-    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=two))
+    report = build(
+        project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=two)
+    )
     assert sorted(p.name for p in report.removed) == [
-        "lembar-kerja-003-cici.pdf", "lembar-kerja-buklet.pdf"]
+        "lembar-kerja-003-cici.pdf",
+        "lembar-kerja-buklet.pdf",
+    ]
     assert len(list((folder / "peserta").glob("*.pdf"))) == 2
     assert not (folder / "lembar-kerja-buklet.pdf").exists() and mine.is_file()
 
@@ -90,7 +99,8 @@ def test_two_jobs_write_the_same_bytes_in_the_same_order(project, tmp_path):
     one, two = build(project, Options(jobs=1)), build(other, Options(jobs=2))
     assert names(one) == names(two)
     assert [d.path.relative_to(project) for d in one.documents] == [
-        d.path.relative_to(other) for d in two.documents]
+        d.path.relative_to(other) for d in two.documents
+    ]
     for a, b in zip(one.documents, two.documents, strict=True):
         assert a.path.read_bytes() == b.path.read_bytes()
 
@@ -105,8 +115,7 @@ def test_shards_split_the_targets_without_overlap(project):
 def test_source_date_epoch_sets_the_pdf_date(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
     report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["handout"]))
-    assert PdfReader(report.documents[0].path).metadata["/CreationDate"].startswith(
-        "D:20260528")
+    assert PdfReader(report.documents[0].path).metadata["/CreationDate"].startswith("D:20260528")
 
 
 def test_clean_deletes_only_what_modul_wrote(project):
@@ -129,8 +138,21 @@ def test_interrupted_build_leaves_earlier_pdfs_whole(project):
     before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "modul", "build", "--force", "--jobs", "1", "--project",
-         str(project)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        [
+            sys.executable,
+            "-m",
+            "modul",
+            "build",
+            "--force",
+            "--jobs",
+            "1",
+            "--project",
+            str(project),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     assert process.stdout is not None
     process.stdout.readline()  # the first document is written
     process.send_signal(signal.SIGKILL)

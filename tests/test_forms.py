@@ -16,7 +16,9 @@ ROLE = "konselor-pemberdayaan-masyarakat"
 
 @pytest.fixture
 def forms(project):
-    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], fillable=True))
+    report = build(
+        project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], fillable=True)
+    )
     plain, form = (d.path for d in report.documents)
     assert form.name == "lembar-kerja-isian.pdf"
     return plain, form
@@ -61,8 +63,12 @@ def test_blank_form_prints_exactly_like_the_plain_worksheet(forms):
     if pdftoppm is None:
         pytest.skip("pdftoppm is not installed (.ci/run installs poppler-utils)")
     plain, form = forms
-    images = [subprocess.run([pdftoppm, "-r", "30", "-gray", str(path)], capture_output=True,
-                             check=True).stdout for path in (plain, form)]
+    images = [
+        subprocess.run(
+            [pdftoppm, "-r", "30", "-gray", str(path)], capture_output=True, check=True
+        ).stdout
+        for path in (plain, form)
+    ]
     assert images[0] == images[1]
 
 
@@ -71,14 +77,20 @@ def test_form_embeds_only_the_worksheet_fonts(forms):
     if pdffonts is None:
         pytest.skip("pdffonts is not installed (.ci/run installs poppler-utils)")
     _, form = forms
-    rows = subprocess.run([pdffonts, str(form)], capture_output=True, text=True,
-                          check=True).stdout.splitlines()[2:]
+    rows = subprocess.run(
+        [pdffonts, str(form)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), rows
 
 
 @pytest.mark.parametrize("paper", ["A4", "A5"])
 def test_name_and_village_lines_are_long_enough_to_write_on(project, paper):
-    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], fillable=True, paper=paper))
+    report = build(
+        project,
+        Options(
+            regions=["nasional"], roles=[ROLE], kinds=["worksheet"], fillable=True, paper=paper
+        ),
+    )
     form = next(d.path for d in report.documents if d.path.name == "lembar-kerja-isian.pdf")
     widths = {}
     for annotation in PdfReader(form).pages[0].get("/Annots", []):

@@ -20,20 +20,31 @@ from ruamel.yaml import YAML
 
 from conftest import copy_project, pdf_text
 from modul import Options, build
+from modul.engine.preflight import check
 from modul.errors import ModulError
 from modul.typeset.glyphs import Coverage, printed
-from modul.engine.preflight import check
 
 SLUG = "peran-acak"
 SPECIAL = [  # the cases of issue 7, mixed into the random text
-    "<b>tebal</b>", "&amp; &lt; &#169;", "<para>", "{{ peran.nama }}", "{% if x %}",
-    "x" * 500, "😀 ❤️ 👍", "ꦲꦤꦕꦫ", "kafe\u0301", "ŋə ẞ", "\u00ad\u200b\u202e",
+    "<b>tebal</b>",
+    "&amp; &lt; &#169;",
+    "<para>",
+    "{{ peran.nama }}",
+    "{% if x %}",
+    "x" * 500,
+    "😀 ❤️ 👍",
+    "ꦲꦤꦕꦫ",
+    "kafe\u0301",
+    "ŋə ẞ",
+    "\u00ad\u200b\u202e",
     " ".join(["Kalimat panjang sekali."] * 60),
 ]
 # Any character but surrogates and control characters: those are refused with their
 # line (test_robustness.py), and one in a role file makes every example a refusal.
-TEXT = st.one_of(st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1,
-                         max_size=40), st.sampled_from(SPECIAL))
+TEXT = st.one_of(
+    st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=40),
+    st.sampled_from(SPECIAL),
+)
 
 
 def texts(low: int, high: int) -> st.SearchStrategy[list[str]]:
@@ -41,25 +52,34 @@ def texts(low: int, high: int) -> st.SearchStrategy[list[str]]:
 
 
 def pairs(first: str, second: str, low: int, high: int) -> st.SearchStrategy:
-    return st.lists(st.fixed_dictionaries({first: TEXT, second: TEXT}),
-                    min_size=low, max_size=high)
+    return st.lists(st.fixed_dictionaries({first: TEXT, second: TEXT}), min_size=low, max_size=high)
 
 
 FIELDS = {
-    "nama": TEXT, "deskripsi": texts(1, 3), "tugas_utama": texts(1, 3),
-    "tugas_lain": texts(0, 2), "cocok": texts(1, 2), "tidak_cocok": texts(0, 2),
+    "nama": TEXT,
+    "deskripsi": texts(1, 3),
+    "tugas_utama": texts(1, 3),
+    "tugas_lain": texts(0, 2),
+    "cocok": texts(1, 2),
+    "tidak_cocok": texts(0, 2),
     "miskonsepsi": pairs("klaim", "kebenaran", 0, 2),
     "ekspektasi_realita": pairs("ekspektasi", "realita", 1, 2),
     "perbedaan_profesi": pairs("profesi", "perbedaan", 0, 2),
-    "penilaian_diri": st.lists(st.fixed_dictionaries(
-        {"pernyataan": TEXT, "terbalik": st.booleans()}), min_size=4, max_size=6),
-    "kuis": st.lists(st.fixed_dictionaries({
-        "pernyataan": TEXT, "jawaban": st.sampled_from(["benar", "salah"]),
-        "penjelasan": TEXT}), min_size=1, max_size=3),
+    "penilaian_diri": st.lists(
+        st.fixed_dictionaries({"pernyataan": TEXT, "terbalik": st.booleans()}),
+        min_size=4,
+        max_size=6,
+    ),
+    "kuis": st.lists(
+        st.fixed_dictionaries(
+            {"pernyataan": TEXT, "jawaban": st.sampled_from(["benar", "salah"]), "penjelasan": TEXT}
+        ),
+        min_size=1,
+        max_size=3,
+    ),
     "pertanyaan_diskusi": texts(0, 2),
 }
-OPTIONAL = {"tugas_lain", "tidak_cocok", "miskonsepsi", "perbedaan_profesi",
-            "pertanyaan_diskusi"}
+OPTIONAL = {"tugas_lain", "tidak_cocok", "miskonsepsi", "perbedaan_profesi", "pertanyaan_diskusi"}
 BREAKAGE = st.sampled_from([None, None, None, "drop", "number", "list", "unknown", "empty"])
 
 
@@ -94,25 +114,40 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("fuzz") / "project")
 
 
-@settings(max_examples=int(os.environ.get("MODUL_FUZZ_EXAMPLES", "12")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("MODUL_FUZZ_EXAMPLES", "12")),
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(role=st.fixed_dictionaries(FIELDS), breakage=BREAKAGE, key=st.sampled_from(sorted(FIELDS)))
-def test_random_role_files_print_every_sentence_or_fail_cleanly(fuzz_project, role,
-                                                                  breakage, key):
+def test_random_role_files_print_every_sentence_or_fail_cleanly(fuzz_project, role, breakage, key):
     role = broken(role, breakage, key)
     output = io.StringIO()
     YAML(typ="safe", pure=True).dump(role, output)
-    (fuzz_project / "content" / "roles" / f"{SLUG}.yaml").write_text(output.getvalue(),
-                                                                      encoding="utf-8")
+    (fuzz_project / "content" / "roles" / f"{SLUG}.yaml").write_text(
+        output.getvalue(), encoding="utf-8"
+    )
     try:
-        report = build(fuzz_project, Options(regions=["nasional"], roles=[SLUG], force=True, kinds=["handout", "worksheet", "guide"]))
+        report = build(
+            fuzz_project,
+            Options(
+                regions=["nasional"],
+                roles=[SLUG],
+                force=True,
+                kinds=["handout", "worksheet", "guide"],
+            ),
+        )
     except ModulError as err:
         event(f"refused: {err.problems[0].message.split(':')[0][:40]}")
         return  # the project's own error, with file and line: allowed
     event("built")
-    assert breakage is None or breakage in ("drop", "empty") and key in OPTIONAL, \
+    assert breakage is None or breakage in ("drop", "empty") and key in OPTIONAL, (
         f"{breakage} of {key} was accepted"
+    )
     theme = check(fuzz_project, Options(regions=["nasional"], roles=[SLUG])).targets[0].theme
     coverage = Coverage((theme.fonts.regular, *theme.fonts.fallback))
     seen = "".join("".join(pdf_text(d.path) for d in report.documents).split())
@@ -134,7 +169,7 @@ def printed_whole(expected: str, seen: str, cuts: int = 4, head: int = 200) -> b
                 done, at = done + 1, at + 1
             if done == len(expected):
                 return True
-            resume = seen.find(expected[done:done + 12], at, at + head)
+            resume = seen.find(expected[done : done + 12], at, at + head)
             if left == 0 or resume < 0:
                 break
             at, left = resume, left - 1

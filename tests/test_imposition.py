@@ -19,11 +19,14 @@ def mm(points) -> int:
     return round(float(points) / 72 * 25.4)
 
 
-@pytest.mark.parametrize(("pages", "expected"), [
-    (8, [(8, 1), (2, 7), (6, 3), (4, 5)]),
-    (5, [(None, 1), (2, None), (None, 3), (4, 5)]),
-    (1, [(None, 1), (None, None)]),
-])
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (8, [(8, 1), (2, 7), (6, 3), (4, 5)]),
+        (5, [(None, 1), (2, None), (None, 3), (4, 5)]),
+        (1, [(None, 1), (None, None)]),
+    ],
+)
 def test_saddle_stitch_order(pages, expected):
     assert saddle_stitch_order(pages) == expected
 
@@ -44,18 +47,26 @@ def test_every_document_lays_out_on_every_paper(project, paper):
             assert (mm(page.mediabox.width), mm(page.mediabox.height)) == SIZES[paper]
     # no word cut for a narrow column, no nearly empty page, no lone heading, …
     assert report.warnings == [], "\n".join(map(str, report.warnings))
-    assert {d.pages for d in report.documents if d.path.name == "jadwal-pelaksanaan.pdf"} \
-        == {1}
+    assert {d.pages for d in report.documents if d.path.name == "jadwal-pelaksanaan.pdf"} == {1}
 
 
 def test_a5_sets_text_smaller_and_keeps_the_footer_whole(project):
     pages = {}
     for paper in ("A4", "A5"):  # the same file, written twice: read it in between
-        (guide,) = build(project, Options(regions=["nasional"], roles=["konselor-pemberdayaan-"
-                                                                "masyarakat"], kinds=["guide"], paper=paper, force=True)).documents
+        (guide,) = build(
+            project,
+            Options(
+                regions=["nasional"],
+                roles=["konselor-pemberdayaan-masyarakat"],
+                kinds=["guide"],
+                paper=paper,
+                force=True,
+            ),
+        ).documents
         pages[paper] = PdfReader(guide.path).pages
-    assert body_size(pages["A5"][0]) == pytest.approx(body_size(pages["A4"][0]) * 0.82,
-                                                      abs=0.05)  # font_scale_a5
+    assert body_size(pages["A5"][0]) == pytest.approx(
+        body_size(pages["A4"][0]) * 0.82, abs=0.05
+    )  # font_scale_a5
     footer = "Pelatihan Mengenal Peran Pendamping Pemberdayaan Masyarakat 2026"
     text = " ".join(pages["A5"][1].extract_text().split())
     assert footer in text and "…" not in text
@@ -64,8 +75,11 @@ def test_a5_sets_text_smaller_and_keeps_the_footer_whole(project):
 def body_size(page) -> float:
     """The most common font size on a page."""
     sizes: list[float] = []
-    page.extract_text(visitor_text=lambda text, cm, tm, font, size: (
-        sizes.append(round(size * tm[0], 2)) if text.strip() else None))
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, font, size: (
+            sizes.append(round(size * tm[0], 2)) if text.strip() else None
+        )
+    )
     return max(set(sizes), key=sizes.count)
 
 
@@ -73,7 +87,15 @@ def test_booklet_sheets_read_in_order_when_folded(project):
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext is not installed (.ci/run installs poppler-utils)")
-    report = build(project, Options(regions=["ntt"], roles=["konselor-pemberdayaan-masyarakat"], kinds=["worksheet"], booklet=True))
+    report = build(
+        project,
+        Options(
+            regions=["ntt"],
+            roles=["konselor-pemberdayaan-masyarakat"],
+            kinds=["worksheet"],
+            booklet=True,
+        ),
+    )
     pages_pdf, booklet_pdf = (d.path for d in report.documents)
     assert booklet_pdf.name == "lembar-kerja-buklet.pdf"
     pages = len(PdfReader(pages_pdf).pages)
@@ -87,9 +109,27 @@ def test_booklet_sheets_read_in_order_when_folded(project):
         halves = []
         for left in (0, width / 2):
             text = subprocess.run(
-                [pdftotext, "-f", str(number), "-l", str(number), "-x", str(int(left)),
-                 "-y", "0", "-W", str(int(width / 2)), "-H", str(int(height)),
-                 str(booklet_pdf), "-"], capture_output=True, text=True, check=True).stdout
+                [
+                    pdftotext,
+                    "-f",
+                    str(number),
+                    "-l",
+                    str(number),
+                    "-x",
+                    str(int(left)),
+                    "-y",
+                    "0",
+                    "-W",
+                    str(int(width / 2)),
+                    "-H",
+                    str(int(height)),
+                    str(booklet_pdf),
+                    "-",
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             label = re.search(r"Halaman (\d+) dari (\d+)", text)
             halves.append(int(label.group(1)) if label else None)
             assert not label or int(label.group(2)) == pages

@@ -34,57 +34,70 @@ def test_template_syntax_error_names_template_and_line(project):
 
 
 def test_undefined_variable_names_template_and_line(project):
-    problem, text = layout_problem(project, "worksheet.xml.j2", "{{ part.tujuan }}",
-                                   "{{ part.tujuan_bagian }}")
+    problem, text = layout_problem(
+        project, "worksheet.xml.j2", "{{ part.tujuan }}", "{{ part.tujuan_bagian }}"
+    )
     assert problem.file == "layouts/default/worksheet.xml.j2"
     assert problem.line == line_of(text, "part.tujuan_bagian")
     assert "tujuan_bagian" in problem.message
 
 
 def test_error_inside_a_partial_names_the_partial(project):
-    problem, text = layout_problem(project, "_macros.xml.j2", "{{ t.page_label }}",
-                                   "{{ t.no_such_label }}")
+    problem, text = layout_problem(
+        project, "_macros.xml.j2", "{{ t.page_label }}", "{{ t.no_such_label }}"
+    )
     assert problem.file == "layouts/default/_macros.xml.j2"
     assert problem.line == line_of(text, "no_such_label")
 
 
-@pytest.mark.parametrize("attack", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ role.__class__.__init__.__globals__ }}",
-    "{{ workshop.model_config.__class__ }}",
-])
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ role.__class__.__init__.__globals__ }}",
+        "{{ workshop.model_config.__class__ }}",
+    ],
+)
 def test_sandbox_refuses_access_to_internals(project, attack):
-    problem, _ = layout_problem(project, "handout.xml.j2", "<h1>{{ t.objectives }}</h1>",
-                                f"<h1>{attack}</h1>")
+    problem, _ = layout_problem(
+        project, "handout.xml.j2", "<h1>{{ t.objectives }}</h1>", f"<h1>{attack}</h1>"
+    )
     assert problem.file == "layouts/default/handout.xml.j2"
     assert "unsafe" in problem.message or "template error" in problem.message
 
 
 def test_unknown_element_names_the_template_line(project):
-    problem, text = layout_problem(project, "handout.xml.j2", "<h3>{{ item.profesi }}</h3>",
-                                   "<h4>{{ item.profesi }}</h4>")
+    problem, text = layout_problem(
+        project, "handout.xml.j2", "<h3>{{ item.profesi }}</h3>", "<h4>{{ item.profesi }}</h4>"
+    )
     assert "unknown element <h4>" in problem.message
     assert problem.line == line_of(text, "<h4>")
 
 
 def test_fit_pages_must_be_a_number(project):
-    problem, text = layout_problem(project, "runsheet.xml.j2", 'fit-pages="1"',
-                                   'fit-pages="satu"')
+    problem, text = layout_problem(project, "runsheet.xml.j2", 'fit-pages="1"', 'fit-pages="satu"')
     assert problem.message == '<document fit-pages> must be a whole number of pages, e.g. "1"'
     assert problem.file == "layouts/default/runsheet.xml.j2"
     assert problem.line == line_of(text, "<document")
 
 
 def test_unclosed_element_is_invalid_markup(project):
-    problem, _ = layout_problem(project, "handout.xml.j2", "<p>{{ t.objectives_intro }}</p>",
-                                "<p>{{ t.objectives_intro }}")
+    problem, _ = layout_problem(
+        project, "handout.xml.j2", "<p>{{ t.objectives_intro }}</p>", "<p>{{ t.objectives_intro }}"
+    )
     assert "invalid markup" in problem.message
 
 
 def test_missing_label_is_an_error_not_a_blank(project):
     path = project / "layouts" / "labels" / "id.yaml"
-    write(path, "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
-                          if not line.startswith("main_tasks:")))
+    write(
+        path,
+        "\n".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("main_tasks:")
+        ),
+    )
     with pytest.raises(ModulError, match="main_tasks"):
         check(project)
 
@@ -111,10 +124,11 @@ def test_theme_paper_size_is_used(project):
 
     path = project / "layouts" / "default" / "theme.yaml"
     write(path, path.read_text(encoding="utf-8").replace("paper: A4", "paper: F4"))
-    report = build(project, Options(roles=["konselor-pemberdayaan-masyarakat"], kinds=["worksheet"]))
+    report = build(
+        project, Options(roles=["konselor-pemberdayaan-masyarakat"], kinds=["worksheet"])
+    )
     box = PdfReader(report.documents[0].path).pages[0].mediabox
-    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (
-        215, 330)
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (215, 330)
 
 
 def test_text_colour_too_light_for_a_photocopier(project):
@@ -129,6 +143,7 @@ def test_text_colour_too_light_for_a_photocopier(project):
 
 # --- page breaks ----------------------------------------------------------------------------
 
+
 def laid_out_pages(project, body: str, log=None, attributes: str = "") -> list[str]:
     """The text of each page of a document with this markup, in the default theme."""
     import io
@@ -140,8 +155,13 @@ def laid_out_pages(project, body: str, log=None, attributes: str = "") -> list[s
     from modul.typeset.render import render_document
 
     theme = load_theme(project / "layouts" / "default", project)
-    pdf, _ = render_document(ET.fromstring(f"<document {attributes}>{body}</document>"),
-                             theme, root=project, shown="build/test.pdf", log=log)
+    pdf, _ = render_document(
+        ET.fromstring(f"<document {attributes}>{body}</document>"),
+        theme,
+        root=project,
+        shown="build/test.pdf",
+        log=log,
+    )
     return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
@@ -154,11 +174,14 @@ def findings_of(project, body: str, attributes: str = "") -> tuple[list[str], li
 
 
 def test_a_word_cut_for_a_narrow_column_is_reported(project):
-    table = ('<table widths="1,12"><row><cell>Menempelkannya</cell><cell>Kertas plano.'
-             '</cell></row></table>')
+    table = (
+        '<table widths="1,12"><row><cell>Menempelkannya</cell><cell>Kertas plano.'
+        "</cell></row></table>"
+    )
     _, findings = findings_of(project, FILLER + table)
-    assert findings == ["page 1: the word “Menempelkannya” is cut across two lines: its "
-                        "column is too narrow for it"]
+    assert findings == [
+        "page 1: the word “Menempelkannya” is cut across two lines: its column is too narrow for it"
+    ]
     _, findings = findings_of(project, FILLER + table.replace("1,12", "4,9"))
     assert findings == []
 
@@ -170,43 +193,52 @@ def test_a_document_that_must_fit_one_page_is_set_smaller(project):
     assert len(pages) == 1 and "Baris jadwal nomor 34." in pages[0] and findings == []
     pages, findings = findings_of(project, long * 3, 'fit-pages="1"')
     assert len(pages) > 1
-    assert findings[-1] == (f"page 2: the document is meant to fit on 1 page but takes "
-                            f"{len(pages)}, even with its text at 70 %")
+    assert findings[-1] == (
+        f"page 2: the document is meant to fit on 1 page but takes "
+        f"{len(pages)}, even with its text at 70 %"
+    )
 
 
 def rows(count: int) -> str:
-    return "".join(f"<row><cell>{n}</cell><cell>Baris {n}</cell></row>"
-                   for n in range(1, count + 1))
+    return "".join(
+        f"<row><cell>{n}</cell><cell>Baris {n}</cell></row>" for n in range(1, count + 1)
+    )
 
 
 FILLER = "<p>" + "Kalimat pengisi halaman ini. " * 90 + "</p>"  # four fifths of a page
 
 
 def test_a_long_table_starts_under_its_heading_where_its_first_rows_fit(project):
-    first, second = laid_out_pages(project, f'{FILLER}<h2>Tabel Panjang</h2>'
-                                            f'<table header="1" widths="1,5">{rows(30)}</table>')
+    first, second = laid_out_pages(
+        project, f'{FILLER}<h2>Tabel Panjang</h2><table header="1" widths="1,5">{rows(30)}</table>'
+    )
     assert "Tabel Panjang" in first and "Baris 1 " in first
     assert "Baris 30" in second and "Tabel Panjang" not in second
 
 
 @pytest.mark.parametrize("heading", ["<h2>Tabel Pendek</h2>", ""])
 def test_a_short_table_moves_whole_to_the_next_page(project, heading):
-    first, second = laid_out_pages(project, f'{FILLER}<spacer mm="20"/>{heading}'
-                                            f'<table header="1" widths="1,5">{rows(6)}</table>')
+    first, second = laid_out_pages(
+        project,
+        f'{FILLER}<spacer mm="20"/>{heading}<table header="1" widths="1,5">{rows(6)}</table>',
+    )
     assert "Tabel Pendek" not in first and "Baris" not in first
     assert heading[4:-5] in second and "Baris 1 " in second and "Baris 6" in second
 
 
 def test_a_table_of_short_rows_breaks_with_two_rows_or_more_on_each_page(project):
-    table = ('<table header="1" widths="1,5"><row><cell>No</cell><cell>Isi</cell></row>'
-             f"{rows(14)}</table>")
+    table = (
+        '<table header="1" widths="1,5"><row><cell>No</cell><cell>Isi</cell></row>'
+        f"{rows(14)}</table>"
+    )
     first_pages = set()
     for space in range(120, 250, 4):  # the table starts lower and lower on the page
         pages = laid_out_pages(project, f'<spacer mm="{space}"/>{table}')
         on_page = [sum(f"Baris {n} " in f"{page} " for n in range(1, 15)) for page in pages]
         assert sum(on_page) == 14 and 1 not in on_page, f"{space} mm down: {on_page}"
         assert [page.count("No Isi") for page in pages] == [
-            int(count > 0) for count in on_page]  # the head once on each page with rows
+            int(count > 0) for count in on_page
+        ]  # the head once on each page with rows
         first_pages.add(on_page[0])
     assert {0, 2, 12} <= first_pages  # moved whole; two rows; a row kept the last company
 
@@ -229,7 +261,14 @@ def test_a_table_head_is_printed_once_a_page(project):
 
     from modul import build
 
-    (guide,) = build(project, Options(regions=["ntb-mitra"], roles=["konselor-pemberdayaan-"
-                                                            "masyarakat"], kinds=["guide"], paper="A5")).documents
+    (guide,) = build(
+        project,
+        Options(
+            regions=["ntb-mitra"],
+            roles=["konselor-pemberdayaan-masyarakat"],
+            kinds=["guide"],
+            paper="A5",
+        ),
+    ).documents
     texts = [" ".join(page.extract_text().split()) for page in PdfReader(guide.path).pages]
     assert [t.count("No. Session From–To Minutes") for t in texts[:4]] == [0, 1, 1, 0]

@@ -7,9 +7,9 @@ from click.testing import CliRunner
 from conftest import write
 from modul import Options, build
 from modul.cli import cli
+from modul.content.source import read_yaml
 from modul.errors import ModulError
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate
-from modul.content.source import read_yaml
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 GROUP = "konsultan-kelompok-masyarakat"
@@ -23,16 +23,22 @@ def last_paragraph_alone(project):
     last page with only LK-4's comparison paragraph on it."""
     guide = project / "layouts" / "default" / "guide.xml.j2"
     text = guide.read_text(encoding="utf-8")
-    write(guide, text.replace("<p>{% if item.pengantar %}",
-                              "<pagebreak/><p>{% if item.pengantar %}"))
+    write(
+        guide, text.replace("<p>{% if item.pengantar %}", "<pagebreak/><p>{% if item.pengantar %}")
+    )
 
 
 def test_shipped_content_has_one_layout_finding(built):
     again = build(built)  # nothing to rebuild: the findings come from the manifest
     assert again.documents == []
-    assert [(w.file, w.severity, w.message) for w in again.warnings] == [(
-        "content/worksheet.yaml", "warning", "build/ntt/konsultan-pemberdayaan-masyarakat/"
-        "panduan-fasilitator.pdf, page 13: the page is nearly empty (17% filled)")]
+    assert [(w.file, w.severity, w.message) for w in again.warnings] == [
+        (
+            "content/worksheet.yaml",
+            "warning",
+            "build/ntt/konsultan-pemberdayaan-masyarakat/"
+            "panduan-fasilitator.pdf, page 13: the page is nearly empty (17% filled)",
+        )
+    ]
 
 
 def test_nearly_empty_page_points_at_its_text(project):
@@ -48,22 +54,28 @@ def test_nearly_empty_page_points_at_its_text(project):
 
 def test_writing_space_below_the_theme_minimum(project):
     theme = project / "layouts" / "default" / "theme.yaml"
-    write(theme, theme.read_text(encoding="utf-8").replace("min_writing_mm: 15",
-                                                           "min_writing_mm: 20"))
+    write(
+        theme, theme.read_text(encoding="utf-8").replace("min_writing_mm: 15", "min_writing_mm: 20")
+    )
     report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"]))
     short = [w for w in report.warnings if "writing space" in w.message]
-    assert short and all("is 17 mm high, below the theme's minimum of 20 mm" in w.message
-                         for w in short)
+    assert short and all(
+        "is 17 mm high, below the theme's minimum of 20 mm" in w.message for w in short
+    )
     assert short[0].hint.startswith("give it more lines")
 
 
 def test_strict_writes_no_document_with_a_finding(project):
     last_paragraph_alone(project)
-    result = CliRunner().invoke(cli, ["build", "--strict", "--project", str(project),
-                                      "--region", "nasional", "--role", GROUP])
+    result = CliRunner().invoke(
+        cli,
+        ["build", "--strict", "--project", str(project), "--region", "nasional", "--role", GROUP],
+    )
     assert result.exit_code == 1
-    assert f"{LAST_TEXT[0]}:{LAST_TEXT[1]}:16: {GUIDE}, page 14: the page is nearly empty" \
+    assert (
+        f"{LAST_TEXT[0]}:{LAST_TEXT[1]}:16: {GUIDE}, page 14: the page is nearly empty"
         in result.output
+    )
     folder = project / "build" / "nasional" / GROUP
     assert not (folder / "panduan-fasilitator.pdf").exists()
     assert (folder / "lembar-kerja.pdf").exists()  # it has no finding
@@ -75,8 +87,7 @@ def test_check_lays_out_only_when_asked(project):
     assert "nearly empty" not in quick.output
     full = CliRunner().invoke(cli, ["check", "--layout", "--project", str(project)])
     assert full.exit_code == 0 and "the page is nearly empty" in full.output
-    strict = CliRunner().invoke(cli, ["check", "--layout", "--strict", "--project",
-                                      str(project)])
+    strict = CliRunner().invoke(cli, ["check", "--layout", "--strict", "--project", str(project)])
     assert strict.exit_code == 1 and "warning" not in strict.output
 
 
@@ -92,8 +103,10 @@ def test_heading_alone_at_the_foot_of_a_page():
 def test_findings_are_located_at_the_content_value(project):
     path = project / "content" / "roles" / f"{ROLE}.yaml"
     sources = {"roles.yaml": read_yaml(path, project)}
-    anchor = ("Pekerjaan konselor dalam bidang pemberdayaan masyarakat adalah mendampingi "
-              "individu dan kelompok dalam mengatasi masalah")  # the start of a long value
+    anchor = (
+        "Pekerjaan konselor dalam bidang pemberdayaan masyarakat adalah mendampingi "
+        "individu dan kelompok dalam mengatasi masalah"
+    )  # the start of a long value
     (problem,) = locate([Finding(2, "x", "y", anchor)], sources, "layouts/t.j2", "doc.pdf")
     assert (problem.file, problem.line) == (f"content/roles/{ROLE}.yaml", 15)  # the "- >-"
     (unknown,) = locate([Finding(2, "x", "y", "Nama")], sources, "layouts/t.j2", "doc.pdf")

@@ -29,6 +29,7 @@ info:
 def load(tmp_path):
     def load(text: str, name: str):
         return read_yaml(write(tmp_path / name, text), tmp_path)
+
     return load
 
 
@@ -48,7 +49,8 @@ def test_scalar_replaces_and_keeps_its_origin(load):
     assert str(tree.value["nama"].origin) == "region.yaml:1"
     assert str(tree.value["tugas_utama"].value[0].origin) == "base.yaml:3"
     assert [(c.path, c.kind, c.before, c.after) for c in changes] == [
-        ("nama", "changed", "Konselor", "Konselor Desa")]
+        ("nama", "changed", "Konselor", "Konselor Desa")
+    ]
 
 
 def test_nested_mappings_merge_key_by_key(load):
@@ -64,11 +66,14 @@ def test_plain_list_replaces_the_national_list(load):
 
 
 def test_tambah_appends_and_hapus_removes(load):
-    tree, changes = merged(load, "tugas_utama:\n  hapus:\n    - Tugas satu.\n"
-                                 "  tambah:\n    - Tugas lokal.\n")
+    tree, changes = merged(
+        load, "tugas_utama:\n  hapus:\n    - Tugas satu.\n  tambah:\n    - Tugas lokal.\n"
+    )
     assert tree.plain()["tugas_utama"] == ["Tugas dua.", "Tugas lokal."]
     assert [(c.kind, c.before, c.after) for c in changes] == [
-        ("removed", "Tugas satu.", None), ("added", None, "Tugas lokal.")]
+        ("removed", "Tugas satu.", None),
+        ("added", None, "Tugas lokal."),
+    ]
     assert str(tree.value["tugas_utama"].value[1].origin) == "region.yaml:5"
 
 
@@ -81,8 +86,9 @@ def test_items_with_ids_merge_by_id(load):
 
 
 def test_items_with_ids_can_be_added_and_removed(load):
-    tree, _ = merged(load, "sesi:\n  hapus: [penutup]\n  tambah:\n    - id: lokal\n"
-                           "      menit: 10\n")
+    tree, _ = merged(
+        load, "sesi:\n  hapus: [penutup]\n  tambah:\n    - id: lokal\n      menit: 10\n"
+    )
     assert [s["id"] for s in tree.plain()["sesi"]] == ["pembukaan", "lokal"]
 
 
@@ -105,11 +111,14 @@ def test_removing_text_that_is_not_there_is_an_error(load):
     assert "did you mean “Tugas satu.…”" in problem.hint
 
 
-@pytest.mark.parametrize(("overlay", "expected"), [
-    ("nama:\n  - a list\n", "write a single value"),
-    ("info: Kupang\n", "write keys with values"),
-    ("tugas_utama: Satu tugas.\n", "write a list"),
-])
+@pytest.mark.parametrize(
+    ("overlay", "expected"),
+    [
+        ("nama:\n  - a list\n", "write a single value"),
+        ("info: Kupang\n", "write keys with values"),
+        ("tugas_utama: Satu tugas.\n", "write a list"),
+    ],
+)
 def test_kind_mismatch_between_base_and_overlay(load, overlay, expected):
     (problem,) = problems(load, overlay)
     assert "the national value is of another kind" in problem.message

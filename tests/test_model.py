@@ -6,22 +6,28 @@ import pytest
 
 from modul.content.plans import ScalePoint, ScoreBand, WorksheetPart, WorksheetPlan
 
-SCALE = [ScalePoint(singkatan=s, label=s, skor=n) for s, n in
-         [("SS", 4), ("S", 3), ("TS", 2), ("STS", 1)]]
+SCALE = [
+    ScalePoint(singkatan=s, label=s, skor=n)
+    for s, n in [("SS", 4), ("S", 3), ("TS", 2), ("STS", 1)]
+]
 BANDS = [ScoreBand(rata_rata_minimal=m, judul=f"band {m}", arti="…") for m in (1.0, 2.5, 3.25)]
-PART = WorksheetPart(id="lk", kode="LK-1", judul="x", jenis="apakah_saya_cocok", tujuan="x",
-                     petunjuk=["x"], menit=5)
+PART = WorksheetPart(
+    id="lk", kode="LK-1", judul="x", jenis="apakah_saya_cocok", tujuan="x", petunjuk=["x"], menit=5
+)
 
 
 def plan() -> WorksheetPlan:
     return WorksheetPlan(bagian=[PART], skala=SCALE, pedoman_skor=BANDS)
 
 
-@pytest.mark.parametrize(("statements", "expected"), [
-    (10, [(10, 24), (25, 32), (33, 40)]),
-    (9, [(9, 22), (23, 29), (30, 36)]),
-    (4, [(4, 9), (10, 12), (13, 16)]),
-])
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [
+        (10, [(10, 24), (25, 32), (33, 40)]),
+        (9, [(9, 22), (23, 29), (30, 36)]),
+        (4, [(4, 9), (10, 12), (13, 16)]),
+    ],
+)
 def test_score_ranges_cover_every_total_without_gaps(statements, expected):
     ranges = plan().score_ranges(statements)
     assert [(r.low, r.high) for r in ranges] == expected
@@ -32,7 +38,11 @@ def test_score_ranges_cover_every_total_without_gaps(statements, expected):
 
 def test_reversed_scale_mirrors_scores_in_print_order():
     assert [(p.singkatan, p.skor) for p in plan().reversed_scale] == [
-        ("SS", 1), ("S", 2), ("TS", 3), ("STS", 4)]
+        ("SS", 1),
+        ("S", 2),
+        ("TS", 3),
+        ("STS", 4),
+    ]
 
 
 def test_agenda_counts_minutes_from_the_opening(built):

@@ -50,9 +50,13 @@ def test_packet_bookmarks_nest_sections_under_their_document(project):
     handout_pages = len(PdfReader(report.documents[0].path).pages)
     worksheet_pages = len(PdfReader(report.documents[1].path).pages)
     guide_pages = len(PdfReader(report.documents[2].path).pages)
-    assert top == [("Daftar Isi", 2), ("Bahan Bacaan", 3), ("Lembar Kerja", 3 + handout_pages),
-                   ("Panduan Fasilitator", 3 + handout_pages + worksheet_pages),
-                   ("Jadwal Pelaksanaan", 3 + handout_pages + worksheet_pages + guide_pages)]
+    assert top == [
+        ("Daftar Isi", 2),
+        ("Bahan Bacaan", 3),
+        ("Lembar Kerja", 3 + handout_pages),
+        ("Panduan Fasilitator", 3 + handout_pages + worksheet_pages),
+        ("Jadwal Pelaksanaan", 3 + handout_pages + worksheet_pages + guide_pages),
+    ]
     under_worksheet = marks[[m[1] for m in marks].index("Lembar Kerja") + 1]
     assert under_worksheet == (1, "LK-1 Ekspektasi dan Realita", 3 + handout_pages)
     single = outline(PdfReader(report.documents[2].path))

@@ -40,8 +40,9 @@ def test_qpdf_finds_no_structural_errors(built):
 def test_pdffonts_shows_every_font_embedded(built):
     pdffonts = tool("pdffonts")
     for path in pdfs(built):
-        lines = subprocess.run([pdffonts, str(path)], capture_output=True, text=True,
-                               check=True).stdout.splitlines()[2:]
+        lines = subprocess.run(
+            [pdffonts, str(path)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
         assert lines, f"{path}: no fonts"
         for line in lines:
             assert line.split()[-5] == "yes", f"{path}: not embedded: {line}"
@@ -50,9 +51,11 @@ def test_pdffonts_shows_every_font_embedded(built):
 def test_ghostscript_renders_every_page(built):
     gs = tool("gs")
     for path in pdfs(built):
-        result = subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER",
-                                 "-sDEVICE=nullpage", str(path)], capture_output=True,
-                                text=True)
+        result = subprocess.run(
+            [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=nullpage", str(path)],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0 and "Error" not in result.stdout + result.stderr, path
 
 

@@ -37,6 +37,7 @@ def mm(points: float) -> int:
 
 # --- the shipped examples, read back ------------------------------------------------------
 
+
 @pytest.mark.parametrize("region", ["ntt", "sumbar", "ntb-mitra"])
 def test_region_name_and_organiser_on_every_document(built, region):
     edition = load_project(built).editions[region]
@@ -92,8 +93,10 @@ def test_english_labels(built):
     assert "Page 1 of 3" in handout and "Halaman" not in handout
     worksheet = pdf_text(region_pdf(built, "ntb-mitra", KKM, "lembar-kerja.pdf"))
     assert "Strongly agree" in worksheet and "True False" in worksheet
-    assert PdfReader(region_pdf(built, "ntb-mitra", KKM, "bahan-bacaan.pdf")).trailer[
-        "/Root"]["/Lang"] == "en"
+    assert (
+        PdfReader(region_pdf(built, "ntb-mitra", KKM, "bahan-bacaan.pdf")).trailer["/Root"]["/Lang"]
+        == "en"
+    )
 
 
 def test_logo_on_the_first_page_only(built):
@@ -111,6 +114,7 @@ def test_region_label_replaces_one_text(built):
 
 
 # --- provenance -----------------------------------------------------------------------------
+
 
 def run(*args):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
@@ -145,12 +149,14 @@ def test_diff_lists_exactly_what_a_region_changes(project):
 def test_region_filter(project):
     report = build(project, Options(regions=["sumbar"], roles=[KKM], kinds=["handout"]))
     assert [d.path.relative_to(project).as_posix() for d in report.documents] == [
-        f"build/sumbar/{KKM}/bahan-bacaan.pdf"]
+        f"build/sumbar/{KKM}/bahan-bacaan.pdf"
+    ]
     with pytest.raises(ModulError, match="unknown region `sumbr`"):
         build(project, Options(regions=["sumbr"]))
 
 
 # --- mistakes a coordinator can make --------------------------------------------------------
+
 
 def overlay_file(project, region, name, text):
     path = project / "content" / "regions" / region / name
@@ -159,12 +165,18 @@ def overlay_file(project, region, name, text):
 
 
 def test_unknown_key_in_an_overlay(project):
-    overlay_file(project, "ntt", "roles/konselor-pemberdayaan-masyarakat.yaml",
-                 "# lokal\ntugas_utma:\n  tambah:\n    - Tugas lokal.\n")
+    overlay_file(
+        project,
+        "ntt",
+        "roles/konselor-pemberdayaan-masyarakat.yaml",
+        "# lokal\ntugas_utma:\n  tambah:\n    - Tugas lokal.\n",
+    )
     result = run("check", "--project", str(project))
     assert result.exit_code == 1
-    assert ("content/regions/ntt/roles/konselor-pemberdayaan-masyarakat.yaml:2:1: "
-            "unknown key `tugas_utma`") in result.output
+    assert (
+        "content/regions/ntt/roles/konselor-pemberdayaan-masyarakat.yaml:2:1: "
+        "unknown key `tugas_utma`"
+    ) in result.output
     assert "did you mean `tugas_utama`?" in result.output
 
 
@@ -179,8 +191,9 @@ def test_overlay_for_a_role_that_does_not_exist(project):
 def test_overlay_line_is_named_when_the_merged_value_is_invalid(project):
     overlay_file(project, "ntt", "worksheet.yaml", "skala:\n  - singkatan: SS\n    label: Ya\n")
     problems = problems_of(project)
-    assert any(p.file == "content/regions/ntt/worksheet.yaml" and "skala" in p.message
-               for p in problems), "\n".join(map(str, problems))
+    assert any(
+        p.file == "content/regions/ntt/worksheet.yaml" and "skala" in p.message for p in problems
+    ), "\n".join(map(str, problems))
 
 
 def test_minutes_that_no_longer_add_up_name_the_region(project):
@@ -191,15 +204,21 @@ def test_minutes_that_no_longer_add_up_name_the_region(project):
     assert "add up to 240 minutes, but total_menit is 250" in problem.message
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("kertas: F4", "kertas: F5", "`kertas`: `F5` is not allowed here"),
-    ("bahasa: id", "bahasa: fr", "no labels for the language `fr`"),
-    ("bahasa: id", "bahasa: id\nlogo: tidak-ada.png", "logo file `tidak-ada.png` not found"),
-    ("bahasa: id", "bahasa: id\nlogo: ../../../pyproject.toml",
-     "the logo must be a file inside the region folder"),
-    ("bahasa: id", "bahasa: id\nlabel:\n  vilage: Kampung", "unknown label `vilage`"),
-    ("nama: Provinsi", "nma: Provinsi", "unknown key `nma`"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("kertas: F4", "kertas: F5", "`kertas`: `F5` is not allowed here"),
+        ("bahasa: id", "bahasa: fr", "no labels for the language `fr`"),
+        ("bahasa: id", "bahasa: id\nlogo: tidak-ada.png", "logo file `tidak-ada.png` not found"),
+        (
+            "bahasa: id",
+            "bahasa: id\nlogo: ../../../pyproject.toml",
+            "the logo must be a file inside the region folder",
+        ),
+        ("bahasa: id", "bahasa: id\nlabel:\n  vilage: Kampung", "unknown label `vilage`"),
+        ("nama: Provinsi", "nma: Provinsi", "unknown key `nma`"),
+    ],
+)
 def test_bad_region_settings(project, old, new, expected):
     path = project / "content" / "regions" / "ntt" / "region.yaml"
     text = path.read_text(encoding="utf-8")
@@ -241,8 +260,14 @@ def test_unknown_file_in_a_region_layout(project):
 
 def test_missing_translation_is_an_error_at_check(project):
     path = project / "layouts" / "labels" / "en.yaml"
-    write(path, "\n".join(ln for ln in path.read_text(encoding="utf-8").splitlines()
-                          if not ln.startswith("main_tasks:")))
+    write(
+        path,
+        "\n".join(
+            ln
+            for ln in path.read_text(encoding="utf-8").splitlines()
+            if not ln.startswith("main_tasks:")
+        ),
+    )
     problem = one_problem(project)
     assert problem.file == "layouts/labels/en.yaml"
     assert "label `main_tasks` is missing" in problem.message
@@ -250,15 +275,22 @@ def test_missing_translation_is_an_error_at_check(project):
 
 # --- region layouts ---------------------------------------------------------------------------
 
+
 def test_region_replaces_one_partial_and_one_theme_value(project):
     cover = (project / "layouts" / "default" / "_cover.xml.j2").read_text(encoding="utf-8")
-    overlay_file(project, "ntt", "layout/_cover.xml.j2",
-                 cover.replace('<cover kind="{{ document_name }}"',
-                               '<cover kind="{{ document_name }} (Edisi NTT)"', 1))
+    overlay_file(
+        project,
+        "ntt",
+        "layout/_cover.xml.j2",
+        cover.replace(
+            '<cover kind="{{ document_name }}"', '<cover kind="{{ document_name }} (Edisi NTT)"', 1
+        ),
+    )
     overlay_file(project, "ntt", "layout/theme.yaml", "styles:\n  body:\n    size: 14.5\n")
     report = build(project, Options(regions=["ntt", "nasional"], roles=[KKM], kinds=["handout"]))
-    ntt, national = (PdfReader(d.path) for d in sorted(
-        report.documents, key=lambda d: d.path.parts[-3] != "ntt"))
+    ntt, national = (
+        PdfReader(d.path) for d in sorted(report.documents, key=lambda d: d.path.parts[-3] != "ntt")
+    )
     assert "Bahan Bacaan (Edisi NTT)" in ntt.pages[0].extract_text()
     assert "Edisi NTT" not in national.pages[0].extract_text()
     assert 14.5 in body_font_sizes(ntt) and 14.5 not in body_font_sizes(national)
@@ -279,12 +311,16 @@ def test_region_theme_uses_a_font_from_its_own_fonts_folder(project):
 
 
 def font_names(reader: PdfReader) -> set[str]:
-    return {str(font["/BaseFont"]).split("+")[-1] for page in reader.pages
-            for font in page["/Resources"]["/Font"].values()}
+    return {
+        str(font["/BaseFont"]).split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
 
 
 def body_font_sizes(reader: PdfReader) -> list[float]:
     sizes: list[float] = []
-    reader.pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append(
-        round(size * tm[0], 1)))
+    reader.pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: sizes.append(round(size * tm[0], 1))
+    )
     return sizes

@@ -43,6 +43,7 @@ def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} is not in {relative}"
         write(path, text.replace(old, new, 1))
+
     return change
 
 
@@ -50,6 +51,7 @@ def replace_file(relative: str, data: bytes | str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         path = root / relative
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
     return change
 
 
@@ -57,97 +59,204 @@ def recode(relative: str, encoding: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         path = root / relative
         path.write_bytes(path.read_text(encoding="utf-8").encode(encoding, "replace"))
+
     return change
 
 
 def cut_in_half(relative: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         data = (root / relative).read_bytes()
-        (root / relative).write_bytes(data[:len(data) // 2])
+        (root / relative).write_bytes(data[: len(data) // 2])
+
     return change
 
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+)
 
 BAD_INPUTS = {
     # YAML
-    "syntax error": Bad(edit(ROLE_FILE, "tugas_utama:", "tugas_utama: [belum ditutup"),
-                        f"{ROLE_FILE}:25", "the [ on line 19 is not closed", "indentation"),
-    "tab indentation": Bad(edit(ROLE_FILE, "  - >-\n    Tugas utama", "\t- >-\n    Tugas utama"),
-                           f"{ROLE_FILE}:20", "tab character", "spaces only"),
-    "duplicate key": Bad(edit(ROLE_FILE, "tugas_lain:", "nama: Lagi\ntugas_lain:"),
-                         f"{ROLE_FILE}:25", "duplicate key", "once per block"),
-    "Windows-1252": Bad(lambda root: (edit(ROLE_FILE, "nama: Konselor", "nama: Konselor é")(root),
-                                      recode(ROLE_FILE, "cp1252")(root)),
-                        f"{ROLE_FILE}:12", "not saved as UTF-8", "'UTF-8'"),
+    "syntax error": Bad(
+        edit(ROLE_FILE, "tugas_utama:", "tugas_utama: [belum ditutup"),
+        f"{ROLE_FILE}:25",
+        "the [ on line 19 is not closed",
+        "indentation",
+    ),
+    "tab indentation": Bad(
+        edit(ROLE_FILE, "  - >-\n    Tugas utama", "\t- >-\n    Tugas utama"),
+        f"{ROLE_FILE}:20",
+        "tab character",
+        "spaces only",
+    ),
+    "duplicate key": Bad(
+        edit(ROLE_FILE, "tugas_lain:", "nama: Lagi\ntugas_lain:"),
+        f"{ROLE_FILE}:25",
+        "duplicate key",
+        "once per block",
+    ),
+    "Windows-1252": Bad(
+        lambda root: (
+            edit(ROLE_FILE, "nama: Konselor", "nama: Konselor é")(root),
+            recode(ROLE_FILE, "cp1252")(root),
+        ),
+        f"{ROLE_FILE}:12",
+        "not saved as UTF-8",
+        "'UTF-8'",
+    ),
     "UTF-16": Bad(recode(ROLE_FILE, "utf-16"), f"{ROLE_FILE}:1", "not saved as UTF-8", "'UTF-8'"),
-    "empty file": Bad(replace_file("content/worksheet.yaml", ""), "content/worksheet.yaml",
-                      "the file is empty", "add the keys"),
-    "binary file": Bad(replace_file(ROLE_FILE, bytes(range(256)) * 4), f"{ROLE_FILE}:2",
-                       "not saved as UTF-8", "'UTF-8'"),
-    "control character": Bad(edit(ROLE_FILE, "nama: Konselor", "nama: Kon\x00selor"),
-                             f"{ROLE_FILE}:12:10", "control character (U+0000)", "delete it"),
-    "list instead of mapping": Bad(replace_file(ROLE_FILE, "- nama\n- deskripsi\n"),
-                                   f"{ROLE_FILE}:1", "expected keys with values",
-                                   "key: value"),
-    "text instead of list": Bad(edit(ROLE_FILE, "tugas_lain:\n  - >-", "tugas_lain: >-"),
-                                f"{ROLE_FILE}:25", "expected a list", "`- `"),
-    "number instead of text": Bad(edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat",
-                                       "nama: 2024"), f"{ROLE_FILE}:12", "", "quotes"),
-    "enormous file": Bad(replace_file(ROLE_FILE, "nama: x\n# " + "a" * 2_000_000 + "\n"),
-                         ROLE_FILE, "MB", "right file"),
+    "empty file": Bad(
+        replace_file("content/worksheet.yaml", ""),
+        "content/worksheet.yaml",
+        "the file is empty",
+        "add the keys",
+    ),
+    "binary file": Bad(
+        replace_file(ROLE_FILE, bytes(range(256)) * 4),
+        f"{ROLE_FILE}:2",
+        "not saved as UTF-8",
+        "'UTF-8'",
+    ),
+    "control character": Bad(
+        edit(ROLE_FILE, "nama: Konselor", "nama: Kon\x00selor"),
+        f"{ROLE_FILE}:12:10",
+        "control character (U+0000)",
+        "delete it",
+    ),
+    "list instead of mapping": Bad(
+        replace_file(ROLE_FILE, "- nama\n- deskripsi\n"),
+        f"{ROLE_FILE}:1",
+        "expected keys with values",
+        "key: value",
+    ),
+    "text instead of list": Bad(
+        edit(ROLE_FILE, "tugas_lain:\n  - >-", "tugas_lain: >-"),
+        f"{ROLE_FILE}:25",
+        "expected a list",
+        "`- `",
+    ),
+    "number instead of text": Bad(
+        edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat", "nama: 2024"),
+        f"{ROLE_FILE}:12",
+        "",
+        "quotes",
+    ),
+    "enormous file": Bad(
+        replace_file(ROLE_FILE, "nama: x\n# " + "a" * 2_000_000 + "\n"),
+        ROLE_FILE,
+        "MB",
+        "right file",
+    ),
     "alias bomb": Bad(replace_file(ROLE_FILE, BOMB), ROLE_FILE, "aliases", "write the text"),
-    "missing file": Bad(lambda root: (root / "content/workshop.yaml").unlink(),
-                        "content/workshop.yaml", "file not found", "create it"),
-    "typo in a key": Bad(edit(ROLE_FILE, "tugas_utama:", "tugas_utma:"), f"{ROLE_FILE}:19",
-                         "unknown key `tugas_utma`", "did you mean `tugas_utama`?"),
-    "missing key": Bad(edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat\n", ""),
-                       f"{ROLE_FILE}:1", "required key `nama` is missing", "add `nama:`"),
-    "empty text": Bad(edit(ROLE_FILE, "cocok:\n", "cocok:\n  - \"\"\n"), f"{ROLE_FILE}:33",
-                      "the text is empty", "write the text"),
+    "missing file": Bad(
+        lambda root: (root / "content/workshop.yaml").unlink(),
+        "content/workshop.yaml",
+        "file not found",
+        "create it",
+    ),
+    "typo in a key": Bad(
+        edit(ROLE_FILE, "tugas_utama:", "tugas_utma:"),
+        f"{ROLE_FILE}:19",
+        "unknown key `tugas_utma`",
+        "did you mean `tugas_utama`?",
+    ),
+    "missing key": Bad(
+        edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat\n", ""),
+        f"{ROLE_FILE}:1",
+        "required key `nama` is missing",
+        "add `nama:`",
+    ),
+    "empty text": Bad(
+        edit(ROLE_FILE, "cocok:\n", 'cocok:\n  - ""\n'),
+        f"{ROLE_FILE}:33",
+        "the text is empty",
+        "write the text",
+    ),
     # templates
-    "template syntax error": Bad(edit("layouts/default/handout.xml.j2", "{{", "{{ {{"),
-                                 "layouts/default/handout.xml.j2", "template syntax error",
-                                 "{% %}"),
-    "undefined variable": Bad(edit("layouts/default/handout.xml.j2", "{{ t.objectives }}",
-                                   "{{ t.objectivs }}"), "layouts/default/handout.xml.j2:7",
-                              "has no attribute 'objectivs'", "variable names"),
+    "template syntax error": Bad(
+        edit("layouts/default/handout.xml.j2", "{{", "{{ {{"),
+        "layouts/default/handout.xml.j2",
+        "template syntax error",
+        "{% %}",
+    ),
+    "undefined variable": Bad(
+        edit("layouts/default/handout.xml.j2", "{{ t.objectives }}", "{{ t.objectivs }}"),
+        "layouts/default/handout.xml.j2:7",
+        "has no attribute 'objectivs'",
+        "variable names",
+    ),
     "loop over a missing key": Bad(
-        edit("layouts/default/handout.xml.j2", "</document>",
-             "{% for x in role.tidak_ada %}<p>{{ x }}</p>{% endfor %}</document>"),
-        "layouts/default/handout.xml.j2:", "tidak_ada", "variable names"),
-    "sandbox escape": Bad(edit("layouts/default/handout.xml.j2", "{{ t.objectives }}",
-                               "{{ ''.__class__.__mro__ }}"),
-                          "layouts/default/handout.xml.j2:7", "unsafe", "variable names"),
+        edit(
+            "layouts/default/handout.xml.j2",
+            "</document>",
+            "{% for x in role.tidak_ada %}<p>{{ x }}</p>{% endfor %}</document>",
+        ),
+        "layouts/default/handout.xml.j2:",
+        "tidak_ada",
+        "variable names",
+    ),
+    "sandbox escape": Bad(
+        edit("layouts/default/handout.xml.j2", "{{ t.objectives }}", "{{ ''.__class__.__mro__ }}"),
+        "layouts/default/handout.xml.j2:7",
+        "unsafe",
+        "variable names",
+    ),
     # paths
-    "bad role file name": Bad(lambda root: (root / ROLE_FILE).rename(
-        root / "content/roles/Peran Baru.yaml"), "content/roles/Peran Baru.yaml",
-        "", "lowercase"),
-    "logo outside the region (..)": Bad(edit(REGION, "logo: logo.png", "logo: ../../../x.png"),
-                                        f"{REGION}:17", "inside the region folder",
-                                        "copy the image"),
-    "logo as an absolute path": Bad(edit(REGION, "logo: logo.png", "logo: /etc/hostname"),
-                                    f"{REGION}:17", "inside the region folder",
-                                    "copy the image"),
-    "logo missing": Bad(lambda root: (root / LOGO).unlink(), f"{REGION}:17", "not found",
-                        "put it in"),
-    "logo not an image": Bad(replace_file(LOGO, "bukan gambar"), f"{REGION}:17",
-                             "not a PNG or JPEG", "save the logo"),
+    "bad role file name": Bad(
+        lambda root: (root / ROLE_FILE).rename(root / "content/roles/Peran Baru.yaml"),
+        "content/roles/Peran Baru.yaml",
+        "",
+        "lowercase",
+    ),
+    "logo outside the region (..)": Bad(
+        edit(REGION, "logo: logo.png", "logo: ../../../x.png"),
+        f"{REGION}:17",
+        "inside the region folder",
+        "copy the image",
+    ),
+    "logo as an absolute path": Bad(
+        edit(REGION, "logo: logo.png", "logo: /etc/hostname"),
+        f"{REGION}:17",
+        "inside the region folder",
+        "copy the image",
+    ),
+    "logo missing": Bad(
+        lambda root: (root / LOGO).unlink(), f"{REGION}:17", "not found", "put it in"
+    ),
+    "logo not an image": Bad(
+        replace_file(LOGO, "bukan gambar"), f"{REGION}:17", "not a PNG or JPEG", "save the logo"
+    ),
     "logo damaged": Bad(cut_in_half(LOGO), f"{REGION}:17", "cannot be read", "save it again"),
-    "logo linking outside": Bad(lambda root: ((root / LOGO).unlink(),
-                                              (root / LOGO).symlink_to("/etc/hostname")),
-                                f"{REGION}:17", "inside the region folder", "copy the image"),
-    "unknown region": Bad(lambda root: None, "modul", "unknown region `jawa`", "choose from",
-                          ("build", "--region", "jawa")),
+    "logo linking outside": Bad(
+        lambda root: ((root / LOGO).unlink(), (root / LOGO).symlink_to("/etc/hostname")),
+        f"{REGION}:17",
+        "inside the region folder",
+        "copy the image",
+    ),
+    "unknown region": Bad(
+        lambda root: None,
+        "modul",
+        "unknown region `jawa`",
+        "choose from",
+        ("build", "--region", "jawa"),
+    ),
     # output
-    "build/ is a file": Bad(replace_file("build", "x"), f"build/nasional/{ROLE}/",
-                            "Not a directory", "`build` is a file",
-                            ("build", "--region", "nasional"), 3),
+    "build/ is a file": Bad(
+        replace_file("build", "x"),
+        f"build/nasional/{ROLE}/",
+        "Not a directory",
+        "`build` is a file",
+        ("build", "--region", "nasional"),
+        3,
+    ),
     "a folder where a PDF goes": Bad(
         lambda root: (root / f"build/nasional/{ROLE}/lembar-kerja.pdf").mkdir(parents=True),
-        f"build/nasional/{ROLE}/lembar-kerja.pdf", "Is a directory", "rename or remove",
-        ("build", "--region", "nasional"), 3),
+        f"build/nasional/{ROLE}/lembar-kerja.pdf",
+        "Is a directory",
+        "rename or remove",
+        ("build", "--region", "nasional"),
+        3,
+    ),
 }
 
 
@@ -156,10 +265,14 @@ def test_bad_input_gets_a_located_message_and_a_fix(project, case):
     case.change(project)
     result = CliRunner().invoke(cli, [*case.command, "--project", str(project)])
     assert result.exit_code == case.exit_code, result.output
-    assert "Traceback" not in result.output and result.exception is None or isinstance(
-        result.exception, SystemExit)
-    message = next((line for line in result.output.splitlines()
-                    if line.startswith(case.where)), None)
+    assert (
+        "Traceback" not in result.output
+        and result.exception is None
+        or isinstance(result.exception, SystemExit)
+    )
+    message = next(
+        (line for line in result.output.splitlines() if line.startswith(case.where)), None
+    )
     assert message is not None, f"no message at {case.where}:\n{result.output}"
     assert case.says in message, result.output
     fix = result.output.splitlines()[result.output.splitlines().index(message) + 1]
@@ -190,8 +303,21 @@ def test_full_disk_is_reported_and_leaves_no_partial_file(project, monkeypatch):
         return os.open("/dev/full", os.O_WRONLY), name  # every write: ENOSPC
 
     monkeypatch.setattr(tempfile, "mkstemp", on_a_full_disk)
-    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--force",
-                                      "--region", "nasional", "--role", ROLE, "-j", "1"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--project",
+            str(project),
+            "--force",
+            "--region",
+            "nasional",
+            "--role",
+            ROLE,
+            "-j",
+            "1",
+        ],
+    )
     assert result.exit_code == 3, result.output
     assert "No space left on device" in result.output and "the disk is full" in result.output
     assert handout.read_bytes() == earlier
@@ -205,8 +331,9 @@ def test_read_only_build_folder(project, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(modul.output.os, "replace", refused)  # root ignores chmod
-    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--region",
-                                      "nasional", "--role", ROLE, "-j", "1"])
+    result = CliRunner().invoke(
+        cli, ["build", "--project", str(project), "--region", "nasional", "--role", ROLE, "-j", "1"]
+    )
     assert result.exit_code == 3
     assert "Permission denied" in result.output and "read-only" in result.output
     assert not list((project / "build").rglob("*.pdf"))
@@ -241,12 +368,13 @@ def test_extreme_text_splits_across_pages(project):
     long_paragraph = " ".join(f"Kalimat panjang nomor {n}." for n in range(900))
     word = "x" * 500
     items = "".join(f"  - Tugas nomor {n}.\n" for n in range(300))
-    edit(ROLE_FILE, "tugas_utama:\n", f"tugas_utama:\n{items}  - {word}\n"
-         f"  - \"{long_paragraph}\"\n")(project)
+    edit(ROLE_FILE, "tugas_utama:\n", f'tugas_utama:\n{items}  - {word}\n  - "{long_paragraph}"\n')(
+        project
+    )
     path = project / ROLE_FILE
     text = path.read_text(encoding="utf-8")
     start = text.index("tugas_lain:")
-    write(path, text[:start] + "tugas_lain: []\n" + text[text.index("# Ciri orang yang cocok"):])
+    write(path, text[:start] + "tugas_lain: []\n" + text[text.index("# Ciri orang yang cocok") :])
     report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["handout"]))
     handout = pdf_text(report.documents[0].path)
     assert all(f"Tugas nomor {n}." in handout for n in range(300))
@@ -259,12 +387,28 @@ def test_characters_the_font_lacks_use_the_fallback_font_or_a_marker(project):
     """ŋ, ə, an emoji and a heart (with its invisible variation selector) are not in
     Vera: DejaVu Sans prints them. Javanese script is in no shipped font: a visible
     marker. A letter with a combining accent becomes the accented letter Vera has."""
-    edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat",
-         "nama: Konselor Pemberdayaan Masyarakat ŋə 😀 ❤\ufe0f")(project)
-    edit(ROLE_FILE, "tugas_utama:\n",
-         "tugas_utama:\n  - Aksara ꦲꦤ dan kafe\u0301 di desa.\n")(project)
-    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--region",
-                                      "nasional", "--role", ROLE, "--doc", "handout"])
+    edit(
+        ROLE_FILE,
+        "nama: Konselor Pemberdayaan Masyarakat",
+        "nama: Konselor Pemberdayaan Masyarakat ŋə 😀 ❤\ufe0f",
+    )(project)
+    edit(ROLE_FILE, "tugas_utama:\n", "tugas_utama:\n  - Aksara ꦲꦤ dan kafe\u0301 di desa.\n")(
+        project
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--project",
+            str(project),
+            "--region",
+            "nasional",
+            "--role",
+            ROLE,
+            "--doc",
+            "handout",
+        ],
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     fallback = next(line for line in lines if "printed with DejaVuSans.ttf" in line)
@@ -278,16 +422,32 @@ def test_characters_the_font_lacks_use_the_fallback_font_or_a_marker(project):
     text = pdf_text(handout)
     assert "Masyarakat ŋə 😀 ❤" in text
     assert "Aksara [U+A9B2][U+A9A4] dan kafé di desa." in text
-    fonts = {str(f["/BaseFont"]).split("+")[-1] for page in PdfReader(handout).pages
-             for f in page["/Resources"]["/Font"].values()}
+    fonts = {
+        str(f["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(handout).pages
+        for f in page["/Resources"]["/Font"].values()
+    }
     assert "DejaVuSans" in fonts
 
 
 def test_participant_names_in_other_scripts_are_stamped_with_the_fallback(project, tmp_path):
     csv = write(tmp_path / "peserta.csv", "nama,asal\nSiti Aminah,Desa A\nŊoro Ətu,Desa B\n")
-    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--region",
-                                      "nasional", "--role", ROLE, "--doc", "worksheet",
-                                      "--roster", str(csv)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--project",
+            str(project),
+            "--region",
+            "nasional",
+            "--role",
+            ROLE,
+            "--doc",
+            "worksheet",
+            "--roster",
+            str(csv),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert f"{csv}:3:1: warning: `Ŋ` (U+014A LATIN CAPITAL LETTER ENG)" in result.output
     single = pdf_path(project, ROLE, "peserta/lembar-kerja-002-oro-tu.pdf")

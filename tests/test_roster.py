@@ -26,14 +26,19 @@ def roster(tmp_path, text: str | bytes):
 def test_reads_names_and_origin(tmp_path):
     result = roster(tmp_path, "Nama,Desa\nSiti Aminah,Oelnasi\n\nYohanes Kase,Baumata\n")
     assert [(p.row, p.nama, p.asal) for p in result.participants] == [
-        (2, "Siti Aminah", "Oelnasi"), (4, "Yohanes Kase", "Baumata")]
+        (2, "Siti Aminah", "Oelnasi"),
+        (4, "Yohanes Kase", "Baumata"),
+    ]
     assert result.notes == []
 
 
-@pytest.mark.parametrize("encoded", [
-    "\ufeffnama;organisasi\nNi Luh Putu Ayu;PKK\n".encode(),  # Excel "CSV UTF-8", semicolons
-    "nama\tasal\nNi Luh Putu Ayu\tPKK\n".encode("utf-16"),
-])
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "\ufeffnama;organisasi\nNi Luh Putu Ayu;PKK\n".encode(),  # Excel "CSV UTF-8", semicolons
+        "nama\tasal\nNi Luh Putu Ayu\tPKK\n".encode("utf-16"),
+    ],
+)
 def test_excel_and_phone_encodings(tmp_path, encoded):
     (person,) = roster(tmp_path, encoded).participants
     assert (person.nama, person.asal) == ("Ni Luh Putu Ayu", "PKK")
@@ -42,7 +47,10 @@ def test_excel_and_phone_encodings(tmp_path, encoded):
 def test_rows_shorter_than_the_header_are_read(tmp_path):
     result = roster(tmp_path, "nama;desa;umur\nAni;Oelamasi\nBudi;Camplong;30\nCici\n")
     assert [(p.nama, p.asal) for p in result.participants] == [
-        ("Ani", "Oelamasi"), ("Budi", "Camplong"), ("Cici", "")]
+        ("Ani", "Oelamasi"),
+        ("Budi", "Camplong"),
+        ("Cici", ""),
+    ]
 
 
 def test_windows_1252_is_read_with_a_note(tmp_path):
@@ -58,12 +66,15 @@ def test_extra_columns_and_duplicates_are_noted(tmp_path):
     assert "peserta.csv:3: same participant as row 2" in result.notes[1]
 
 
-@pytest.mark.parametrize(("text", "message", "line"), [
-    ("name,asal\nAni,Desa A\n", "no column `nama` in the first row", 1),
-    ("nama,asal\nAni,Desa A\n,Desa B\n", "the name is empty", 3),
-    ("", "the participant list is empty", 0),
-    ("nama\n\n", "the participant list has no names", 0),
-])
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("name,asal\nAni,Desa A\n", "no column `nama` in the first row", 1),
+        ("nama,asal\nAni,Desa A\n,Desa B\n", "the name is empty", 3),
+        ("", "the participant list is empty", 0),
+        ("nama\n\n", "the participant list has no names", 0),
+    ],
+)
 def test_bad_lists_name_the_row(tmp_path, text, message, line):
     with pytest.raises(ModulError) as caught:
         roster(tmp_path, text)
@@ -73,13 +84,18 @@ def test_bad_lists_name_the_row(tmp_path, text, message, line):
 
 def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
     names = ["Siti Aminah", "Yohanes Kase", "Maria Goreti"]
-    csv = write(tmp_path / "peserta.csv", "nama,asal\n" + "".join(
-        f"{name},Desa {n}\n" for n, name in enumerate(names, 1)))
-    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv))
+    csv = write(
+        tmp_path / "peserta.csv",
+        "nama,asal\n" + "".join(f"{name},Desa {n}\n" for n, name in enumerate(names, 1)),
+    )
+    report = build(
+        project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
+    )
     plain, merged, *singles = (d.path for d in report.documents)
     assert merged.name == "lembar-kerja-peserta.pdf" and len(singles) == 3
     assert singles[1].relative_to(project).as_posix() == (
-        f"build/nasional/{ROLE}/peserta/lembar-kerja-002-yohanes-kase.pdf")
+        f"build/nasional/{ROLE}/peserta/lembar-kerja-002-yohanes-kase.pdf"
+    )
     pages = len(PdfReader(plain).pages)
     joined = PdfReader(merged)
     assert len(joined.pages) == pages * len(names)
@@ -94,14 +110,18 @@ def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
 
 
 def test_shared_pages_are_stored_once(project, tmp_path):
-    csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"Peserta {n}\n"
-                                                             for n in range(20)))
-    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv))
+    csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"Peserta {n}\n" for n in range(20)))
+    report = build(
+        project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
+    )
     plain, merged = report.documents[0].path, report.documents[1].path
     pages = len(PdfReader(plain).pages)
     with pikepdf.open(merged) as pdf:
-        shared = {xobject.objgen for page in pdf.pages
-                  for name, xobject in page.Resources.XObject.items()
-                  if name.startswith("/Worksheet")}
+        shared = {
+            xobject.objgen
+            for page in pdf.pages
+            for name, xobject in page.Resources.XObject.items()
+            if name.startswith("/Worksheet")
+        }
     assert len(shared) == pages
     assert merged.stat().st_size < 3 * plain.stat().st_size

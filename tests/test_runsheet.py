@@ -12,7 +12,9 @@ ROLE = "konselor-pemberdayaan-masyarakat"
 
 
 def runsheet(project, **options):
-    report = build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["runsheet"], **options))
+    report = build(
+        project, Options(regions=["nasional"], roles=[ROLE], kinds=["runsheet"], **options)
+    )
     (document,) = report.documents
     return document.path
 
@@ -41,21 +43,27 @@ def test_copies_follow_the_number_of_participants(project):
 
 def test_a_new_day_starts_at_the_morning_time_again(project):
     path = project / "content" / "workshop.yaml"
-    write(path, path.read_text(encoding="utf-8").replace(
-        "  jumlah_peserta: 25", "  hari_baru: [apakah-saya-cocok]\n  jumlah_peserta: 25"))
+    write(
+        path,
+        path.read_text(encoding="utf-8").replace(
+            "  jumlah_peserta: 25", "  hari_baru: [apakah-saya-cocok]\n  jumlah_peserta: 25"
+        ),
+    )
     text = pdf_text(runsheet(project))
     assert "Hari 1" in text and "Hari 2 08:30–09:05 Apakah Saya Cocok?" in text
 
 
 def test_break_after_an_unknown_session_is_an_error(project):
     path = project / "content" / "workshop.yaml"
-    text = path.read_text(encoding="utf-8").replace("- setelah: mengenal-peran",
-                                                     "- setelah: mengenal-peren")
+    text = path.read_text(encoding="utf-8").replace(
+        "- setelah: mengenal-peran", "- setelah: mengenal-peren"
+    )
     write(path, text)
     problem = one_problem(project)
     assert problem.message == "unknown session `mengenal-peren`"
-    assert problem.line == next(n for n, line in enumerate(text.splitlines(), 1)
-                                if "mengenal-peren" in line)
+    assert problem.line == next(
+        n for n, line in enumerate(text.splitlines(), 1) if "mengenal-peren" in line
+    )
 
 
 def test_start_time_must_be_a_clock_time(project):

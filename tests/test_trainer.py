@@ -33,13 +33,17 @@ def test_list_shows_roles_regions_documents_and_paths(project):
 
 def test_schema_files_are_written_and_named_by_every_content_file(project):
     written = run("schema", "--project", str(project)).split()
-    assert written == [f"schema/{k}.schema.json" for k in ("role", "workshop", "worksheet",
-                                                             "region")]
+    assert written == [
+        f"schema/{k}.schema.json" for k in ("role", "workshop", "worksheet", "region")
+    ]
     role = json.loads((project / "schema" / "role.schema.json").read_text(encoding="utf-8"))
     assert role["additionalProperties"] is False and "nama" in role["required"]
     assert "tugas_utama" in role["properties"]
-    files = [*(project / "content").glob("*.yaml"), *(project / "content").glob("roles/*"),
-             *(project / "content").glob("regions/*/region.yaml")]
+    files = [
+        *(project / "content").glob("*.yaml"),
+        *(project / "content").glob("roles/*"),
+        *(project / "content").glob("regions/*/region.yaml"),
+    ]
     for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
@@ -49,8 +53,9 @@ def test_schema_files_are_written_and_named_by_every_content_file(project):
 def test_committed_schemas_are_up_to_date(project):
     run("schema", "--project", str(project))
     for fresh in (project / "schema").glob("*.json"):
-        assert (REPO / "schema" / fresh.name).read_text(encoding="utf-8") == \
-            fresh.read_text(encoding="utf-8"), f"run `modul schema`: {fresh.name} is stale"
+        assert (REPO / "schema" / fresh.name).read_text(encoding="utf-8") == fresh.read_text(
+            encoding="utf-8"
+        ), f"run `modul schema`: {fresh.name} is stale"
 
 
 def test_a_worksheet_part_no_step_uses_is_a_warning(project):
@@ -58,40 +63,49 @@ def test_a_worksheet_part_no_step_uses_is_a_warning(project):
     text = path.read_text(encoding="utf-8")
     write(path, text.replace("        lembar_kerja:\n          - rencana-tindak-lanjut\n", ""))
     output = run("check", "--project", str(project))
-    assert "content/worksheet.yaml:78:9: warning: worksheet part `rencana-tindak-lanjut` " \
+    assert (
+        "content/worksheet.yaml:78:9: warning: worksheet part `rencana-tindak-lanjut` "
         "is not used by any step" in output
+    )
     assert "lembar_kerja: [rencana-tindak-lanjut]" in output and "2 warnings" in output
     assert "content/regions/ntb-mitra/worksheet.yaml:65:9: warning" in output  # its overlay
 
 
 def test_new_role_and_region_build_at_once(project):
     assert "created content/roles/pendamping-desa.yaml" in run(
-        "new", "role", "pendamping-desa", "--project", str(project))
+        "new", "role", "pendamping-desa", "--project", str(project)
+    )
     run("new", "region", "jawa-tengah", "--project", str(project))
     role = (project / "content" / "roles" / "pendamping-desa.yaml").read_text(encoding="utf-8")
     assert role.startswith("# yaml-language-server: $schema=../../schema/role.schema.json")
     assert "nama: Pendamping Desa" in role and "# Tugas utama peran ini" in role
     region = (project / "content" / "regions" / "jawa-tengah" / "region.yaml").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     report = build(project, Options(regions=["jawa-tengah"], roles=["pendamping-desa"]))
     assert len(report.documents) == 4
     assert "Provinsi Jawa Tengah" in pdf_text(report.documents[0].path, furniture=True)
     # every example text left in the starting files is a warning at its line
-    examples = [ln for ln in (role + region).splitlines()
-                if "(Tuliskan" in ln and not ln.lstrip().startswith("#")]
+    examples = [
+        ln
+        for ln in (role + region).splitlines()
+        if "(Tuliskan" in ln and not ln.lstrip().startswith("#")
+    ]
     assert len(report.warnings) == len(examples) > 10
     assert all("is an example text of `modul new`" in w.message for w in report.warnings)
     line = next(n for n, text in enumerate(region.splitlines(), 1) if "tempat:" in text)
-    assert any((w.file, w.line) == ("content/regions/jawa-tengah/region.yaml", line)
-               for w in report.warnings)
+    assert any(
+        (w.file, w.line) == ("content/regions/jawa-tengah/region.yaml", line)
+        for w in report.warnings
+    )
 
 
 def test_new_never_overwrites_and_checks_the_name(project):
-    result = CliRunner().invoke(cli, ["new", "role", "konselor-pemberdayaan-masyarakat",
-                                      "--project", str(project)])
+    result = CliRunner().invoke(
+        cli, ["new", "role", "konselor-pemberdayaan-masyarakat", "--project", str(project)]
+    )
     assert result.exit_code == 1 and "never overwrites" in result.output
-    result = CliRunner().invoke(cli, ["new", "region", "Jawa Tengah", "--project",
-                                      str(project)])
+    result = CliRunner().invoke(cli, ["new", "region", "Jawa Tengah", "--project", str(project)])
     assert result.exit_code == 1 and "lowercase letters" in result.output
 
 
@@ -102,27 +116,58 @@ def test_init_refuses_a_folder_that_has_a_project(project):
 
 def test_init_from_the_installed_wheel(tmp_path):
     """Build the wheel, install it apart from this checkout, `modul init` + `modul build`."""
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp_path / "dist"), str(REPO)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(REPO),
+        ],
+        check=True,
+    )
     (wheel,) = (tmp_path / "dist").glob("modul-*.whl")
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(site), str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+    )
     here = tmp_path / "elsewhere"
     here.mkdir()
-    start = (f"import sys; sys.path.insert(0, {str(site)!r}); import modul; "
-             f"assert modul.__file__.startswith({str(site)!r}), modul.__file__; "
-             "from modul.cli import main; sys.argv[0] = 'modul'; main()")
+    start = (
+        f"import sys; sys.path.insert(0, {str(site)!r}); import modul; "
+        f"assert modul.__file__.startswith({str(site)!r}), modul.__file__; "
+        "from modul.cli import main; sys.argv[0] = 'modul'; main()"
+    )
 
     def modul(*args: str) -> str:
-        done = subprocess.run([sys.executable, "-c", start, *args], cwd=here,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-c", start, *args], cwd=here, capture_output=True, text=True
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout
 
     assert "next: cd pelatihan && modul build" in modul("init", "pelatihan")
-    assert (here / "pelatihan" / "README.md").read_text(encoding="utf-8").startswith(
-        "# Bahan pelatihan")
+    assert (
+        (here / "pelatihan" / "README.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Bahan pelatihan")
+    )
     here = here / "pelatihan"
     assert "Done: 48 documents written" in modul("build", "--jobs", "2")
 
@@ -142,8 +187,9 @@ def test_preview_writes_png_pages_and_clean_removes_them(project):
         assert image.convert("L").getextrema()[0] < 50  # there is dark text on it
     all_pages = run("preview", ROLE, "runsheet", "--region", "ntt", "--project", str(project))
     assert all_pages.split() == [f"build/preview/ntt/{ROLE}/jadwal-pelaksanaan-01.png"]
-    result = CliRunner().invoke(cli, ["preview", ROLE, "worksheet", "--page", "99",
-                                      "--project", str(project)])
+    result = CliRunner().invoke(
+        cli, ["preview", ROLE, "worksheet", "--page", "99", "--project", str(project)]
+    )
     assert result.exit_code == 1 and "the document has 7 pages" in result.output
     run("clean", "--project", str(project))
     assert not png.exists()
@@ -151,12 +197,31 @@ def test_preview_writes_png_pages_and_clean_removes_them(project):
 
 def test_watch_rebuilds_on_save_and_survives_a_mistake(project):
     process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "modul", "watch", "--project", str(project), "--region",
-         "nasional", "--role", ROLE, "--doc", "handout", "-j", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-u",
+            "-m",
+            "modul",
+            "watch",
+            "--project",
+            str(project),
+            "--region",
+            "nasional",
+            "--role",
+            ROLE,
+            "--doc",
+            "handout",
+            "-j",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []],
-                     daemon=True).start()
+    threading.Thread(
+        target=lambda: [lines.put(line) for line in process.stdout or []], daemon=True
+    ).start()
 
     def expect(text: str) -> None:
         seen = []
@@ -187,8 +252,9 @@ def test_watch_rebuilds_on_save_and_survives_a_mistake(project):
 def test_readme_pictures_are_the_ones_the_script_makes():
     import re
 
-    shown = set(re.findall(r"\(docs/img/([\w-]+\.png)\)", (REPO / "README.md").read_text(
-        encoding="utf-8")))
+    shown = set(
+        re.findall(r"\(docs/img/([\w-]+\.png)\)", (REPO / "README.md").read_text(encoding="utf-8"))
+    )
     spec = (REPO / "docs" / "thumbnails.py").read_text(encoding="utf-8")
     made = set(re.findall(r'"([\w-]+\.png)"', spec))
     assert shown == made and all((REPO / "docs" / "img" / name).is_file() for name in made)

@@ -24,7 +24,7 @@ T = TypeVar("T")
 # nothing changed then start without loading pydantic, Jinja2 or ReportLab.
 
 
-class ShardType(click.ParamType):
+class ShardType(click.ParamType):  # type: ignore[type-arg]
     name = "shard"
 
     def convert(self, value: object, param: object, ctx: object) -> tuple[int, int]:
@@ -38,25 +38,51 @@ class ShardType(click.ParamType):
 
 SHARD = ShardType()
 project_option = click.option(
-    "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--project",
+    "project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Project folder (with content/ and layouts/). Default: the current folder or the "
-    "nearest parent that has them.")
-role_option = click.option("--role", "roles", multiple=True, metavar="SLUG",
-                           help="Only this role (file name in content/roles/ without "
-                           ".yaml). Repeat for several.")
-region_option = click.option("--region", "regions", multiple=True, metavar="SLUG",
-                              help="Only this region (folder name in content/regions/, or "
-                              "`nasional` for the national set). Repeat for several.")
-strict_option = click.option("--strict", is_flag=True,
-                             help="Treat warnings (layout check, fonts, unused worksheet "
-                             "parts) as errors: exit 1, and write no document that has one.")
-doc_option = click.option("--doc", "kinds", multiple=True, metavar="DOC",
-                          help="Only this document kind (handout, worksheet, guide, "
-                          "runsheet: an `id` of layouts/default/catalog.yaml). Repeat for "
-                          "several.")
-jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 256),
-                           default=os.cpu_count() or 1, show_default="number of cores",
-                           help="Documents laid out at the same time.")
+    "nearest parent that has them.",
+)
+role_option = click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    metavar="SLUG",
+    help="Only this role (file name in content/roles/ without .yaml). Repeat for several.",
+)
+region_option = click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    metavar="SLUG",
+    help="Only this region (folder name in content/regions/, or "
+    "`nasional` for the national set). Repeat for several.",
+)
+strict_option = click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (layout check, fonts, unused worksheet "
+    "parts) as errors: exit 1, and write no document that has one.",
+)
+doc_option = click.option(
+    "--doc",
+    "kinds",
+    multiple=True,
+    metavar="DOC",
+    help="Only this document kind (handout, worksheet, guide, "
+    "runsheet: an `id` of layouts/default/catalog.yaml). Repeat for "
+    "several.",
+)
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 256),
+    default=os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Documents laid out at the same time.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,36 +103,74 @@ def cli() -> None:
 @region_option
 @role_option
 @doc_option
-@click.option("--paper", type=click.Choice(list(PAPER_MM)), default=None,
-              help="Paper size for every document, instead of the theme's or region's "
-              "(F4 = 215 × 330 mm). With --booklet: the sheet size.")
-@click.option("--booklet", is_flag=True,
-              help="Also write each document as an A5 booklet (<name>-buklet.pdf): pages "
-              "two-up on landscape A4 (or F4) sheets, to print on both sides and fold.")
-@click.option("--packet", is_flag=True,
-              help="Also join each role's documents into paket-pelatihan.pdf, with a cover, "
-              "a table of contents and bookmarks.")
-@click.option("--participants", type=click.IntRange(1, 10000), default=None, metavar="N",
-              help="Number of participants, for the copies to print on the run-sheet "
-              "(default: jumlah_peserta in content/workshop.yaml).")
-@click.option("--fillable", is_flag=True,
-              help="Also write each worksheet as a fillable PDF form (lembar-kerja-isian.pdf)"
-              " that prints the same as the plain one.")
-@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              metavar="PESERTA.CSV",
-              help="Participant list (CSV with a column `nama`, optional asal/organisasi/"
-              "desa): one personalised worksheet per participant, and all in one print file.")
+@click.option(
+    "--paper",
+    type=click.Choice(list(PAPER_MM)),
+    default=None,
+    help="Paper size for every document, instead of the theme's or region's "
+    "(F4 = 215 × 330 mm). With --booklet: the sheet size.",
+)
+@click.option(
+    "--booklet",
+    is_flag=True,
+    help="Also write each document as an A5 booklet (<name>-buklet.pdf): pages "
+    "two-up on landscape A4 (or F4) sheets, to print on both sides and fold.",
+)
+@click.option(
+    "--packet",
+    is_flag=True,
+    help="Also join each role's documents into paket-pelatihan.pdf, with a cover, "
+    "a table of contents and bookmarks.",
+)
+@click.option(
+    "--participants",
+    type=click.IntRange(1, 10000),
+    default=None,
+    metavar="N",
+    help="Number of participants, for the copies to print on the run-sheet "
+    "(default: jumlah_peserta in content/workshop.yaml).",
+)
+@click.option(
+    "--fillable",
+    is_flag=True,
+    help="Also write each worksheet as a fillable PDF form (lembar-kerja-isian.pdf)"
+    " that prints the same as the plain one.",
+)
+@click.option(
+    "--roster",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="PESERTA.CSV",
+    help="Participant list (CSV with a column `nama`, optional asal/organisasi/"
+    "desa): one personalised worksheet per participant, and all in one print file.",
+)
 @click.option("--force", is_flag=True, help="Rebuild every document, also those up to date.")
 @jobs_option
-@click.option("--shard", type=SHARD, default="1/1", metavar="I/N",
-              help="Build only the I-th of N stable slices of the documents (for "
-              "spreading one big build over machines).")
+@click.option(
+    "--shard",
+    type=SHARD,
+    default="1/1",
+    metavar="I/N",
+    help="Build only the I-th of N stable slices of the documents (for "
+    "spreading one big build over machines).",
+)
 @strict_option
-def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
-                  kinds: tuple[str, ...], paper: str | None, booklet: bool,
-                  packet: bool, participants: int | None, fillable: bool,
-                  roster: Path | None, force: bool, jobs: int, shard: tuple[int, int],
-                  strict: bool) -> None:
+def build_command(
+    project: Path | None,
+    regions: tuple[str, ...],
+    roles: tuple[str, ...],
+    kinds: tuple[str, ...],
+    paper: str | None,
+    booklet: bool,
+    packet: bool,
+    participants: int | None,
+    fillable: bool,
+    roster: Path | None,
+    force: bool,
+    jobs: int,
+    shard: tuple[int, int],
+    strict: bool,
+) -> None:
     """Check everything, then write the PDFs that are out of date: build/nasional/<role>/
     for the national set, build/<region>/<role>/ for each region.
 
@@ -116,10 +180,26 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
     from modul.engine.options import Options
 
     root = _root(project)
-    _run(lambda: _build_and_report(root, Options(
-        regions=regions, roles=roles, kinds=kinds, paper=paper, booklet=booklet,
-        packet=packet, participants=participants, fillable=fillable, roster=roster,
-        force=force, jobs=jobs, shard=shard, strict=strict)))
+    _run(
+        lambda: _build_and_report(
+            root,
+            Options(
+                regions=regions,
+                roles=roles,
+                kinds=kinds,
+                paper=paper,
+                booklet=booklet,
+                packet=packet,
+                participants=participants,
+                fillable=fillable,
+                roster=roster,
+                force=force,
+                jobs=jobs,
+                shard=shard,
+                strict=strict,
+            ),
+        )
+    )
 
 
 @cli.command(name="watch")
@@ -128,8 +208,13 @@ def build_command(project: Path | None, regions: tuple[str, ...], roles: tuple[s
 @role_option
 @doc_option
 @jobs_option
-def watch_command(project: Path | None, regions: tuple[str, ...], roles: tuple[str, ...],
-                  kinds: tuple[str, ...], jobs: int) -> None:
+def watch_command(
+    project: Path | None,
+    regions: tuple[str, ...],
+    roles: tuple[str, ...],
+    kinds: tuple[str, ...],
+    jobs: int,
+) -> None:
     """Build, then build again each time a file in content/ or layouts/ is saved, until
     Ctrl-C. Only the documents whose inputs changed are made again; a mistake is printed
     and watching goes on."""
@@ -163,20 +248,26 @@ def _build_and_report(root: Path, options: Options) -> None:
     from modul.engine.builder import build
 
     def show(document: BuiltDocument, number: int, total: int) -> None:
-        click.echo(f"[{number}/{total}] {relative(document.path, root)}  "
-                   f"{count(document.pages, 'page')}  {document.seconds:.2f} s")
+        click.echo(
+            f"[{number}/{total}] {relative(document.path, root)}  "
+            f"{count(document.pages, 'page')}  {document.seconds:.2f} s"
+        )
 
     report = build(root, options, progress=show)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     _warn(report.warnings)
     if report.removed:
-        click.echo(f"removed {count(len(report.removed), 'file')} of an earlier build that this "
-                   f"build does not make, e.g. {relative(report.removed[0], root)}")
+        click.echo(
+            f"removed {count(len(report.removed), 'file')} of an earlier build that this "
+            f"build does not make, e.g. {relative(report.removed[0], root)}"
+        )
     unchanged = f", {report.skipped} unchanged" if report.skipped else ""
-    click.echo(f"Done: {count(len(report.documents), 'document')} written{unchanged}, "
-               f"{count(report.pages, 'page')} in {report.seconds:.1f} s, "
-               f"in {relative(Folders(root).build, root)}/")
+    click.echo(
+        f"Done: {count(len(report.documents), 'document')} written{unchanged}, "
+        f"{count(report.pages, 'page')} in {report.seconds:.1f} s, "
+        f"in {relative(Folders(root).build, root)}/"
+    )
 
 
 @cli.command(name="clean")
@@ -193,9 +284,12 @@ def clean_command(project: Path | None) -> None:
 
 @cli.command(name="check")
 @project_option
-@click.option("--layout", is_flag=True,
-              help="Also lay out every document (in memory, a few seconds) and report "
-              "what looks wrong on the pages, with the YAML line that causes it.")
+@click.option(
+    "--layout",
+    is_flag=True,
+    help="Also lay out every document (in memory, a few seconds) and report "
+    "what looks wrong on the pages, with the YAML line that causes it.",
+)
 @strict_option
 @jobs_option
 def check_command(project: Path | None, layout: bool, strict: bool, jobs: int) -> None:
@@ -204,12 +298,13 @@ def check_command(project: Path | None, layout: bool, strict: bool, jobs: int) -
     from modul.engine.options import Options
 
     root = _root(project)
-    report = _run(lambda: check_project(root, Options(strict=strict, jobs=jobs),
-                                        layout=layout))
+    report = _run(lambda: check_project(root, Options(strict=strict, jobs=jobs), layout=layout))
     _warn(report.warnings)
     warned = f", {count(len(report.warnings), 'warning')}" if report.warnings else ""
-    click.echo(f"OK: {count(report.roles, 'role')}, {count(report.regions, 'region')}, "
-               f"{count(report.documents, 'document')} checked, no problems found{warned}.")
+    click.echo(
+        f"OK: {count(report.roles, 'role')}, {count(report.regions, 'region')}, "
+        f"{count(report.documents, 'document')} checked, no problems found{warned}."
+    )
 
 
 @cli.command(name="init")
@@ -244,12 +339,17 @@ def new_command(project: Path | None, kind: str, slug: str) -> None:
 @project_option
 @click.argument("role")
 @click.argument("kind", metavar="DOC")
-@click.option("--region", default=NATIONAL, metavar="SLUG", show_default=True,
-              help="The region whose document to show.")
-@click.option("--page", type=click.IntRange(1), default=None,
-              help="Only this page (default: all).")
-def preview_command(project: Path | None, role: str, kind: str, region: str,
-                    page: int | None) -> None:
+@click.option(
+    "--region",
+    default=NATIONAL,
+    metavar="SLUG",
+    show_default=True,
+    help="The region whose document to show.",
+)
+@click.option("--page", type=click.IntRange(1), default=None, help="Only this page (default: all).")
+def preview_command(
+    project: Path | None, role: str, kind: str, region: str, page: int | None
+) -> None:
     """Write PNG pictures of a document's pages to build/preview/ and print their paths
     (the document is built first if it is out of date). DOC: handout, worksheet, guide,
     runsheet or another `id` of layouts/default/catalog.yaml."""
@@ -271,8 +371,9 @@ def list_command(project: Path | None, as_json: bool) -> None:
 
     root = _root(project)
     found = _run(lambda: inventory(root))
-    click.echo(json.dumps(found, indent=2, ensure_ascii=False) if as_json
-               else "\n".join(describe(found)))
+    click.echo(
+        json.dumps(found, indent=2, ensure_ascii=False) if as_json else "\n".join(describe(found))
+    )
 
 
 @cli.command(name="schema")
@@ -290,8 +391,13 @@ def schema_command(project: Path | None) -> None:
 @cli.command(name="show")
 @project_option
 @click.argument("role")
-@click.option("--region", default=NATIONAL, metavar="SLUG", show_default=True,
-              help="The region whose merged content to show.")
+@click.option(
+    "--region",
+    default=NATIONAL,
+    metavar="SLUG",
+    show_default=True,
+    help="The region whose merged content to show.",
+)
 def show_command(project: Path | None, role: str, region: str) -> None:
     """Print a role's content as the documents use it, with the file and line each value
     comes from (national file or region overlay)."""
@@ -333,16 +439,17 @@ def _run(action: Callable[[], T]) -> T:
         _explain(err)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
-        click.echo("stopped: PDFs written before stay as they were, none is half-written",
-                   err=True)
+        click.echo("stopped: PDFs written before stay as they were, none is half-written", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except Exception as err:  # a bug in modul: say so plainly, details on request
         if os.environ.get("MODUL_DEBUG"):
             raise
-        click.echo(f"modul: unexpected error: {type(err).__name__}: {err}\n"
-                   "    this is a bug in modul, not a mistake in your files; please report it "
-                   "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
-                   err=True)
+        click.echo(
+            f"modul: unexpected error: {type(err).__name__}: {err}\n"
+            "    this is a bug in modul, not a mistake in your files; please report it "
+            "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
+            err=True,
+        )
         sys.exit(EXIT_BUG)
 
 

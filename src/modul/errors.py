@@ -44,8 +44,9 @@ class Problem:
         return f"{text}\n    fix: {self.hint}" if self.hint else text
 
 
-def warning(file: str, line: int = 0, column: int = 0, message: str = "", hint: str = ""
-            ) -> Problem:
+def warning(
+    file: str, line: int = 0, column: int = 0, message: str = "", hint: str = ""
+) -> Problem:
     """A finding worth printing that does not stop the build (unless --strict)."""
     return Problem(file, line, column, message, hint, "warning")
 

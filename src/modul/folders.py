@@ -89,6 +89,13 @@ def find_root(start: Path) -> Path:
         found = Folders(folder)
         if found.content.is_dir() and found.layouts.is_dir():
             return folder
-    raise ModulError([Problem(str(start), message="no modul project here: no folder with "
-                              "`content/` and `layouts/` in it or above it",
-                              hint="run modul inside a project folder, or pass --project DIR")])
+    raise ModulError(
+        [
+            Problem(
+                str(start),
+                message="no modul project here: no folder with "
+                "`content/` and `layouts/` in it or above it",
+                hint="run modul inside a project folder, or pass --project DIR",
+            )
+        ]
+    )

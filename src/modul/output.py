@@ -28,9 +28,15 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
         os.replace(tmp, path)
     except OSError as err:
         _remove(tmp)
-        raise OutputError([Problem(relative(path, root),
-                                   message=f"cannot write this file: {err.strerror}",
-                                   hint=_hint(err, path, root))]) from None
+        raise OutputError(
+            [
+                Problem(
+                    relative(path, root),
+                    message=f"cannot write this file: {err.strerror}",
+                    hint=_hint(err, path, root),
+                )
+            ]
+        ) from None
     except BaseException:
         _remove(tmp)
         raise
@@ -56,9 +62,13 @@ def _hint(err: OSError, path: Path, root: Path) -> str:
         return f"a folder has this file's name: rename or remove {relative(path, root)}/"
     if isinstance(err, FileExistsError | NotADirectoryError):
         blocking = next((p for p in reversed(path.parents) if p.is_file()), path.parent)
-        return f"`{relative(blocking, root)}` is a file where modul needs a folder: " \
-               "rename or remove it"
+        return (
+            f"`{relative(blocking, root)}` is a file where modul needs a folder: "
+            "rename or remove it"
+        )
     if isinstance(err, PermissionError) or err.errno == errno.EROFS:
-        return "the folder is read-only: allow writing to it (or build a copy of the " \
-               "project elsewhere); on Windows, close the PDF if a viewer has it open"
+        return (
+            "the folder is read-only: allow writing to it (or build a copy of the "
+            "project elsewhere); on Windows, close the PDF if a viewer has it open"
+        )
     return "check that the folder can be written to and the disk has free space"

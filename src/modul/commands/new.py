@@ -25,14 +25,21 @@ def init(folder: Path) -> list[Path]:
     folder = folder.resolve()
     taken = [name for name in (*PARTS, "README.md") if (folder / name).exists()]
     if taken:
-        raise ModulError([Problem(str(folder), message=f"already has {', '.join(taken)}; "
-                                  "modul init never overwrites",
-                                  hint="choose a new folder, e.g. `modul init pelatihan-baru`")])
+        raise ModulError(
+            [
+                Problem(
+                    str(folder),
+                    message=f"already has {', '.join(taken)}; modul init never overwrites",
+                    hint="choose a new folder, e.g. `modul init pelatihan-baru`",
+                )
+            ]
+        )
     source = _example_project()
     folder.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
-        shutil.copytree(source / part, folder / part,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(
+            source / part, folder / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
     shutil.copyfile(STARTERS / "README.md", folder / "README.md")
     return [folder / name for name in (*PARTS, "README.md")]
 
@@ -47,22 +54,41 @@ def new_region(root: Path, slug: str) -> Path:
     """content/regions/<slug>/region.yaml, with every setting explained."""
     folder = Folders(root).region(slug)
     if folder.exists():
-        raise ModulError([Problem(relative(folder, root), message="this region already exists",
-                                  hint="choose another name, or edit its region.yaml")])
+        raise ModulError(
+            [
+                Problem(
+                    relative(folder, root),
+                    message="this region already exists",
+                    hint="choose another name, or edit its region.yaml",
+                )
+            ]
+        )
     return _write_new(folder / "region.yaml", root, slug, "region", f"Provinsi {_title(slug)}")
 
 
 def _write_new(path: Path, root: Path, slug: str, kind: str, name: str) -> Path:
     if not SLUG.match(slug):
-        raise ModulError([Problem("modul", message=f"`{slug}` cannot be a {kind} name",
-                                  hint="use lowercase letters, digits and hyphens, e.g. "
-                                  "`pendamping-desa`")])
+        raise ModulError(
+            [
+                Problem(
+                    "modul",
+                    message=f"`{slug}` cannot be a {kind} name",
+                    hint="use lowercase letters, digits and hyphens, e.g. `pendamping-desa`",
+                )
+            ]
+        )
     if path.exists():
-        raise ModulError([Problem(relative(path, root), message="the file already exists; "
-                                  "modul new never overwrites", hint="choose another name")])
+        raise ModulError(
+            [
+                Problem(
+                    relative(path, root),
+                    message="the file already exists; modul new never overwrites",
+                    hint="choose another name",
+                )
+            ]
+        )
     text = (STARTERS / f"{kind}.yaml").read_text(encoding="utf-8")
-    for key, value in {"modeline": modeline(kind, path, root), "slug": slug,
-                       "name": name}.items():
+    for key, value in {"modeline": modeline(kind, path, root), "slug": slug, "name": name}.items():
         text = text.replace("{" + key + "}", value)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -78,5 +104,12 @@ def _example_project() -> Path:
     for place in (PACKAGE / "skeleton", PACKAGE.parents[1]):
         if all((place / part).is_dir() for part in PARTS):
             return place
-    raise ModulError([Problem("modul", message="the example project is missing from this "
-                              "installation", hint="reinstall modul: pip install modul")])
+    raise ModulError(
+        [
+            Problem(
+                "modul",
+                message="the example project is missing from this installation",
+                hint="reinstall modul: pip install modul",
+            )
+        ]
+    )

@@ -21,8 +21,9 @@ from modul.output import write_atomic
 DPI = 100
 
 
-def preview(root: Path, role: str, kind: str, *, region: str = NATIONAL,
-            page: int | None = None) -> list[Path]:
+def preview(
+    root: Path, role: str, kind: str, *, region: str = NATIONAL, page: int | None = None
+) -> list[Path]:
     """Build the document if it is out of date, then write its pages (or one) as PNG."""
     import pypdfium2
 
@@ -31,8 +32,15 @@ def preview(root: Path, role: str, kind: str, *, region: str = NATIONAL,
     document = pypdfium2.PdfDocument(Folders(root).output(region, role, filename))
     numbers = range(1, len(document) + 1)
     if page is not None and page not in numbers:
-        raise ModulError([Problem("modul", message=f"--page {page}: the document has "
-                                  f"{len(document)} pages", hint=f"use 1 to {len(document)}")])
+        raise ModulError(
+            [
+                Problem(
+                    "modul",
+                    message=f"--page {page}: the document has {len(document)} pages",
+                    hint=f"use 1 to {len(document)}",
+                )
+            ]
+        )
     folder = Folders(root).preview(region, role)
     written = []
     for number in [page] if page else numbers:

@@ -34,9 +34,15 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
     return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
-def watch(root: Path, rebuild: Callable[[], None], on_change: Callable[[list[Path]], None],
-          *, extra: Iterable[Path] = (), interval: float = 0.5,
-          keep_going: Callable[[], bool] = lambda: True) -> None:
+def watch(
+    root: Path,
+    rebuild: Callable[[], None],
+    on_change: Callable[[list[Path]], None],
+    *,
+    extra: Iterable[Path] = (),
+    interval: float = 0.5,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> None:
     """Run `rebuild` now and after every change; `rebuild` reports its own errors."""
     extra = list(extra)
     seen = snapshot(root, extra)

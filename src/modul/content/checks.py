@@ -18,27 +18,37 @@ def check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
     problems = []
     total = sum(s.menit for s in workshop.sesi)
     if total != workshop.total_menit:
-        problems.append(doc.problem(
-            ["total_menit"], f"the sessions add up to {total} minutes, but total_menit is "
-            f"{workshop.total_menit}", f"set total_menit to {total} or change the sessions' "
-            "`menit`"))
+        problems.append(
+            doc.problem(
+                ["total_menit"],
+                f"the sessions add up to {total} minutes, but total_menit is "
+                f"{workshop.total_menit}",
+                f"set total_menit to {total} or change the sessions' `menit`",
+            )
+        )
     for i, session in enumerate(workshop.sesi):
         steps = sum(step.menit for step in session.langkah)
         if steps != session.menit:
-            problems.append(doc.problem(
-                ["sesi", i, "menit"], f"the steps of session `{session.id}` add up to {steps} "
-                f"minutes, but the session has menit: {session.menit}",
-                f"set menit to {steps} or change the steps' `menit`"))
+            problems.append(
+                doc.problem(
+                    ["sesi", i, "menit"],
+                    f"the steps of session `{session.id}` add up to {steps} "
+                    f"minutes, but the session has menit: {session.menit}",
+                    f"set menit to {steps} or change the steps' `menit`",
+                )
+            )
     problems += _duplicate_ids(doc, ["sesi"], [s.id for s in workshop.sesi])
     ids = [s.id for s in workshop.sesi]
     plan = workshop.pelaksanaan
     references: list[tuple[list[str | int], str]] = [
-        (["pelaksanaan", "jeda", i, "setelah"], b.setelah)
-                  for i, b in enumerate(plan.jeda)]
+        (["pelaksanaan", "jeda", i, "setelah"], b.setelah) for i, b in enumerate(plan.jeda)
+    ]
     references += [(["pelaksanaan", "hari_baru", i], s) for i, s in enumerate(plan.hari_baru)]
-    problems += [doc.problem(keys, f"unknown session `{ident}`",
-                             f"use a session id: {', '.join(ids)}")
-                 for keys, ident in references if ident not in ids]
+    problems += [
+        doc.problem(keys, f"unknown session `{ident}`", f"use a session id: {', '.join(ids)}")
+        for keys, ident in references
+        if ident not in ids
+    ]
     return problems
 
 
@@ -47,55 +57,83 @@ def check_scoring(doc: Node, plan: WorksheetPlan) -> list[Problem]:
     lowest = min(p.skor for p in plan.skala)
     thresholds = [b.rata_rata_minimal for b in plan.pedoman_skor]
     if thresholds[0] != lowest:
-        problems.append(doc.problem(
-            ["pedoman_skor", 0, "rata_rata_minimal"], f"the first band must start at the "
-            f"lowest score of the scale ({lowest})", f"set rata_rata_minimal: {lowest}"))
+        problems.append(
+            doc.problem(
+                ["pedoman_skor", 0, "rata_rata_minimal"],
+                f"the first band must start at the lowest score of the scale ({lowest})",
+                f"set rata_rata_minimal: {lowest}",
+            )
+        )
     for i in range(1, len(thresholds)):
         if thresholds[i] <= thresholds[i - 1]:
-            problems.append(doc.problem(
-                ["pedoman_skor", i, "rata_rata_minimal"], "bands must go up: this minimum "
-                f"is not above the previous one ({thresholds[i - 1]})",
-                "order the bands from the lowest to the highest score"))
+            problems.append(
+                doc.problem(
+                    ["pedoman_skor", i, "rata_rata_minimal"],
+                    "bands must go up: this minimum "
+                    f"is not above the previous one ({thresholds[i - 1]})",
+                    "order the bands from the lowest to the highest score",
+                )
+            )
     return problems
 
 
-def check_worksheet_references(doc: Node, workshop: Workshop,
-                                plan: WorksheetPlan) -> list[Problem]:
+def check_worksheet_references(doc: Node, workshop: Workshop, plan: WorksheetPlan) -> list[Problem]:
     known = [p.id for p in plan.bagian]
     problems = []
     for i, session in enumerate(workshop.sesi):
         for j, step in enumerate(session.langkah):
             for k, ref in enumerate(step.lembar_kerja):
                 if ref not in known:
-                    problems.append(doc.problem(
-                        ["sesi", i, "langkah", j, "lembar_kerja", k],
-                        f"unknown worksheet part `{ref}`",
-                        f"use one of the ids in content/worksheet.yaml: {', '.join(known)}"))
+                    problems.append(
+                        doc.problem(
+                            ["sesi", i, "langkah", j, "lembar_kerja", k],
+                            f"unknown worksheet part `{ref}`",
+                            f"use one of the ids in content/worksheet.yaml: {', '.join(known)}",
+                        )
+                    )
     return problems
 
 
 def unused_worksheet_parts(edition: Edition, provenance: Provenance) -> list[Problem]:
     """Warnings for worksheet parts that no step of the facilitator guide hands out."""
-    used = {ref for session in edition.workshop.sesi for step in session.langkah
-            for ref in step.lembar_kerja}
+    used = {
+        ref
+        for session in edition.workshop.sesi
+        for step in session.langkah
+        for ref in step.lembar_kerja
+    }
     doc = provenance.sources["worksheet.yaml"]
-    return [doc.problem(["bagian", i, "id"], f"worksheet part `{part.id}` is not "
-                        "used by any step of the workshop plan",
-                        f"name it in a step's `lembar_kerja: [{part.id}]` in workshop.yaml, "
-                        "so the facilitator guide says when participants fill it in",
-                        severity="warning")
-            for i, part in enumerate(edition.worksheet.bagian) if part.id not in used]
+    return [
+        doc.problem(
+            ["bagian", i, "id"],
+            f"worksheet part `{part.id}` is not used by any step of the workshop plan",
+            f"name it in a step's `lembar_kerja: [{part.id}]` in workshop.yaml, "
+            "so the facilitator guide says when participants fill it in",
+            severity="warning",
+        )
+        for i, part in enumerate(edition.worksheet.bagian)
+        if part.id not in used
+    ]
 
 
 def placeholder_texts(provenance: Provenance) -> list[Problem]:
     """Warnings for texts still as `modul new` wrote them, so that none is printed."""
-    sources = [*provenance.sources.values(), *([provenance.settings] if provenance.settings
-                                               else [])]
-    return [warning(node.origin.file, node.origin.line, node.origin.column,
-                    f"“{node.value.strip()[:50]}” is an example text of `modul new`",
-                    "write the real text in its place before printing")
-            for source in sources for node in source.strings()
-            if node.value.startswith(PLACEHOLDER)]
+    sources = [
+        *provenance.sources.values(),
+        *([provenance.settings] if provenance.settings else []),
+    ]
+    return [
+        warning(
+            node.origin.file,
+            node.origin.line,
+            node.origin.column,
+            f"“{node.value.strip()[:50]}” is an example text of `modul new`",
+            "write the real text in its place before printing",
+        )
+        for source in sources
+        for node in source.strings()
+        if node.value.startswith(PLACEHOLDER)
+    ]
 
 
 def _duplicate_ids(doc: Node, keys: KeyPath, ids: list[str]) -> list[Problem]:
@@ -103,8 +141,12 @@ def _duplicate_ids(doc: Node, keys: KeyPath, ids: list[str]) -> list[Problem]:
     problems = []
     for i, ident in enumerate(ids):
         if ident in seen:
-            problems.append(doc.problem([*keys, i, "id"], f"the id `{ident}` is used twice",
-                                        "give every item its own id"))
+            problems.append(
+                doc.problem(
+                    [*keys, i, "id"],
+                    f"the id `{ident}` is used twice",
+                    "give every item its own id",
+                )
+            )
         seen.add(ident)
     return problems
-

@@ -56,12 +56,17 @@ def load_project(root: Path) -> Project:
         loaded = regions.load_region(folder, root, sources, problems)
         if loaded is None:
             continue
-        edition = _edition(folder.name, loaded.sources, problems, region=loaded.region,
-                           folder=folder, logo=loaded.logo)
+        edition = _edition(
+            folder.name,
+            loaded.sources,
+            problems,
+            region=loaded.region,
+            folder=folder,
+            logo=loaded.logo,
+        )
         if edition:
             editions[folder.name] = edition
-            provenance[folder.name] = Provenance(loaded.sources, loaded.settings,
-                                                 loaded.changes)
+            provenance[folder.name] = Provenance(loaded.sources, loaded.settings, loaded.changes)
     if problems:  # a national mistake shows up again in every region: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     return Project(root=root, editions=editions, provenance=provenance)
@@ -80,8 +85,9 @@ def read_national(root: Path, problems: list[Problem]) -> dict[str, Node]:
     return sources
 
 
-def _edition(slug: str, sources: dict[str, Node], problems: list[Problem],
-             **region: Any) -> Edition | None:
+def _edition(
+    slug: str, sources: dict[str, Node], problems: list[Problem], **region: Any
+) -> Edition | None:
     """Validate one edition's trees and check what spans files; None if anything fails."""
     found: list[Problem] = []
 
@@ -96,21 +102,27 @@ def _edition(slug: str, sources: dict[str, Node], problems: list[Problem],
 
     workshop = valid("workshop.yaml", Workshop)
     worksheet = valid("worksheet.yaml", WorksheetPlan)
-    roles = {name[len("roles/"):-len(".yaml")]: role for name in sources
-             if name.startswith("roles/") and (role := valid(name, Role)) is not None}
+    roles = {
+        name[len("roles/") : -len(".yaml")]: role
+        for name in sources
+        if name.startswith("roles/") and (role := valid(name, Role)) is not None
+    }
     if workshop:
         found += checks.check_minutes(sources["workshop.yaml"], workshop)
     if worksheet:
         found += checks.check_scoring(sources["worksheet.yaml"], worksheet)
     if workshop and worksheet:
-        found += checks.check_worksheet_references(sources["workshop.yaml"], workshop,
-                                                   worksheet)
+        found += checks.check_worksheet_references(sources["workshop.yaml"], workshop, worksheet)
     failed = bool(found) or workshop is None or worksheet is None
     if slug != NATIONAL:  # say which region a national line fails in, unless it always does
         seen = {(p.file, p.line, p.message) for p in problems}
-        found = [replace(p, message=f"{p.message} (in region `{slug}`)")
-                 if not p.file.startswith("content/regions/") else p
-                 for p in found if (p.file, p.line, p.message) not in seen]
+        found = [
+            replace(p, message=f"{p.message} (in region `{slug}`)")
+            if not p.file.startswith("content/regions/")
+            else p
+            for p in found
+            if (p.file, p.line, p.message) not in seen
+        ]
     problems += found
     if failed or workshop is None or worksheet is None:
         return None
@@ -120,22 +132,37 @@ def _edition(slug: str, sources: dict[str, Node], problems: list[Problem],
 def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     name = relative(folder, root)
     if not folder.is_dir():
-        problems.append(Problem(name, message="folder not found",
-                                hint="create it with one YAML file per role"))
+        problems.append(
+            Problem(name, message="folder not found", hint="create it with one YAML file per role")
+        )
         return []
     files = sorted(folder.glob("*.yaml"))
     for stray in sorted(folder.glob("*.yml")):
-        problems.append(Problem(relative(stray, root), message="role files must end in .yaml",
-                                hint=f"rename it to {stray.stem}.yaml"))
+        problems.append(
+            Problem(
+                relative(stray, root),
+                message="role files must end in .yaml",
+                hint=f"rename it to {stray.stem}.yaml",
+            )
+        )
     if not files:
-        problems.append(Problem(name, message="no role files (*.yaml) found",
-                                hint="add one file per role, e.g. konselor.yaml"))
+        problems.append(
+            Problem(
+                name,
+                message="no role files (*.yaml) found",
+                hint="add one file per role, e.g. konselor.yaml",
+            )
+        )
     good = []
     for path in files:
         if SLUG.match(path.stem):
             good.append(path)
         else:
-            problems.append(Problem(relative(path, root), message="invalid role file name",
-                                    hint="use lowercase letters, digits and hyphens only, "
-                                    "e.g. konsultan-desa.yaml"))
+            problems.append(
+                Problem(
+                    relative(path, root),
+                    message="invalid role file name",
+                    hint="use lowercase letters, digits and hyphens only, e.g. konsultan-desa.yaml",
+                )
+            )
     return good

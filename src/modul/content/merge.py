@@ -49,15 +49,21 @@ def merge(base: Node, overlay: Node) -> tuple[Node, list[Change]]:
     return merged, changes
 
 
-def _merge_mapping(base: Node, overlay: Node, path: str, changes: list[Change],
-                   problems: list[Problem]) -> Node:
+def _merge_mapping(
+    base: Node, overlay: Node, path: str, changes: list[Change], problems: list[Problem]
+) -> Node:
     result = dict(base.value)
     for key, new in overlay.value.items():
         where = f"{path}.{key}" if path else str(key)
         old = result.get(key)
         if new.value is None:
-            problems.append(_at(new, f"`{where}` is empty", "write a value, or delete the "
-                                "line to keep the national text"))
+            problems.append(
+                _at(
+                    new,
+                    f"`{where}` is empty",
+                    "write a value, or delete the line to keep the national text",
+                )
+            )
         elif old is None:
             result[key] = new
             changes.append(Change(where, "added", None, new.plain(), new.origin))
@@ -68,8 +74,9 @@ def _merge_mapping(base: Node, overlay: Node, path: str, changes: list[Change],
     return Node(result, base.origin, base.key_origin)
 
 
-def _merge_value(old: Node, new: Node, path: str, changes: list[Change],
-                 problems: list[Problem]) -> Node | None:
+def _merge_value(
+    old: Node, new: Node, path: str, changes: list[Change], problems: list[Problem]
+) -> Node | None:
     if isinstance(old.value, dict):
         if isinstance(new.value, dict):
             return _merge_mapping(old, new, path, changes, problems)
@@ -80,8 +87,13 @@ def _merge_value(old: Node, new: Node, path: str, changes: list[Change],
             return _merge_list(old, new, path, changes, problems)
         if isinstance(new.value, dict) and new.value and set(new.value) <= {ADD, REMOVE}:
             return _edit_list(old, new, path, changes, problems)
-        problems.append(_mismatch(new, path, f"a list (it replaces the national one), or "
-                                  f"`{ADD}:` / `{REMOVE}:` to change it"))
+        problems.append(
+            _mismatch(
+                new,
+                path,
+                f"a list (it replaces the national one), or `{ADD}:` / `{REMOVE}:` to change it",
+            )
+        )
         return None
     if isinstance(new.value, dict | list):
         problems.append(_mismatch(new, path, "a single value"))
@@ -91,8 +103,9 @@ def _merge_value(old: Node, new: Node, path: str, changes: list[Change],
     return Node(new.value, new.origin, old.key_origin)
 
 
-def _merge_list(old: Node, new: Node, path: str, changes: list[Change],
-                problems: list[Problem]) -> Node:
+def _merge_list(
+    old: Node, new: Node, path: str, changes: list[Change], problems: list[Problem]
+) -> Node:
     """Lists of items with ids merge by id; any other list is replaced whole."""
     if not _has_ids(old):
         if new.plain() != old.plain():
@@ -103,8 +116,13 @@ def _merge_list(old: Node, new: Node, path: str, changes: list[Change],
     for item in new.value:
         ident = _id_of(item)
         if ident is None:
-            problems.append(_at(item, f"every item of `{path}` needs an `id`",
-                                "add `id:` with the id of the national item to change"))
+            problems.append(
+                _at(
+                    item,
+                    f"every item of `{path}` needs an `id`",
+                    "add `id:` with the id of the national item to change",
+                )
+            )
         elif ident not in index:
             problems.append(_unknown(item, path, ident, list(index), "id"))
         else:
@@ -113,8 +131,9 @@ def _merge_list(old: Node, new: Node, path: str, changes: list[Change],
     return Node(items, old.origin, old.key_origin)
 
 
-def _edit_list(old: Node, edit: Node, path: str, changes: list[Change],
-               problems: list[Problem]) -> Node:
+def _edit_list(
+    old: Node, edit: Node, path: str, changes: list[Change], problems: list[Problem]
+) -> Node:
     """Apply `hapus:` (remove) then `tambah:` (append) to a national list."""
     items = list(old.value)
     with_ids = _has_ids(old)
@@ -123,23 +142,34 @@ def _edit_list(old: Node, edit: Node, path: str, changes: list[Change],
         if block is None:
             continue
         if not isinstance(block.value, list):
-            problems.append(_at(block, f"`{path}.{name}` must be a list",
-                                "write each item on its own line starting with `- `"))
+            problems.append(
+                _at(
+                    block,
+                    f"`{path}.{name}` must be a list",
+                    "write each item on its own line starting with `- `",
+                )
+            )
             continue
         for item in block.value:
             if name == REMOVE:
                 keys = [_id_of(i) if with_ids else i.value for i in items]
                 if item.value not in keys:
-                    problems.append(_unknown(item, path, item.value, keys,
-                                             "id" if with_ids else "text"))
+                    problems.append(
+                        _unknown(item, path, item.value, keys, "id" if with_ids else "text")
+                    )
                     continue
                 gone = items.pop(keys.index(item.value))
                 changes.append(Change(path, "removed", gone.plain(), None, item.origin))
             else:
                 if with_ids and _id_of(item) in [_id_of(i) for i in items]:
-                    problems.append(_at(item, f"`{path}` already has an item with id "
-                                        f"`{_id_of(item)}`", "give the new item its own id, "
-                                        "or change the existing one without `tambah`"))
+                    problems.append(
+                        _at(
+                            item,
+                            f"`{path}` already has an item with id `{_id_of(item)}`",
+                            "give the new item its own id, "
+                            "or change the existing one without `tambah`",
+                        )
+                    )
                     continue
                 items.append(item)
                 changes.append(Change(path, "added", None, item.plain(), item.origin))
@@ -148,30 +178,43 @@ def _edit_list(old: Node, edit: Node, path: str, changes: list[Change],
 
 def _has_ids(node: Node) -> bool:
     return bool(node.value) and all(
-        isinstance(i.value, dict) and "id" in i.value for i in node.value)
+        isinstance(i.value, dict) and "id" in i.value for i in node.value
+    )
 
 
 def _id_of(item: Node) -> Any:
-    return item.value.get("id", Node(None, item.origin)).value if isinstance(
-        item.value, dict) else None
+    return (
+        item.value.get("id", Node(None, item.origin)).value
+        if isinstance(item.value, dict)
+        else None
+    )
 
 
 def _unknown(item: Node, path: str, value: Any, known: list[Any], what: str) -> Problem:
     close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
     if what == "id":
-        hint = f"did you mean `{close[0]}`?" if close else (
-            f"use an id of the national list ({', '.join(map(str, known))}), or `{ADD}:` "
-            "for a new item")
+        hint = (
+            f"did you mean `{close[0]}`?"
+            if close
+            else (
+                f"use an id of the national list ({', '.join(map(str, known))}), or `{ADD}:` "
+                "for a new item"
+            )
+        )
         return _at(item, f"`{path}` has no item with id `{value}`", hint)
     shown = str(value) if len(str(value)) < 60 else str(value)[:57] + "…"
-    hint = (f"did you mean “{close[0][:60]}…”? The text must match exactly" if close
-            else "copy the text exactly as it stands in the national file")
+    hint = (
+        f"did you mean “{close[0][:60]}…”? The text must match exactly"
+        if close
+        else "copy the text exactly as it stands in the national file"
+    )
     return _at(item, f"`{path}` has no item “{shown}” to remove", hint)
 
 
 def _mismatch(new: Node, path: str, expected: str) -> Problem:
-    return _at(new, f"`{path}`: the national value is of another kind", f"write {expected}",
-               at_key=True)
+    return _at(
+        new, f"`{path}`: the national value is of another kind", f"write {expected}", at_key=True
+    )
 
 
 def _at(node: Node, message: str, hint: str, *, at_key: bool = False) -> Problem:

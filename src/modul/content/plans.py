@@ -104,13 +104,27 @@ class Workshop(Frozen):
             if n == 0 or session.id in plan.hari_baru:
                 day, clock = (day + 1 if n else 1), hours * 60 + minutes
                 rows.append(RunRow(kind="day", day=day))
-            rows.append(RunRow(kind="session", day=day, start=_clock(clock),
-                               end=_clock(clock + session.menit), title=session.judul,
-                               session=session))
+            rows.append(
+                RunRow(
+                    kind="session",
+                    day=day,
+                    start=_clock(clock),
+                    end=_clock(clock + session.menit),
+                    title=session.judul,
+                    session=session,
+                )
+            )
             clock += session.menit
             for pause in (b for b in plan.jeda if b.setelah == session.id):
-                rows.append(RunRow(kind="break", day=day, start=_clock(clock),
-                                   end=_clock(clock + pause.menit), title=pause.judul))
+                rows.append(
+                    RunRow(
+                        kind="break",
+                        day=day,
+                        start=_clock(clock),
+                        end=_clock(clock + pause.menit),
+                        title=pause.judul,
+                    )
+                )
                 clock += pause.menit
         return rows
 
@@ -127,7 +141,10 @@ def _clock(minutes: int) -> str:
 # --- the worksheet plan (Lembar Kerja) -------------------------------------------------
 
 PartKind = Literal[
-    "ekspektasi_realita", "apakah_saya_cocok", "kuis_miskonsepsi", "perbandingan_profesi",
+    "ekspektasi_realita",
+    "apakah_saya_cocok",
+    "kuis_miskonsepsi",
+    "perbandingan_profesi",
     "rencana_tindak_lanjut",
 ]
 
@@ -188,5 +205,6 @@ class WorksheetPlan(Frozen):
         top = max(p.skor for p in self.skala) * statements
         lows = [math.ceil(b.rata_rata_minimal * statements - 1e-9) for b in self.pedoman_skor]
         highs = [low - 1 for low in lows[1:]] + [top]
-        return [ScoreRange(low=lo, high=hi, band=b)
-                for lo, hi, b in zip(lows, highs, self.pedoman_skor)]
+        return [
+            ScoreRange(low=lo, high=hi, band=b) for lo, hi, b in zip(lows, highs, self.pedoman_skor)
+        ]

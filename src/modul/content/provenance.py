@@ -25,21 +25,38 @@ class Provenance:
     changes: dict[str, list[Change]] = field(default_factory=dict)  # by overlay file
 
 
-PLAIN_TEXT_UNSAFE = (": ", " #", "\n", "\"", "'", "{", "[", "&", "*", "!", "|", ">", "%", "@")
+PLAIN_TEXT_UNSAFE = (": ", " #", "\n", '"', "'", "{", "[", "&", "*", "!", "|", ">", "%", "@")
 
 
 def show(editions: dict[str, Provenance], role: str, region: str = NATIONAL) -> list[str]:
     """The role's merged content as YAML, each value followed by `# file:line`."""
     edition = editions.get(region)
     if edition is None:
-        raise ModulError([Problem("modul", message=f"unknown region `{region}`",
-                                  hint=f"choose from: {', '.join(editions)}")])
+        raise ModulError(
+            [
+                Problem(
+                    "modul",
+                    message=f"unknown region `{region}`",
+                    hint=f"choose from: {', '.join(editions)}",
+                )
+            ]
+        )
     tree = edition.sources.get(f"roles/{role}.yaml")
     if tree is None:
-        roles = [name[len("roles/"):-len(".yaml")] for name in edition.sources
-                 if name.startswith("roles/")]
-        raise ModulError([Problem("modul", message=f"unknown role `{role}`",
-                                  hint=f"choose from: {', '.join(roles)}")])
+        roles = [
+            name[len("roles/") : -len(".yaml")]
+            for name in edition.sources
+            if name.startswith("roles/")
+        ]
+        raise ModulError(
+            [
+                Problem(
+                    "modul",
+                    message=f"unknown role `{role}`",
+                    hint=f"choose from: {', '.join(roles)}",
+                )
+            ]
+        )
     return _lines(tree, 0)
 
 
@@ -64,8 +81,9 @@ def _lines(node: Node, depth: int) -> list[str]:
 
 
 def _scalar(value: Any) -> str:
-    if isinstance(value, str) and (not value or any(c in value for c in PLAIN_TEXT_UNSAFE)
-                                   or value[0] in "-?:,`"):
+    if isinstance(value, str) and (
+        not value or any(c in value for c in PLAIN_TEXT_UNSAFE) or value[0] in "-?:,`"
+    ):
         return json.dumps(value, ensure_ascii=False)
     return json.dumps(value) if isinstance(value, bool) else str(value)
 
@@ -75,8 +93,15 @@ def diff(editions: dict[str, Provenance], region: str) -> list[str]:
     edition = editions.get(region)
     if edition is None or region == NATIONAL:
         regions = [r for r in editions if r != NATIONAL]
-        raise ModulError([Problem("modul", message=f"unknown region `{region}`",
-                                  hint=f"choose from: {', '.join(regions) or '(none yet)'}")])
+        raise ModulError(
+            [
+                Problem(
+                    "modul",
+                    message=f"unknown region `{region}`",
+                    hint=f"choose from: {', '.join(regions) or '(none yet)'}",
+                )
+            ]
+        )
     changes = [c for name in sorted(edition.changes) for c in edition.changes[name]]
     if not changes:
         return [f"Region `{region}` uses the national content unchanged."]
@@ -91,6 +116,8 @@ def _values(sign: str, value: Any) -> list[str]:
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
-    return [f"    {sign} " + (json.dumps(item, ensure_ascii=False) if isinstance(item, dict)
-                             else _scalar(item)) for item in items]
-
+    return [
+        f"    {sign} "
+        + (json.dumps(item, ensure_ascii=False) if isinstance(item, dict) else _scalar(item))
+        for item in items
+    ]

@@ -39,22 +39,38 @@ def region_folders(root: Path, problems: list[Problem]) -> list[Path]:
         name = relative(child, root) if _inside(child, root) else str(child)
         if not child.is_dir():
             if child.suffix in (".yaml", ".yml"):
-                problems.append(Problem(name, message="a region is a folder, not a file",
-                                        hint="put it in content/regions/<name>/region.yaml"))
+                problems.append(
+                    Problem(
+                        name,
+                        message="a region is a folder, not a file",
+                        hint="put it in content/regions/<name>/region.yaml",
+                    )
+                )
         elif not _inside(child, root):
-            problems.append(Problem(name, message="the region folder links outside the "
-                                    "project", hint="copy the folder into the project"))
+            problems.append(
+                Problem(
+                    name,
+                    message="the region folder links outside the project",
+                    hint="copy the folder into the project",
+                )
+            )
         elif not SLUG.match(child.name) or child.name == NATIONAL:
-            problems.append(Problem(name, message="invalid region folder name",
-                                    hint="use lowercase letters, digits and hyphens, e.g. "
-                                    f"ntt-kupang (and not `{NATIONAL}`)"))
+            problems.append(
+                Problem(
+                    name,
+                    message="invalid region folder name",
+                    hint="use lowercase letters, digits and hyphens, e.g. "
+                    f"ntt-kupang (and not `{NATIONAL}`)",
+                )
+            )
         else:
             found.append(child)
     return found
 
 
-def load_region(folder: Path, root: Path, national: dict[str, Node],
-                problems: list[Problem]) -> LoadedRegion | None:
+def load_region(
+    folder: Path, root: Path, national: dict[str, Node], problems: list[Problem]
+) -> LoadedRegion | None:
     """A region's settings (checked and as read) and its merged content trees; None if
     anything is wrong."""
     found: list[Problem] = []
@@ -72,8 +88,13 @@ def load_region(folder: Path, root: Path, national: dict[str, Node],
         if name == "region.yaml" or name.startswith(f"{REGION_LAYOUT}/"):
             continue
         if not _inside(path, root):
-            found.append(Problem(relative(path, folder), message="the file links outside the "
-                                 "project", hint="copy the file into the region folder"))
+            found.append(
+                Problem(
+                    relative(path, folder),
+                    message="the file links outside the project",
+                    hint="copy the file into the region folder",
+                )
+            )
         elif name not in national:
             if not (Folders(root).content / name).is_file():  # else its own error says enough
                 found.append(_unknown_overlay(path, name, national, root))
@@ -93,9 +114,13 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
     path = folder / f"{region.bahasa}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml"))
-        return [settings.problem(["bahasa"], f"no labels for the language `{region.bahasa}`",
-                                 f"use one of: {', '.join(known)} (files in "
-                                 f"{relative(folder, root)}/)")]
+        return [
+            settings.problem(
+                ["bahasa"],
+                f"no labels for the language `{region.bahasa}`",
+                f"use one of: {', '.join(known)} (files in {relative(folder, root)}/)",
+            )
+        ]
     try:
         known_keys = list(read_yaml(path, root).value)
     except ProblemList:
@@ -104,35 +129,60 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
     for key in region.label:
         if key not in known_keys:
             close = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.6)
-            problems.append(settings.problem(
-                ["label", key], f"unknown label `{key}`",
-                f"did you mean `{close[0]}`?" if close else
-                f"use a key of {relative(path, root)}", of_key=True))
+            problems.append(
+                settings.problem(
+                    ["label", key],
+                    f"unknown label `{key}`",
+                    f"did you mean `{close[0]}`?"
+                    if close
+                    else f"use a key of {relative(path, root)}",
+                    of_key=True,
+                )
+            )
     return problems
 
 
-def _check_logo(region: Region, settings: Node, folder: Path, root: Path,
-                found: list[Problem]) -> Path | None:
+def _check_logo(
+    region: Region, settings: Node, folder: Path, root: Path, found: list[Problem]
+) -> Path | None:
     if region.logo is None:
         return None
     path = (folder / region.logo).resolve()
     if not path.is_relative_to(folder.resolve()):
-        found.append(settings.problem(["logo"], "the logo must be a file inside the region "
-                                      "folder", "copy the image into the folder and write "
-                                      "its name, e.g. logo.png"))
+        found.append(
+            settings.problem(
+                ["logo"],
+                "the logo must be a file inside the region folder",
+                "copy the image into the folder and write its name, e.g. logo.png",
+            )
+        )
     elif not path.is_file():
-        found.append(settings.problem(["logo"], f"logo file `{region.logo}` not found",
-                                      f"put it in {relative(folder, root)}/"))
+        found.append(
+            settings.problem(
+                ["logo"],
+                f"logo file `{region.logo}` not found",
+                f"put it in {relative(folder, root)}/",
+            )
+        )
     else:
         with path.open("rb") as image:
             head = image.read(8)
         if not head.startswith(IMAGE_SIGNATURES):
-            found.append(settings.problem(["logo"], f"`{region.logo}` is not a PNG or JPEG "
-                                          "image", "save the logo as .png or .jpg"))
+            found.append(
+                settings.problem(
+                    ["logo"],
+                    f"`{region.logo}` is not a PNG or JPEG image",
+                    "save the logo as .png or .jpg",
+                )
+            )
         elif damage := _image_damage(path):
-            found.append(settings.problem(["logo"], f"`{region.logo}` cannot be read: {damage}",
-                                          "open it in an image program and save it again "
-                                          "as PNG or JPEG"))
+            found.append(
+                settings.problem(
+                    ["logo"],
+                    f"`{region.logo}` cannot be read: {damage}",
+                    "open it in an image program and save it again as PNG or JPEG",
+                )
+            )
         else:
             return path
     return None
@@ -154,10 +204,16 @@ def _image_damage(path: Path) -> str | None:
 def _unknown_overlay(path: Path, name: str, national: dict[str, Node], root: Path) -> Problem:
     starts = [n for n in national if Path(n).stem.startswith(Path(name).stem)]
     close = starts or difflib.get_close_matches(name, list(national), n=1, cutoff=0.6)
-    what = (f"there is no national role `{Path(name).stem}`" if name.startswith("roles/")
-            else "this file matches no national content file")
-    hint = (f"did you mean `{close[0]}`?" if close else
-            f"an overlay must have the name of a file in content/: {', '.join(national)}")
+    what = (
+        f"there is no national role `{Path(name).stem}`"
+        if name.startswith("roles/")
+        else "this file matches no national content file"
+    )
+    hint = (
+        f"did you mean `{close[0]}`?"
+        if close
+        else f"an overlay must have the name of a file in content/: {', '.join(national)}"
+    )
     return Problem(relative(path, root), message=what, hint=hint)
 
 
@@ -170,14 +226,23 @@ def _check_layout(folder: Path, root: Path) -> list[Problem]:
     problems = []
     for path in sorted(folder.iterdir()):
         if not _inside(path, root):
-            problems.append(Problem(relative(path.parent, root) + "/" + path.name,
-                                    message="the file links outside the project"))
+            problems.append(
+                Problem(
+                    relative(path.parent, root) + "/" + path.name,
+                    message="the file links outside the project",
+                )
+            )
         elif path.name not in known:
             close = difflib.get_close_matches(path.name, known, n=1, cutoff=0.6)
-            problems.append(Problem(relative(path, root), message="this file replaces no "
-                                    f"file of {relative(default, root)}/",
-                                    hint=f"did you mean `{close[0]}`?" if close else
-                                    f"use one of: {', '.join(known)}"))
+            problems.append(
+                Problem(
+                    relative(path, root),
+                    message=f"this file replaces no file of {relative(default, root)}/",
+                    hint=f"did you mean `{close[0]}`?"
+                    if close
+                    else f"use one of: {', '.join(known)}",
+                )
+            )
     return problems
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from modul.output import write_atomic
 
@@ -23,18 +24,27 @@ DESCRIPTIONS = {
 }
 
 
-def schemas() -> dict[str, dict]:
+def schemas() -> dict[str, dict[str, Any]]:
     """Kind of content file → its JSON Schema."""
     from pydantic import BaseModel
 
     from modul.content.model import Region, Role
     from modul.content.plans import WorksheetPlan, Workshop
 
-    models: dict[str, type[BaseModel]] = {"role": Role, "workshop": Workshop,
-                                          "worksheet": WorksheetPlan, "region": Region}
-    return {kind: {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                   **model.model_json_schema(), "description": DESCRIPTIONS[kind]}
-            for kind, model in models.items()}
+    models: dict[str, type[BaseModel]] = {
+        "role": Role,
+        "workshop": Workshop,
+        "worksheet": WorksheetPlan,
+        "region": Region,
+    }
+    return {
+        kind: {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            **model.model_json_schema(),
+            "description": DESCRIPTIONS[kind],
+        }
+        for kind, model in models.items()
+    }
 
 
 def write_schemas(root: Path) -> list[Path]:

@@ -76,18 +76,26 @@ class Node:
             origin = child.key_origin if (of_key and child.key_origin) else child.origin
         return origin
 
-    def problem(self, keys: KeyPath, message: str, hint: str = "", *, of_key: bool = False,
-                severity: Severity = "error") -> Problem:
+    def problem(
+        self,
+        keys: KeyPath,
+        message: str,
+        hint: str = "",
+        *,
+        of_key: bool = False,
+        severity: Severity = "error",
+    ) -> Problem:
         at = self.find(keys, of_key=of_key)
         return Problem(at.file, at.line, at.column, message, hint, severity)
 
 
 def _child(node: Node, key: str | int) -> Node | None:
+    child: Node | None = None
     if isinstance(node.value, dict) and isinstance(key, str):
-        return node.value.get(key)
-    if isinstance(node.value, list) and isinstance(key, int) and 0 <= key < len(node.value):
-        return node.value[key]
-    return None
+        child = node.value.get(key)
+    elif isinstance(node.value, list) and isinstance(key, int) and 0 <= key < len(node.value):
+        child = node.value[key]
+    return child
 
 
 class ProblemList(ModulError):
@@ -101,30 +109,58 @@ def read_yaml(path: Path, root: Path) -> Node:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ProblemList([Problem(name, message="file not found",
-                                   hint="create it, or check the spelling of its name")]
-                          ) from None
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    message="file not found",
+                    hint="create it, or check the spelling of its name",
+                )
+            ]
+        ) from None
     except OSError as err:
         raise ProblemList([Problem(name, message=f"cannot read file ({err.strerror})")]) from None
     if len(raw) > MAX_BYTES:  # parsing 30 MB of YAML takes minutes and is never meant
-        raise ProblemList([Problem(name, message=f"the file is {len(raw) / 1e6:.0f} MB; a "
-                                   "content file is a few KB of text",
-                                   hint="check that this is the right file; put images "
-                                   "beside it, not in it")])
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    message=f"the file is {len(raw) / 1e6:.0f} MB; a "
+                    "content file is a few KB of text",
+                    hint="check that this is the right file; put images beside it, not in it",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise ProblemList([Problem(
-            name, line, 0, "the file is not saved as UTF-8 text",
-            "in your editor choose 'Save as' and the encoding 'UTF-8'")]) from None
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    line,
+                    0,
+                    "the file is not saved as UTF-8 text",
+                    "in your editor choose 'Save as' and the encoding 'UTF-8'",
+                )
+            ]
+        ) from None
     if control := CONTROL.search(text):
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
-        raise ProblemList([Problem(
-            name, line, column, f"a control character (U+{ord(control.group()):04X}) that is "
-            "not text", "delete it; if the whole file looks garbled, it is not a text file: "
-            "restore it from a copy")])
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    f"a control character (U+{ord(control.group()):04X}) that is not text",
+                    "delete it; if the whole file looks garbled, it is not a text file: "
+                    "restore it from a copy",
+                )
+            ]
+        )
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -134,11 +170,27 @@ def read_yaml(path: Path, root: Path) -> Node:
     except YAMLError as err:
         raise ProblemList([Problem(name, message=f"YAML error: {err}")]) from None
     if data is None:
-        raise ProblemList([Problem(name, message="the file is empty",
-                                   hint="add the keys this file needs, see README.md")])
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    message="the file is empty",
+                    hint="add the keys this file needs, see README.md",
+                )
+            ]
+        )
     if not isinstance(data, CommentedMap):
-        raise ProblemList([Problem(name, 1, 1, "expected keys with values (key: value) "
-                                   "at the top of the file", "start the file with `key: value`")])
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "expected keys with values (key: value) at the top of the file",
+                    "start the file with `key: value`",
+                )
+            ]
+        )
     counter = [0]
     return _to_node(data, Origin(name, data.lc.line + 1, data.lc.col + 1), None, counter)
 
@@ -146,20 +198,37 @@ def read_yaml(path: Path, root: Path) -> Node:
 def _to_node(data: Any, origin: Origin, key_origin: Origin | None, counter: list[int]) -> Node:
     counter[0] += 1
     if counter[0] > MAX_NODES:
-        raise ProblemList([Problem(origin.file, message="the file is too large, or uses YAML "
-                                   "aliases (*name) that expand to too much text",
-                                   hint="write the text out instead of repeating aliases")])
+        raise ProblemList(
+            [
+                Problem(
+                    origin.file,
+                    message="the file is too large, or uses YAML "
+                    "aliases (*name) that expand to too much text",
+                    hint="write the text out instead of repeating aliases",
+                )
+            ]
+        )
 
     def at(position: tuple[int, int]) -> Origin:
         return Origin(origin.file, position[0] + 1, position[1] + 1)
 
     if isinstance(data, CommentedMap):
-        return Node({str(k) if isinstance(k, str) else k: _to_node(
-            v, at(data.lc.value(k)), at(data.lc.key(k)), counter) for k, v in data.items()},
-            origin, key_origin)
+        return Node(
+            {
+                str(k) if isinstance(k, str) else k: _to_node(
+                    v, at(data.lc.value(k)), at(data.lc.key(k)), counter
+                )
+                for k, v in data.items()
+            },
+            origin,
+            key_origin,
+        )
     if isinstance(data, CommentedSeq):
-        return Node([_to_node(v, at(data.lc.item(i)), None, counter)
-                     for i, v in enumerate(data)], origin, key_origin)
+        return Node(
+            [_to_node(v, at(data.lc.item(i)), None, counter) for i, v in enumerate(data)],
+            origin,
+            key_origin,
+        )
     return Node(_builtin(data), origin, key_origin)
 
 
@@ -176,17 +245,35 @@ def _syntax_problem(name: str, err: MarkedYAMLError) -> Problem:
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = err.problem or "invalid YAML"
     if "\\t" in problem or "\t" in problem:
-        return Problem(name, line, col, "a tab character is used for indentation",
-                       "indent with spaces only (two spaces per level)")
+        return Problem(
+            name,
+            line,
+            col,
+            "a tab character is used for indentation",
+            "indent with spaces only (two spaces per level)",
+        )
     if "duplicate key" in problem:
-        return Problem(name, line, col, problem,
-                       "each key may appear once per block: remove or rename one of them")
+        return Problem(
+            name,
+            line,
+            col,
+            problem,
+            "each key may appear once per block: remove or rename one of them",
+        )
     opened = err.context_mark if err.context and err.context_mark else None
     if opened and opened.line + 1 != line:  # a bracket or quote left open further up
         text = opened.buffer or ""
         pointer = getattr(opened, "pointer", -1)
         sign = text[pointer] if 0 <= pointer < len(text) else ""
-        problem += (f" (the {sign} on line {opened.line + 1} is not closed)" if sign in "[{'\""
-                    and sign else f" (in the part that starts on line {opened.line + 1})")
-    return Problem(name, line, col, f"YAML syntax error: {problem}",
-                   "check indentation and that text containing ': ' or '#' is in quotes")
+        problem += (
+            f" (the {sign} on line {opened.line + 1} is not closed)"
+            if sign in "[{'\"" and sign
+            else f" (in the part that starts on line {opened.line + 1})"
+        )
+    return Problem(
+        name,
+        line,
+        col,
+        f"YAML syntax error: {problem}",
+        "check indentation and that text containing ': ' or '#' is in quotes",
+    )

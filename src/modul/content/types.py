@@ -19,8 +19,11 @@ def _printable(text: str) -> str:
 
 
 # Strict: a number or date where text belongs is an error, not silently converted.
-Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1),
-                 AfterValidator(_printable)]
+Text = Annotated[
+    str,
+    StringConstraints(strict=True, strip_whitespace=True, min_length=1),
+    AfterValidator(_printable),
+]
 Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Minutes = Annotated[int, Field(strict=True, gt=0)]
 Texts = list[Text]

@@ -29,18 +29,22 @@ def validate(node: Node, model: type[M]) -> M:
         raise ProblemList(_explain_all(node, model, errors)) from None
 
 
-def _explain_all(node: Node, model: type[BaseModel], errors: list) -> list[Problem]:
+def _explain_all(node: Node, model: type[BaseModel], errors: list[Any]) -> list[Problem]:
     """One problem per mistake: a misspelt key is reported once, not also as missing."""
     suggested = {}
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = error["loc"]
-            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1,
-                                              cutoff=0.6)
+            close = difflib.get_close_matches(
+                str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6
+            )
             error["suggestion"] = close[0] if close else None
             suggested[(*loc[:-1], error["suggestion"])] = True
-    return [_explain(node, model, e) for e in errors
-            if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)]
+    return [
+        _explain(node, model, e)
+        for e in errors
+        if not (e["type"] == "missing" and tuple(e["loc"]) in suggested)
+    ]
 
 
 def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
@@ -49,12 +53,16 @@ def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
     kind = error["type"]
     if kind == "extra_forbidden":
         close = error["suggestion"]
-        hint = (f"did you mean `{close}`?" if close else
-                f"allowed keys here: {', '.join(_fields_at(model, loc[:-1]))}")
+        hint = (
+            f"did you mean `{close}`?"
+            if close
+            else f"allowed keys here: {', '.join(_fields_at(model, loc[:-1]))}"
+        )
         return node.problem(keys, f"unknown key `{dotted}`", hint, of_key=True)
     if kind == "missing":
-        return node.problem(keys, f"required key `{dotted}` is missing",
-                           f"add `{loc[-1]}:` with a value here")
+        return node.problem(
+            keys, f"required key `{dotted}` is missing", f"add `{loc[-1]}:` with a value here"
+        )
     context = {"input": error.get("input"), **error.get("ctx", {})}
     if kind == "string_pattern_mismatch" and ":" in context.get("pattern", ""):
         kind = "clock_pattern_mismatch"  # the one pattern with a colon: a time of day
@@ -63,39 +71,50 @@ def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
     return node.problem(keys, f"`{dotted}`: {text}", hint.format(**context))
 
 
-def _clean(loc: tuple) -> tuple:
+def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """pydantic puts union/constraint names (e.g. `str`) into error paths; drop them."""
     return tuple(k for k in loc if isinstance(k, int) or not _is_type_tag(k))
 
 
 _MESSAGES = {
-    "string_type": ("expected text", "write text here; put numbers or dates in quotes, "
-                    "e.g. \"2026\""),
+    "string_type": (
+        "expected text",
+        'write text here; put numbers or dates in quotes, e.g. "2026"',
+    ),
     "string_too_short": ("the text is empty", "write the text, or remove the key"),
     "list_type": ("expected a list", "write each item on its own line starting with `- `"),
     "too_short": ("the list is too short", "add items: at least {min_length} are needed"),
     "model_type": ("expected keys with values", "write `key: value` lines, indented under it"),
-    "model_attributes_type": ("expected keys with values",
-                              "write `key: value` lines, indented under it"),
+    "model_attributes_type": (
+        "expected keys with values",
+        "write `key: value` lines, indented under it",
+    ),
     "int_type": ("expected a whole number", "write a number without quotes, e.g. 30"),
     "int_parsing": ("expected a whole number", "write a number without quotes, e.g. 30"),
     "bool_type": ("expected true or false", "write `true` or `false`"),
     "greater_than": ("the number is too small", "use a number greater than {gt}"),
-    "string_pattern_mismatch": ("not a valid id",
-                                "use lowercase letters, digits and hyphens, e.g. `sesi-1`"),
-    "clock_pattern_mismatch": ("`{input}` is not a time of day",
-                               "write hours and minutes with a colon, in quotes: \"08:30\""),
+    "string_pattern_mismatch": (
+        "not a valid id",
+        "use lowercase letters, digits and hyphens, e.g. `sesi-1`",
+    ),
+    "clock_pattern_mismatch": (
+        "`{input}` is not a time of day",
+        'write hours and minutes with a colon, in quotes: "08:30"',
+    ),
     "literal_error": ("`{input}` is not allowed here", "use one of: {expected}"),
     "value_error": ("{error}", "delete it: it cannot be printed"),
 }
 
 
 def _is_type_tag(key: str) -> bool:
-    return not key.isidentifier() or key in {"str", "int", "bool", "float", "list", "dict"} \
+    return (
+        not key.isidentifier()
+        or key in {"str", "int", "bool", "float", "list", "dict"}
         or key.startswith(("constrained-", "function-", "lax-", "strict-"))
+    )
 
 
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """Names of the keys allowed at `loc` inside `model`, for "did you mean"."""
     current: Any = model
     for key in loc:

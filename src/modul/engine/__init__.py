@@ -8,8 +8,15 @@ first use, so that a build where nothing changed does not load the whole pipelin
 
 from typing import Any
 
-__all__ = ["BuildReport", "BuiltDocument", "CheckReport", "Options", "build", "check",
-           "check_project"]
+__all__ = [
+    "BuildReport",
+    "BuiltDocument",
+    "CheckReport",
+    "Options",
+    "build",
+    "check",
+    "check_project",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -53,8 +53,9 @@ class BuildReport:
 Progress = Callable[[BuiltDocument, int, int], None]
 
 
-def build(root: Path, options: Options | None = None, *,
-          progress: Progress | None = None) -> BuildReport:
+def build(
+    root: Path, options: Options | None = None, *, progress: Progress | None = None
+) -> BuildReport:
     """Build what is out of date (everything with `options.force`); return what was
     written. With `options.strict`, warnings (layout check, fonts, unused parts) are
     errors and such documents are not written."""
@@ -68,38 +69,40 @@ def build(root: Path, options: Options | None = None, *,
         found = sorted({w for p in mine for w in manifest.warnings(p)})
         if options.strict and found:
             raise ModulError([w.as_error() for w in found])
-        return BuildReport([], time.perf_counter() - started, skipped=len(mine),
-                           warnings=found)
+        return BuildReport([], time.perf_counter() - started, skipped=len(mine), warnings=found)
     return _build(root, options, keys, manifest, progress, started)
 
 
-def _fingerprints(root: Path, options: Options, fingerprints: Fingerprints
-                  ) -> dict[Path, str]:
+def _fingerprints(root: Path, options: Options, fingerprints: Fingerprints) -> dict[Path, str]:
     """Each planned target's fingerprint; empty when the plan cannot be known without
     reading content (a name that is not there, a broken catalog)."""
     planned = plan(root, options)
     if planned is None:
         return {}
-    option_key = options.fingerprint(fingerprints.file(options.roster) if options.roster
-                                     else "")
+    option_key = options.fingerprint(fingerprints.file(options.roster) if options.roster else "")
     return {p.path: fingerprints.target(p, option_key) for p in planned}
 
 
-def _build(root: Path, options: Options, keys: dict[Path, str], manifest: Manifest,
-           progress: Progress | None, started: float) -> BuildReport:
-    from modul.engine.preflight import check
+def _build(
+    root: Path,
+    options: Options,
+    keys: dict[Path, str],
+    manifest: Manifest,
+    progress: Progress | None,
+    started: float,
+) -> BuildReport:
     from modul.engine.parallel import SharedInputs, make
+    from modul.engine.preflight import check
     from modul.production.variants import count, packet
 
     setup = check(root, options)
-    paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets],
-                  *options.shard)
-    stale = [p for p in paths if options.force or p not in keys
-             or not manifest.current(p, keys[p])]
+    paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets], *options.shard)
+    stale = [p for p in paths if options.force or p not in keys or not manifest.current(p, keys[p])]
     documents = [t for t in setup.targets if t.path in stale]
     packets = [p for p in setup.packets if p.path in stale]
-    total = len(packets) + sum(1 + count(t, fillable=options.fillable, roster=setup.roster)
-                               for t in documents)
+    total = len(packets) + sum(
+        1 + count(t, fillable=options.fillable, roster=setup.roster) for t in documents
+    )
     remove_leftovers(Folders(root).build)
     if options.strict and setup.warnings:
         raise ModulError([w.as_error() for w in setup.warnings])
@@ -107,8 +110,12 @@ def _build(root: Path, options: Options, keys: dict[Path, str], manifest: Manife
     removed: list[Path] = []
     layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
     refused: list[Problem] = []
-    shared = SharedInputs(root, options.fillable, setup.roster,
-                          {slug: p.sources for slug, p in setup.project.provenance.items()})
+    shared = SharedInputs(
+        root,
+        options.fillable,
+        setup.roster,
+        {slug: p.sources for slug, p in setup.project.provenance.items()},
+    )
     began = time.perf_counter()
 
     def made() -> Iterator[tuple[Path, list[Output]]]:
@@ -116,8 +123,11 @@ def _build(root: Path, options: Options, keys: dict[Path, str], manifest: Manife
             yield target.path, outputs
         for job in packets:  # after the documents they join
             folder = job.path.parent
-            parts = [(kind, (folder / kind.file).read_bytes()) for kind in
-                     setup.catalog.documents if (folder / kind.file).is_file()]
+            parts = [
+                (kind, (folder / kind.file).read_bytes())
+                for kind in setup.catalog.documents
+                if (folder / kind.file).is_file()
+            ]
             yield job.path, [packet(job, parts, root=root, shown=relative(job.path, root))]
 
     try:
@@ -129,12 +139,14 @@ def _build(root: Path, options: Options, keys: dict[Path, str], manifest: Manife
             layout += found
             for output in outputs:
                 write_atomic(output.path, output.pdf, root)
-                written.append(BuiltDocument(output.path, output.pages,
-                                             time.perf_counter() - began))
+                written.append(
+                    BuiltDocument(output.path, output.pages, time.perf_counter() - began)
+                )
                 if progress:
                     progress(written[-1], len(written), total)
-            removed += _remove(manifest.record(path, keys.get(path, ""),
-                                               [o.path for o in outputs], found))
+            removed += _remove(
+                manifest.record(path, keys.get(path, ""), [o.path for o in outputs], found)
+            )
     except BaseException:
         with contextlib.suppress(OutputError):  # the first error is the one to report
             manifest.save()  # even when stopped part-way, `clean` knows every file written
@@ -143,9 +155,14 @@ def _build(root: Path, options: Options, keys: dict[Path, str], manifest: Manife
     if refused:
         raise ModulError([w.as_error() for w in refused])
     notes = setup.roster.notes if setup.roster else []
-    return BuildReport(written, time.perf_counter() - started, notes,
-                       skipped=len(paths) - len(stale), removed=removed,
-                       warnings=sorted(set(setup.warnings + layout)))
+    return BuildReport(
+        written,
+        time.perf_counter() - started,
+        notes,
+        skipped=len(paths) - len(stale),
+        removed=removed,
+        warnings=sorted(set(setup.warnings + layout)),
+    )
 
 
 def _remove(outdated: list[Path]) -> list[Path]:
@@ -166,8 +183,9 @@ class CheckReport:
     warnings: list[Problem]
 
 
-def check_project(root: Path, options: Options | None = None, *, layout: bool = False
-                  ) -> CheckReport:
+def check_project(
+    root: Path, options: Options | None = None, *, layout: bool = False
+) -> CheckReport:
     """`modul check`: check everything and return what was checked and every warning;
     with `layout`, also lay every document out in memory and report what looks wrong on
     the pages, at the YAML line causing it. With `options.strict`, warnings are errors."""
@@ -179,12 +197,17 @@ def check_project(root: Path, options: Options | None = None, *, layout: bool = 
     if layout:
         from modul.engine.parallel import SharedInputs, make
 
-        shared = SharedInputs(root, False, None, {slug: p.sources for slug, p in
-                                                  setup.project.provenance.items()})
-        found = [w for _, outputs in make(setup.targets, shared, options.jobs)
-                 for w in outputs[0].warnings]
+        shared = SharedInputs(
+            root, False, None, {slug: p.sources for slug, p in setup.project.provenance.items()}
+        )
+        found = [
+            w
+            for _, outputs in make(setup.targets, shared, options.jobs)
+            for w in outputs[0].warnings
+        ]
     warnings = sorted(set(setup.warnings + found))
     if options.strict and warnings:
         raise ModulError([w.as_error() for w in warnings])
-    return CheckReport(len(setup.project.roles), len(setup.project.editions) - 1,
-                       len(setup.targets), warnings)
+    return CheckReport(
+        len(setup.project.roles), len(setup.project.editions) - 1, len(setup.targets), warnings
+    )

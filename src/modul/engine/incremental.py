@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from modul.engine.plan import Planned
 from modul.errors import Problem, relative
@@ -47,8 +48,7 @@ class Fingerprints:
 
     def target(self, planned: Planned, options: str) -> str:
         digest = hashlib.sha256()
-        digest.update(f"{self._code}|{options}|{os.environ.get('SOURCE_DATE_EPOCH', '')}"
-                      .encode())
+        digest.update(f"{self._code}|{options}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
         for path in sorted(_inputs(self.root, planned)):
             digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
         return digest.hexdigest()
@@ -56,9 +56,13 @@ class Fingerprints:
 
 def _inputs(root: Path, planned: Planned) -> list[Path]:
     folders = Folders(root)
-    files = [*folders.national_files, folders.role(planned.role),
-             folders.theme / planned.template, folders.theme / "theme.yaml",
-             folders.theme / "catalog.yaml"]
+    files = [
+        *folders.national_files,
+        folders.role(planned.role),
+        folders.theme / planned.template,
+        folders.theme / "theme.yaml",
+        folders.theme / "catalog.yaml",
+    ]
     files += [folders.theme / template for template in planned.joins]
     files += _tree(folders.theme, "_*")  # partials a template may include
     files += _tree(folders.theme / "fonts", "*")
@@ -66,8 +70,11 @@ def _inputs(root: Path, planned: Planned) -> list[Path]:
     region = folders.region(planned.edition)
     if region.is_dir():
         other_roles = region / "roles"
-        files += [path for path in _tree(region, "**/*") if path.parent != other_roles
-                  or path.stem == planned.role]
+        files += [
+            path
+            for path in _tree(region, "**/*")
+            if path.parent != other_roles or path.stem == planned.role
+        ]
     return files
 
 
@@ -97,25 +104,34 @@ class Manifest:
         self.root = root
         self.path = Folders(root).manifest
         try:
-            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+            self.entries: dict[str, dict[str, Any]] = json.loads(
+                self.path.read_text(encoding="utf-8")
+            )
         except (OSError, ValueError):
             self.entries = {}
 
     def current(self, target: Path, fingerprint: str) -> bool:
         """True when the target was built from these inputs and all its files are there."""
         entry = self.entries.get(relative(target, self.root))
-        return entry is not None and entry["fingerprint"] == fingerprint and all(
-            (self.root / name).is_file() for name in entry["files"])
+        return (
+            entry is not None
+            and entry["fingerprint"] == fingerprint
+            and all((self.root / name).is_file() for name in entry["files"])
+        )
 
-    def record(self, target: Path, fingerprint: str, files: list[Path],
-               warnings: Iterable[Problem] = ()) -> list[Path]:
+    def record(
+        self, target: Path, fingerprint: str, files: list[Path], warnings: Iterable[Problem] = ()
+    ) -> list[Path]:
         """Remember the files a target now has (and its layout warnings, to repeat them
         when it is skipped); return those it had before and not now (a booklet or
         personalised copies no longer asked for)."""
         key, names = relative(target, self.root), [relative(f, self.root) for f in files]
         before = self.entries.get(key, {}).get("files", [])
-        self.entries[key] = {"fingerprint": fingerprint, "files": names,
-                             "warnings": [asdict(w) for w in warnings]}
+        self.entries[key] = {
+            "fingerprint": fingerprint,
+            "files": names,
+            "warnings": [asdict(w) for w in warnings],
+        }
         kept = set(names)
         return [self.root / name for name in before if name not in kept]
 
@@ -124,8 +140,9 @@ class Manifest:
         return [Problem(**w) for w in entry.get("warnings", [])]
 
     def files(self) -> list[Path]:
-        return sorted({self.root / name for entry in self.entries.values()
-                       for name in entry["files"]})
+        return sorted(
+            {self.root / name for entry in self.entries.values() for name in entry["files"]}
+        )
 
     def save(self) -> None:
         text = json.dumps(self.entries, indent=1, sort_keys=True, ensure_ascii=False)

@@ -44,26 +44,52 @@ class Options:
         index, count = self.shard
         problems = []
         if not 1 <= index <= count:
-            problems.append((f"--shard {index}/{count}", "the first number must be from 1 to "
-                             "the second", "e.g. 2/4"))
+            problems.append(
+                (
+                    f"--shard {index}/{count}",
+                    "the first number must be from 1 to the second",
+                    "e.g. 2/4",
+                )
+            )
         if self.paper is not None and self.paper not in PAPER_MM:
-            problems.append((f"--paper {self.paper}", "unknown paper size",
-                             f"choose from: {', '.join(PAPER_MM)}"))
+            problems.append(
+                (
+                    f"--paper {self.paper}",
+                    "unknown paper size",
+                    f"choose from: {', '.join(PAPER_MM)}",
+                )
+            )
         if self.booklet and self.paper == "A5":
-            problems.append(("--booklet --paper A5", "with --booklet, --paper is the sheet the "
-                             "A5 pages are printed on, two to a side", "use A4, F4 or Letter"))
+            problems.append(
+                (
+                    "--booklet --paper A5",
+                    "with --booklet, --paper is the sheet the "
+                    "A5 pages are printed on, two to a side",
+                    "use A4, F4 or Letter",
+                )
+            )
         if self.jobs < 1:
-            problems.append((f"--jobs {self.jobs}", "not a number of processes",
-                             "use 1 or more"))
+            problems.append((f"--jobs {self.jobs}", "not a number of processes", "use 1 or more"))
         if self.participants is not None and not 1 <= self.participants <= 10000:
-            problems.append((f"--participants {self.participants}", "out of range",
-                             "use a number from 1 to 10000"))
+            problems.append(
+                (
+                    f"--participants {self.participants}",
+                    "out of range",
+                    "use a number from 1 to 10000",
+                )
+            )
         if problems:
-            raise UsageError([Problem("modul", message=f"{option}: {message}", hint=hint)
-                              for option, message, hint in problems])
+            raise UsageError(
+                [
+                    Problem("modul", message=f"{option}: {message}", hint=hint)
+                    for option, message, hint in problems
+                ]
+            )
 
     def fingerprint(self, roster: str) -> str:
         """What besides the input files decides a document's bytes (`roster`: the
         participant list's hash)."""
-        return (f"paper={self.paper}|booklet={self.booklet}|fillable={self.fillable}|"
-                f"participants={self.participants}|roster={roster}")
+        return (
+            f"paper={self.paper}|booklet={self.booklet}|fillable={self.fillable}|"
+            f"participants={self.participants}|roster={roster}"
+        )

@@ -37,16 +37,21 @@ class SharedInputs:
     sources: dict[str, dict[str, Node]]  # by edition: YAML trees, to locate findings
 
 
-def make(targets: list[Target], shared: SharedInputs, jobs: int
-         ) -> Iterator[tuple[Target, list[Output]]]:
+def make(
+    targets: list[Target], shared: SharedInputs, jobs: int
+) -> Iterator[tuple[Target, list[Output]]]:
     """Each target with its files, in the order of `targets`."""
     if jobs <= 1 or len(targets) <= 1:
         for target in targets:
             yield target, make_one(target, shared)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=context,
-                             initializer=_start_worker, initargs=(shared,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(targets)),
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(shared,),
+    ) as pool:
         # Longest first, so that no core waits at the end for one big guide; results are
         # still reported in target order.
         by_size = sorted(targets, key=lambda t: -sum(1 for _ in t.markup.iter()))
@@ -62,11 +67,26 @@ def make_one(target: Target, shared: SharedInputs) -> list[Output]:
     """Lay out one target and make its variants."""
     shown = relative(target.path, shared.root)
     template = relative(Folders(shared.root).theme / target.kind.template, shared.root)
-    laid_out = lay_out(target.markup, target.theme, root=shared.root, shown=shown,
-                       sources=shared.sources[target.edition], template=template)
-    return [Output(target.path, laid_out.pdf, laid_out.pages, laid_out.warnings),
-            *variants(target, laid_out.pdf, laid_out.pages, root=shared.root, shown=shown,
-                      fillable=shared.fillable, roster=shared.roster)]
+    laid_out = lay_out(
+        target.markup,
+        target.theme,
+        root=shared.root,
+        shown=shown,
+        sources=shared.sources[target.edition],
+        template=template,
+    )
+    return [
+        Output(target.path, laid_out.pdf, laid_out.pages, laid_out.warnings),
+        *variants(
+            target,
+            laid_out.pdf,
+            laid_out.pages,
+            root=shared.root,
+            shown=shown,
+            fillable=shared.fillable,
+            roster=shared.roster,
+        ),
+    ]
 
 
 _WORKSHOP: list[SharedInputs] = []  # this worker's, set once when it starts

@@ -54,27 +54,49 @@ def plan(root: Path, options: Options) -> list[Planned] | None:
     if catalog is None:
         return None
     documents, packet = catalog
-    editions = [NATIONAL] + sorted(p.name for p in folders.regions.iterdir()
-                                   if p.is_dir() and SLUG.match(p.name)) \
-        if folders.regions.is_dir() else [NATIONAL]
+    editions = (
+        [NATIONAL]
+        + sorted(p.name for p in folders.regions.iterdir() if p.is_dir() and SLUG.match(p.name))
+        if folders.regions.is_dir()
+        else [NATIONAL]
+    )
     roles = sorted(p.stem for p in folders.roles.glob("*.yaml"))
     kinds = [k.id for k in documents]
-    chosen = [[name for name in available if not wanted or name in wanted]
-              for available, wanted in ((editions, options.regions), (roles, options.roles),
-                                        (kinds, options.kinds))]
-    if any(set(wanted) - set(available) for available, wanted in
-           ((editions, options.regions), (roles, options.roles), (kinds, options.kinds))):
+    chosen = [
+        [name for name in available if not wanted or name in wanted]
+        for available, wanted in (
+            (editions, options.regions),
+            (roles, options.roles),
+            (kinds, options.kinds),
+        )
+    ]
+    if any(
+        set(wanted) - set(available)
+        for available, wanted in (
+            (editions, options.regions),
+            (roles, options.roles),
+            (kinds, options.kinds),
+        )
+    ):
         return None
     planned = []
     for edition in chosen[0]:
         for role in chosen[1]:
-            planned += [Planned(edition, role, kind.template,
-                                folders.output(edition, role, kind.file))
-                        for kind in documents if kind.id in chosen[2]]
+            planned += [
+                Planned(edition, role, kind.template, folders.output(edition, role, kind.file))
+                for kind in documents
+                if kind.id in chosen[2]
+            ]
             if options.packet:
-                planned.append(Planned(edition, role, packet.template,
-                                       folders.output(edition, role, packet.file),
-                                       tuple(k.template for k in documents)))
+                planned.append(
+                    Planned(
+                        edition,
+                        role,
+                        packet.template,
+                        folders.output(edition, role, packet.file),
+                        tuple(k.template for k in documents),
+                    )
+                )
     return planned
 
 

@@ -64,19 +64,22 @@ def check(root: Path, options: Options | None = None) -> Setup:
     problems: list[Problem] = []
     project = _collect(problems, lambda: load_project(root))
     catalog = _collect(problems, lambda: load_catalog(root))
-    labels = {path.stem: _collect(problems, partial(load_labels, root, path.stem))
-              for path in sorted(Folders(root).labels.glob("*.yaml"))}
+    labels = {
+        path.stem: _collect(problems, partial(load_labels, root, path.stem))
+        for path in sorted(Folders(root).labels.glob("*.yaml"))
+    }
     roster = options.roster
-    people_list = _collect(problems, lambda: read_roster(roster, relative(roster, root))) \
-        if roster else None
+    people_list = (
+        _collect(problems, lambda: read_roster(roster, relative(roster, root))) if roster else None
+    )
     if project is None or catalog is None:
         raise ModulError(problems)
-    participants = options.participants or (len(people_list.participants) if people_list
-                                            else None)
+    participants = options.participants or (len(people_list.participants) if people_list else None)
     editions = _select(list(project.editions), options.regions, "region")
     selected_roles = _select(list(project.roles), options.roles, "role")
-    kind_ids = _select([k.id for k in catalog.documents], options.kinds, "document",
-                       error=UsageError)  # as a mistyped --paper would be
+    kind_ids = _select(
+        [k.id for k in catalog.documents], options.kinds, "document", error=UsageError
+    )  # as a mistyped --paper would be
     selected_kinds = [k for k in catalog.documents if k.id in kind_ids]
     targets, packets = [], []
     environments: dict[tuple[Path, ...], SandboxedEnvironment] = {}  # compile templates once
@@ -99,33 +102,61 @@ def check(root: Path, options: Options | None = None) -> Setup:
         people = participants or edition.workshop.pelaksanaan.jumlah_peserta
         for role in selected_roles:
             for kind in selected_kinds:
-                tree = _collect(problems, partial(document_markup, env, root, edition, role,
-                                                  kind, words, participants=people))
+                tree = _collect(
+                    problems,
+                    partial(
+                        document_markup, env, root, edition, role, kind, words, participants=people
+                    ),
+                )
                 if tree is not None:
                     path = Folders(root).output(slug, role, kind.file)
-                    line = (f"{words.get('participant_line', '')} · {edition.workshop.judul}"
-                            if people_list and kind.filled_in else "")
+                    line = (
+                        f"{words.get('participant_line', '')} · {edition.workshop.judul}"
+                        if people_list and kind.filled_in
+                        else ""
+                    )
                     targets.append(Target(slug, role, kind, path, tree, theme, sheet, line))
             if options.packet:
-                front = partial(document_markup, env, root, edition, role, catalog.packet,
-                                words, participants=people)
+                front = partial(
+                    document_markup,
+                    env,
+                    root,
+                    edition,
+                    role,
+                    catalog.packet,
+                    words,
+                    participants=people,
+                )
                 names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
-                sample = [{"name": names[k.id], "first_page": 2, "sections": []}
-                          for k in selected_kinds]  # renders the front once, to check it
+                sample = [
+                    {"name": names[k.id], "first_page": 2, "sections": []} for k in selected_kinds
+                ]  # renders the front once, to check it
                 if _collect(problems, partial(front, parts=sample)) is not None:
                     path = Folders(root).output(slug, role, catalog.packet.file)
                     packets.append(PacketTarget(slug, role, path, theme, front, names))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    unused = [w for slug in editions for w in [
-        *checks.unused_worksheet_parts(project.editions[slug], project.provenance[slug]),
-        *checks.placeholder_texts(project.provenance[slug])]]
-    return Setup(project, catalog, targets, packets, people_list,
-                 sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))))
+    unused = [
+        w
+        for slug in editions
+        for w in [
+            *checks.unused_worksheet_parts(project.editions[slug], project.provenance[slug]),
+            *checks.placeholder_texts(project.provenance[slug]),
+        ]
+    ]
+    return Setup(
+        project,
+        catalog,
+        targets,
+        packets,
+        people_list,
+        sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))),
+    )
 
 
-def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
-                    roster: Path | None) -> list[Problem]:
+def _glyph_warnings(
+    root: Path, targets: list[Target], people: Roster | None, roster: Path | None
+) -> list[Problem]:
     """Characters a theme's own font lacks, where they are written."""
     texts: dict[Coverage, list[str]] = {}
     for target in targets:
@@ -135,10 +166,17 @@ def _glyph_warnings(root: Path, targets: list[Target], people: Roster | None,
         found += (value for element in target.markup.iter() for value in element.attrib.values())
     names = [f"{p.nama} {p.asal}" for p in people.participants] if people else []
     sources = [roster] if roster else []
-    sources += sorted(p for folder in Folders(root).watched for p in folder.rglob("*")
-                      if p.suffix in (".yaml", ".j2") and p.is_file())
-    return [w for coverage, found in texts.items()
-            for w in glyph_warnings([*found, *names], coverage, sources, root)]
+    sources += sorted(
+        p
+        for folder in Folders(root).watched
+        for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".j2") and p.is_file()
+    )
+    return [
+        w
+        for coverage, found in texts.items()
+        for w in glyph_warnings([*found, *names], coverage, sources, root)
+    ]
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
@@ -150,12 +188,20 @@ def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
         return None
 
 
-def _select(available: list[str], wanted: Iterable[str], what: str,
-            error: type[ModulError] = ModulError) -> list[str]:
+def _select(
+    available: list[str], wanted: Iterable[str], what: str, error: type[ModulError] = ModulError
+) -> list[str]:
     wanted = list(wanted)
     unknown = [w for w in wanted if w not in available]
     if unknown:
-        raise error([Problem("modul", message=f"unknown {what} `{u}`",
-                                  hint=f"choose from: {', '.join(available)}")
-                          for u in unknown])
+        raise error(
+            [
+                Problem(
+                    "modul",
+                    message=f"unknown {what} `{u}`",
+                    hint=f"choose from: {', '.join(available)}",
+                )
+                for u in unknown
+            ]
+        )
     return [a for a in available if not wanted or a in wanted]

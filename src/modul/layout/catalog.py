@@ -11,15 +11,16 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from modul.content.source import ProblemList, read_yaml
+from modul.content.source import KeyPath, ProblemList, read_yaml
 from modul.content.types import Frozen, Slug, Text
 from modul.content.validate import validate
 from modul.errors import Problem, relative
 from modul.folders import Folders
 
 FileName = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*\.pdf$")]
-TemplateName = Annotated[str, StringConstraints(strict=True,
-                                                pattern=r"^[A-Za-z0-9][\w-]*\.xml\.j2$")]
+TemplateName = Annotated[
+    str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9][\w-]*\.xml\.j2$")
+]
 
 
 class DocumentKind(Frozen):
@@ -53,15 +54,26 @@ def load_catalog(root: Path) -> Catalog:
         for n, kind in enumerate(catalog.documents):
             value = getattr(kind, field)
             if value in seen or value == getattr(catalog.packet, field):
-                problems.append(tree.problem(["documents", n, field], f"`{value}` is used "
-                                             "twice", f"give every document its own {field}"))
+                problems.append(
+                    tree.problem(
+                        ["documents", n, field],
+                        f"`{value}` is used twice",
+                        f"give every document its own {field}",
+                    )
+                )
             seen.add(value)
-    kinds = [(["documents", n], k) for n, k in enumerate(catalog.documents)]
-    for keys, kind in [*kinds, (["packet"], catalog.packet)]:
+    places: list[tuple[KeyPath, DocumentKind]] = [
+        (["documents", n, "template"], k) for n, k in enumerate(catalog.documents)
+    ]
+    for keys, kind in [*places, (["packet", "template"], catalog.packet)]:
         if not (folders.theme / kind.template).is_file():
-            problems.append(tree.problem([*keys, "template"], f"template `{kind.template}` "
-                                         "not found", f"add it to {relative(folders.theme, root)}/, "
-                                         "or correct the name"))
+            problems.append(
+                tree.problem(
+                    keys,
+                    f"template `{kind.template}` not found",
+                    f"add it to {relative(folders.theme, root)}/, or correct the name",
+                )
+            )
     if problems:
         raise ProblemList(problems)
     return catalog

@@ -52,8 +52,7 @@ class PacketTarget:
 
 def edition_theme(root: Path, edition: Edition, paper: str | None) -> Theme:
     """The theme, with the region's own theme.yaml over it and the paper asked for."""
-    overlay = Folders(root).region_layout(edition.slug) / "theme.yaml" if edition.region \
-        else None
+    overlay = Folders(root).region_layout(edition.slug) / "theme.yaml" if edition.region else None
     paper = paper or (edition.region.kertas if edition.region else None)
     return load_theme(Folders(root).theme, root, overlay=overlay, paper=paper)
 
@@ -64,17 +63,36 @@ def search_path(root: Path, edition: Edition) -> tuple[Path, ...]:
     return (*([own] if edition.region and own.is_dir() else []), Folders(root).theme)
 
 
-def document_markup(env: SandboxedEnvironment, root: Path, edition: Edition, role: str,
-                    kind: DocumentKind, labels: dict[str, str], **extra: Any) -> ET.Element:
+def document_markup(
+    env: SandboxedEnvironment,
+    root: Path,
+    edition: Edition,
+    role: str,
+    kind: DocumentKind,
+    labels: dict[str, str],
+    **extra: Any,
+) -> ET.Element:
     """Render one document of `role` in `edition` and check its markup."""
     if kind.label not in labels:
-        raise ProblemList([Problem("layouts/labels/id.yaml",
-                                   message=f"label `{kind.label}` is missing",
-                                   hint=f"add `{kind.label}:` with the name of the document")])
-    context = {"role": edition.roles[role], "workshop": edition.workshop,
-               "worksheet": edition.worksheet, "region": edition.region,
-               "logo": relative(edition.logo, root) if edition.logo else "",
-               "t": labels, "document_name": labels[kind.label], **extra}
+        raise ProblemList(
+            [
+                Problem(
+                    "layouts/labels/id.yaml",
+                    message=f"label `{kind.label}` is missing",
+                    hint=f"add `{kind.label}:` with the name of the document",
+                )
+            ]
+        )
+    context = {
+        "role": edition.roles[role],
+        "workshop": edition.workshop,
+        "worksheet": edition.worksheet,
+        "region": edition.region,
+        "logo": relative(edition.logo, root) if edition.logo else "",
+        "t": labels,
+        "document_name": labels[kind.label],
+        **extra,
+    }
     text = templates.render(env, kind.template, context, root)
     template = Path(env.get_template(kind.template).filename or kind.template)
     return markup.parse(text, template, root)

@@ -31,24 +31,41 @@ def load_labels(root: Path, language: str = LABEL_LANGUAGE) -> dict[str, str]:
 
 def _read_labels(path: Path, root: Path) -> tuple[dict[str, Node], list[Problem]]:
     doc = read_yaml(path, root)
-    problems = [doc.problem([key], f"label `{key}` must be text", "put the text in quotes")
-                for key, value in doc.value.items()
-                if not isinstance(value.value, str) or not isinstance(key, str)]
+    problems = [
+        doc.problem([key], f"label `{key}` must be text", "put the text in quotes")
+        for key, value in doc.value.items()
+        if not isinstance(value.value, str) or not isinstance(key, str)
+    ]
     return doc.value, problems
 
 
-def _compare_keys(labels: dict[str, Node], reference: dict[str, Node], path: Path,
-                  root: Path) -> list[Problem]:
+def _compare_keys(
+    labels: dict[str, Node], reference: dict[str, Node], path: Path, root: Path
+) -> list[Problem]:
     name = relative(path, root)
     missing = [key for key in reference if key not in labels]
-    problems = [Problem(name, 0, 0, f"label `{key}` is missing",
-                        f"add `{key}:` with the translation of “{reference[key].value}”")
-                for key in missing]
+    problems = [
+        Problem(
+            name,
+            0,
+            0,
+            f"label `{key}` is missing",
+            f"add `{key}:` with the translation of “{reference[key].value}”",
+        )
+        for key in missing
+    ]
     for key, node in labels.items():
         if key not in reference:
             close = difflib.get_close_matches(key, missing or list(reference), n=1)
-            problems.append(Problem(name, node.key_origin.line if node.key_origin else 0, 1,
-                                    f"unknown label `{key}`",
-                                    f"did you mean `{close[0]}`?" if close else
-                                    "remove it: templates only use the labels of id.yaml"))
+            problems.append(
+                Problem(
+                    name,
+                    node.key_origin.line if node.key_origin else 0,
+                    1,
+                    f"unknown label `{key}`",
+                    f"did you mean `{close[0]}`?"
+                    if close
+                    else "remove it: templates only use the labels of id.yaml",
+                )
+            )
     return problems

@@ -15,8 +15,17 @@ from modul.errors import Problem, relative
 
 # Element → the attributes it accepts. Inline elements may appear inside text elements.
 BLOCKS: dict[str, set[str]] = {
-    "document": {"title", "subject", "author", "keywords", "lang", "header", "footer",
-                 "page-label", "fit-pages"},
+    "document": {
+        "title",
+        "subject",
+        "author",
+        "keywords",
+        "lang",
+        "header",
+        "footer",
+        "page-label",
+        "fit-pages",
+    },
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
     "h2": {"id"},
@@ -52,14 +61,23 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
         lines = text.splitlines()
         near = lines[line - 1].strip()[:80] if line <= len(lines) else ""
         reason = str(err).split(":")[0]
-        raise ProblemList([Problem(
-            relative(template, root), 0, 0, f"the template produced invalid markup ({reason})",
-            f"near {near!r}: check that every element opened in the template is closed and "
-            "that text is written with {{ }} so that it is escaped")]) from None
+        raise ProblemList(
+            [
+                Problem(
+                    relative(template, root),
+                    0,
+                    0,
+                    f"the template produced invalid markup ({reason})",
+                    f"near {near!r}: check that every element opened in the template is closed and "
+                    "that text is written with {{ }} so that it is escaped",
+                )
+            ]
+        ) from None
     problems: list[Problem] = []
     if document.tag != "document":
-        problems.append(_problem(template, root, document.tag,
-                                 "the markup must start with <document>"))
+        problems.append(
+            _problem(template, root, document.tag, "the markup must start with <document>")
+        )
     for element in document.iter():
         problems += _check(element, template, root)
         if element.tag == "cover" and element.get("logo"):
@@ -74,15 +92,38 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
     if tag in INLINE:
         return []
     if tag not in BLOCKS:
-        return [_problem(template, root, tag, f"unknown element <{tag}>",
-                         f"use one of: {', '.join(sorted(BLOCKS))} (see layouts/README.md)")]
-    problems = [_problem(template, root, tag, f"<{tag}> has no attribute `{name}`",
-                         f"allowed: {', '.join(sorted(BLOCKS[tag])) or 'none'}")
-                for name in element.attrib if name not in BLOCKS[tag]]
+        return [
+            _problem(
+                template,
+                root,
+                tag,
+                f"unknown element <{tag}>",
+                f"use one of: {', '.join(sorted(BLOCKS))} (see layouts/README.md)",
+            )
+        ]
+    problems = [
+        _problem(
+            template,
+            root,
+            tag,
+            f"<{tag}> has no attribute `{name}`",
+            f"allowed: {', '.join(sorted(BLOCKS[tag])) or 'none'}",
+        )
+        for name in element.attrib
+        if name not in BLOCKS[tag]
+    ]
     if tag not in TEXT_ELEMENTS and tag != "document":
-        problems += [_problem(template, root, child.tag, f"<{child.tag}> may not stand "
-                              f"inside <{tag}>", "put it inside a <p>, <item> or <cell>")
-                     for child in element if child.tag in INLINE]
+        problems += [
+            _problem(
+                template,
+                root,
+                child.tag,
+                f"<{child.tag}> may not stand inside <{tag}>",
+                "put it inside a <p>, <item> or <cell>",
+            )
+            for child in element
+            if child.tag in INLINE
+        ]
     bad = _bad_value(element)
     if bad:
         problems.append(_problem(template, root, tag, bad, "see layouts/README.md"))
@@ -98,17 +139,20 @@ def _bad_value(element: ET.Element) -> str | None:
         return f"<list style> must be one of {sorted(LIST_STYLES)}"
     if tag == "lines" and not (get("n", "3").isdigit() and 1 <= int(get("n", "3")) <= 40):
         return "<lines n> must be a whole number from 1 to 40"
-    if tag == "table" and "widths" in element.attrib and not all(
-            _NUMBER.match(w.strip()) for w in get("widths", "").split(",")):
-        return "<table widths> must be numbers separated by commas, e.g. \"1,4,2\""
+    if (
+        tag == "table"
+        and "widths" in element.attrib
+        and not all(_NUMBER.match(w.strip()) for w in get("widths", "").split(","))
+    ):
+        return '<table widths> must be numbers separated by commas, e.g. "1,4,2"'
     if tag == "cell" and not _NUMBER.match(get("indent", "0")):
         return "<cell indent> must be a number of millimetres"
     if tag == "document" and not get("fit-pages", "1").isdigit():
-        return "<document fit-pages> must be a whole number of pages, e.g. \"1\""
+        return '<document fit-pages> must be a whole number of pages, e.g. "1"'
     if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
         return "<spacer mm> must be a number"
     if tag == "choices" and not get("options"):
-        return "<choices> needs options, e.g. options=\"Benar,Salah\""
+        return '<choices> needs options, e.g. options="Benar,Salah"'
     return None
 
 
@@ -117,9 +161,15 @@ def _check_image(name: str, template: Path, root: Path) -> list[Problem]:
     path = (root / name).resolve()
     if path.is_relative_to(root.resolve()) and path.is_file():
         return []
-    return [_problem(template, root, "cover", f"<cover logo> names `{name}`, which is not an "
-                     "image file inside the project", "give a path relative to the project "
-                     "folder, e.g. content/regions/ntt/logo.png")]
+    return [
+        _problem(
+            template,
+            root,
+            "cover",
+            f"<cover logo> names `{name}`, which is not an image file inside the project",
+            "give a path relative to the project folder, e.g. content/regions/ntt/logo.png",
+        )
+    ]
 
 
 def _problem(template: Path, root: Path, tag: str, message: str, hint: str = "") -> Problem:
@@ -131,6 +181,7 @@ def _problem(template: Path, root: Path, tag: str, message: str, hint: str = "")
             continue
         for number, line in enumerate(lines, 1):
             if f"<{tag}" in line:
-                return Problem(relative(path, root), number, line.index(f"<{tag}") + 1,
-                               message, hint)
+                return Problem(
+                    relative(path, root), number, line.index(f"<{tag}") + 1, message, hint
+                )
     return Problem(relative(template, root), 0, 0, message, hint)

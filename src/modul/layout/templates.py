@@ -39,18 +39,41 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
     try:
         return env.get_template(name).render(**context)
     except TemplateSyntaxError as err:
-        raise ProblemList([Problem(_shown(err.filename, root) or name, err.lineno or 0, 0,
-                                   f"template syntax error: {err.message}",
-                                   "check the {% %} and {{ }} tags on this line")]) from None
+        raise ProblemList(
+            [
+                Problem(
+                    _shown(err.filename, root) or name,
+                    err.lineno or 0,
+                    0,
+                    f"template syntax error: {err.message}",
+                    "check the {% %} and {{ }} tags on this line",
+                )
+            ]
+        ) from None
     except TemplateNotFound as err:
-        raise ProblemList([Problem(name, message=f"template `{err.name}` not found",
-                                   hint="check the name in {% include %} / {% import %}, "
-                                   "or add the file to the layout folder")]) from None
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    message=f"template `{err.name}` not found",
+                    hint="check the name in {% include %} / {% import %}, "
+                    "or add the file to the layout folder",
+                )
+            ]
+        ) from None
     except TemplateError as err:
         file, line = _template_frame(err, name, root)
-        raise ProblemList([Problem(file, line, 0, f"template error: {err.message or err}",
-                                   "check the variable names on this line against "
-                                   "layouts/README.md")]) from None
+        raise ProblemList(
+            [
+                Problem(
+                    file,
+                    line,
+                    0,
+                    f"template error: {err.message or err}",
+                    "check the variable names on this line against layouts/README.md",
+                )
+            ]
+        ) from None
 
 
 def _template_frame(err: Exception, name: str, root: Path) -> tuple[str, int]:

@@ -45,8 +45,12 @@ class Fonts(Frozen):
     fallback: list[Text] = []  # for characters the four lack, tried in this order
 
     def styles(self) -> dict[str, str]:
-        return {"regular": self.regular, "bold": self.bold, "italic": self.italic,
-                "bold_italic": self.bold_italic}
+        return {
+            "regular": self.regular,
+            "bold": self.bold,
+            "italic": self.italic,
+            "bold_italic": self.bold_italic,
+        }
 
 
 class Colours(Frozen):
@@ -191,8 +195,9 @@ class Theme(Frozen):
         return PAPER_MM[self.paper]
 
 
-def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
-               paper: str | None = None) -> Theme:
+def load_theme(
+    folder: Path, root: Path, *, overlay: Path | None = None, paper: str | None = None
+) -> Theme:
     """Load `theme.yaml` from a layout folder, with font names resolved to file paths.
 
     `overlay` is a region's `theme.yaml` that changes some values (merged like content);
@@ -208,27 +213,41 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
         theme = theme.model_copy(update={"paper": paper})
     if theme.paper == "A5":
         theme = _for_a5(theme)
-    problems = [tree.problem(["colours", name], f"the colour {value} is too light for text "
-                             "that must survive a photocopier", "use a dark grey or black, "
-                             "e.g. #222222") for name, value in
-                (("text", theme.colours.text), ("muted", theme.colours.muted))
-                if _grey(value) > LIGHTEST_TEXT]
+    problems = [
+        tree.problem(
+            ["colours", name],
+            f"the colour {value} is too light for text that must survive a photocopier",
+            "use a dark grey or black, e.g. #222222",
+        )
+        for name, value in (("text", theme.colours.text), ("muted", theme.colours.muted))
+        if _grey(value) > LIGHTEST_TEXT
+    ]
     missing = [name for name in REQUIRED_STYLES if name not in theme.styles]
     if missing:
-        problems.append(tree.problem(["styles"], f"styles missing: {', '.join(missing)}",
-                                     "add a style for each of them under `styles:`"))
+        problems.append(
+            tree.problem(
+                ["styles"],
+                f"styles missing: {', '.join(missing)}",
+                "add a style for each of them under `styles:`",
+            )
+        )
     places: list[tuple[KeyPath, str]] = [
-        (("fonts", slot), name) for slot, name in theme.fonts.styles().items()]
+        (("fonts", slot), name) for slot, name in theme.fonts.styles().items()
+    ]
     places += [(("fonts", "fallback", n), name) for n, name in enumerate(theme.fonts.fallback)]
     font_folders = [f / "fonts" for f in (overlay.parent if overlay else None, folder) if f]
     found = []
     for place, name in places:
         path = _find_font(name, font_folders)
         if path is None:
-            problems.append(tree.problem(
-                place, f"font file `{name}` not found",
-                f"put it in {relative(font_folders[0], root)}/ or use one of ReportLab's "
-                "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"))
+            problems.append(
+                tree.problem(
+                    place,
+                    f"font file `{name}` not found",
+                    f"put it in {relative(font_folders[0], root)}/ or use one of ReportLab's "
+                    "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf",
+                )
+            )
         found.append(str(path))
     if problems:
         raise ProblemList(problems)
@@ -239,23 +258,31 @@ def load_theme(folder: Path, root: Path, *, overlay: Path | None = None,
 def _for_a5(theme: Theme) -> Theme:
     """The theme's A5 margins, and every font size and spacing times font_scale_a5."""
     return scaled(theme, theme.font_scale_a5).model_copy(
-        update={"margins": theme.margins_a5 or theme.margins})
+        update={"margins": theme.margins_a5 or theme.margins}
+    )
 
 
 def scaled(theme: Theme, factor: float) -> Theme:
     """The theme with every font size and the space around paragraphs times `factor`."""
     if factor == 1:
         return theme
-    styles = {name: style.model_copy(update={
-        "size": style.size * factor, "leading": style.leading and style.leading * factor,
-        "space_before": style.space_before * factor, "space_after": style.space_after * factor})
-        for name, style in theme.styles.items()}
+    styles = {
+        name: style.model_copy(
+            update={
+                "size": style.size * factor,
+                "leading": style.leading and style.leading * factor,
+                "space_before": style.space_before * factor,
+                "space_after": style.space_after * factor,
+            }
+        )
+        for name, style in theme.styles.items()
+    }
     return theme.model_copy(update={"styles": styles, "header_size": theme.header_size * factor})
 
 
 def _grey(colour: str) -> float:
     """Lightness of a #RRGGBB colour from 0 (black) to 1 (white), as a copier sees it."""
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return 0.299 * red + 0.587 * green + 0.114 * blue
 
 

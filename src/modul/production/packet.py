@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import pikepdf
 
@@ -40,12 +41,15 @@ def read_part(name: str, pdf: bytes) -> Part:
         return Part(name, pdf, len(source.pages), sections)
 
 
-def _section(item: pikepdf.OutlineItem, pages: dict) -> Section:
-    return Section(item.title, _page_of(item.destination, pages),
-                   tuple(_section(child, pages) for child in item.children))
+def _section(item: pikepdf.OutlineItem, pages: dict[Any, int]) -> Section:
+    return Section(
+        item.title,
+        _page_of(item.destination, pages),
+        tuple(_section(child, pages) for child in item.children),
+    )
 
 
-def _page_of(destination: object, pages: dict) -> int:
+def _page_of(destination: object, pages: dict[Any, int]) -> int:
     """Page number of an outline destination ([page, /Fit], as ReportLab writes them)."""
     if isinstance(destination, pikepdf.Array) and len(destination):
         return pages.get(destination[0].objgen, 1)

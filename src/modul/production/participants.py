@@ -36,23 +36,53 @@ def read_roster(path: Path, shown: str) -> Roster:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise ModulError([Problem(shown, message=f"cannot read the participant list "
-                                  f"({err.strerror})", hint="check the file name")]) from None
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    message=f"cannot read the participant list ({err.strerror})",
+                    hint="check the file name",
+                )
+            ]
+        ) from None
     text, notes = _decode(raw)
     if "\x00" in text:
-        raise ModulError([Problem(shown, message="this is not a text (CSV) file",
-                                  hint="in Excel choose 'Save as' → 'CSV UTF-8'")])
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    message="this is not a text (CSV) file",
+                    hint="in Excel choose 'Save as' → 'CSV UTF-8'",
+                )
+            ]
+        )
     # The header row says which separator Excel or the phone used. (csv.Sniffer guesses
     # from all rows and gets it wrong when some rows have fewer cells than the header.)
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     rows = list(csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first.count)))
     if not rows:
-        raise ModulError([Problem(shown, message="the participant list is empty",
-                                  hint="the first row names the columns, e.g. nama,asal")])
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    message="the participant list is empty",
+                    hint="the first row names the columns, e.g. nama,asal",
+                )
+            ]
+        )
     header = [column.strip().lower() for column in rows[0]]
     if REQUIRED not in header:
-        raise ModulError([Problem(shown, 1, 1, "no column `nama` in the first row",
-                                  hint="name the column of participant names `nama`")])
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "no column `nama` in the first row",
+                    hint="name the column of participant names `nama`",
+                )
+            ]
+        )
     ignored = [c for c in header if c and c != REQUIRED and c not in OPTIONAL]
     if ignored:
         notes.append(f"{shown}: columns ignored: {', '.join(ignored)}")
@@ -64,21 +94,37 @@ def read_roster(path: Path, shown: str) -> Roster:
             continue
         name = values.get(REQUIRED, "")
         if not name:
-            problems.append(Problem(shown, line, 1, "the name is empty",
-                                    "write the participant's name, or delete the row"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    1,
+                    "the name is empty",
+                    "write the participant's name, or delete the row",
+                )
+            )
             continue
         origin = next((values[c] for c in OPTIONAL if values.get(c)), "")
         key = (name.lower(), origin.lower())
         if key in seen:
-            notes.append(f"{shown}:{line}: same participant as row {seen[key]} "
-                         f"({name}); both get a worksheet")
+            notes.append(
+                f"{shown}:{line}: same participant as row {seen[key]} "
+                f"({name}); both get a worksheet"
+            )
         seen.setdefault(key, line)
         participants.append(Participant(line, name, origin))
     if problems:
         raise ModulError(problems)
     if not participants:
-        raise ModulError([Problem(shown, message="the participant list has no names",
-                                  hint="add one participant per row under `nama`")])
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    message="the participant list has no names",
+                    hint="add one participant per row under `nama`",
+                )
+            ]
+        )
     return Roster(participants, notes)
 
 
@@ -90,4 +136,5 @@ def _decode(raw: bytes) -> tuple[str, list[str]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace"), [
-            "the participant list is not UTF-8; it was read as Windows-1252 (Excel)"]
+            "the participant list is not UTF-8; it was read as Windows-1252 (Excel)"
+        ]

@@ -24,8 +24,9 @@ from modul.typeset.glyphs import Faces
 IDENTITY_FIELD = re.compile(r"^nama(_\d+)?$")  # the "Nama" fields of the fillable form
 
 
-def personalise(worksheet: bytes, form: bytes, roster: Roster, *, faces: Faces,
-                header: str, look: StampLook) -> tuple[bytes, list[bytes]]:
+def personalise(
+    worksheet: bytes, form: bytes, roster: Roster, *, faces: Faces, header: str, look: StampLook
+) -> tuple[bytes, list[bytes]]:
     """The merged print file and one file per participant.
 
     `worksheet` is the laid-out worksheet; `form` the same as a fillable form, whose
@@ -45,17 +46,31 @@ def personalise(worksheet: bytes, form: bytes, roster: Roster, *, faces: Faces,
     marks = _forms(merged, stamps.pages)  # header, name; header, name; …
     boxes = _name_boxes(form)
     placements = [merged.make_stream(_placement(boxes.get(n, []))) for n in range(len(sheets))]
-    _set_pages(merged, box, [(sheet, marks[2 * p], marks[2 * p + 1], placement)
-                             for p in range(len(roster.participants))
-                             for sheet, placement in zip(sheets, placements, strict=True)])
+    _set_pages(
+        merged,
+        box,
+        [
+            (sheet, marks[2 * p], marks[2 * p + 1], placement)
+            for p in range(len(roster.participants))
+            for sheet, placement in zip(sheets, placements, strict=True)
+        ],
+    )
     single = _new_like(base)  # the same pages for everyone, only the stamps change
     first = [single.copy_foreign(mark) for mark in marks[:2]]
-    _set_pages(single, box, [(single.copy_foreign(sheet), *first, single.copy_foreign(placement))
-                             for sheet, placement in zip(sheets, placements, strict=True)])
+    _set_pages(
+        single,
+        box,
+        [
+            (single.copy_foreign(sheet), *first, single.copy_foreign(placement))
+            for sheet, placement in zip(sheets, placements, strict=True)
+        ],
+    )
     singles = []
     for p in range(len(roster.participants)):
-        stamps_of_p = {"/Header": single.copy_foreign(marks[2 * p]),
-                       "/Name": single.copy_foreign(marks[2 * p + 1])}
+        stamps_of_p = {
+            "/Header": single.copy_foreign(marks[2 * p]),
+            "/Name": single.copy_foreign(marks[2 * p + 1]),
+        }
         for page in single.Root.Pages.Kids:
             for name, stamp in stamps_of_p.items():
                 page.Resources.XObject[name] = stamp
@@ -88,15 +103,25 @@ def _placement(corners: list[tuple[float, float]]) -> bytes:
     return b"q /Worksheet Do Q q /Header Do Q" + names
 
 
-def _set_pages(pdf: pikepdf.Pdf, box: pikepdf.Array,
-               pages: list[tuple[pikepdf.Object, ...]]) -> None:
+def _set_pages(
+    pdf: pikepdf.Pdf, box: pikepdf.Array, pages: list[tuple[pikepdf.Object, ...]]
+) -> None:
     """Make `pdf`'s pages from (worksheet page, header, name, placement) forms."""
     tree, box = pdf.Root.Pages, pdf.make_indirect(pikepdf.Array(box))
-    kids = [pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Page, Parent=tree, MediaBox=box, Contents=placement,
-        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(
-            Worksheet=sheet, Header=header, Name=name))))
-        for sheet, header, name, placement in pages]
+    kids = [
+        pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Page,
+                Parent=tree,
+                MediaBox=box,
+                Contents=placement,
+                Resources=pikepdf.Dictionary(
+                    XObject=pikepdf.Dictionary(Worksheet=sheet, Header=header, Name=name)
+                ),
+            )
+        )
+        for sheet, header, name, placement in pages
+    ]
     tree.Kids, tree.Count = pikepdf.Array(kids), len(kids)
 
 
@@ -112,18 +137,26 @@ def _name_boxes(form: bytes) -> dict[int, list[tuple[float, float]]]:
     return boxes
 
 
-def _stamps(participants: list[Participant], box: pikepdf.Array, faces: Faces,
-            header: str, look: StampLook) -> bytes:
+def _stamps(
+    participants: list[Participant], box: pikepdf.Array, faces: Faces, header: str, look: StampLook
+) -> bytes:
     """Two pages per participant: the header line in place, the name at the origin."""
     output = io.BytesIO()
     width, height = float(box[2]), float(box[3])
     font = faces.names[0]
-    canvas = Canvas(output, pagesize=(width, height), invariant=1,
-                    initialFontName=font)  # no unembedded default font
+    canvas = Canvas(
+        output, pagesize=(width, height), invariant=1, initialFontName=font
+    )  # no unembedded default font
     for person in participants:
         line = header.replace("{nama}", person.nama).replace("{asal}", person.asal)
-        faces.draw(canvas, look.header_left_mm * mm, height - look.header_below_top_mm * mm,
-                   line.replace(" · ·", " ·").strip(" ·"), font, look.header_size_pt)
+        faces.draw(
+            canvas,
+            look.header_left_mm * mm,
+            height - look.header_below_top_mm * mm,
+            line.replace(" · ·", " ·").strip(" ·"),
+            font,
+            look.header_size_pt,
+        )
         canvas.showPage()
         faces.draw(canvas, 2, 3, person.nama, font, look.name_size_pt)
         canvas.showPage()
@@ -134,6 +167,10 @@ def _stamps(participants: list[Participant], box: pikepdf.Array, faces: Faces,
 def _save(pdf: pikepdf.Pdf) -> bytes:
     """Streams are all compressed already: re-compressing them would take 10× longer."""
     output = io.BytesIO()
-    pdf.save(output, deterministic_id=True, compress_streams=False,
-             stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    pdf.save(
+        output,
+        deterministic_id=True,
+        compress_streams=False,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+    )
     return output.getvalue()

@@ -33,34 +33,55 @@ class Output:
     warnings: list[Problem] = field(default_factory=list)  # the layout check's findings
 
 
-def variants(target: Target, pdf: bytes, pages: int, *, root: Path, shown: str,
-             fillable: bool, roster: Roster | None) -> Iterator[Output]:
+def variants(
+    target: Target,
+    pdf: bytes,
+    pages: int,
+    *,
+    root: Path,
+    shown: str,
+    fillable: bool,
+    roster: Roster | None,
+) -> Iterator[Output]:
     """The booklet, fillable form and personalised copies asked for, of one target."""
     stem, folder = target.path.stem, target.path.parent
     if target.booklet_sheet:
-        yield Output(folder / f"{stem}-buklet.pdf",
-                     booklet(pdf, PAPER_MM[target.booklet_sheet]), -(-pages // 4) * 2)
+        yield Output(
+            folder / f"{stem}-buklet.pdf",
+            booklet(pdf, PAPER_MM[target.booklet_sheet]),
+            -(-pages // 4) * 2,
+        )
     if not target.kind.filled_in or not (fillable or (roster and target.roster_line)):
         return
-    form = finish_form(render_document(target.markup, target.theme, root=root, shown=shown,
-                                       fillable=True)[0])
+    form = finish_form(
+        render_document(target.markup, target.theme, root=root, shown=shown, fillable=True)[0]
+    )
     if fillable:
         yield Output(folder / f"{stem}-isian.pdf", form, pages)
     if roster and target.roster_line:
         yield from _personalised(target, pdf, form, pages, roster)
 
 
-def _personalised(target: Target, worksheet: bytes, form: bytes, pages: int,
-                  roster: Roster) -> Iterator[Output]:
+def _personalised(
+    target: Target, worksheet: bytes, form: bytes, pages: int, roster: Roster
+) -> Iterator[Output]:
     """All participants in one print file, then a worksheet per participant."""
-    merged, singles = personalise(worksheet, form, roster, faces=register_faces(target.theme),
-                                  header=target.roster_line, look=target.theme.roster)
+    merged, singles = personalise(
+        worksheet,
+        form,
+        roster,
+        faces=register_faces(target.theme),
+        header=target.roster_line,
+        look=target.theme.roster,
+    )
     stem = target.path.stem
-    yield Output(target.path.with_name(f"{stem}-peserta.pdf"), merged,
-                 pages * len(roster.participants))
+    yield Output(
+        target.path.with_name(f"{stem}-peserta.pdf"), merged, pages * len(roster.participants)
+    )
     for n, (person, single) in enumerate(zip(roster.participants, singles, strict=True), 1):
-        yield Output(target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf",
-                     single, pages)
+        yield Output(
+            target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf", single, pages
+        )
 
 
 def count(target: Target, *, fillable: bool, roster: Roster | None) -> int:
@@ -70,15 +91,15 @@ def count(target: Target, *, fillable: bool, roster: Roster | None) -> int:
     return bool(target.booklet_sheet) + (fillable and filled_in) + people
 
 
-def packet(job: PacketTarget, documents: list[tuple[DocumentKind, bytes]], *, root: Path,
-           shown: str) -> Output:
+def packet(
+    job: PacketTarget, documents: list[tuple[DocumentKind, bytes]], *, root: Path, shown: str
+) -> Output:
     """A role's documents behind a front rendered with their packet page numbers."""
     parts = [joining.read_part(job.names[kind.id], pdf) for kind, pdf in documents]
     front_pages = 1
     while True:  # the front's own length decides where the documents start
         placed = joining.place(parts, front_pages)
-        front, pages = render_document(job.front(parts=placed), job.theme, root=root,
-                                       shown=shown)
+        front, pages = render_document(job.front(parts=placed), job.theme, root=root, shown=shown)
         if pages == front_pages:
             break
         front_pages = pages

@@ -25,12 +25,20 @@ class FormField:
     value: str = ""
 
 
-def text_field(canvas: Canvas, field: FormField, width: float, height: float,
-               y: float = 0) -> None:
+def text_field(canvas: Canvas, field: FormField, width: float, height: float, y: float = 0) -> None:
     canvas.acroForm.textfieldRelative(
-        name=field.name, x=0, y=y, width=width, height=height, borderWidth=0,
-        fillColor=CLEAR, borderColor=CLEAR, fontSize=11 if height > 20 else 10,
-        fieldFlags="multiline" if height > 20 else "", maxlen=100000)
+        name=field.name,
+        x=0,
+        y=y,
+        width=width,
+        height=height,
+        borderWidth=0,
+        fillColor=CLEAR,
+        borderColor=CLEAR,
+        fontSize=11 if height > 20 else 10,
+        fieldFlags="multiline" if height > 20 else "",
+        maxlen=100000,
+    )
 
 
 class FormText(Flowable):
@@ -55,9 +63,17 @@ class WritingLines(Flowable):
     cell border); `rule` is the lines' width.
     """
 
-    def __init__(self, count: int, spacing: float, colour: Color,
-                 field: FormField | None = None, *, rule: float, gap: float,
-                 part: bool = False) -> None:
+    def __init__(
+        self,
+        count: int,
+        spacing: float,
+        colour: Color,
+        field: FormField | None = None,
+        *,
+        rule: float,
+        gap: float,
+        part: bool = False,
+    ) -> None:
         super().__init__()
         self.count, self.spacing, self.colour, self.field = count, spacing, colour, field
         self.rule, self.gap = rule, gap
@@ -72,9 +88,20 @@ class WritingLines(Flowable):
         if fits < 1 or fits >= self.count:
             return []
         rest = FormField(f"{self.field.name}_lanjutan") if self.field else None
-        look = {"rule": self.rule, "gap": self.gap, "part": True}
-        return [WritingLines(fits, self.spacing, self.colour, self.field, **look),
-                WritingLines(self.count - fits, self.spacing, self.colour, rest, **look)]
+        return [
+            WritingLines(
+                fits, self.spacing, self.colour, self.field, rule=self.rule, gap=self.gap, part=True
+            ),
+            WritingLines(
+                self.count - fits,
+                self.spacing,
+                self.colour,
+                rest,
+                rule=self.rule,
+                gap=self.gap,
+                part=True,
+            ),
+        ]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -92,8 +119,9 @@ class WritingLines(Flowable):
 class CheckBox(Flowable):
     """An empty square to tick, centred in the space it is given."""
 
-    def __init__(self, size: float, colour: Color, line: float,
-                 field: FormField | None = None) -> None:
+    def __init__(
+        self, size: float, colour: Color, line: float, field: FormField | None = None
+    ) -> None:
         super().__init__()
         self.size, self.colour, self.line, self.field = size, colour, line, field
 
@@ -107,9 +135,18 @@ class CheckBox(Flowable):
         self.canv.rect((self.avail - self.size) / 2, 0, self.size, self.size)
         if self.field:  # one radio group per statement: one answer each
             self.canv.acroForm.radioRelative(
-                name=self.field.name, value=self.field.value, x=(self.avail - self.size) / 2,
-                y=0, size=self.size, buttonStyle="check", borderWidth=0, fillColor=CLEAR,
-                borderColor=CLEAR, textColor=self.colour, selected=False)
+                name=self.field.name,
+                value=self.field.value,
+                x=(self.avail - self.size) / 2,
+                y=0,
+                size=self.size,
+                buttonStyle="check",
+                borderWidth=0,
+                fillColor=CLEAR,
+                borderColor=CLEAR,
+                textColor=self.colour,
+                selected=False,
+            )
 
 
 class TextBlock(Paragraph):
@@ -123,8 +160,10 @@ class TextBlock(Paragraph):
         page, text = self.canv.getPageNumber(), self.plain_text()
         log.text_drawn(page, text)
         lines = getattr(self, "blPara", None)
-        spaces = [line[0] if isinstance(line, tuple) else line.extraSpace
-                  for line in (lines.lines if lines else [])]
+        spaces = [
+            line[0] if isinstance(line, tuple) else line.extraSpace
+            for line in (lines.lines if lines else [])
+        ]
         if spaces and min(spaces) < -OVERFLOW:  # a line wider than the box it is in
             log.too_wide(page, text)
         if self.text:  # ReportLab cuts a word longer than its line, without a hyphen
@@ -136,9 +175,12 @@ class TextBlock(Paragraph):
     def _laid_out_words(self) -> list[str]:
         """The words as placed on the lines: a word cut in two shows as two pieces."""
         layout = getattr(self, "blPara", None)
-        lines = [" ".join(line[1]) if isinstance(line, tuple) else
-                 "".join(getattr(f, "text", "") for f in line.words)
-                 for line in (layout.lines if layout else [])]
+        lines = [
+            " ".join(line[1])
+            if isinstance(line, tuple)
+            else "".join(getattr(f, "text", "") for f in line.words)
+            for line in (layout.lines if layout else [])
+        ]
         return " ".join(lines).split()
 
     def plain_text(self) -> str:
@@ -172,9 +214,16 @@ class HeadingsWithStart(Flowable):
         return avail_width, 0xFFFFFF  # never drawn whole: always split, like KeepTogether
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        room = avail_height - self.table.getSpaceBefore() - sum(
-            h.wrapOn(self.canv, avail_width, avail_height)[1] + h.getSpaceBefore()
-            + h.getSpaceAfter() for h in self.headings)
+        room = (
+            avail_height
+            - self.table.getSpaceBefore()
+            - sum(
+                h.wrapOn(self.canv, avail_width, avail_height)[1]
+                + h.getSpaceBefore()
+                + h.getSpaceAfter()
+                for h in self.headings
+            )
+        )
         if self.table.wrapOn(self.canv, avail_width, room)[1] <= room:
             return [*self.headings, self.table]
         start = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
@@ -199,14 +248,15 @@ class SplittingTable(Table):
     min_row_piece = 0.0  # a row taller than a page is cut into pieces this high at least
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.splitInRow = 0
-        parts = super().split(avail_width, avail_height)
+        self.splitInRow: float = 0
+        parts: list[Flowable] = super().split(avail_width, avail_height)
         if avail_height < self.frame_height - 1:
             return self._no_lone_rows(parts, avail_width)  # [] : on to the next page
         if parts:
             return parts
         self.splitInRow = self.min_row_piece  # a fresh page, and still a row does not fit
-        return super().split(avail_width, avail_height)
+        pieces: list[Flowable] = super().split(avail_width, avail_height)
+        return pieces
 
     def _no_lone_rows(self, parts: list[Flowable], avail_width: float) -> list[Flowable]:
         """A table of four rows or more moves to the next page rather than leave its head
@@ -215,8 +265,8 @@ class SplittingTable(Table):
         head = self.repeatRows
         if len(parts) != 2 or len(self._cellvalues) - head < 2 * self.min_rows:
             return parts
-        before = len(parts[0]._cellvalues) - head  # type: ignore[attr-defined]
-        after = len(parts[1]._cellvalues) - head  # type: ignore[attr-defined]
+        before = len(parts[0]._cellvalues) - head
+        after = len(parts[1]._cellvalues) - head
         if before < self.min_rows:
             return []
         last = head + before - 1  # the last row above the break

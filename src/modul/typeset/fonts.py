@@ -14,9 +14,13 @@ from modul.typeset.glyphs import Coverage, Faces
 def register_fonts(theme: Theme) -> dict[str, str]:
     """Register the theme's TrueType fonts once per process; return slot → font name."""
     names = {slot: _register(path) for slot, path in theme.fonts.styles().items()}
-    pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"],
-                                  bold=names["bold"], italic=names["italic"],
-                                  boldItalic=names["bold_italic"])
+    pdfmetrics.registerFontFamily(
+        names["regular"],
+        normal=names["regular"],
+        bold=names["bold"],
+        italic=names["italic"],
+        boldItalic=names["bold_italic"],
+    )
     return names
 
 
@@ -25,8 +29,7 @@ def register_faces(theme: Theme, fonts: dict[str, str] | None = None) -> Faces:
     (`fonts`: the theme's fonts as `register_fonts` returned them, if already known)."""
     fallbacks = [_register(path) for path in theme.fonts.fallback]
     for name in fallbacks:  # <b> inside a fallback run keeps the one weight there is
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
-                                      boldItalic=name)
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     coverage = Coverage((theme.fonts.regular, *theme.fonts.fallback))
     return Faces(coverage, ((fonts or register_fonts(theme))["regular"], *fallbacks))
 

@@ -31,14 +31,16 @@ def prepare(text: str) -> str:
     (Unicode category Cf: joiners, soft hyphens, direction marks, emoji selectors)."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFC", text)
-                   if c not in INVISIBLE and unicodedata.category(c) != "Cf")
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFC", text)
+        if c not in INVISIBLE and unicodedata.category(c) != "Cf"
+    )
 
 
 def printed(text: str, coverage: Coverage) -> str:
     """The characters a reader sees for `text`: markers for what no font has."""
-    return "".join(run if font is not None else _markers(run)
-                   for font, run in coverage.runs(text))
+    return "".join(run if font is not None else _markers(run) for font, run in coverage.runs(text))
 
 
 def right_to_left(char: str) -> bool:
@@ -67,8 +69,13 @@ class Coverage:
         """Index of the first font that has `char`; None if none has it."""
         if char not in self._known:
             code = ord(char)
-            self._known[char] = 0 if char.isspace() else None if right_to_left(char) else next(
-                (n for n, path in enumerate(self.fonts) if code in charset(path)), None)
+            self._known[char] = (
+                0
+                if char.isspace()
+                else None
+                if right_to_left(char)
+                else next((n for n, path in enumerate(self.fonts) if code in charset(path)), None)
+            )
         return self._known[char]
 
     def runs(self, text: str) -> list[tuple[int | None, str]]:
@@ -117,10 +124,19 @@ class Faces:
     def width(self, text: str, font: str, size: float) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return sum(stringWidth(run, name, size) for name, run in self._named(text, font))
+        return float(sum(stringWidth(run, name, size) for name, run in self._named(text, font)))
 
-    def draw(self, canvas: Any, x: float, y: float, text: str, font: str, size: float, *,
-             right: bool = False) -> None:
+    def draw(
+        self,
+        canvas: Any,
+        x: float,
+        y: float,
+        text: str,
+        font: str,
+        size: float,
+        *,
+        right: bool = False,
+    ) -> None:
         """Draw one line at (x, y), starting there, or ending there with `right`."""
         if right:
             x -= self.width(text, font, size)
@@ -142,8 +158,9 @@ def _markers(run: str) -> str:
     return "".join(MARKER.format(ord(char)) for char in run)
 
 
-def glyph_warnings(texts: Iterable[str], coverage: Coverage, sources: Iterable[Path],
-                   root: Path) -> list[Problem]:
+def glyph_warnings(
+    texts: Iterable[str], coverage: Coverage, sources: Iterable[Path], root: Path
+) -> list[Problem]:
     """One warning per line of `sources` (content, labels, templates) where characters
     of `texts` first appear that the theme's font lacks."""
     foreign: set[str] = set()
@@ -153,12 +170,15 @@ def glyph_warnings(texts: Iterable[str], coverage: Coverage, sources: Iterable[P
     texts_of = {path: _text_of(path) for path in sources} if foreign else {}
     for char in sorted(foreign):
         unprintable = coverage.font_of(char) is None
-        where = [(relative(path, root), *_first_place(char, text))
-                 for path, text in texts_of.items()]
+        where = [
+            (relative(path, root), *_first_place(char, text)) for path, text in texts_of.items()
+        ]
         for file, line, column in [w for w in where if w[1]] or [("layouts", 0, 0)]:
             places.setdefault((file, line, unprintable), []).append((column, char))
-    return [_glyph_problem(sorted(found), coverage, file, line, unprintable)
-            for (file, line, unprintable), found in places.items()]
+    return [
+        _glyph_problem(sorted(found), coverage, file, line, unprintable)
+        for (file, line, unprintable), found in places.items()
+    ]
 
 
 def _first_place(char: str, text: str) -> tuple[int, int]:
@@ -176,23 +196,37 @@ def _text_of(path: Path) -> str:
         return ""
 
 
-def _glyph_problem(found: list[tuple[int, str]], coverage: Coverage, file: str, line: int,
-                   unprintable: bool) -> Problem:
+def _glyph_problem(
+    found: list[tuple[int, str]], coverage: Coverage, file: str, line: int, unprintable: bool
+) -> Problem:
     chars = [char for _, char in found]
     what = ", ".join(f"`{c}` (U+{ord(c):04X} {unicodedata.name(c, 'no name')})" for c in chars)
     column = found[0][0]
     markers = ", ".join(MARKER.format(ord(c)) for c in chars)
     if unprintable and any(right_to_left(c) for c in chars):
-        return warning(file, line, column, f"{what}: right-to-left script, which "
-                       f"modul cannot set; printed as {markers}",
-                       "write the text in Latin script (transliteration)")
+        return warning(
+            file,
+            line,
+            column,
+            f"{what}: right-to-left script, which modul cannot set; printed as {markers}",
+            "write the text in Latin script (transliteration)",
+        )
     if unprintable:
-        return warning(file, line, column, f"{what}: in none of the theme's fonts; "
-                       f"printed as {markers}",
-                       "add a font that has it to `fonts: fallback:` in theme.yaml (the file "
-                       "in the layout's fonts/ folder), or write the text without it")
+        return warning(
+            file,
+            line,
+            column,
+            f"{what}: in none of the theme's fonts; printed as {markers}",
+            "add a font that has it to `fonts: fallback:` in theme.yaml (the file "
+            "in the layout's fonts/ folder), or write the text without it",
+        )
     fallbacks = sorted({Path(coverage.fonts[coverage.font_of(c) or 0]).name for c in chars})
-    return warning(file, line, column, f"{what}: not in the font "
-                   f"{Path(coverage.fonts[0]).name}; printed with {', '.join(fallbacks)}",
-                   "nothing to do if it looks right; for one typeface throughout, choose a "
-                   "theme font that has it (`fonts:` in theme.yaml)")
+    return warning(
+        file,
+        line,
+        column,
+        f"{what}: not in the font "
+        f"{Path(coverage.fonts[0]).name}; printed with {', '.join(fallbacks)}",
+        "nothing to do if it looks right; for one typeface throughout, choose a "
+        "theme font that has it (`fonts:` in theme.yaml)",
+    )

@@ -44,17 +44,27 @@ class LayoutLog:
 
     def writing_space(self, page: int, height: float) -> None:
         if height < self.min_writing - 0.5:
-            self.findings.append(Finding(
-                page, f"the writing space after “{_short(self.last_text)}” is "
-                f"{height / MM:.0f} mm high, below the theme's minimum of "
-                f"{self.min_writing / MM:.0f} mm", "give it more lines (`baris` in "
-                "content/worksheet.yaml) or lower min_writing_mm in theme.yaml",
-                self.last_text))
+            self.findings.append(
+                Finding(
+                    page,
+                    f"the writing space after “{_short(self.last_text)}” is "
+                    f"{height / MM:.0f} mm high, below the theme's minimum of "
+                    f"{self.min_writing / MM:.0f} mm",
+                    "give it more lines (`baris` in "
+                    "content/worksheet.yaml) or lower min_writing_mm in theme.yaml",
+                    self.last_text,
+                )
+            )
 
     def too_wide(self, page: int, text: str) -> None:
-        self.findings.append(Finding(page, f"“{_short(text)}” is wider than its box or cell",
-                                     "shorten the word, or add a space where it may break",
-                                     text))
+        self.findings.append(
+            Finding(
+                page,
+                f"“{_short(text)}” is wider than its box or cell",
+                "shorten the word, or add a space where it may break",
+                text,
+            )
+        )
 
     def restart(self) -> None:
         """Forget what was logged: the document is laid out again."""
@@ -64,39 +74,57 @@ class LayoutLog:
         self.last_text, self.heading = "", None
 
     def too_many_pages(self, pages: int, wanted: int, smallest: float) -> None:
-        self.findings.append(Finding(
-            wanted + 1, f"the document is meant to fit on {wanted} "
-            f"page{'s' if wanted > 1 else ''} but takes {pages}, even with its text at "
-            f"{smallest * 100:.0f} %",
-            "shorten the content it shows, or "
-            "print it on larger paper", ""))
+        self.findings.append(
+            Finding(
+                wanted + 1,
+                f"the document is meant to fit on {wanted} "
+                f"page{'s' if wanted > 1 else ''} but takes {pages}, even with its text at "
+                f"{smallest * 100:.0f} %",
+                "shorten the content it shows, or print it on larger paper",
+                "",
+            )
+        )
 
     def word_broken(self, page: int, piece: str, text: str) -> None:
         word = next((w for w in text.split() if piece in w), piece)
-        rest = text[text.find(word):]  # to locate the value the word is in, not the first
-        self.findings.append(Finding(
-            page, f"the word “{_short(word)}” is cut across two lines: its column is too "
-            "narrow for it", "widen the column (`widths` of the table in the template), "
-            "make the text smaller in theme.yaml, or shorten the word",
-            rest if len(rest) >= 20 else text))
+        rest = text[text.find(word) :]  # to locate the value the word is in, not the first
+        self.findings.append(
+            Finding(
+                page,
+                f"the word “{_short(word)}” is cut across two lines: its column is too "
+                "narrow for it",
+                "widen the column (`widths` of the table in the template), "
+                "make the text smaller in theme.yaml, or shorten the word",
+                rest if len(rest) >= 20 else text,
+            )
+        )
 
     def flowable_placed(self, page: int, filled: float, heading: str | None) -> None:
         """After each flowable: is a heading followed on its own page; how full is it."""
         if self.heading and self.heading[0] != page:
-            self.findings.append(Finding(
-                self.heading[0], f"the heading “{_short(self.heading[1])}” is alone at the "
-                "foot of the page; its text starts on the next page", "shorten the text "
-                "before it, or start the part on a new page in the template", self.heading[1]))
+            self.findings.append(
+                Finding(
+                    self.heading[0],
+                    f"the heading “{_short(self.heading[1])}” is alone at the "
+                    "foot of the page; its text starts on the next page",
+                    "shorten the text before it, or start the part on a new page in the template",
+                    self.heading[1],
+                )
+            )
         self.heading = (page, heading) if heading else None
         self.lowest[page] = max(self.lowest.get(page, 0.0), filled)
 
     def finish(self) -> list[Finding]:
         for page, filled in sorted(self.lowest.items()):
             if filled < self.nearly_empty:
-                self.findings.append(Finding(
-                    page, f"the page is nearly empty ({filled:.0%} filled)",
-                    "move text so that the page fills, or join it with the one before",
-                    self.first_text.get(page, "")))
+                self.findings.append(
+                    Finding(
+                        page,
+                        f"the page is nearly empty ({filled:.0%} filled)",
+                        "move text so that the page fills, or join it with the one before",
+                        self.first_text.get(page, ""),
+                    )
+                )
         return self.findings
 
 
@@ -123,27 +151,40 @@ def plain(markup: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
-def locate(findings: list[Finding], sources: dict[str, Node], fallback: str,
-           document: str) -> list[Problem]:
+def locate(
+    findings: list[Finding], sources: dict[str, Node], fallback: str, document: str
+) -> list[Problem]:
     """Each finding as a warning at the content value its anchor text comes from."""
-    values = [(" ".join(node.value.split()), node) for source in sources.values()
-              for node in source.strings()]
+    values = [
+        (" ".join(node.value.split()), node)
+        for source in sources.values()
+        for node in source.strings()
+    ]
     problems = []
     for finding in findings:
         anchor = " ".join(finding.anchor.split())
         # The value the anchor starts with (or the first one in it), the longest if many.
-        found = [(anchor.find(text) if text in anchor else 0, -len(text), n)
-                 for text, n in values if len(text) >= 4 and (text in anchor or (
-                     len(anchor) >= 20 and anchor[:60] in text))]  # not a label in a text
+        found = [
+            (anchor.find(text) if text in anchor else 0, -len(text), n)
+            for text, n in values
+            if len(text) >= 4 and (text in anchor or (len(anchor) >= 20 and anchor[:60] in text))
+        ]  # not a label in a text
         node = min(found, key=lambda f: f[:2])[2] if anchor and found else None
-        file, line, column = (node.origin.file, node.origin.line, node.origin.column) \
-            if node else (fallback, 0, 0)
-        problems.append(warning(file, line, column,
-                                f"{document}, page {finding.page}: {finding.message}",
-                                finding.hint))
+        file, line, column = (
+            (node.origin.file, node.origin.line, node.origin.column) if node else (fallback, 0, 0)
+        )
+        problems.append(
+            warning(
+                file,
+                line,
+                column,
+                f"{document}, page {finding.page}: {finding.message}",
+                finding.hint,
+            )
+        )
     return problems
 
 
 def _short(text: str, length: int = 40) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= length else text[:length - 1].rstrip() + "…"
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

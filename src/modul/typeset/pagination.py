@@ -8,8 +8,9 @@ from modul.layout.theme import PageBreaks
 from modul.typeset.flowables import HeadingsWithStart, TextBlock, WritingLines
 
 
-def keep_together(blocks: list[Flowable], width: float, page: float,
-                  rules: PageBreaks) -> list[Flowable]:
+def keep_together(
+    blocks: list[Flowable], width: float, page: float, rules: PageBreaks
+) -> list[Flowable]:
     """Headings stay with what follows them, and short things are not split. A short
     list (`short_list_items` at most) or short table (`short_table_share` of the `page`
     height at most)
@@ -23,14 +24,20 @@ def keep_together(blocks: list[Flowable], width: float, page: float,
         headings: list[Flowable] = []
         while result and _keeps_with_next(result[-1]):
             headings.insert(0, result.pop())  # e.g. an h1 and the h2 below it
-        if isinstance(block, ListFlowable) and len(block._flowables) <= rules.short_list_items or (
+        if (
+            isinstance(block, ListFlowable)
+            and len(block._flowables) <= rules.short_list_items
+            or (
                 isinstance(block, Table)
-                and block.wrap(width, page)[1] <= page * rules.short_table_share):
+                and block.wrap(width, page)[1] <= page * rules.short_table_share
+            )
+        ):
             result.append(KeepTogether([*headings, block]))
         elif headings and isinstance(block, Table):
             result.append(HeadingsWithStart(headings, block))
         elif isinstance(block, WritingLines) and (
-                headings or result and isinstance(result[-1], TextBlock)):
+            headings or result and isinstance(result[-1], TextBlock)
+        ):
             prompt = headings or [result.pop()]  # a heading, or a paragraph, and its lines
             result.append(KeepTogether([*prompt, block]))
         else:

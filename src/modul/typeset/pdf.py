@@ -33,7 +33,8 @@ def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     pairs: ReportLab writes <1F600>, which makes copying or searching such text fail."""
     return BEYOND_BMP.sub(
         lambda m: f"<{m[1]}> <{chr(int(m[2], 16)).encode('utf-16-be').hex().upper()}>",
-        _reportlab_to_unicode_cmap(font_name, subset))
+        _reportlab_to_unicode_cmap(font_name, subset),
+    )
 
 
 BEYOND_BMP = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]{5,6})>$", re.MULTILINE)
@@ -56,8 +57,16 @@ class _CountingCanvas(Canvas):
     This keeps layout to a single pass: the total is written at save time.
     """
 
-    def __init__(self, *args: Any, furniture: PageFurniture, faces: Faces, font: str,
-                 size: float, colour: colors.Color, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        furniture: PageFurniture,
+        faces: Faces,
+        font: str,
+        size: float,
+        colour: colors.Color,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.furniture, self.furniture_font, self.furniture_size = furniture, font, size
         self.furniture_colour, self.faces = colour, faces
@@ -68,8 +77,14 @@ class _CountingCanvas(Canvas):
         self.beginForm(PAGE_COUNT_FORM)
         self.setFont(self.furniture_font, self.furniture_size)
         self.setFillColor(self.furniture_colour)
-        self.faces.draw(self, 0, 0, f"{pages}{after.replace('{page}', '')}",
-                        self.furniture_font, self.furniture_size)
+        self.faces.draw(
+            self,
+            0,
+            0,
+            f"{pages}{after.replace('{page}', '')}",
+            self.furniture_font,
+            self.furniture_size,
+        )
         self.endForm()
         super().save()
 
@@ -80,55 +95,88 @@ class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if (log := current()) and (frame := self.frame) is not None:
             filled = (frame._y1 + frame._height - frame._y) / frame._height
-            log.flowable_placed(self.page, filled, flowable.plain_text() if isinstance(
-                flowable, Heading) else None)
+            log.flowable_placed(
+                self.page, filled, flowable.plain_text() if isinstance(flowable, Heading) else None
+            )
         if isinstance(flowable, Heading):
             # A PDF outline cannot skip a level: an <h2> before any <h1> goes on top.
             self.outline_level = min(flowable.outline_level, self.outline_level + 1)
             self.canv.bookmarkPage(flowable.outline_key)
-            self.canv.addOutlineEntry(flowable.outline_title, flowable.outline_key,
-                                      level=self.outline_level)
+            self.canv.addOutlineEntry(
+                flowable.outline_title, flowable.outline_key, level=self.outline_level
+            )
 
 
-def render_pdf(flowables: list[Flowable], *, theme: Theme, fonts: dict[str, str],
-               faces: Faces, info: Mapping[str, str], log: LayoutLog | None = None
-               ) -> tuple[bytes, int]:
+def render_pdf(
+    flowables: list[Flowable],
+    *,
+    theme: Theme,
+    fonts: dict[str, str],
+    faces: Faces,
+    info: Mapping[str, str],
+    log: LayoutLog | None = None,
+) -> tuple[bytes, int]:
     """Lay out `flowables`; return the PDF bytes and the number of pages.
 
     `info` holds the attributes of the markup's <document> element: metadata and the
     texts of header and footer.
     """
-    furniture = PageFurniture(header=info.get("header", ""), footer=info.get("footer", ""),
-                              page_label=info.get("page-label", "{page} / {pages}"))
+    furniture = PageFurniture(
+        header=info.get("header", ""),
+        footer=info.get("footer", ""),
+        page_label=info.get("page-label", "{page} / {pages}"),
+    )
     width, height = (d * mm for d in theme.paper_mm)
     margins = theme.margins
     buffer = io.BytesIO()
     document = _Document(
-        buffer, pagesize=(width, height), leftMargin=margins.left * mm,
-        rightMargin=margins.right * mm, topMargin=margins.top * mm,
-        bottomMargin=margins.bottom * mm, title=info.get("title", ""),
-        author=info.get("author", ""), subject=info.get("subject", ""),
-        keywords=info.get("keywords", ""), lang=info.get("lang", "id-ID"),
-        creator=f"modul {VERSION}", invariant=1, displayDocTitle=True,
-        initialFontName=fonts["regular"])  # else every page names an unembedded Helvetica
-    frame = Frame(document.leftMargin, document.bottomMargin, document.width,
-                  document.height, id="body", leftPadding=0, rightPadding=0, topPadding=0,
-                  bottomPadding=0)
+        buffer,
+        pagesize=(width, height),
+        leftMargin=margins.left * mm,
+        rightMargin=margins.right * mm,
+        topMargin=margins.top * mm,
+        bottomMargin=margins.bottom * mm,
+        title=info.get("title", ""),
+        author=info.get("author", ""),
+        subject=info.get("subject", ""),
+        keywords=info.get("keywords", ""),
+        lang=info.get("lang", "id-ID"),
+        creator=f"modul {VERSION}",
+        invariant=1,
+        displayDocTitle=True,
+        initialFontName=fonts["regular"],
+    )  # else every page names an unembedded Helvetica
+    frame = Frame(
+        document.leftMargin,
+        document.bottomMargin,
+        document.width,
+        document.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     draw = _furniture_painter(theme, fonts["regular"], faces, furniture)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw)])
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return _CountingCanvas(*args, furniture=furniture, faces=faces, font=fonts["regular"],
-                               size=theme.header_size,
-                               colour=colors.HexColor(theme.colours.muted), **kwargs)
+        return _CountingCanvas(
+            *args,
+            furniture=furniture,
+            faces=faces,
+            font=fonts["regular"],
+            size=theme.header_size,
+            colour=colors.HexColor(theme.colours.muted),
+            **kwargs,
+        )
 
     with logging_to(log):
         document.build(flowables, canvasmaker=canvas_maker)
     return buffer.getvalue(), document.page
 
 
-def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFurniture
-                       ) -> Any:
+def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFurniture) -> Any:
     size, look = theme.header_size, theme.furniture
     colour = colors.HexColor(theme.colours.muted)
     rule = colors.HexColor(theme.colours.rule)
@@ -147,8 +195,14 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
         if page == 1:
             canvas.showOutline()
         else:  # the first page carries the title block instead of a header
-            faces.draw(canvas, left, top + gap, fit_line(furniture.header, faces, font, size,
-                                                         right - left, look)[0], font, size)
+            faces.draw(
+                canvas,
+                left,
+                top + gap,
+                fit_line(furniture.header, faces, font, size, right - left, look)[0],
+                font,
+                size,
+            )
             canvas.line(left, top - gap, right, top - gap)
         canvas.line(left, bottom + size + gap, right, bottom + size + gap)
         before = furniture.page_label.partition("{pages}")[0].replace("{page}", str(page))
@@ -167,8 +221,9 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
     return draw
 
 
-def fit_line(text: str, faces: Faces, font: str, size: float, width: float,
-             look: Furniture) -> tuple[str, float]:
+def fit_line(
+    text: str, faces: Faces, font: str, size: float, width: float, look: Furniture
+) -> tuple[str, float]:
     """`text` at `size`, or smaller (down to the theme's minimum), or shortened with "…",
     to fit."""
     smallest = max(look.min_size_pt, size * look.min_share)

@@ -24,8 +24,15 @@ class LaidOut:
     warnings: list[Problem]  # the layout check's findings
 
 
-def render_document(document: ET.Element, theme: Theme, *, root: Path, shown: str,
-                    fillable: bool = False, log: LayoutLog | None = None) -> tuple[bytes, int]:
+def render_document(
+    document: ET.Element,
+    theme: Theme,
+    *,
+    root: Path,
+    shown: str,
+    fillable: bool = False,
+    log: LayoutLog | None = None,
+) -> tuple[bytes, int]:
     """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
     form fields over the writing spaces and tick boxes. A document marked `fit-pages="N"`
     (the one-page run-sheet) is set smaller, through the theme's `fit_scales`, until it
@@ -34,8 +41,9 @@ def render_document(document: ET.Element, theme: Theme, *, root: Path, shown: st
     for factor in theme.fit_scales if wanted else [1.0]:
         if log:
             log.restart()  # only the findings of the layout that is kept count
-        pdf, pages = _render_once(document, scaled(theme, factor), root=root, shown=shown,
-                                  fillable=fillable, log=log)
+        pdf, pages = _render_once(
+            document, scaled(theme, factor), root=root, shown=shown, fillable=fillable, log=log
+        )
         if pages <= wanted:
             break
     if log and wanted and pages > wanted:
@@ -43,8 +51,15 @@ def render_document(document: ET.Element, theme: Theme, *, root: Path, shown: st
     return pdf, pages
 
 
-def lay_out(document: ET.Element, theme: Theme, *, root: Path, shown: str,
-            sources: dict[str, Node], template: str) -> LaidOut:
+def lay_out(
+    document: ET.Element,
+    theme: Theme,
+    *,
+    root: Path,
+    shown: str,
+    sources: dict[str, Node],
+    template: str,
+) -> LaidOut:
     """The document laid out, with the layout check's findings located in `sources` (the
     edition's YAML trees), else at its `template`."""
     log = LayoutLog(theme.min_writing_mm * MM, theme.layout_check.nearly_empty)
@@ -52,15 +67,33 @@ def lay_out(document: ET.Element, theme: Theme, *, root: Path, shown: str,
     return LaidOut(pdf, pages, locate(log.finish(), sources, template, shown))
 
 
-def _render_once(document: ET.Element, theme: Theme, *, root: Path, shown: str,
-                 fillable: bool, log: LayoutLog | None) -> tuple[bytes, int]:
+def _render_once(
+    document: ET.Element,
+    theme: Theme,
+    *,
+    root: Path,
+    shown: str,
+    fillable: bool,
+    log: LayoutLog | None,
+) -> tuple[bytes, int]:
     typesetter = Typesetter(theme, root, fillable=fillable)
     try:
-        return render_pdf(typesetter.flowables(document), theme=theme,
-                          fonts=typesetter.font, faces=typesetter.faces, info=document.attrib,
-                          log=log)
+        return render_pdf(
+            typesetter.flowables(document),
+            theme=theme,
+            fonts=typesetter.font,
+            faces=typesetter.faces,
+            info=document.attrib,
+            log=log,
+        )
     except LayoutError as err:
-        raise ModulError([Problem(
-            shown, message=f"cannot lay out the page: {err}",
-            hint="a table cell or box is taller than a page; shorten its text or split "
-            "it into several items")]) from None
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    message=f"cannot lay out the page: {err}",
+                    hint="a table cell or box is taller than a page; shorten its text or split "
+                    "it into several items",
+                )
+            ]
+        ) from None

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cached_property
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -43,6 +44,7 @@ from modul.typeset.pagination import keep_together
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
+Command = tuple[Any, ...]  # a ReportLab table style command
 
 
 class Typesetter:
@@ -58,10 +60,19 @@ class Typesetter:
         self.shade = colors.HexColor(theme.colours.shade)
         self._keys = count(1)
         self._compilers: dict[str, Callable[[ET.Element, float], list[Flowable]]] = {
-            "cover": self.cover, "h1": self.heading, "h2": self.heading, "h3": self.heading,
-            "p": self.paragraph, "list": self.bullet_list, "table": self.table,
-            "lines": self.lines, "fields": self.fields, "choices": self.choices,
-            "box": self.box, "keep": self.keep, "spacer": self.spacer,
+            "cover": self.cover,
+            "h1": self.heading,
+            "h2": self.heading,
+            "h3": self.heading,
+            "p": self.paragraph,
+            "list": self.bullet_list,
+            "table": self.table,
+            "lines": self.lines,
+            "fields": self.fields,
+            "choices": self.choices,
+            "box": self.box,
+            "keep": self.keep,
+            "spacer": self.spacer,
             "pagebreak": lambda _e, _w: [PageBreak()],
         }
 
@@ -69,23 +80,35 @@ class Typesetter:
     def styles(self) -> dict[str, ParagraphStyle]:
         result = {}
         for name, style in self.theme.styles.items():
-            font = self.font["bold_italic" if style.bold and style.italic else
-                             "bold" if style.bold else "italic" if style.italic else "regular"]
+            font = self.font[
+                "bold_italic"
+                if style.bold and style.italic
+                else "bold"
+                if style.bold
+                else "italic"
+                if style.italic
+                else "regular"
+            ]
             result[name] = ParagraphStyle(
-                name, fontName=font, fontSize=style.size,
+                name,
+                fontName=font,
+                fontSize=style.size,
                 leading=style.leading or round(style.size * 1.3, 1),
-                spaceBefore=style.space_before * mm, spaceAfter=style.space_after * mm,
-                alignment=ALIGN[style.align], textColor=colors.HexColor(
-                    getattr(self.theme.colours, style.colour)),
+                spaceBefore=style.space_before * mm,
+                spaceAfter=style.space_after * mm,
+                alignment=ALIGN[style.align],
+                textColor=colors.HexColor(getattr(self.theme.colours, style.colour)),
                 keepWithNext=name in {"h1", "h2", "h3", "kind", "title"},
-                bulletFontName=self.font["regular"])
+                bulletFontName=self.font["regular"],
+            )
         return result
 
     def flowables(self, document: ET.Element) -> list[Flowable]:
         margins = self.theme.margins
         width = (self.theme.paper_mm[0] - margins.left - margins.right) * mm
-        return keep_together(self.blocks(document, width), width, self.frame_height,
-                             self.theme.page_breaks)
+        return keep_together(
+            self.blocks(document, width), width, self.frame_height, self.theme.page_breaks
+        )
 
     def blocks(self, parent: ET.Element, width: float) -> list[Flowable]:
         result: list[Flowable] = []
@@ -98,22 +121,42 @@ class Typesetter:
     def cover(self, element: ET.Element, width: float) -> list[Flowable]:
         parts: list[Flowable] = [
             TextBlock(self.text(element.get("kind", "")), self.styles["kind"]),
-            TextBlock(self.text(element.get("title", "")), self.styles["title"])]
+            TextBlock(self.text(element.get("title", "")), self.styles["title"]),
+        ]
         if element.get("subtitle"):
             parts.append(TextBlock(self.text(element.get("subtitle", "")), self.styles["small"]))
         look = self.theme.cover
         if element.get("logo"):
             size, gap = look.logo_mm * mm, look.logo_gap_mm * mm
-            logo = Image(str(self.root / element.get("logo", "")), kind="proportional",
-                         width=size, height=size)
-            parts = [self._table([[parts, logo]], [width - size - gap, size + gap], [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
-                spaceBefore=0, spaceAfter=0)]
-        rule = HRFlowable(width="100%", thickness=look.rule_pt, color=self.rule_colour,
-                          spaceBefore=look.rule_space_before_mm * mm,
-                          spaceAfter=look.rule_space_after_mm * mm)
+            logo = Image(
+                str(self.root / element.get("logo", "")),
+                kind="proportional",
+                width=size,
+                height=size,
+            )
+            parts = [
+                self._table(
+                    [[parts, logo]],
+                    [width - size - gap, size + gap],
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ],
+                    spaceBefore=0,
+                    spaceAfter=0,
+                )
+            ]
+        rule = HRFlowable(
+            width="100%",
+            thickness=look.rule_pt,
+            color=self.rule_colour,
+            spaceBefore=look.rule_space_before_mm * mm,
+            spaceAfter=look.rule_space_after_mm * mm,
+        )
         return [*parts, rule, *self.blocks(element, width)]
 
     def heading(self, element: ET.Element, width: float) -> list[Flowable]:
@@ -122,8 +165,15 @@ class Typesetter:
         if level is None:
             return [TextBlock(text, self.styles[element.tag])]
         title = " ".join("".join(element.itertext()).split())
-        return [Heading(text, self.styles[element.tag], level=level, title=title,
-                        key=element.get("id") or f"h{next(self._keys)}")]
+        return [
+            Heading(
+                text,
+                self.styles[element.tag],
+                level=level,
+                title=title,
+                key=element.get("id") or f"h{next(self._keys)}",
+            )
+        ]
 
     def paragraph(self, element: ET.Element, width: float) -> list[Flowable]:
         return [TextBlock(self.inline(element), self.styles[element.get("style", "body")])]
@@ -132,13 +182,22 @@ class Typesetter:
         numbered = element.get("style") == "number"
         body = self.styles["body"]
         indent = self.theme.list_indent_mm * mm
-        items = [ListItem(self.cell_content(item, width - indent, body), leftIndent=indent)
-                 for item in element]
-        return [ListFlowable(items, bulletType="1" if numbered else "bullet",
-                             start=None if numbered else "•", leftIndent=indent,
-                             bulletFormat="%s." if numbered else None,
-                             bulletFontName=self.font["regular"], bulletFontSize=body.fontSize,
-                             spaceAfter=body.spaceAfter)]
+        items = [
+            ListItem(self.cell_content(item, width - indent, body), leftIndent=indent)
+            for item in element
+        ]
+        return [
+            ListFlowable(
+                items,
+                bulletType="1" if numbered else "bullet",
+                start=None if numbered else "•",
+                leftIndent=indent,
+                bulletFormat="%s." if numbered else None,
+                bulletFontName=self.font["regular"],
+                bulletFontSize=body.fontSize,
+                spaceAfter=body.spaceAfter,
+            )
+        ]
 
     def table(self, element: ET.Element, width: float) -> list[Flowable]:
         rows = list(element)
@@ -149,9 +208,16 @@ class Typesetter:
         data = []
         for r, row in enumerate(rows):
             style = self.styles["cell_head"] if r < header else cell_style
-            cells = [self.cell_content(cell, widths[c] - 8, style, cell.get("align"),
-                                       float(cell.get("indent", "0")) * mm)
-                     for c, cell in enumerate(row)]
+            cells = [
+                self.cell_content(
+                    cell,
+                    widths[c] - 8,
+                    style,
+                    cell.get("align"),
+                    float(cell.get("indent", "0")) * mm,
+                )
+                for c, cell in enumerate(row)
+            ]
             data.append(cells + [""] * (columns - len(cells)))
         commands = self._grid_style()
         if header:
@@ -162,34 +228,55 @@ class Typesetter:
         return [self._table(data, widths, commands, repeatRows=header)]
 
     def lines(self, element: ET.Element, width: float) -> list[Flowable]:
-        return [WritingLines(int(element.get("n", "3")), self.theme.writing_line_mm * mm,
-                             self.rule_colour, self._field(element.get("name", "isian")),
-                             rule=self.theme.writing.rule_pt, gap=self.theme.writing.gap_mm * mm)]
+        return [
+            WritingLines(
+                int(element.get("n", "3")),
+                self.theme.writing_line_mm * mm,
+                self.rule_colour,
+                self._field(element.get("name", "isian")),
+                rule=self.theme.writing.rule_pt,
+                gap=self.theme.writing.gap_mm * mm,
+            )
+        ]
 
     def fields(self, element: ET.Element, width: float) -> list[Flowable]:
         """Identity fields (Nama, Tanggal, …): a label and a line each, two to a row when
         the lines are still long enough to write a name or a village on."""
         style, look = self.styles["cell_head"], self.theme.fields
         labels = [f.get("label", "") for f in element]
-        label_w = max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize)
-                      for label in labels) + 14  # the cell's own padding is 12
+        label_w = (
+            max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize) for label in labels)
+            + 14
+        )  # the cell's own padding is 12
         gap = look.gap_mm * mm
         two_w = (width - 2 * label_w - gap) / 2
         per_row = 2 if len(labels) > 1 and two_w >= look.min_line_mm * mm else 1
         line_w = two_w if per_row == 2 else width - label_w
-        cells = [[TextBlock(self.text(label), style), self._identity_field(f)] for label, f in
-                 zip(labels, element, strict=True)]
+        cells = [
+            [TextBlock(self.text(label), style), self._identity_field(f)]
+            for label, f in zip(labels, element, strict=True)
+        ]
         cells += [["", ""]] * (-len(cells) % per_row)
-        data = [sum(cells[i:i + per_row], []) for i in range(0, len(cells), per_row)]
-        commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                 ("LEFTPADDING", (2, 0), (2, -1), gap)]
+        data = [sum(cells[i : i + per_row], []) for i in range(0, len(cells), per_row)]
+        commands: list[Command] = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (2, 0), (2, -1), gap),
+        ]
         for n in range(len(labels)):
             column, row = (n % per_row) * 2 + 1, n // per_row
-            commands.append(("LINEBELOW", (column, row), (column, row), look.line_pt,
-                             self.rule_colour))
-        widths = [label_w, line_w, label_w + gap, line_w][:2 * per_row]
-        return [self._table(data, widths, commands, rowHeights=[look.row_mm * mm] * len(data),
-                            spaceAfter=look.space_after_mm * mm)]
+            commands.append(
+                ("LINEBELOW", (column, row), (column, row), look.line_pt, self.rule_colour)
+            )
+        widths = [label_w, line_w, label_w + gap, line_w][: 2 * per_row]
+        return [
+            self._table(
+                data,
+                widths,
+                commands,
+                rowHeights=[look.row_mm * mm] * len(data),
+                spaceAfter=look.space_after_mm * mm,
+            )
+        ]
 
     def choices(self, element: ET.Element, width: float) -> list[Flowable]:
         """A numbered list of statements with one tick box per option (scales, quizzes)."""
@@ -197,29 +284,53 @@ class Typesetter:
         head = self.styles["cell_head"]
         centred = ParagraphStyle("choice-head", parent=head, alignment=TA_CENTER)
         box, look = self.theme.checkbox_mm * mm, self.theme.choices
-        option_w = max(look.option_min_mm * mm, max(pdfmetrics.stringWidth(o, head.fontName, head.fontSize)
-                                    for o in options) + 10)
-        number_w = max(look.number_min_mm * mm, pdfmetrics.stringWidth(
-            element.get("number", ""), head.fontName, head.fontSize) + 10)
+        option_w = max(
+            look.option_min_mm * mm,
+            max(pdfmetrics.stringWidth(o, head.fontName, head.fontSize) for o in options) + 10,
+        )
+        number_w = max(
+            look.number_min_mm * mm,
+            pdfmetrics.stringWidth(element.get("number", ""), head.fontName, head.fontSize) + 10,
+        )
         text_w = width - number_w - option_w * len(options)
         number = ParagraphStyle("choice-number", parent=self.styles["cell"], alignment=TA_CENTER)
-        data = [[TextBlock(self.text(element.get("number", "")), centred),
-                 TextBlock(self.text(element.get("head", "")), head),
-                 *[TextBlock(self.text(o), centred) for o in options]]]
+        data = [
+            [
+                TextBlock(self.text(element.get("number", "")), centred),
+                TextBlock(self.text(element.get("head", "")), head),
+                *[TextBlock(self.text(o), centred) for o in options],
+            ]
+        ]
         group = element.get("name", "pilihan")
         for n, item in enumerate(element, 1):
             name = self._field(f"{group}_{n}")
-            data.append([TextBlock(str(n), number),
-                         TextBlock(self.inline(item), self.styles["cell"]),
-                         *[CheckBox(box, self.rule_colour, look.box_line_pt,
-                                    FormField(name.name, option) if name else None)
-                           for option in options]])
-        commands = [*self._grid_style(), ("BACKGROUND", (0, 0), (-1, 0), self.shade),
-                    ("VALIGN", (2, 1), (-1, -1), "MIDDLE")]
+            data.append(
+                [
+                    TextBlock(str(n), number),
+                    TextBlock(self.inline(item), self.styles["cell"]),
+                    *[
+                        CheckBox(
+                            box,
+                            self.rule_colour,
+                            look.box_line_pt,
+                            FormField(name.name, option) if name else None,
+                        )
+                        for option in options
+                    ],
+                ]
+            )
+        commands = [
+            *self._grid_style(),
+            ("BACKGROUND", (0, 0), (-1, 0), self.shade),
+            ("VALIGN", (2, 1), (-1, -1), "MIDDLE"),
+        ]
         if len(data) > 4:  # the last statement never goes alone to the next page
             commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
-        return [self._table(data, [number_w, text_w] + [option_w] * len(options), commands,
-                            repeatRows=1)]
+        return [
+            self._table(
+                data, [number_w, text_w] + [option_w] * len(options), commands, repeatRows=1
+            )
+        ]
 
     def box(self, element: ET.Element, width: float) -> list[Flowable]:
         inner = width - 12
@@ -228,9 +339,22 @@ class Typesetter:
             content.append(TextBlock(self.text(element.get("title", "")), self.styles["cell_head"]))
         content += self.blocks(element, inner)
         look = self.theme.box
-        return [KeepTogether([self._table([[content]], [width], [
-            ("BOX", (0, 0), (-1, -1), look.border_pt, self.rule_colour),
-            *_padding(look.padding_pt)], spaceBefore=0, spaceAfter=look.space_after_mm * mm)])]
+        return [
+            KeepTogether(
+                [
+                    self._table(
+                        [[content]],
+                        [width],
+                        [
+                            ("BOX", (0, 0), (-1, -1), look.border_pt, self.rule_colour),
+                            *_padding(look.padding_pt),
+                        ],
+                        spaceBefore=0,
+                        spaceAfter=look.space_after_mm * mm,
+                    )
+                ]
+            )
+        ]
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
         return [KeepTogether(self.blocks(element, width))]
@@ -240,12 +364,22 @@ class Typesetter:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def cell_content(self, element: ET.Element, width: float, style: ParagraphStyle,
-                     align: str | None = None, indent: float = 0) -> list[Flowable]:
+    def cell_content(
+        self,
+        element: ET.Element,
+        width: float,
+        style: ParagraphStyle,
+        align: str | None = None,
+        indent: float = 0,
+    ) -> list[Flowable]:
         """Text of a cell or list item as a paragraph, followed by any blocks inside it."""
         if align or indent:
-            style = ParagraphStyle(f"{style.name}-{align}-{indent}", parent=style,
-                                   alignment=ALIGN[align or "left"], leftIndent=indent)
+            style = ParagraphStyle(
+                f"{style.name}-{align}-{indent}",
+                parent=style,
+                alignment=ALIGN[align or "left"],
+                leftIndent=indent,
+            )
         blocks = [child for child in element if child.tag not in ("b", "i", "br")]
         text_only = ET.Element(element.tag)
         text_only.text = element.text
@@ -272,27 +406,39 @@ class Typesetter:
         """Content text as paragraph markup: escaped, each character in a font that has it."""
         return self.faces.markup(value)
 
-    def _table(self, data: list, widths: list[float], commands: list[tuple],
-               **options: object) -> Table:
+    def _table(
+        self, data: list[list[Any]], widths: list[float], commands: list[Command], **options: object
+    ) -> Table:
         # Every table names the theme font: ReportLab's default is an unembedded Helvetica.
         style = TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font["regular"]), *commands])
         look = self.theme.tables
-        options = {"hAlign": "LEFT", "spaceBefore": look.space_before_mm * mm,
-                   "spaceAfter": look.space_after_mm * mm, **options}
+        options = {
+            "hAlign": "LEFT",
+            "spaceBefore": look.space_before_mm * mm,
+            "spaceAfter": look.space_after_mm * mm,
+            **options,
+        }
         return self._table_class(data, colWidths=widths, style=style, **options)
 
     @cached_property
     def frame_height(self) -> float:
         """The height of a page's writing area, in points."""
         margins = self.theme.margins
-        return (self.theme.paper_mm[1] - margins.top - margins.bottom) * mm
+        return float((self.theme.paper_mm[1] - margins.top - margins.bottom) * mm)
 
     @cached_property
     def _table_class(self) -> type[Table]:
         rules = self.theme.page_breaks
-        return type("Table", (SplittingTable,), {
-            "frame_height": self.frame_height, "min_rows": rules.table_min_rows,
-            "short_row": rules.short_row_mm * mm, "min_row_piece": rules.min_row_piece_mm * mm})
+        return type(
+            "Table",
+            (SplittingTable,),
+            {
+                "frame_height": self.frame_height,
+                "min_rows": rules.table_min_rows,
+                "short_row": rules.short_row_mm * mm,
+                "min_row_piece": rules.min_row_piece_mm * mm,
+            },
+        )
 
     def _field(self, base: str) -> FormField | None:
         """A uniquely named form field, when a fillable form is being made."""
@@ -306,19 +452,24 @@ class Typesetter:
         field = self._field(element.get("name") or _field_name(element.get("label", "")))
         return FormText(field, 7 * mm) if field else ""
 
-    def _grid_style(self) -> list[tuple]:
+    def _grid_style(self) -> list[Command]:
         look = self.theme.tables
-        return [("GRID", (0, 0), (-1, -1), look.grid_pt, self.rule_colour),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), *_padding(look.padding_pt)]
+        return [
+            ("GRID", (0, 0), (-1, -1), look.grid_pt, self.rule_colour),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *_padding(look.padding_pt),
+        ]
 
 
-def _padding(padding: Padding) -> list[tuple[str, tuple[int, int], tuple[int, int], float]]:
-    return [(f"{side.upper()}PADDING", (0, 0), (-1, -1), getattr(padding, side))
-            for side in ("left", "right", "top", "bottom")]
+def _padding(padding: Padding) -> list[Command]:
+    return [
+        (f"{side.upper()}PADDING", (0, 0), (-1, -1), getattr(padding, side))
+        for side in ("left", "right", "top", "bottom")
+    ]
 
 
 def _field_name(label: str) -> str:
-    """"Desa/Kelurahan" → "desa_kelurahan": a form field name from a label."""
+    """ "Desa/Kelurahan" → "desa_kelurahan": a form field name from a label."""
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "isian"
 
 
