@@ -135,3 +135,18 @@ def test_booklet_sheets_read_in_order_when_folded(project):
             assert not label or int(label.group(2)) == pages
         found.append(tuple(halves))
     assert found == saddle_stitch_order(pages)
+
+
+def test_booklet_is_the_same_bytes_every_time(project):
+    """Reproducible output covers the imposed sheets too (pikepdf's add_overlay names
+    each placed page at random)."""
+    where = Options(
+        regions=["nasional"],
+        roles=["konselor-pemberdayaan-masyarakat"],
+        kinds=["runsheet"],
+        booklet=True,
+        force=True,
+    )
+    first = {d.path: d.path.read_bytes() for d in build(project, where).documents}
+    again = {d.path: d.path.read_bytes() for d in build(project, where).documents}
+    assert len(first) == 2 and first == again

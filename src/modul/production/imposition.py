@@ -42,10 +42,21 @@ def booklet(pdf: bytes, sheet_mm: tuple[float, float]) -> bytes:
     forms = [result.copy_foreign(page.as_form_xobject()) for page in source.pages]
     for pair in saddle_stitch_order(len(forms)):
         side = result.add_blank_page(page_size=(width, height))
+        placed = b""
         for slot, number in enumerate(pair):
             if number is not None:
+                # Named by its place, not at random as add_overlay would: same bytes each time.
+                form = forms[number - 1]
+                name = side.add_resource(form, pikepdf.Name.XObject, pikepdf.Name(f"/Half{slot}"))
                 half = pikepdf.Rectangle(slot * width / 2, 0, (slot + 1) * width / 2, height)
-                side.add_overlay(forms[number - 1], half)
+                placed += (
+                    b"q\n"
+                    + side.calc_form_xobject_placement(
+                        form, name, half, allow_shrink=True, allow_expand=True
+                    )
+                    + b"Q\n"
+                )
+        side.contents_add(result.make_stream(placed))
     output = io.BytesIO()
     result.save(output, deterministic_id=True)
     return output.getvalue()
