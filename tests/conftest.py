@@ -79,6 +79,17 @@ def seed_sentences(seed: Path) -> list[str]:
     return sentences
 
 
+def line_of(text: str, fragment: str) -> int:
+    """The 1-based line of `text` where `fragment` first stands."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+def shipped_line(relative: str, fragment: str) -> int:
+    """The line of a shipped file where `fragment` stands: tests follow the content, so
+    that editing a content file never breaks a test by a line number typed in."""
+    return line_of((REPO / relative).read_text(encoding="utf-8"), fragment)
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path

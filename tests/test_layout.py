@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write
+from conftest import line_of, write
 from modul import Options, build, check
 from modul.errors import ModulError
 
@@ -20,10 +20,6 @@ def layout_problem(project, template: str, old: str, new: str):
     problems = caught.value.problems
     assert len(problems) == 1, "\n".join(map(str, problems))
     return problems[0], text
-
-
-def line_of(text: str, fragment: str) -> int:
-    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
 
 
 def test_template_syntax_error_names_template_and_line(project):
@@ -59,11 +55,12 @@ def test_error_inside_a_partial_names_the_partial(project):
     ],
 )
 def test_sandbox_refuses_access_to_internals(project, attack):
-    problem, _ = layout_problem(
+    problem, text = layout_problem(
         project, "handout.xml.j2", "<h1>{{ t.objectives }}</h1>", f"<h1>{attack}</h1>"
     )
-    assert problem.file == "layouts/default/handout.xml.j2"
-    assert "unsafe" in problem.message or "template error" in problem.message
+    assert (problem.file, problem.line) == ("layouts/default/handout.xml.j2", line_of(text, attack))
+    assert problem.message.startswith("template error: access to attribute '__")
+    assert problem.message.endswith("is unsafe."), problem.message
 
 
 def test_unknown_element_names_the_template_line(project):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import shipped_line, write
 from modul import Options, build
 from modul.cli import cli
 from modul.content.source import read_yaml
@@ -15,7 +15,9 @@ ROLE = "konselor-pemberdayaan-masyarakat"
 GROUP = "konsultan-kelompok-masyarakat"
 GUIDE = f"build/nasional/{GROUP}/panduan-fasilitator.pdf"
 WHERE = dict(regions=["nasional"], roles=[GROUP], kinds=["guide"])
-LAST_TEXT = f"content/roles/{GROUP}.yaml", 74  # LK-4's difference, the guide's last text
+GROUP_FILE = f"content/roles/{GROUP}.yaml"
+# LK-4's difference, the guide's last text: a folded value starts at its "pengantar: >-"
+LAST_TEXT = GROUP_FILE, shipped_line(GROUP_FILE, "Perbedaan signifikan antara Konsultan") - 1
 
 
 def last_paragraph_alone(project):
@@ -108,7 +110,9 @@ def test_findings_are_located_at_the_content_value(project):
         "individu dan kelompok dalam mengatasi masalah"
     )  # the start of a long value
     (problem,) = locate([Finding(2, "x", "y", anchor)], sources, "layouts/t.j2", "doc.pdf")
-    assert (problem.file, problem.line) == (f"content/roles/{ROLE}.yaml", 15)  # the "- >-"
+    role_file = f"content/roles/{ROLE}.yaml"
+    description = shipped_line(role_file, "deskripsi:") + 1  # its "- >-"
+    assert (problem.file, problem.line) == (role_file, description)
     (unknown,) = locate([Finding(2, "x", "y", "Nama")], sources, "layouts/t.j2", "doc.pdf")
     assert unknown.file == "layouts/t.j2"
 
