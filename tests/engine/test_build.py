@@ -8,14 +8,23 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROLE_OF_SEED, SEEDS, copy_project, pdf_path, pdf_text, seed_sentences, write
+from conftest import (
+    REPO,
+    ROLE_OF_SEED,
+    SEEDS,
+    copy_project,
+    pdf_path,
+    pdf_text,
+    seed_sentences,
+    write,
+)
 from modul import Options, build
 from modul.content.loading import load_project
 from modul.errors import ModulError
 from modul.layout.catalog import load_catalog
 
 ROLES = sorted(ROLE_OF_SEED.values())
-KINDS = load_catalog(Path(__file__).resolve().parents[1]).documents
+KINDS = load_catalog(REPO).documents
 NAMES = {
     "bahan-bacaan.pdf": "Bahan Bacaan",
     "lembar-kerja.pdf": "Lembar Kerja",
