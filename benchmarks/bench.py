@@ -59,12 +59,12 @@ def cli(root: Path, *args: str) -> str:
 ROSTER_RUN = """
 import json, resource, sys, time
 from pathlib import Path
-from modul import build
+from modul import Options, build
 root, csv = Path(sys.argv[1]), Path(sys.argv[2])
-build(root, regions=["nasional"], roles=[sys.argv[3]], kinds=["worksheet"])  # warm
+where = dict(regions=["nasional"], roles=[sys.argv[3]], kinds=["worksheet"])
+build(root, Options(**where))  # warm
 started = time.perf_counter()
-report = build(root, regions=["nasional"], roles=[sys.argv[3]], kinds=["worksheet"],
-               roster=csv, force=True)
+report = build(root, Options(**where, roster=csv, force=True))
 merged = next(d.path for d in report.documents if d.path.name.endswith("-peserta.pdf"))
 print(json.dumps({"seconds": time.perf_counter() - started,
                   "merged_mb": merged.stat().st_size / 1e6,
@@ -93,11 +93,11 @@ def roster_run(root: Path, participants: int) -> dict[str, float]:
 
 def raw_reportlab(root: Path) -> tuple[float, int]:
     """Seconds and pages to lay out every target's flowables with plain ReportLab."""
-    from modul.targets import check
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    from modul.typeset import Typesetter
+    from modul import check
+    from modul.typeset.typesetter import Typesetter
 
     seconds, pages = 0.0, 0
     for target in check(root).targets:
@@ -119,13 +119,15 @@ def raw_reportlab(root: Path) -> tuple[float, int]:
 
 def per_participant(root: Path, participants: int) -> tuple[float, float]:
     """Seconds and total MB to lay the worksheet out once per participant."""
-    from modul.targets import _render, check
+    from modul import Options, check
+    from modul.typeset.render import render_document
 
-    (target,) = check(root, regions=["nasional"], roles=[ROLE], kinds=["worksheet"]).targets
+    where = Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"])
+    (target,) = check(root, where).targets
     started, size = time.perf_counter(), 0
     for n in range(participants):
         target.markup.set("header", f"Peserta: Peserta Nomor {n} · Desa {n % 37}")
-        size += len(_render(target.markup, target.theme, target.path, root=root)[0])
+        size += len(render_document(target.markup, target.theme, root=root, shown="x")[0])
     return time.perf_counter() - started, size / 1e6
 
 
@@ -133,7 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    from modul import build
+    from modul import Options, build
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -160,16 +162,16 @@ def main() -> None:
         role_file.write_text(edited)
         changed = len([line for line in cli(root).splitlines() if line.startswith("[")])
 
-        report = build(root, force=True)  # warm: fonts registered, modules imported
+        report = build(root, Options(force=True))  # warm: fonts registered, modules imported
         pages = report.pages
         # Each run times modul on one core, plain ReportLab, and modul on two cores, one
         # right after the other, so that all three see the same state of a shared
         # machine (a slow minute would otherwise tilt the ratios).
         single, raw, double = [], [], []
         for _ in range(runs):
-            single.append(median_time(1, lambda: build(root, force=True, jobs=1)))
+            single.append(median_time(1, lambda: build(root, Options(force=True, jobs=1))))
             raw.append(raw_reportlab(root))
-            double.append(median_time(1, lambda: build(root, force=True, jobs=2)))
+            double.append(median_time(1, lambda: build(root, Options(force=True, jobs=2))))
         jobs = {1: statistics.median(single), 2: statistics.median(double)}
         raw_s = statistics.median(seconds for seconds, _ in raw)
         raw_pages = raw[0][1]

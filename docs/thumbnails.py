@@ -29,7 +29,7 @@ WIDTH = 300  # pixels: a thumbnail, legible enough to recognise the page
 def make(target: Path) -> list[Path]:
     import pypdfium2
 
-    from modul import build
+    from modul import Options, build
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -38,7 +38,7 @@ def make(target: Path) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
         written = []
         for booklet in (False, True):  # a booklet build lays the A4 documents out as A5
-            build(root, roles=[ROLE], regions=["nasional", "ntt"], booklet=booklet)
+            build(root, Options(roles=[ROLE], regions=["nasional", "ntt"], booklet=booklet))
             for name, (edition, filename, number) in PAGES.items():
                 if ("buklet" in filename) == booklet:
                     pdf = pypdfium2.PdfDocument(root / "build" / edition / ROLE / filename)

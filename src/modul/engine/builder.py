@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,11 +22,14 @@ from typing import TYPE_CHECKING
 from modul.engine.incremental import Fingerprints, Manifest
 from modul.engine.options import Options
 from modul.engine.plan import plan, shard
+from modul.engine.workers import workers
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
 from modul.output import remove_leftovers, write_atomic
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
+    from modul.engine.parallel import SharedInputs
+    from modul.engine.preflight import Setup
     from modul.production.variants import Output
 
 
@@ -65,12 +69,15 @@ def build(
     fingerprints, manifest = Fingerprints(root), Manifest(root)
     keys = _fingerprints(root, options, fingerprints)
     mine = shard(list(keys), *options.shard)
-    if keys and not options.force and all(manifest.current(p, keys[p]) for p in mine):
+    stale = [p for p in mine if options.force or not manifest.current(p, keys[p])]
+    if keys and not stale:
         found = sorted({w for p in mine for w in manifest.warnings(p)})
         if options.strict and found:
             raise ModulError([w.as_error() for w in found])
         return BuildReport([], time.perf_counter() - started, skipped=len(mine), warnings=found)
-    return _build(root, options, keys, manifest, progress, started)
+    # Workers start now and load their libraries while the content is checked here.
+    with workers(options.jobs if len(stale) > 1 or not keys else 1) as pool:
+        return _build(root, options, keys, manifest, progress, started, pool)
 
 
 def _fingerprints(root: Path, options: Options, fingerprints: Fingerprints) -> dict[Path, str]:
@@ -90,8 +97,9 @@ def _build(
     manifest: Manifest,
     progress: Progress | None,
     started: float,
+    pool: Executor | None,
 ) -> BuildReport:
-    from modul.engine.parallel import SharedInputs, make
+    from modul.engine.parallel import make
     from modul.engine.preflight import check
     from modul.production.variants import count, packet
 
@@ -110,16 +118,11 @@ def _build(
     removed: list[Path] = []
     layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
     refused: list[Problem] = []
-    shared = SharedInputs(
-        root,
-        options.fillable,
-        setup.roster,
-        {slug: p.sources for slug, p in setup.project.provenance.items()},
-    )
+    shared = _shared_inputs(root, setup, options.fillable)
     began = time.perf_counter()
 
     def made() -> Iterator[tuple[Path, list[Output]]]:
-        for target, outputs in make(documents, shared, options.jobs):
+        for target, outputs in make(documents, shared, pool):
             yield target.path, outputs
         for job in packets:  # after the documents they join
             folder = job.path.parent
@@ -165,6 +168,13 @@ def _build(
     )
 
 
+def _shared_inputs(root: Path, setup: Setup, fillable: bool) -> SharedInputs:
+    from modul.engine.parallel import SharedInputs
+
+    sources = {slug: p.sources for slug, p in setup.project.provenance.items()}
+    return SharedInputs(root, fillable, setup.roster, sources)
+
+
 def _remove(outdated: list[Path]) -> list[Path]:
     """Files modul made for options no longer given (a booklet, an earlier roster)."""
     for path in outdated:
@@ -192,19 +202,15 @@ def check_project(
     from modul.engine.preflight import check
 
     options = options or Options()
-    setup = check(root, options)
-    found: list[Problem] = []
-    if layout:
-        from modul.engine.parallel import SharedInputs, make
+    with workers(options.jobs if layout else 1) as pool:
+        setup = check(root, options)
+        found: list[Problem] = []
+        if layout:
+            from modul.engine.parallel import make
 
-        shared = SharedInputs(
-            root, False, None, {slug: p.sources for slug, p in setup.project.provenance.items()}
-        )
-        found = [
-            w
-            for _, outputs in make(setup.targets, shared, options.jobs)
-            for w in outputs[0].warnings
-        ]
+            shared = _shared_inputs(root, setup, fillable=False)
+            outputs = make(setup.targets, shared, pool)
+            found = [w for _, (document, *_) in outputs for w in document.warnings]
     warnings = sorted(set(setup.warnings + found))
     if options.strict and warnings:
         raise ModulError([w.as_error() for w in warnings])

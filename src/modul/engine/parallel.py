@@ -1,21 +1,16 @@
-"""Lay documents out on one core or several, the same way on Windows, macOS and Linux.
+"""Lay documents out, in this process or in worker processes (`workers`).
 
-Workers are started with `spawn` (the only start method Windows has), so nothing is
-inherited: each worker receives what every document needs once (the project
-folder, the participant list, the edition's YAML trees for the layout check), and each
-task its `Target` (markup and theme), all by pickling. A worker watches its parent and
-exits as soon as the parent is gone (killed, terminal closed), so no orphan stays.
+A task sends a worker its `Target` (markup and theme) and what every document of the
+build needs (`SharedInputs`: the project folder, the participant list, the editions' YAML
+trees to locate layout findings), pickled once per build and unpickled once per worker.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
+import pickle
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 from pathlib import Path
 
 from modul.content.source import Node
@@ -29,7 +24,7 @@ from modul.typeset.render import lay_out
 
 @dataclass(frozen=True)
 class SharedInputs:
-    """What every document of a build needs, sent to each worker once."""
+    """What every document of a build needs."""
 
     root: Path
     fillable: bool
@@ -38,29 +33,25 @@ class SharedInputs:
 
 
 def make(
-    targets: list[Target], shared: SharedInputs, jobs: int
+    targets: list[Target], shared: SharedInputs, pool: Executor | None
 ) -> Iterator[tuple[Target, list[Output]]]:
-    """Each target with its files, in the order of `targets`."""
-    if jobs <= 1 or len(targets) <= 1:
+    """Each target with its files, in the order of `targets`; laid out by the `pool`'s
+    workers, or here without one."""
+    if pool is None:
         for target in targets:
             yield target, make_one(target, shared)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(targets)),
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(shared,),
-    ) as pool:
-        # Longest first, so that no core waits at the end for one big guide; results are
-        # still reported in target order.
-        by_size = sorted(targets, key=lambda t: -sum(1 for _ in t.markup.iter()))
-        futures = {id(t): pool.submit(_make_in_worker, t) for t in by_size}
-        try:
-            for target in targets:
-                yield target, futures[id(target)].result()
-        finally:  # stopped (error, Ctrl-C): do not lay out the rest
-            pool.shutdown(cancel_futures=True)
+    inputs = pickle.dumps(shared)
+    # Longest first, so that no core waits at the end for one big guide; results are
+    # still reported in target order.
+    by_size = sorted(targets, key=lambda t: -sum(1 for _ in t.markup.iter()))
+    futures = {id(t): pool.submit(_make_in_worker, t, inputs) for t in by_size}
+    try:
+        for target in targets:
+            yield target, futures[id(target)].result()
+    finally:  # stopped (error, Ctrl-C): do not lay out the rest
+        for future in futures.values():
+            future.cancel()
 
 
 def make_one(target: Target, shared: SharedInputs) -> list[Output]:
@@ -89,21 +80,11 @@ def make_one(target: Target, shared: SharedInputs) -> list[Output]:
     ]
 
 
-_WORKSHOP: list[SharedInputs] = []  # this worker's, set once when it starts
+_INPUTS: dict[bytes, SharedInputs] = {}  # this worker's, unpickled once per build
 
 
-def _start_worker(shared: SharedInputs) -> None:
-    _WORKSHOP.append(shared)
-    threading.Thread(target=_exit_with_parent, daemon=True).start()
-
-
-def _make_in_worker(target: Target) -> list[Output]:
-    return make_one(target, _WORKSHOP[0])
-
-
-def _exit_with_parent() -> None:
-    """Wait until the process that started this worker ends, then end this one at once."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        wait([parent.sentinel])
-        os._exit(1)
+def _make_in_worker(target: Target, inputs: bytes) -> list[Output]:
+    if inputs not in _INPUTS:
+        _INPUTS.clear()
+        _INPUTS[inputs] = pickle.loads(inputs)
+    return make_one(target, _INPUTS[inputs])

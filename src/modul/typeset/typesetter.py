@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import count
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -29,22 +26,26 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from modul.layout.theme import Padding, Theme
+from modul.layout.theme import Theme
+from modul.typeset import writing
 from modul.typeset.flowables import (
-    CheckBox,
     FormField,
-    FormText,
     Heading,
-    SplittingTable,
     TextBlock,
-    WritingLines,
 )
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
+from modul.typeset.styles import (
+    ALIGN,
+    Command,
+    grid_style,
+    padding,
+    paragraph_styles,
+    split_width,
+    table_class,
+)
 
-ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
-Command = tuple[Any, ...]  # a ReportLab table style command
 
 
 class Typesetter:
@@ -55,7 +56,6 @@ class Typesetter:
         self._field_names: Counter[str] = Counter()
         self.font = register_fonts(theme)
         self.faces = register_faces(theme, self.font)
-        self.text_colour = colors.HexColor(theme.colours.text)
         self.rule_colour = colors.HexColor(theme.colours.rule)
         self.shade = colors.HexColor(theme.colours.shade)
         self._keys = count(1)
@@ -67,9 +67,9 @@ class Typesetter:
             "p": self.paragraph,
             "list": self.bullet_list,
             "table": self.table,
-            "lines": self.lines,
-            "fields": self.fields,
-            "choices": self.choices,
+            "lines": partial(writing.lines, self),
+            "fields": partial(writing.fields, self),
+            "choices": partial(writing.choices, self),
             "box": self.box,
             "keep": self.keep,
             "spacer": self.spacer,
@@ -78,30 +78,7 @@ class Typesetter:
 
     @cached_property
     def styles(self) -> dict[str, ParagraphStyle]:
-        result = {}
-        for name, style in self.theme.styles.items():
-            font = self.font[
-                "bold_italic"
-                if style.bold and style.italic
-                else "bold"
-                if style.bold
-                else "italic"
-                if style.italic
-                else "regular"
-            ]
-            result[name] = ParagraphStyle(
-                name,
-                fontName=font,
-                fontSize=style.size,
-                leading=style.leading or round(style.size * 1.3, 1),
-                spaceBefore=style.space_before * mm,
-                spaceAfter=style.space_after * mm,
-                alignment=ALIGN[style.align],
-                textColor=colors.HexColor(getattr(self.theme.colours, style.colour)),
-                keepWithNext=name in {"h1", "h2", "h3", "kind", "title"},
-                bulletFontName=self.font["regular"],
-            )
-        return result
+        return paragraph_styles(self.theme, self.font)
 
     def flowables(self, document: ET.Element) -> list[Flowable]:
         margins = self.theme.margins
@@ -135,7 +112,7 @@ class Typesetter:
                 height=size,
             )
             parts = [
-                self._table(
+                self.make_table(
                     [[parts, logo]],
                     [width - size - gap, size + gap],
                     [
@@ -202,7 +179,7 @@ class Typesetter:
     def table(self, element: ET.Element, width: float) -> list[Flowable]:
         rows = list(element)
         columns = max((len(row) for row in rows), default=1)
-        widths = _split_width(width, element.get("widths"), columns)
+        widths = split_width(width, element.get("widths"), columns)
         header = int(element.get("header", "0"))
         cell_style = self.styles["cell"]
         data = []
@@ -219,118 +196,13 @@ class Typesetter:
                 for c, cell in enumerate(row)
             ]
             data.append(cells + [""] * (columns - len(cells)))
-        commands = self._grid_style()
+        commands = self.grid_style()
         if header:
             commands.append(("BACKGROUND", (0, 0), (-1, header - 1), self.shade))
         if element.get("shade"):
             column = int(element.get("shade", "1")) - 1
             commands.append(("BACKGROUND", (column, header), (column, -1), self.shade))
-        return [self._table(data, widths, commands, repeatRows=header)]
-
-    def lines(self, element: ET.Element, width: float) -> list[Flowable]:
-        return [
-            WritingLines(
-                int(element.get("n", "3")),
-                self.theme.writing_line_mm * mm,
-                self.rule_colour,
-                self._field(element.get("name", "isian")),
-                rule=self.theme.writing.rule_pt,
-                gap=self.theme.writing.gap_mm * mm,
-            )
-        ]
-
-    def fields(self, element: ET.Element, width: float) -> list[Flowable]:
-        """Identity fields (Nama, Tanggal, …): a label and a line each, two to a row when
-        the lines are still long enough to write a name or a village on."""
-        style, look = self.styles["cell_head"], self.theme.fields
-        labels = [f.get("label", "") for f in element]
-        label_w = (
-            max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize) for label in labels)
-            + 14
-        )  # the cell's own padding is 12
-        gap = look.gap_mm * mm
-        two_w = (width - 2 * label_w - gap) / 2
-        per_row = 2 if len(labels) > 1 and two_w >= look.min_line_mm * mm else 1
-        line_w = two_w if per_row == 2 else width - label_w
-        cells = [
-            [TextBlock(self.text(label), style), self._identity_field(f)]
-            for label, f in zip(labels, element, strict=True)
-        ]
-        cells += [["", ""]] * (-len(cells) % per_row)
-        data = [sum(cells[i : i + per_row], []) for i in range(0, len(cells), per_row)]
-        commands: list[Command] = [
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (2, 0), (2, -1), gap),
-        ]
-        for n in range(len(labels)):
-            column, row = (n % per_row) * 2 + 1, n // per_row
-            commands.append(
-                ("LINEBELOW", (column, row), (column, row), look.line_pt, self.rule_colour)
-            )
-        widths = [label_w, line_w, label_w + gap, line_w][: 2 * per_row]
-        return [
-            self._table(
-                data,
-                widths,
-                commands,
-                rowHeights=[look.row_mm * mm] * len(data),
-                spaceAfter=look.space_after_mm * mm,
-            )
-        ]
-
-    def choices(self, element: ET.Element, width: float) -> list[Flowable]:
-        """A numbered list of statements with one tick box per option (scales, quizzes)."""
-        options = [o.strip() for o in element.get("options", "").split(",")]
-        head = self.styles["cell_head"]
-        centred = ParagraphStyle("choice-head", parent=head, alignment=TA_CENTER)
-        box, look = self.theme.checkbox_mm * mm, self.theme.choices
-        option_w = max(
-            look.option_min_mm * mm,
-            max(pdfmetrics.stringWidth(o, head.fontName, head.fontSize) for o in options) + 10,
-        )
-        number_w = max(
-            look.number_min_mm * mm,
-            pdfmetrics.stringWidth(element.get("number", ""), head.fontName, head.fontSize) + 10,
-        )
-        text_w = width - number_w - option_w * len(options)
-        number = ParagraphStyle("choice-number", parent=self.styles["cell"], alignment=TA_CENTER)
-        data = [
-            [
-                TextBlock(self.text(element.get("number", "")), centred),
-                TextBlock(self.text(element.get("head", "")), head),
-                *[TextBlock(self.text(o), centred) for o in options],
-            ]
-        ]
-        group = element.get("name", "pilihan")
-        for n, item in enumerate(element, 1):
-            name = self._field(f"{group}_{n}")
-            data.append(
-                [
-                    TextBlock(str(n), number),
-                    TextBlock(self.inline(item), self.styles["cell"]),
-                    *[
-                        CheckBox(
-                            box,
-                            self.rule_colour,
-                            look.box_line_pt,
-                            FormField(name.name, option) if name else None,
-                        )
-                        for option in options
-                    ],
-                ]
-            )
-        commands = [
-            *self._grid_style(),
-            ("BACKGROUND", (0, 0), (-1, 0), self.shade),
-            ("VALIGN", (2, 1), (-1, -1), "MIDDLE"),
-        ]
-        if len(data) > 4:  # the last statement never goes alone to the next page
-            commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
-        return [
-            self._table(
-                data, [number_w, text_w] + [option_w] * len(options), commands, repeatRows=1
-            )
-        ]
+        return [self.make_table(data, widths, commands, repeatRows=header)]
 
     def box(self, element: ET.Element, width: float) -> list[Flowable]:
         inner = width - 12
@@ -342,12 +214,12 @@ class Typesetter:
         return [
             KeepTogether(
                 [
-                    self._table(
+                    self.make_table(
                         [[content]],
                         [width],
                         [
                             ("BOX", (0, 0), (-1, -1), look.border_pt, self.rule_colour),
-                            *_padding(look.padding_pt),
+                            *padding(look.padding_pt),
                         ],
                         spaceBefore=0,
                         spaceAfter=look.space_after_mm * mm,
@@ -406,7 +278,7 @@ class Typesetter:
         """Content text as paragraph markup: escaped, each character in a font that has it."""
         return self.faces.markup(value)
 
-    def _table(
+    def make_table(
         self, data: list[list[Any]], widths: list[float], commands: list[Command], **options: object
     ) -> Table:
         # Every table names the theme font: ReportLab's default is an unembedded Helvetica.
@@ -428,19 +300,9 @@ class Typesetter:
 
     @cached_property
     def _table_class(self) -> type[Table]:
-        rules = self.theme.page_breaks
-        return type(
-            "Table",
-            (SplittingTable,),
-            {
-                "frame_height": self.frame_height,
-                "min_rows": rules.table_min_rows,
-                "short_row": rules.short_row_mm * mm,
-                "min_row_piece": rules.min_row_piece_mm * mm,
-            },
-        )
+        return table_class(self.theme, self.frame_height)
 
-    def _field(self, base: str) -> FormField | None:
+    def form_field(self, base: str) -> FormField | None:
         """A uniquely named form field, when a fillable form is being made."""
         if not self.fillable:
             return None
@@ -448,32 +310,5 @@ class Typesetter:
         count = self._field_names[base]
         return FormField(base if count == 1 else f"{base}_{count}")
 
-    def _identity_field(self, element: ET.Element) -> Flowable | str:
-        field = self._field(element.get("name") or _field_name(element.get("label", "")))
-        return FormText(field, 7 * mm) if field else ""
-
-    def _grid_style(self) -> list[Command]:
-        look = self.theme.tables
-        return [
-            ("GRID", (0, 0), (-1, -1), look.grid_pt, self.rule_colour),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            *_padding(look.padding_pt),
-        ]
-
-
-def _padding(padding: Padding) -> list[Command]:
-    return [
-        (f"{side.upper()}PADDING", (0, 0), (-1, -1), getattr(padding, side))
-        for side in ("left", "right", "top", "bottom")
-    ]
-
-
-def _field_name(label: str) -> str:
-    """ "Desa/Kelurahan" → "desa_kelurahan": a form field name from a label."""
-    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "isian"
-
-
-def _split_width(width: float, spec: str | None, columns: int) -> list[float]:
-    weights = [float(w) for w in spec.split(",")] if spec else [1.0] * columns
-    weights = (weights + [1.0] * columns)[:columns]
-    return [width * w / sum(weights) for w in weights]
+    def grid_style(self) -> list[Command]:
+        return grid_style(self.theme, self.rule_colour)

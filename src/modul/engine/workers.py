@@ -1,0 +1,54 @@
+"""Worker processes for a parallel build, the same on Windows, macOS and Linux.
+
+Workers are started with `spawn` (the only start method Windows has), so nothing is
+inherited: they are started before the build's check, so that importing the layout
+libraries in each worker happens while the main process reads and checks the content.
+A worker watches its parent and exits as soon as the parent is gone (killed, terminal
+closed), so no orphan stays. This module imports no layout library itself, so the main
+process can start workers at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing.connection import wait
+
+
+@contextmanager
+def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """`jobs` worker processes, starting now; None for a build on one core."""
+    if jobs <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_watch_parent,
+    )
+    for _ in range(jobs):  # each submit starts one worker; a worker loads what it needs
+        pool.submit(_warm_up)
+    try:
+        yield pool
+    finally:  # stopped (error, Ctrl-C) or done: nothing more is laid out
+        pool.shutdown(cancel_futures=True)
+
+
+def _warm_up() -> None:
+    import modul.engine.parallel  # noqa: F401  (ReportLab, pikepdf, the typesetter)
+
+
+def _watch_parent() -> None:
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    """Wait until the process that started this worker ends, then end this one at once."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        os._exit(1)

@@ -1,0 +1,77 @@
+"""Paragraph and table styles from the theme, in ReportLab's terms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Table
+
+from modul.layout.theme import Padding, Theme
+from modul.typeset.flowables import SplittingTable
+
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+KEEP_WITH_NEXT = {"h1", "h2", "h3", "kind", "title"}
+Command = tuple[Any, ...]  # a ReportLab table style command
+
+
+def paragraph_styles(theme: Theme, fonts: dict[str, str]) -> dict[str, ParagraphStyle]:
+    """The theme's paragraph styles; `fonts` maps regular/bold/… to registered names."""
+    result = {}
+    for name, style in theme.styles.items():
+        slot = (
+            "_".join(word for word, on in (("bold", style.bold), ("italic", style.italic)) if on)
+            or "regular"
+        )
+        result[name] = ParagraphStyle(
+            name,
+            fontName=fonts[slot],
+            fontSize=style.size,
+            leading=style.leading or round(style.size * 1.3, 1),
+            spaceBefore=style.space_before * mm,
+            spaceAfter=style.space_after * mm,
+            alignment=ALIGN[style.align],
+            textColor=colors.HexColor(getattr(theme.colours, style.colour)),
+            keepWithNext=name in KEEP_WITH_NEXT,
+            bulletFontName=fonts["regular"],
+        )
+    return result
+
+
+def table_class(theme: Theme, frame_height: float) -> type[Table]:
+    """A SplittingTable that knows the page's writing area and the theme's break rules."""
+    rules = theme.page_breaks
+    attributes = {
+        "frame_height": frame_height,
+        "min_rows": rules.table_min_rows,
+        "short_row": rules.short_row_mm * mm,
+        "min_row_piece": rules.min_row_piece_mm * mm,
+    }
+    return type("Table", (SplittingTable,), attributes)
+
+
+def grid_style(theme: Theme, colour: Color) -> list[Command]:
+    look = theme.tables
+    return [
+        ("GRID", (0, 0), (-1, -1), look.grid_pt, colour),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        *padding(look.padding_pt),
+    ]
+
+
+def padding(padding: Padding) -> list[Command]:
+    return [
+        (f"{side.upper()}PADDING", (0, 0), (-1, -1), getattr(padding, side))
+        for side in ("left", "right", "top", "bottom")
+    ]
+
+
+def split_width(width: float, spec: str | None, columns: int) -> list[float]:
+    """Column widths from relative weights ("1,4,2"); missing weights count 1."""
+    weights = [float(w) for w in spec.split(",")] if spec else [1.0] * columns
+    weights = (weights + [1.0] * columns)[:columns]
+    return [width * w / sum(weights) for w in weights]

@@ -1,0 +1,133 @@
+"""The elements participants write in: ruled lines, identity fields (Nama, Tanggal, …)
+and statements with tick boxes. With a fillable form, each gets its form fields."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+from modul.typeset.flowables import CheckBox, FormField, FormText, TextBlock, WritingLines
+from modul.typeset.styles import Command
+
+if TYPE_CHECKING:
+    from modul.typeset.typesetter import Typesetter
+
+
+def lines(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    return [
+        WritingLines(
+            int(element.get("n", "3")),
+            ts.theme.writing_line_mm * mm,
+            ts.rule_colour,
+            ts.form_field(element.get("name", "isian")),
+            rule=ts.theme.writing.rule_pt,
+            gap=ts.theme.writing.gap_mm * mm,
+        )
+    ]
+
+
+def fields(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """Identity fields (Nama, Tanggal, …): a label and a line each, two to a row when
+    the lines are still long enough to write a name or a village on."""
+    style, look = ts.styles["cell_head"], ts.theme.fields
+    labels = [f.get("label", "") for f in element]
+    label_w = (
+        max(pdfmetrics.stringWidth(label, style.fontName, style.fontSize) for label in labels) + 14
+    )  # the cell's own padding is 12
+    gap = look.gap_mm * mm
+    two_w = (width - 2 * label_w - gap) / 2
+    per_row = 2 if len(labels) > 1 and two_w >= look.min_line_mm * mm else 1
+    line_w = two_w if per_row == 2 else width - label_w
+    cells = [
+        [TextBlock(ts.text(label), style), _identity_field(ts, f)]
+        for label, f in zip(labels, element, strict=True)
+    ]
+    cells += [["", ""]] * (-len(cells) % per_row)
+    data = [sum(cells[i : i + per_row], []) for i in range(0, len(cells), per_row)]
+    commands: list[Command] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (2, 0), (2, -1), gap),
+    ]
+    for n in range(len(labels)):
+        column, row = (n % per_row) * 2 + 1, n // per_row
+        commands.append(("LINEBELOW", (column, row), (column, row), look.line_pt, ts.rule_colour))
+    widths = [label_w, line_w, label_w + gap, line_w][: 2 * per_row]
+    return [
+        ts.make_table(
+            data,
+            widths,
+            commands,
+            rowHeights=[look.row_mm * mm] * len(data),
+            spaceAfter=look.space_after_mm * mm,
+        )
+    ]
+
+
+def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """A numbered list of statements with one tick box per option (scales, quizzes)."""
+    options = [o.strip() for o in element.get("options", "").split(",")]
+    head = ts.styles["cell_head"]
+    centred = ParagraphStyle("choice-head", parent=head, alignment=TA_CENTER)
+    box, look = ts.theme.checkbox_mm * mm, ts.theme.choices
+    option_w = max(
+        look.option_min_mm * mm,
+        max(pdfmetrics.stringWidth(o, head.fontName, head.fontSize) for o in options) + 10,
+    )
+    number_w = max(
+        look.number_min_mm * mm,
+        pdfmetrics.stringWidth(element.get("number", ""), head.fontName, head.fontSize) + 10,
+    )
+    text_w = width - number_w - option_w * len(options)
+    number = ParagraphStyle("choice-number", parent=ts.styles["cell"], alignment=TA_CENTER)
+    data = [
+        [
+            TextBlock(ts.text(element.get("number", "")), centred),
+            TextBlock(ts.text(element.get("head", "")), head),
+            *[TextBlock(ts.text(o), centred) for o in options],
+        ]
+    ]
+    group = element.get("name", "pilihan")
+    for n, item in enumerate(element, 1):
+        name = ts.form_field(f"{group}_{n}")
+        data.append(
+            [
+                TextBlock(str(n), number),
+                TextBlock(ts.inline(item), ts.styles["cell"]),
+                *[
+                    CheckBox(
+                        box,
+                        ts.rule_colour,
+                        look.box_line_pt,
+                        FormField(name.name, option) if name else None,
+                    )
+                    for option in options
+                ],
+            ]
+        )
+    commands = [
+        *ts.grid_style(),
+        ("BACKGROUND", (0, 0), (-1, 0), ts.shade),
+        ("VALIGN", (2, 1), (-1, -1), "MIDDLE"),
+    ]
+    if len(data) > 4:  # the last statement never goes alone to the next page
+        commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
+    return [
+        ts.make_table(data, [number_w, text_w] + [option_w] * len(options), commands, repeatRows=1)
+    ]
+
+
+def _identity_field(ts: Typesetter, element: ET.Element) -> Flowable | str:
+    field = ts.form_field(element.get("name") or _field_name(element.get("label", "")))
+    return FormText(field, 7 * mm) if field else ""
+
+
+def _field_name(label: str) -> str:
+    """ "Desa/Kelurahan" → "desa_kelurahan": a form field name from a label."""
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "isian"
