@@ -74,8 +74,8 @@ def test_code_fingerprint_covers_every_module_of_every_sub_package(tmp_path, mon
     (tmp_path / "typeset").mkdir()
     (tmp_path / "engine").mkdir()
     (tmp_path / "typeset" / "pdf.py").write_text("X = 1\n")
-    before = incremental._code_fingerprint()
+    before = incremental.code_fingerprint()
     (tmp_path / "typeset" / "pdf.py").rename(tmp_path / "engine" / "pdf.py")
-    assert incremental._code_fingerprint() != before
+    assert incremental.code_fingerprint() != before
     (tmp_path / "engine" / "pdf.py").write_text("X = 2\n")
-    assert len({before, incremental._code_fingerprint()}) == 2
+    assert len({before, incremental.code_fingerprint()}) == 2

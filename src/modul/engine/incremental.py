@@ -36,7 +36,7 @@ class Fingerprints:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._files: dict[Path, str] = {}
-        self._code = _code_fingerprint()
+        self._code = code_fingerprint()
 
     def file(self, path: Path) -> str:
         if path not in self._files:
@@ -82,7 +82,7 @@ def _tree(folder: Path, pattern: str) -> list[Path]:
     return [path for path in folder.glob(pattern) if path.is_file()] if folder.is_dir() else []
 
 
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """modul's own source, every module of every sub-package by its place in the package,
     and the versions of the libraries it builds with."""
     digest = hashlib.sha256()

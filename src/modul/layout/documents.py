@@ -79,7 +79,8 @@ def document_markup(
                 Problem(
                     "layouts/labels/id.yaml",
                     message=f"label `{kind.label}` is missing",
-                    hint=f"add `{kind.label}:` with the name of the document",
+                    hint=f"add `{kind.label}:` with the name of the document, or correct its "
+                    "`label:` in layouts/default/catalog.yaml",
                 )
             ]
         )

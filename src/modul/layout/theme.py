@@ -123,6 +123,7 @@ class Fields(Frozen):
     gap_mm: Length
     line_pt: Thickness
     space_after_mm: Length
+    form_height_mm: Length  # the fillable field over each line (--fillable)
 
 
 class Choices(Frozen):
@@ -157,6 +158,8 @@ class Roster(Frozen):
     header_below_top_mm: Length
     header_size_pt: Annotated[float, Field(gt=4, le=20)]
     name_size_pt: Annotated[float, Field(gt=4, le=30)]
+    name_left_pt: Length  # the name's start after the "Nama" field's left end
+    name_above_line_pt: Length  # the name's baseline above the field's line
 
 
 class LayoutCheck(Frozen):
@@ -177,6 +180,7 @@ class Theme(Frozen):
     checkbox_mm: Annotated[float, Field(ge=3, le=10)] = 4.5
     styles: dict[str, Style]
     list_indent_mm: Length
+    line_spacing: Annotated[float, Field(ge=1, le=3)]  # leading of a style without one, × size
     # A document that must fit its pages (the run-sheet) is set at these sizes in turn.
     fit_scales: Annotated[list[Annotated[float, Field(gt=0.3, le=1)]], Field(min_length=1)]
     furniture: Furniture

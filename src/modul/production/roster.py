@@ -158,7 +158,9 @@ def _stamps(
             look.header_size_pt,
         )
         canvas.showPage()
-        faces.draw(canvas, 2, 3, person.nama, font, look.name_size_pt)
+        faces.draw(
+            canvas, look.name_left_pt, look.name_above_line_pt, person.nama, font, look.name_size_pt
+        )
         canvas.showPage()
     canvas.save()
     return output.getvalue()

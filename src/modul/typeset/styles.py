@@ -31,7 +31,7 @@ def paragraph_styles(theme: Theme, fonts: dict[str, str]) -> dict[str, Paragraph
             name,
             fontName=fonts[slot],
             fontSize=style.size,
-            leading=style.leading or round(style.size * 1.3, 1),
+            leading=style.leading or round(style.size * theme.line_spacing, 1),
             spaceBefore=style.space_before * mm,
             spaceAfter=style.space_after * mm,
             alignment=ALIGN[style.align],

@@ -125,7 +125,7 @@ def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
 
 def _identity_field(ts: Typesetter, element: ET.Element) -> Flowable | str:
     field = ts.form_field(element.get("name") or _field_name(element.get("label", "")))
-    return FormText(field, 7 * mm) if field else ""
+    return FormText(field, ts.theme.fields.form_height_mm * mm) if field else ""
 
 
 def _field_name(label: str) -> str:
