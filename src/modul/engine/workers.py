@@ -3,8 +3,9 @@
 Workers are started with `spawn` (the only start method Windows has), so nothing is
 inherited: they are started before the build's check, so that importing the layout
 libraries in each worker happens while the main process reads and checks the content.
-A worker watches its parent and exits as soon as the parent is gone (killed, terminal
-closed), so no orphan stays. This module imports no layout library itself, so the main
+Workers stay for the next build of the same process and end with it; a worker watches
+its parent and exits as soon as the parent is gone (killed, terminal closed), so no
+orphan stays. This module imports no layout library itself, so the main
 process can start workers at once.
 """
 
@@ -18,13 +19,26 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.connection import wait
 
+_IDLE: dict[int, ProcessPoolExecutor] = {}  # by number of workers: kept between builds
+
 
 @contextmanager
 def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
-    """`jobs` worker processes, starting now; None for a build on one core."""
+    """`jobs` worker processes, starting now, or those of this process's last build
+    (`modul watch` rebuilds with warm workers); None for a build on one core."""
     if jobs <= 1:
         yield None
         return
+    pool = _IDLE.pop(jobs, None) or _start(jobs)
+    try:
+        yield pool
+    except BaseException:  # stopped (error, Ctrl-C): nothing more is laid out
+        pool.shutdown(cancel_futures=True)
+        raise
+    _IDLE[jobs] = pool
+
+
+def _start(jobs: int) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
@@ -32,10 +46,7 @@ def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     )
     for _ in range(jobs):  # each submit starts one worker; a worker loads what it needs
         pool.submit(_warm_up)
-    try:
-        yield pool
-    finally:  # stopped (error, Ctrl-C) or done: nothing more is laid out
-        pool.shutdown(cancel_futures=True)
+    return pool
 
 
 def _warm_up() -> None:
