@@ -30,7 +30,7 @@ from modul.output import remove_leftovers, write_atomic
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul.engine.parallel import SharedInputs
     from modul.engine.preflight import Setup
-    from modul.production.variants import Output
+    from modul.production.outputs import Output
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _build(
 ) -> BuildReport:
     from modul.engine.parallel import make
     from modul.engine.preflight import check
-    from modul.production.variants import count, packet
+    from modul.production.outputs import count
 
     setup = check(root, options)
     paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets], *options.shard)
@@ -124,6 +124,8 @@ def _build(
     def made() -> Iterator[tuple[Path, list[Output]]]:
         for target, outputs in make(documents, shared, pool):
             yield target.path, outputs
+        if packets:
+            from modul.production.variants import packet
         for job in packets:  # after the documents they join
             folder = job.path.parent
             parts = [

@@ -17,9 +17,8 @@ from modul.content.source import Node
 from modul.errors import relative
 from modul.folders import Folders
 from modul.layout.documents import Target
+from modul.production.outputs import Output
 from modul.production.participants import Roster
-from modul.production.variants import Output, variants
-from modul.typeset.render import lay_out
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,10 @@ def make(
 
 def make_one(target: Target, shared: SharedInputs) -> list[Output]:
     """Lay out one target and make its variants."""
+    # Imported here: a main process whose workers lay everything out never loads them.
+    from modul.production.variants import variants
+    from modul.typeset.render import lay_out
+
     shown = relative(target.path, shared.root)
     template = relative(Folders(shared.root).theme / target.kind.template, shared.root)
     laid_out = lay_out(

@@ -9,28 +9,19 @@ their own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from modul.catalog import PAPER_MM
-from modul.errors import Problem
 from modul.layout.catalog import DocumentKind
 from modul.layout.documents import PacketTarget, Target
 from modul.production import packet as joining
 from modul.production.forms import finish_form
 from modul.production.imposition import booklet
+from modul.production.outputs import Output
 from modul.production.participants import Roster
 from modul.production.roster import personalise
 from modul.typeset.fonts import register_faces
 from modul.typeset.render import render_document
-
-
-@dataclass(frozen=True)
-class Output:
-    path: Path
-    pdf: bytes
-    pages: int
-    warnings: list[Problem] = field(default_factory=list)  # the layout check's findings
 
 
 def variants(
@@ -82,13 +73,6 @@ def _personalised(
         yield Output(
             target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf", single, pages
         )
-
-
-def count(target: Target, *, fillable: bool, roster: Roster | None) -> int:
-    """How many variant files `variants` makes for a target (for progress display)."""
-    filled_in = target.kind.filled_in
-    people = len(roster.participants) + 1 if roster and target.roster_line else 0
-    return bool(target.booklet_sheet) + (fillable and filled_in) + people
 
 
 def packet(

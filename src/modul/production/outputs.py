@@ -1,0 +1,26 @@
+"""The files a target makes, and how many: known before any of them is laid out (for
+the progress display), without loading ReportLab."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from modul.errors import Problem
+from modul.layout.documents import Target
+from modul.production.participants import Roster
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    pdf: bytes
+    pages: int
+    warnings: list[Problem] = field(default_factory=list)  # the layout check's findings
+
+
+def count(target: Target, *, fillable: bool, roster: Roster | None) -> int:
+    """How many variant files `variants` makes for a target (for progress display)."""
+    filled_in = target.kind.filled_in
+    people = len(roster.participants) + 1 if roster and target.roster_line else 0
+    return bool(target.booklet_sheet) + (fillable and filled_in) + people
