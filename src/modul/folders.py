@@ -46,6 +46,10 @@ class Folders:
     def region(self, slug: str) -> Path:
         return self.regions / slug
 
+    def region_roles(self, slug: str) -> Path:
+        """A region's role overlays, named like the national role files."""
+        return self.region(slug) / "roles"
+
     def region_layout(self, slug: str) -> Path:
         return self.region(slug) / REGION_LAYOUT
 

@@ -8,6 +8,7 @@ from typing import Any
 from modul.catalog import NATIONAL
 from modul.content.loading import load_project
 from modul.errors import relative
+from modul.folders import Folders
 from modul.layout.catalog import load_catalog
 from modul.layout.labels import load_labels
 
@@ -38,8 +39,9 @@ def inventory(root: Path) -> dict[str, Any]:
         {"id": kind.id, "name": labels.get(kind.label, kind.id), "file": kind.file}
         for kind in kinds
     ]
+    folders = Folders(root)
     outputs = [
-        f"build/{region['slug']}/{role['slug']}/{kind.file}"
+        relative(folders.output(region["slug"], role["slug"], kind.file), root)
         for region in regions
         for role in roles
         for kind in kinds

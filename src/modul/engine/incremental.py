@@ -69,7 +69,7 @@ def _inputs(root: Path, planned: Planned) -> list[Path]:
     files += _tree(folders.labels, "*.yaml")
     region = folders.region(planned.edition)
     if region.is_dir():
-        other_roles = region / "roles"
+        other_roles = folders.region_roles(planned.edition)
         files += [
             path
             for path in _tree(region, "**/*")
