@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 from conftest import pdf_path, pdf_text, shipped_line, write
@@ -35,6 +35,11 @@ class Bad:
     fix: str  # part of the fix
     command: tuple[str, ...] = ("check",)
     exit_code: int = 1
+
+
+def run_modul(project: Path, command: str, *args: str) -> Result:
+    """`modul COMMAND --project PROJECT ARGS…` as a trainer types it."""
+    return CliRunner().invoke(cli, [command, "--project", str(project), *args])
 
 
 def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
@@ -276,7 +281,7 @@ BAD_INPUTS = {
 @pytest.mark.parametrize("case", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
 def test_bad_input_gets_a_located_message_and_a_fix(project, case):
     case.change(project)
-    result = CliRunner().invoke(cli, [*case.command, "--project", str(project)])
+    result = run_modul(project, *case.command)
     assert result.exit_code == case.exit_code, result.output
     assert "Traceback" not in result.output, result.output
     assert isinstance(result.exception, SystemExit), repr(result.exception)  # not a crash
@@ -294,7 +299,7 @@ def test_a_bad_input_never_touches_earlier_pdfs(project):
     before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
     for name in ("typo in a key", "empty file", "template syntax error", "logo damaged"):
         BAD_INPUTS[name].change(project)
-    result = CliRunner().invoke(cli, ["build", "--project", str(project)])
+    result = run_modul(project, "build")
     assert result.exit_code == 1
     assert {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")} == before
 
@@ -313,20 +318,8 @@ def test_full_disk_is_reported_and_leaves_no_partial_file(project, monkeypatch):
         return os.open("/dev/full", os.O_WRONLY), name  # every write: ENOSPC
 
     monkeypatch.setattr(tempfile, "mkstemp", on_a_full_disk)
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--project",
-            str(project),
-            "--force",
-            "--region",
-            "nasional",
-            "--role",
-            ROLE,
-            "-j",
-            "1",
-        ],
+    result = run_modul(
+        project, "build", "--force", "--region", "nasional", "--role", ROLE, "-j", "1"
     )
     assert result.exit_code == 3, result.output
     assert "No space left on device" in result.output and "the disk is full" in result.output
@@ -341,9 +334,7 @@ def test_read_only_build_folder(project, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(modul.output.os, "replace", refused)  # root ignores chmod
-    result = CliRunner().invoke(
-        cli, ["build", "--project", str(project), "--region", "nasional", "--role", ROLE, "-j", "1"]
-    )
+    result = run_modul(project, "build", "--region", "nasional", "--role", ROLE, "-j", "1")
     assert result.exit_code == 3
     assert "Permission denied" in result.output and "read-only" in result.output
     assert not list((project / "build").rglob("*.pdf"))
@@ -356,7 +347,7 @@ def test_a_bug_in_modul_is_one_line_and_exit_4(project, monkeypatch):
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(modul.engine.builder, "build", broken)
-    result = CliRunner().invoke(cli, ["build", "--project", str(project)])
+    result = run_modul(project, "build")
     assert result.exit_code == 4
     assert "unexpected error: RuntimeError: kaboom" in result.output
     assert "bug in modul" in result.output and "Traceback" not in result.output
@@ -369,7 +360,7 @@ def test_ctrl_c_says_what_is_kept(project, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(modul.engine.builder, "build", interrupted)
-    result = CliRunner().invoke(cli, ["build", "--project", str(project)])
+    result = run_modul(project, "build")
     assert result.exit_code == 130 and "stopped" in result.output
 
 
@@ -405,20 +396,7 @@ def test_characters_the_font_lacks_use_the_fallback_font_or_a_marker(project):
     edit(ROLE_FILE, "tugas_utama:\n", "tugas_utama:\n  - Aksara ꦲꦤ dan kafe\u0301 di desa.\n")(
         project
     )
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--project",
-            str(project),
-            "--region",
-            "nasional",
-            "--role",
-            ROLE,
-            "--doc",
-            "handout",
-        ],
-    )
+    result = run_modul(project, "build", "--region", "nasional", "--role", ROLE, "--doc", "handout")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     fallback = next(line for line in lines if "printed with DejaVuSans.ttf" in line)
@@ -446,21 +424,17 @@ def test_characters_the_font_lacks_use_the_fallback_font_or_a_marker(project):
 
 def test_participant_names_in_other_scripts_are_stamped_with_the_fallback(project, tmp_path):
     csv = write(tmp_path / "peserta.csv", "nama,asal\nSiti Aminah,Desa A\nŊoro Ətu,Desa B\n")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--project",
-            str(project),
-            "--region",
-            "nasional",
-            "--role",
-            ROLE,
-            "--doc",
-            "worksheet",
-            "--roster",
-            str(csv),
-        ],
+    result = modul(
+        project,
+        "build",
+        "--region",
+        "nasional",
+        "--role",
+        ROLE,
+        "--doc",
+        "worksheet",
+        "--roster",
+        str(csv),
     )
     assert result.exit_code == 0, result.output
     assert f"{csv}:3:1: warning: `Ŋ` (U+014A LATIN CAPITAL LETTER ENG)" in result.output
