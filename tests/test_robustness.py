@@ -424,7 +424,7 @@ def test_characters_the_font_lacks_use_the_fallback_font_or_a_marker(project):
 
 def test_participant_names_in_other_scripts_are_stamped_with_the_fallback(project, tmp_path):
     csv = write(tmp_path / "peserta.csv", "nama,asal\nSiti Aminah,Desa A\nŊoro Ətu,Desa B\n")
-    result = modul(
+    result = run_modul(
         project,
         "build",
         "--region",
