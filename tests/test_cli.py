@@ -135,3 +135,11 @@ def test_help_and_check_do_not_import_reportlab(args):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("shard", ["²/³", "0/2", "3/2", "a/b", "1/"])
+def test_a_bad_shard_is_a_usage_error(project, shard):
+    result = run("build", "--project", str(project), "--shard", shard)
+    assert result.exit_code == 2, result.output
+    assert "--shard" in result.output and "e.g. 2/4" in result.output
+    assert "Traceback" not in result.output

@@ -185,6 +185,40 @@ BAD_INPUTS = {
         "the text is empty",
         "write the text",
     ),
+    "a Python tag on a list": Bad(
+        edit(
+            ROLE_FILE,
+            "nama: Konselor Pemberdayaan Masyarakat",
+            'nama: !!python/object/apply:os.system ["x"]',
+        ),
+        f"{ROLE_FILE}:{NAME}",
+        "the YAML tag `!!python/object/apply:os.system` is not allowed",
+        "delete it",
+    ),
+    "a local tag": Bad(
+        edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat", "nama: !foo [a, b]"),
+        f"{ROLE_FILE}:{NAME}",
+        "the YAML tag `!foo` is not allowed",
+        "delete it",
+    ),
+    "a 5000-digit number": Bad(
+        edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat", "nama: " + "9" * 5000),
+        f"{ROLE_FILE}:{NAME}:7",
+        "a number of 5000 digits",
+        "put it in quotes",
+    ),
+    "brackets 300 deep": Bad(
+        edit(ROLE_FILE, "tugas_lain:\n", "tugas_lain: " + "[" * 300 + "]" * 300 + "\nx:\n"),
+        f"{ROLE_FILE}:{OTHER_TASKS}",
+        "nested more than 40 deep",
+        "check the brackets",
+    ),
+    "lists 60 deep": Bad(
+        edit(ROLE_FILE, "tugas_lain:\n", "tugas_lain: " + "[" * 60 + "]" * 60 + "\nx:\n"),
+        f"{ROLE_FILE}:{OTHER_TASKS}",
+        "nested more than 40 deep",
+        "check the brackets",
+    ),
     # templates
     "template syntax error": Bad(
         edit("layouts/default/handout.xml.j2", "{{", "{{ {{"),

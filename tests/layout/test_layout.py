@@ -78,6 +78,25 @@ def test_fit_pages_must_be_a_number(project):
     assert problem.line == line_of(text, "<document")
 
 
+@pytest.mark.parametrize("value", ["²", "1.5", "-1", "٣"])
+def test_numbers_in_markup_are_plain_digits(project, value):
+    """ "²" and "٣" pass str.isdigit() but not int(): refused at their line, not a crash."""
+    problem, text = layout_problem(
+        project, "runsheet.xml.j2", 'fit-pages="1"', f'fit-pages="{value}"'
+    )
+    assert problem.message == '<document fit-pages> must be a whole number of pages, e.g. "1"'
+    assert problem.line == line_of(text, "<document")
+
+
+@pytest.mark.parametrize("value", ["²", "1.5", "٣"])
+def test_writing_lines_are_counted_in_plain_digits(project, value):
+    problem, text = layout_problem(
+        project, "worksheet.xml.j2", '<lines n="3"', f'<lines n="{value}"'
+    )
+    assert problem.message == "<lines n> must be a whole number from 1 to 40"
+    assert problem.line == line_of(text, f'<lines n="{value}"')
+
+
 def test_unclosed_element_is_invalid_markup(project):
     problem, _ = layout_problem(
         project, "handout.xml.j2", "<p>{{ t.objectives_intro }}</p>", "<p>{{ t.objectives_intro }}"

@@ -4,6 +4,7 @@ clean message instead of a traceback, and printing problems."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, ModulError, Problem
 from modul.folders import find_root
 
 T = TypeVar("T")
+WHOLE = re.compile(r"^[0-9]+$")  # ASCII digits: str.isdigit() also takes "²"
 
 
 class ShardType(click.ParamType):  # type: ignore[type-arg]
@@ -24,7 +26,7 @@ class ShardType(click.ParamType):  # type: ignore[type-arg]
         if isinstance(value, tuple):
             return value
         index, _, count = str(value).partition("/")
-        if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        if not (WHOLE.match(index) and WHOLE.match(count) and 1 <= int(index) <= int(count)):
             self.fail(f"{value!r} is not I/N with 1 ≤ I ≤ N, e.g. 2/4")
         return int(index), int(count)
 

@@ -26,6 +26,8 @@ MAX_BYTES = 1_000_000
 # first, so that the message can say where.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 MAX_NODES = 200_000  # far above any real content file; stops alias bombs
+MAX_DEPTH = 40  # content nests five levels deep at most
+LONG_NUMBER = re.compile(r"\d{1000,}")  # Python refuses to read an int of over 4300 digits
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,7 @@ def read_yaml(path: Path, root: Path) -> Node:
             ]
         ) from None
     if control := CONTROL.search(text):
-        line = text.count("\n", 0, control.start()) + 1
-        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        line, column = _position(text, control.start())
         raise ProblemList(
             [
                 Problem(
@@ -165,6 +166,24 @@ def read_yaml(path: Path, root: Path) -> Node:
     yaml.allow_duplicate_keys = False
     try:
         data = yaml.load(text)
+    except RecursionError:  # the parser itself recurses: brackets nested hundreds deep
+        raise ProblemList([_deepest(name, text)]) from None
+    except ValueError as err:  # the one the parser raises: a number too long to read
+        found = LONG_NUMBER.search(text)
+        if found is None:
+            raise
+        line, column = _position(text, found.start())
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    f"a number of {len(found.group())} digits",
+                    "shorten it, or put it in quotes if it is text",
+                )
+            ]
+        ) from err
     except MarkedYAMLError as err:
         raise ProblemList([_syntax_problem(name, err)]) from None
     except YAMLError as err:
@@ -195,7 +214,9 @@ def read_yaml(path: Path, root: Path) -> Node:
     return _to_node(data, Origin(name, data.lc.line + 1, data.lc.col + 1), None, counter)
 
 
-def _to_node(data: Any, origin: Origin, key_origin: Origin | None, counter: list[int]) -> Node:
+def _to_node(
+    data: Any, origin: Origin, key_origin: Origin | None, counter: list[int], depth: int = 0
+) -> Node:
     counter[0] += 1
     if counter[0] > MAX_NODES:
         raise ProblemList(
@@ -208,15 +229,41 @@ def _to_node(data: Any, origin: Origin, key_origin: Origin | None, counter: list
                 )
             ]
         )
+    if depth > MAX_DEPTH:
+        raise ProblemList(
+            [
+                _at(
+                    origin,
+                    f"lists and keys nested more than {MAX_DEPTH} deep",
+                    "no content file needs that: check the brackets and the indentation here",
+                )
+            ]
+        )
+    tag = getattr(getattr(data, "tag", None), "value", None)
+    if tag:
+        tag = tag.replace(
+            "tag:yaml.org,2002:", "!!"
+        )  # as it is written  # e.g. !!python/object: never meant in content, and not plain data
+        raise ProblemList(
+            [
+                _at(
+                    origin,
+                    f"the YAML tag `{tag}` is not allowed",
+                    "delete it: content is text, numbers, lists and keys",
+                )
+            ]
+        )
 
-    def at(position: tuple[int, int]) -> Origin:
+    def at(position: tuple[int, int] | None) -> Origin:
+        if position is None:
+            return origin
         return Origin(origin.file, position[0] + 1, position[1] + 1)
 
     if isinstance(data, CommentedMap):
         return Node(
             {
                 str(k) if isinstance(k, str) else k: _to_node(
-                    v, at(data.lc.value(k)), at(data.lc.key(k)), counter
+                    v, at(data.lc.value(k)), at(data.lc.key(k)), counter, depth + 1
                 )
                 for k, v in data.items()
             },
@@ -225,11 +272,44 @@ def _to_node(data: Any, origin: Origin, key_origin: Origin | None, counter: list
         )
     if isinstance(data, CommentedSeq):
         return Node(
-            [_to_node(v, at(data.lc.item(i)), None, counter) for i, v in enumerate(data)],
+            [
+                _to_node(v, at(data.lc.item(i)), None, counter, depth + 1)
+                for i, v in enumerate(data)
+            ],
             origin,
             key_origin,
         )
     return Node(_builtin(data), origin, key_origin)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character of `text`."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _deepest(name: str, text: str) -> Problem:
+    """Where brackets first nest deeper than any content needs."""
+    depth = 0
+    for offset, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > MAX_DEPTH:
+            line, column = _position(text, offset)
+            return Problem(
+                name,
+                line,
+                column,
+                f"brackets nested more than {MAX_DEPTH} deep",
+                "no content file needs that: check the brackets here",
+            )
+    return Problem(
+        name,
+        message="lists and keys nested too deeply",
+        hint="check the brackets and the indentation",
+    )
+
+
+def _at(origin: Origin, message: str, hint: str) -> Problem:
+    return Problem(origin.file, origin.line, origin.column, message, hint)
 
 
 def _builtin(value: Any) -> Any:

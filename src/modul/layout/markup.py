@@ -49,7 +49,9 @@ INLINE = {"b", "i", "br"}
 TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
 PARAGRAPH_STYLES = {"body", "small"}
 LIST_STYLES = {"bullet", "number"}
-_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+# ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+_NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_WHOLE = re.compile(r"^[0-9]+$")
 
 
 def parse(text: str, template: Path, root: Path) -> ET.Element:
@@ -137,7 +139,7 @@ def _bad_value(element: ET.Element) -> str | None:
         return f"<p style> must be one of {sorted(PARAGRAPH_STYLES)}"
     if tag == "list" and get("style", "bullet") not in LIST_STYLES:
         return f"<list style> must be one of {sorted(LIST_STYLES)}"
-    if tag == "lines" and not (get("n", "3").isdigit() and 1 <= int(get("n", "3")) <= 40):
+    if tag == "lines" and not (_WHOLE.match(get("n", "3")) and 1 <= int(get("n", "3")) <= 40):
         return "<lines n> must be a whole number from 1 to 40"
     if (
         tag == "table"
@@ -147,7 +149,7 @@ def _bad_value(element: ET.Element) -> str | None:
         return '<table widths> must be numbers separated by commas, e.g. "1,4,2"'
     if tag == "cell" and not _NUMBER.match(get("indent", "0")):
         return "<cell indent> must be a number of millimetres"
-    if tag == "document" and not get("fit-pages", "1").isdigit():
+    if tag == "document" and not _WHOLE.match(get("fit-pages", "1")):
         return '<document fit-pages> must be a whole number of pages, e.g. "1"'
     if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
         return "<spacer mm> must be a number"
