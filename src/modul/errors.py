@@ -68,8 +68,9 @@ class OutputError(ModulError):
 
 
 def relative(path: Path, root: Path) -> str:
-    """A path as the user sees it: relative to the project when inside it."""
+    """A path as the user sees it: relative to the project when inside it (a link is
+    named where it stands, not where it points)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)

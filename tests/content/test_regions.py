@@ -18,7 +18,7 @@ from conftest import (
     seed_sentences,
     write,
 )
-from modul import Options, build
+from modul import Options, build, check
 from modul.cli import cli
 from modul.content.loading import load_project
 from modul.errors import ModulError
@@ -324,3 +324,35 @@ def body_font_sizes(reader: PdfReader) -> list[float]:
         visitor_text=lambda text, cm, tm, font, size: sizes.append(round(size * tm[0], 1))
     )
     return sizes
+
+
+@pytest.mark.parametrize(
+    "linked",
+    [
+        "content/roles/konselor-pemberdayaan-masyarakat.yaml",  # national content too
+        "content/workshop.yaml",
+        "content/regions/ntt/roles/konsultan-pemberdayaan-masyarakat.yaml",  # an overlay
+        "layouts/labels/en.yaml",
+    ],
+)
+def test_a_file_linking_outside_the_project_is_refused(project, tmp_path, linked):
+    """One rule for every file modul reads: a link out of the project is never printed
+    (a linked national role file was read and printed, a linked overlay refused)."""
+    path = project / linked
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    problems = problems_of(project)
+    assert [p.message for p in problems if p.file == linked] == [
+        f"the file links outside the project, to {outside}"
+    ], "\n".join(map(str, problems))
+
+
+def test_a_link_inside_the_project_is_read(project):
+    role = project / "content" / "roles" / "konselor-pemberdayaan-masyarakat.yaml"
+    kept = project / "bersama" / "konselor.yaml"
+    kept.parent.mkdir()
+    role.rename(kept)
+    role.symlink_to(kept)
+    assert check(project).project.roles["konselor-pemberdayaan-masyarakat"].nama

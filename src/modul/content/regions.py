@@ -87,15 +87,7 @@ def load_region(
         name = path.relative_to(folder).as_posix()
         if name == "region.yaml" or name.startswith(f"{REGION_LAYOUT}/"):
             continue
-        if not _inside(path, root):
-            found.append(
-                Problem(
-                    relative(path, folder),
-                    message="the file links outside the project",
-                    hint="copy the file into the region folder",
-                )
-            )
-        elif name not in national:
+        if name not in national:
             if not (Folders(root).content / name).is_file():  # else its own error says enough
                 found.append(_unknown_overlay(path, name, national, root))
         else:

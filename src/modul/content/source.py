@@ -106,8 +106,22 @@ class ProblemList(ModulError):
 
 
 def read_yaml(path: Path, root: Path) -> Node:
-    """Parse one YAML file whose top level is a mapping; raise ProblemList if it is not."""
+    """Parse one YAML file whose top level is a mapping; raise ProblemList if it is not.
+
+    One rule for every file of the project: it must stay inside the project folder once
+    links are followed, so a link cannot print a file from elsewhere on the computer."""
     name = relative(path, root)
+    target = path.resolve()
+    if path.exists() and not target.is_relative_to(root.resolve()):
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    message=f"the file links outside the project, to {target}",
+                    hint="copy the file into the project instead of linking to it",
+                )
+            ]
+        )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
