@@ -82,6 +82,66 @@ def test_bad_lists_name_the_row(tmp_path, text, message, line):
     assert problem.message == message and problem.line == line and problem.file == "peserta.csv"
 
 
+def test_a_one_column_list_keeps_commas_in_names(tmp_path):
+    """Titles after a comma belong to the name: "Dr. Ani Wijaya, M.Si." printed as
+    "Dr. Ani Wijaya" when the header had no separator to go by."""
+    result = roster(tmp_path, 'nama\nDr. Ani Wijaya, M.Si.\n"Budi, S.Pd."\nSiti; Aminah\n')
+    assert [p.nama for p in result.participants] == [
+        "Dr. Ani Wijaya, M.Si.",
+        "Budi, S.Pd.",
+        "Siti; Aminah",
+    ]
+
+
+def test_titles_in_quotes_survive_a_two_column_list(tmp_path):
+    result = roster(tmp_path, 'nama,asal\n"Dr. Ani Wijaya, M.Si.",Desa Oebelo\n')
+    assert [(p.nama, p.asal) for p in result.participants] == [
+        ("Dr. Ani Wijaya, M.Si.", "Desa Oebelo")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        (  # the open quote swallowed Ani's row
+            'nama,asal\n"Budi, x,y\nAni,z\n',
+            'a quote (") opened in this row is not closed, so the rows after it were read '
+            "as part of it",
+            2,
+            1,
+        ),
+        (  # the extra cell was dropped
+            "nama,asal\nDr. Ani Wijaya, M.Si.,Desa A\n",
+            "this row has 3 cells, but the first row names 2 columns",
+            2,
+            3,
+        ),
+    ],
+)
+def test_rows_that_cannot_be_read_exactly_are_refused(tmp_path, text, message, line, column):
+    with pytest.raises(ModulError) as caught:
+        roster(tmp_path, text)
+    (problem,) = caught.value.problems
+    assert (problem.message, problem.line, problem.column) == (message, line, column)
+    assert "in quotes" in problem.hint
+
+
+def test_empty_trailing_cells_of_excel_are_not_extra(tmp_path):
+    result = roster(tmp_path, "nama;asal\nAni;Desa A;;\nBudi;;\n")
+    assert [(p.nama, p.asal) for p in result.participants] == [("Ani", "Desa A"), ("Budi", "")]
+
+
+def test_an_empty_field_leaves_no_empty_separator(project, tmp_path):
+    csv = write(tmp_path / "peserta.csv", "nama,asal\nBudi Santoso,\n")
+    report = build(
+        project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
+    )
+    merged = next(d.path for d in report.documents if d.path.name.endswith("-peserta.pdf"))
+    text = " ".join(PdfReader(merged).pages[0].extract_text().split())
+    assert "Peserta: Budi Santoso · Pelatihan Mengenal Peran" in text
+    assert "· ·" not in text
+
+
 def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
     names = ["Siti Aminah", "Yohanes Kase", "Maria Goreti"]
     csv = write(

@@ -12,6 +12,7 @@ from modul.errors import ModulError, Problem
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
+SEPARATORS = ",;\t"  # comma; semicolon (Excel where the decimal mark is a comma); tab
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,7 @@ def read_roster(path: Path, shown: str) -> Roster:
                 )
             ]
         )
-    # The header row says which separator Excel or the phone used. (csv.Sniffer guesses
-    # from all rows and gets it wrong when some rows have fewer cells than the header.)
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    rows = list(csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first.count)))
+    rows = _rows(text)
     if not rows:
         raise ModulError(
             [
@@ -70,7 +68,7 @@ def read_roster(path: Path, shown: str) -> Roster:
                 )
             ]
         )
-    header = [column.strip().lower() for column in rows[0]]
+    header = [column.strip().lower() for column in rows[0][1]]
     if REQUIRED not in header:
         raise ModulError(
             [
@@ -88,7 +86,10 @@ def read_roster(path: Path, shown: str) -> Roster:
         notes.append(f"{shown}: columns ignored: {', '.join(ignored)}")
     participants, problems = [], []
     seen: dict[tuple[str, str], int] = {}
-    for line, row in enumerate(rows[1:], 2):
+    for line, row in rows[1:]:
+        if broken := _broken_row(shown, line, row, len(header)):
+            problems.append(broken)
+            continue
         values = dict(zip(header, (cell.strip() for cell in row), strict=False))
         if not any(values.values()):
             continue
@@ -126,6 +127,51 @@ def read_roster(path: Path, shown: str) -> Roster:
             ]
         )
     return Roster(participants, notes)
+
+
+def _rows(text: str) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV text, each with the line it starts on.
+
+    The header row says which separator Excel or the phone used (csv.Sniffer guesses
+    from all rows, and gets it wrong when some rows have fewer cells than the header).
+    A header without any is a list of one column: a comma then belongs to the name
+    ("Dr. Ani Wijaya, M.Si.")."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    separator = max(SEPARATORS, key=first.count)
+    reader = csv.reader(io.StringIO(text), delimiter=separator if separator in first else "\0")
+    rows, start = [], 1
+    for cells in reader:
+        rows.append((start, cells))
+        start = reader.line_num + 1
+    return rows
+
+
+def _broken_row(shown: str, line: int, row: list[str], columns: int) -> Problem | None:
+    """A row the CSV cannot be read exactly from: an open quote, or more cells than
+    columns (a name with the separator in it, not in quotes)."""
+    for column, cell in enumerate(row, 1):
+        if "\n" in cell:
+            return Problem(
+                shown,
+                line,
+                column,
+                'a quote (") opened in this row is not '
+                "closed, so the rows after it were read as part of it",
+                "close the quote, or delete it; a name with a comma is written "
+                'in quotes: "Dr. Ani Wijaya, M.Si."',
+            )
+    extra = [n for n, cell in enumerate(row[columns:], columns + 1) if cell.strip()]
+    if extra:
+        return Problem(
+            shown,
+            line,
+            extra[0],
+            f"this row has {len(row)} cells, but the "
+            f"first row names {columns} column{'s' if columns > 1 else ''}",
+            'put a name that contains the separator in quotes ("Dr. Ani '
+            'Wijaya, M.Si."), or name the extra column in the first row',
+        )
+    return None
 
 
 def _decode(raw: bytes) -> tuple[str, list[str]]:

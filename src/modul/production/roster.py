@@ -148,12 +148,15 @@ def _stamps(
         output, pagesize=(width, height), invariant=1, initialFontName=font
     )  # no unembedded default font
     for person in participants:
-        line = header.replace("{nama}", person.nama).replace("{asal}", person.asal)
+        parts = (
+            part.replace("{nama}", person.nama).replace("{asal}", person.asal).strip()
+            for part in header.split(" · ")
+        )
         faces.draw(
             canvas,
             look.header_left_mm * mm,
             height - look.header_below_top_mm * mm,
-            line.replace(" · ·", " ·").strip(" ·"),
+            " · ".join(part for part in parts if part),  # no "· ·" for an empty field
             font,
             look.header_size_pt,
         )
