@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +85,20 @@ SUITED = shipped_line(ROLE_FILE, "cocok:")
 HANDOUT = "layouts/default/handout.xml.j2"
 OBJECTIVES = shipped_line(HANDOUT, "{{ t.objectives }}")
 REGION_LOGO = shipped_line(REGION, "logo: logo.png")
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says it has this size and holds no pixels: all an image program reads
+    before it decodes anything."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    size = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    signature = b"\x89PNG\r\n\x1a\n"
+    return signature + chunk(b"IHDR", size) + chunk(b"IDAT", b"") + chunk(b"IEND", b"")
+
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
@@ -274,6 +290,18 @@ BAD_INPUTS = {
         replace_file(LOGO, "bukan gambar"),
         f"{REGION}:{REGION_LOGO}",
         "not a PNG or JPEG",
+        "save the logo",
+    ),
+    "logo of 30000 × 30000 pixels": Bad(
+        replace_file(LOGO, png_header(30000, 30000)),
+        f"{REGION}:{REGION_LOGO}",
+        "has more than 40 million pixels",
+        "save it smaller",
+    ),
+    "cover logo that is not an image": Bad(
+        edit("layouts/default/_cover.xml.j2", 'logo="{{ logo }}"', 'logo="content/workshop.yaml"'),
+        "layouts/default/_cover.xml.j2",
+        "`content/workshop.yaml` is not a PNG or JPEG image",
         "save the logo",
     ),
     "logo damaged": Bad(

@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modul.catalog import NATIONAL, SLUG
+from modul.content.images import image_problem
 from modul.content.merge import Change, merge
 from modul.content.model import Region
 from modul.content.source import Node, ProblemList, read_yaml
 from modul.content.validate import validate
 from modul.errors import Problem, relative
 from modul.folders import REGION_LAYOUT, Folders
-
-IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
 
 @dataclass(frozen=True)
@@ -156,40 +155,10 @@ def _check_logo(
                 f"put it in {relative(folder, root)}/",
             )
         )
+    elif problem := image_problem(path, region.logo):
+        found.append(settings.problem(["logo"], *problem))
     else:
-        with path.open("rb") as image:
-            head = image.read(8)
-        if not head.startswith(IMAGE_SIGNATURES):
-            found.append(
-                settings.problem(
-                    ["logo"],
-                    f"`{region.logo}` is not a PNG or JPEG image",
-                    "save the logo as .png or .jpg",
-                )
-            )
-        elif damage := _image_damage(path):
-            found.append(
-                settings.problem(
-                    ["logo"],
-                    f"`{region.logo}` cannot be read: {damage}",
-                    "open it in an image program and save it again as PNG or JPEG",
-                )
-            )
-        else:
-            return path
-    return None
-
-
-def _image_damage(path: Path) -> str | None:
-    """Why the image cannot be decoded (cut off, damaged), or None. Decoding it whole
-    here is what keeps a bad logo from stopping the build half-way."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            image.load()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as err:
-        return str(err).split(" (")[0] or "the file is damaged"
+        return path
     return None
 
 

@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from modul.content.images import image_problem
 from modul.content.source import ProblemList
 from modul.errors import Problem, relative
 
@@ -159,10 +160,11 @@ def _bad_value(element: ET.Element) -> str | None:
 
 
 def _check_image(name: str, template: Path, root: Path) -> list[Problem]:
-    """An image named in the markup must be a file inside the project."""
+    """An image named in the markup must be a PNG or JPEG file inside the project."""
     path = (root / name).resolve()
     if path.is_relative_to(root.resolve()) and path.is_file():
-        return []
+        problem = image_problem(path, name)
+        return [_problem(template, root, "cover", *problem)] if problem else []
     return [
         _problem(
             template,
