@@ -1,16 +1,47 @@
-"""Write finished files into build/ so that no reader ever sees half of one."""
+"""Write finished files into build/ so that no reader ever sees half of one, and only
+one build at a time."""
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from modul.errors import OutputError, Problem, relative
 
 LEFTOVER = re.compile(r"^\..+\.(pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic's names
+
+
+@contextmanager
+def exclusive(root: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the project's build lock: a second build (`modul watch` in one window, `modul
+    build` in another) waits for the first, so neither loses what the other wrote.
+    `waiting` is called once if the lock is taken. The lock file lives in the system's
+    temporary folder, named after the project's path: nothing is added to the project."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(root))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if waiting:
+            waiting()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def lock_path(root: Path) -> Path:
+    """The lock file of the project at `root`, in the system's temporary folder."""
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"modul-{key}.lock"
 
 
 def write_atomic(path: Path, data: bytes, root: Path) -> None:
@@ -42,11 +73,16 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
         raise
 
 
-def remove_leftovers(folder: Path) -> None:
+def remove_leftovers(folder: Path) -> list[Path]:
     """Temporary files of a build that was killed (SIGKILL, power cut) before renaming."""
-    for path in folder.rglob(".*.tmp") if folder.is_dir() else []:
-        if LEFTOVER.match(path.name):
-            path.unlink()
+    found = (
+        [path for path in folder.rglob(".*.tmp") if LEFTOVER.match(path.name)]
+        if folder.is_dir()
+        else []
+    )
+    for path in found:
+        path.unlink()
+    return found
 
 
 def _remove(tmp: str | None) -> None:

@@ -185,7 +185,7 @@ def _build_and_report(root: Path, options: Options) -> None:
             f"{count(document.pages, 'page')}  {document.seconds:.2f} s"
         )
 
-    report = build(root, options, progress=show)
+    report = build(root, options, progress=show, waiting=_say_waiting)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     warn(report.warnings)
@@ -202,6 +202,10 @@ def _build_and_report(root: Path, options: Options) -> None:
     )
 
 
+def _say_waiting() -> None:
+    click.echo("another modul build is writing to build/: waiting until it is done …", err=True)
+
+
 @click.command(name="clean")
 @project_option
 def clean_command(project: Path | None) -> None:
@@ -210,7 +214,7 @@ def clean_command(project: Path | None) -> None:
     from modul.engine.incremental import clean
 
     root = project_root(project)
-    removed = run(lambda: clean(root))
+    removed = run(lambda: clean(root, waiting=_say_waiting))
     click.echo(f"Removed {count(len(removed), 'file')} modul had written.")
 
 

@@ -25,7 +25,7 @@ from modul.engine.plan import plan, shard
 from modul.engine.workers import workers
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
-from modul.output import remove_leftovers, write_atomic
+from modul.output import exclusive, remove_leftovers, write_atomic
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul.engine.parallel import SharedInputs
@@ -58,14 +58,26 @@ Progress = Callable[[BuiltDocument, int, int], None]
 
 
 def build(
-    root: Path, options: Options | None = None, *, progress: Progress | None = None
+    root: Path,
+    options: Options | None = None,
+    *,
+    progress: Progress | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Build what is out of date (everything with `options.force`); return what was
     written. With `options.strict`, warnings (layout check, fonts, unused parts) are
-    errors and such documents are not written."""
+    errors and such documents are not written. Another build of the same project is
+    waited for (`waiting` is called first, to say so)."""
     started = time.perf_counter()
     options = options or Options()
     options.check()
+    with exclusive(root, waiting):
+        return _build_when_needed(root, options, progress, started)
+
+
+def _build_when_needed(
+    root: Path, options: Options, progress: Progress | None, started: float
+) -> BuildReport:
     fingerprints, manifest = Fingerprints(root), Manifest(root)
     keys = _fingerprints(root, options, fingerprints)
     mine = shard(list(keys), *options.shard)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import Any
 from modul.engine.plan import Planned
 from modul.errors import Problem, relative
 from modul.folders import Folders
-from modul.output import write_atomic
+from modul.output import exclusive, remove_leftovers, write_atomic
 
 LIBRARIES = ("reportlab", "jinja2", "pikepdf", "pydantic", "ruamel.yaml")
 PACKAGE = Path(__file__).resolve().parents[1]  # modul/, with every sub-package
@@ -149,17 +149,21 @@ class Manifest:
         write_atomic(self.path, text.encode("utf-8"), self.root)
 
 
-def clean(root: Path) -> list[Path]:
-    """Delete exactly the files the manifest lists, then folders left empty by that."""
-    manifest = Manifest(root)
+def clean(root: Path, waiting: Callable[[], None] | None = None) -> list[Path]:
+    """Delete exactly the files the manifest lists and the temporary files of a build
+    that was killed, then folders left empty by that."""
     build = Folders(root).build
-    removed = []
-    for path in [*manifest.files(), manifest.path]:
-        if path.is_file() and path.resolve().is_relative_to(build.resolve()):
-            path.unlink()
-            removed.append(path)
-    for folder in sorted({p.parent for p in removed}, key=lambda p: -len(p.parts)):
-        while folder != build and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
+    if not build.is_dir():
+        return []
+    with exclusive(root, waiting):
+        manifest = Manifest(root)
+        removed = remove_leftovers(build)
+        for path in [*manifest.files(), manifest.path]:
+            if path.is_file() and path.resolve().is_relative_to(build.resolve()):
+                path.unlink()
+                removed.append(path)
+        for folder in sorted({p.parent for p in removed}, key=lambda p: -len(p.parts)):
+            while folder != build and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
     return removed

@@ -1,0 +1,50 @@
+"""One build at a time: a second build waits for the first, and nothing either wrote is
+forgotten (`modul clean` removes every file of both)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+from filelock import FileLock
+
+from modul.output import lock_path
+
+ROLE = "konselor-pemberdayaan-masyarakat"
+
+
+def modul(project, *args: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "modul", *args[:1], "--project", str(project), *args[1:]]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_second_build_waits_for_the_first(project):
+    held = FileLock(lock_path(project))
+    with held:
+        second = modul(project, "build", "--region", "nasional", "--role", ROLE, "--doc", "handout")
+        time.sleep(3)  # it would have finished by now, were it not waiting
+        assert second.poll() is None
+        assert not (project / "build" / "nasional").exists()
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, out + err
+    assert "another modul build is writing to build/: waiting" in err
+    assert (project / "build" / "nasional" / ROLE / "bahan-bacaan.pdf").is_file()
+
+
+def test_two_builds_at_once_lose_nothing(project):
+    """`modul watch` in one window and `modul build` in another: before the lock, one
+    edition's manifest entries were lost and `clean` left 12 PDFs behind."""
+    builds = [modul(project, "build", "--region", region) for region in ("nasional", "ntt")]
+    for running in builds:
+        out, err = running.communicate(timeout=300)
+        assert running.returncode == 0, out + err
+    assert len(list((project / "build").rglob("*.pdf"))) == 24
+    cleaned = subprocess.run(
+        [sys.executable, "-m", "modul", "clean", "--project", str(project)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Removed 25 files" in cleaned.stdout  # 24 PDFs and the manifest
+    assert not list((project / "build").rglob("*.pdf"))
