@@ -83,6 +83,7 @@ NAME, MAIN_TASKS, OTHER_TASKS = (
 )
 SUITED = shipped_line(ROLE_FILE, "cocok:")
 HANDOUT = "layouts/default/handout.xml.j2"
+THEME = "layouts/default/theme.yaml"
 OBJECTIVES = shipped_line(HANDOUT, "{{ t.objectives }}")
 REGION_LOGO = shipped_line(REGION, "logo: logo.png")
 
@@ -257,6 +258,22 @@ BAD_INPUTS = {
         "layouts/default/handout.xml.j2:",
         "tidak_ada",
         "variable names",
+    ),
+    "include of a file outside the layout": Bad(
+        edit(
+            HANDOUT,
+            "<h1>{{ t.objectives }}</h1>",
+            '{% include "../../content/workshop.yaml" %}<h1>{{ t.objectives }}</h1>',
+        ),
+        f"{HANDOUT}:{OBJECTIVES}",
+        "template `../../content/workshop.yaml` not found",
+        "{% include %}",
+    ),
+    "a theme value out of range": Bad(
+        edit(THEME, "short_table_share: 0.3334", "short_table_share: 2"),
+        f"{THEME}:{shipped_line(THEME, 'short_table_share')}",
+        "`page_breaks.short_table_share`: the number is too large",
+        "at most 1",
     ),
     "sandbox escape": Bad(
         edit("layouts/default/handout.xml.j2", "{{ t.objectives }}", "{{ ''.__class__.__mro__ }}"),

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from conftest import copy_project, pdf_path, write
 from modul import Options, build
+from modul.engine.incremental import clean
 from modul.folders import MANIFEST
 
 ROLE = "konselor-pemberdayaan-masyarakat"
@@ -126,7 +127,7 @@ def test_clean_deletes_only_what_modul_wrote(project):
     write(theirs, "%PDF-1.4 bukan buatan modul")
     from modul.engine.incremental import clean
 
-    removed = clean(project)
+    removed, _ = clean(project)
     assert len(removed) == 13  # 12 PDFs and the manifest
     assert mine.read_text(encoding="utf-8") == "jangan dihapus" and theirs.is_file()
     assert not (project / "build" / MANIFEST).exists()
@@ -185,3 +186,31 @@ def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
     monkeypatch.setattr(modul.engine.builder, "write_atomic", original)
     report = build(project, Options(regions=["nasional"]))
     assert report.skipped == 2 and len(report.documents) == 10
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        '{"build/nasional/x.pdf": ["not", "an", "entry"]}',  # JSON of the wrong shape
+        '{"build/nasional/x.pdf": {"fingerprint": "f", "files": [1]}}',
+        "[1, 2, 3]",
+        '{"build/nasional/konselor',  # cut off by a crash
+        "\udcff",  # not UTF-8 (written below as a raw byte)
+    ],
+)
+def test_a_damaged_manifest_is_set_aside_and_made_anew(project, damage):
+    """Valid JSON of the wrong shape stopped both `build` and `clean` with exit 4."""
+    where = Options(regions=["nasional"], roles=[ROLE], kinds=["handout"])
+    build(project, where)
+    manifest = project / "build" / MANIFEST
+    manifest.write_bytes(damage.encode("utf-8", "surrogateescape"))
+    report = build(project, where)
+    assert [d.path.name for d in report.documents] == ["bahan-bacaan.pdf"]  # made again
+    (note,) = [w for w in report.warnings if w.file == f"build/{MANIFEST}"]
+    assert note.is_warning and "kept as .modul-manifest.json.damaged" in note.message
+    assert manifest.with_name(f"{MANIFEST}.damaged").read_bytes() == damage.encode(
+        "utf-8", "surrogateescape"
+    )
+    removed, problems = clean(project)
+    assert problems == [] and not list((project / "build").rglob("*.pdf"))
+    assert len(removed) == 2  # the handout and the new manifest

@@ -214,7 +214,8 @@ def clean_command(project: Path | None) -> None:
     from modul.engine.incremental import clean
 
     root = project_root(project)
-    removed = run(lambda: clean(root, waiting=_say_waiting))
+    removed, damaged = run(lambda: clean(root, waiting=_say_waiting))
+    warn(damaged)
     click.echo(f"Removed {count(len(removed), 'file')} modul had written.")
 
 

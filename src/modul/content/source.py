@@ -135,7 +135,16 @@ def read_yaml(path: Path, root: Path) -> Node:
             ]
         ) from None
     except OSError as err:
-        raise ProblemList([Problem(name, message=f"cannot read file ({err.strerror})")]) from None
+        raise ProblemList(
+            [
+                Problem(
+                    name,
+                    message=f"cannot read file ({err.strerror})",
+                    hint="check that you may read it (its permissions), and "
+                    "that it is a file, not a folder",
+                )
+            ]
+        ) from None
     if len(raw) > MAX_BYTES:  # parsing 30 MB of YAML takes minutes and is never meant
         raise ProblemList(
             [

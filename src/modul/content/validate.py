@@ -93,6 +93,11 @@ _MESSAGES = {
     "int_parsing": ("expected a whole number", "write a number without quotes, e.g. 30"),
     "bool_type": ("expected true or false", "write `true` or `false`"),
     "greater_than": ("the number is too small", "use a number greater than {gt}"),
+    "greater_than_equal": ("the number is too small", "use a number of at least {ge}"),
+    "less_than": ("the number is too large", "use a number below {lt}"),
+    "less_than_equal": ("the number is too large", "use a number of at most {le}"),
+    "float_type": ("expected a number", "write a number without quotes, e.g. 2.5"),
+    "float_parsing": ("expected a number", "write a number without quotes, e.g. 2.5"),
     "string_pattern_mismatch": (
         "not a valid id",
         "use lowercase letters, digits and hyphens, e.g. `sesi-1`",

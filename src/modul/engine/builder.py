@@ -178,7 +178,7 @@ def _build(
         notes,
         skipped=len(paths) - len(stale),
         removed=removed,
-        warnings=sorted(set(setup.warnings + layout)),
+        warnings=sorted(set(setup.warnings + layout + manifest.problems)),
     )
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from modul.engine.plan import Planned
-from modul.errors import Problem, relative
+from modul.errors import Problem, relative, warning
 from modul.folders import Folders
 from modul.output import exclusive, remove_leftovers, write_atomic
 
@@ -52,6 +52,24 @@ class Fingerprints:
         for path in sorted(_inputs(self.root, planned)):
             digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
         return digest.hexdigest()
+
+
+def _well_formed(entries: object) -> bool:
+    """The shape `record` writes: target → fingerprint, files and warnings."""
+    fields = {"file": str, "line": int, "column": int, "message": str, "hint": str, "severity": str}
+    return isinstance(entries, dict) and all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("fingerprint"), str)
+        and isinstance(entry.get("files"), list)
+        and all(isinstance(name, str) for name in entry["files"])
+        and isinstance(entry.get("warnings", []), list)
+        and all(
+            isinstance(w, dict)
+            and all(key in fields and isinstance(value, fields[key]) for key, value in w.items())
+            for w in entry.get("warnings", [])
+        )
+        for entry in entries.values()
+    )
 
 
 def _inputs(root: Path, planned: Planned) -> list[Path]:
@@ -103,12 +121,33 @@ class Manifest:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.path = Folders(root).manifest
+        self.problems: list[Problem] = []  # a damaged manifest, set aside
+        self.entries: dict[str, dict[str, Any]] = {}
+        if not self.path.is_file():  # a first build (or build/ is not a folder: said later)
+            return
         try:
-            self.entries: dict[str, dict[str, Any]] = json.loads(
-                self.path.read_text(encoding="utf-8")
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # cut off, not JSON, not UTF-8
+            entries = None
+        if _well_formed(entries):
+            self.entries = entries
+        else:
+            self._set_aside()
+
+    def _set_aside(self) -> None:
+        """Keep a damaged manifest for inspection and start a new one: every document is
+        then made again, and recorded anew."""
+        kept = self.path.with_name(f"{self.path.name}.damaged")
+        os.replace(self.path, kept)
+        self.problems.append(
+            warning(
+                relative(self.path, self.root),
+                message="the list of files modul wrote was "
+                f"damaged; it is kept as {kept.name} and made anew",
+                hint="nothing to do: every document is made again. Files of earlier builds that "
+                "no document makes now stay in build/: delete them by hand if needed",
             )
-        except (OSError, ValueError):
-            self.entries = {}
+        )
 
     def current(self, target: Path, fingerprint: str) -> bool:
         """True when the target was built from these inputs and all its files are there."""
@@ -149,12 +188,15 @@ class Manifest:
         write_atomic(self.path, text.encode("utf-8"), self.root)
 
 
-def clean(root: Path, waiting: Callable[[], None] | None = None) -> list[Path]:
+def clean(
+    root: Path, waiting: Callable[[], None] | None = None
+) -> tuple[list[Path], list[Problem]]:
     """Delete exactly the files the manifest lists and the temporary files of a build
-    that was killed, then folders left empty by that."""
+    that was killed, then folders left empty by that. Returns the files deleted, and a
+    warning if the manifest was damaged (its files are then not known)."""
     build = Folders(root).build
     if not build.is_dir():
-        return []
+        return [], []
     with exclusive(root, waiting):
         manifest = Manifest(root)
         removed = remove_leftovers(build)
@@ -166,4 +208,4 @@ def clean(root: Path, waiting: Callable[[], None] | None = None) -> list[Path]:
             while folder != build and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
-    return removed
+    return removed, manifest.problems

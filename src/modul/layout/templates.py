@@ -51,10 +51,13 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
             ]
         ) from None
     except TemplateNotFound as err:
+        file, line = _template_frame(err, name, root)  # the {% include %} that names it
         raise ProblemList(
             [
                 Problem(
-                    name,
+                    file,
+                    line,
+                    0,
                     message=f"template `{err.name}` not found",
                     hint="check the name in {% include %} / {% import %}, "
                     "or add the file to the layout folder",
