@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pikepdf
 import pytest
 from pypdf import PdfReader
@@ -185,3 +187,29 @@ def test_shared_pages_are_stored_once(project, tmp_path):
         }
     assert len(shared) == pages
     assert merged.stat().st_size < 3 * plain.stat().st_size
+
+
+def test_a_device_is_not_a_participant_list(tmp_path):
+    """`--roster /dev/zero` read forever (its fingerprint first)."""
+    with pytest.raises(ModulError) as caught:
+        read_roster(Path("/dev/zero"), "/dev/zero")
+    (problem,) = caught.value.problems
+    assert problem.message == "this is not a file (a folder or a device)"
+
+
+def test_a_cell_longer_than_any_name_is_located(tmp_path):
+    """A field over 128 KB made the csv module raise: exit 4."""
+    with pytest.raises(ModulError) as caught:
+        roster(tmp_path, 'nama,asal\nAni,x\n"' + "a" * 200_000 + '",x\n')
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.message) == (3, "a cell is longer than any name or place")
+
+
+def test_a_list_too_large_is_refused_before_it_is_read_whole(tmp_path, monkeypatch):
+    import modul.production.participants as participants
+
+    monkeypatch.setattr(participants, "MAX_BYTES", 1000)
+    with pytest.raises(ModulError) as caught:
+        roster(tmp_path, "nama\n" + "Nama Peserta\n" * 100)
+    (problem,) = caught.value.problems
+    assert problem.message == "the participant list is larger than 0 MB"

@@ -40,10 +40,15 @@ class Fingerprints:
 
     def file(self, path: Path) -> str:
         if path not in self._files:
-            try:
-                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            try:  # a regular file only: /dev/zero as a participant list would never end
+                digest = (
+                    hashlib.sha256(path.read_bytes()).hexdigest()
+                    if path.is_file()
+                    else "not a file"
+                )
             except OSError:
-                self._files[path] = "missing"
+                digest = "missing"
+            self._files[path] = digest
         return self._files[path]
 
     def target(self, planned: Planned, options: str) -> str:

@@ -12,6 +12,7 @@ from modul.errors import ModulError, Problem
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
+MAX_BYTES = 50_000_000  # 100,000 participants take about 5 MB
 SEPARATORS = ",;\t"  # comma; semicolon (Excel where the decimal mark is a comma); tab
 
 
@@ -34,8 +35,19 @@ class Roster:
 
 def read_roster(path: Path, shown: str) -> Roster:
     """Read a participant list; raise ModulError naming the row of every problem."""
+    if path.exists() and not path.is_file():
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    message="this is not a file (a folder or a device)",
+                    hint="give the participant list's file, e.g. peserta.csv",
+                )
+            ]
+        )
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:  # at most a byte past the limit
+            raw = file.read(MAX_BYTES + 1)
     except OSError as err:
         raise ModulError(
             [
@@ -46,6 +58,18 @@ def read_roster(path: Path, shown: str) -> Roster:
                 )
             ]
         ) from None
+    if len(raw) > MAX_BYTES:
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    message=f"the participant list is larger than {MAX_BYTES // 1_000_000} MB",
+                    hint="check that this is "
+                    "the list of participants; split a national list by "
+                    "district",
+                )
+            ]
+        )
     text, notes = _decode(raw)
     if "\x00" in text:
         raise ModulError(
@@ -57,7 +81,20 @@ def read_roster(path: Path, shown: str) -> Roster:
                 )
             ]
         )
-    rows = _rows(text)
+    try:
+        rows = _rows(text)
+    except csv.Error as err:  # a cell of more than 128 KB: never a name
+        raise ModulError(
+            [
+                Problem(
+                    shown,
+                    err.args[1] if len(err.args) > 1 else 0,
+                    0,
+                    "a cell is longer than any name or place",
+                    "check the row: is a quote left open?",
+                )
+            ]
+        ) from None
     if not rows:
         raise ModulError(
             [
@@ -140,9 +177,12 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
     separator = max(SEPARATORS, key=first.count)
     reader = csv.reader(io.StringIO(text), delimiter=separator if separator in first else "\0")
     rows, start = [], 1
-    for cells in reader:
-        rows.append((start, cells))
-        start = reader.line_num + 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise csv.Error(str(err), start) from None  # with the row it stopped in
     return rows
 
 
