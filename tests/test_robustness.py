@@ -275,6 +275,37 @@ BAD_INPUTS = {
         "`page_breaks.short_table_share`: the number is too large",
         "at most 1",
     ),
+    "a loop in a loop of 99999 each": Bad(
+        edit(
+            HANDOUT,
+            "<h1>{{ t.objectives }}</h1>",
+            "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+            "<h1>{{ t.objectives }}</h1>",
+        ),
+        f"{HANDOUT}:{OBJECTIVES}",
+        "the template counts to more than 100,000 with range()",
+        "not in a loop inside a loop",
+    ),
+    "range(10**9)": Bad(
+        edit(
+            HANDOUT,
+            "<h1>{{ t.objectives }}</h1>",
+            "{% for i in range(10**9) %}{% endfor %}<h1>{{ t.objectives }}</h1>",
+        ),
+        f"{HANDOUT}:{OBJECTIVES}",
+        "the template counts to more than 100,000",
+        "large range() numbers",
+    ),
+    "a macro that calls itself": Bad(
+        edit(
+            HANDOUT,
+            "<h1>{{ t.objectives }}</h1>",
+            "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}<h1>{{ t.objectives }}</h1>",
+        ),
+        f"{HANDOUT}:{OBJECTIVES}",
+        "a macro calls itself without end",
+        "a condition to stop",
+    ),
     "sandbox escape": Bad(
         edit("layouts/default/handout.xml.j2", "{{ t.objectives }}", "{{ ''.__class__.__mro__ }}"),
         f"{HANDOUT}:{OBJECTIVES}",

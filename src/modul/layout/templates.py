@@ -7,6 +7,8 @@ markup) and StrictUndefined (a typo in a variable name is an error, not a blank)
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from jinja2 import (
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
+    TemplateRuntimeError,
     TemplateSyntaxError,
 )
 from jinja2.sandbox import SandboxedEnvironment
@@ -22,22 +25,58 @@ from jinja2.sandbox import SandboxedEnvironment
 from modul.content.source import ProblemList
 from modul.errors import Problem, relative
 
+# A document's template counts (`range`) to this many in all, and writes at most this
+# much markup: far above any real document, and a loop in a loop of a million is refused
+# at once instead of running for hours.
+MAX_COUNTED = 100_000
+MAX_MARKUP = 20_000_000  # characters
+_COUNTED: ContextVar[int] = ContextVar("counted", default=0)
+
+
+class TooMuch(TemplateRuntimeError):
+    """A template that counts or writes far more than any document."""
+
 
 def environment(search_path: list[Path]) -> SandboxedEnvironment:
     """One Jinja2 environment; templates are looked up along `search_path` in order."""
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["range"] = _counted_range
+    return env
+
+
+def _counted_range(*args: int) -> range:
+    numbers = range(*args)
+    counted = _COUNTED.get() + len(numbers)
+    if counted > MAX_COUNTED:
+        raise TooMuch(f"the template counts to more than {MAX_COUNTED:,} with range()")
+    _COUNTED.set(counted)
+    return numbers
 
 
 def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: Path) -> str:
     """Render template `name`; any template error becomes a Problem at its file and line."""
     try:
-        return env.get_template(name).render(**context)
+        _COUNTED.set(0)
+        return _bounded(env.get_template(name).generate(**context))
+    except RecursionError as err:
+        file, line = _template_frame(err, name, root)
+        raise ProblemList(
+            [
+                Problem(
+                    file,
+                    line,
+                    0,
+                    "a macro calls itself without end",
+                    "give the macro a condition to stop",
+                )
+            ]
+        ) from None
     except TemplateSyntaxError as err:
         raise ProblemList(
             [
@@ -64,6 +103,22 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
                 )
             ]
         ) from None
+    except TooMuch as err:
+        file, line = _template_frame(err, name, root)
+        if not line:  # raised outside the template's own frames: name its file
+            file = _shown(env.get_template(name).filename, root) or name
+        raise ProblemList(
+            [
+                Problem(
+                    file,
+                    line,
+                    0,
+                    f"{err.message}: a loop that runs for hours",
+                    "loop over the content's lists, not over large "
+                    "range() numbers, and not in a loop inside a loop",
+                )
+            ]
+        ) from None
     except TemplateError as err:
         file, line = _template_frame(err, name, root)
         raise ProblemList(
@@ -77,6 +132,16 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
                 )
             ]
         ) from None
+
+
+def _bounded(pieces: Iterator[str]) -> str:
+    written, parts = 0, []
+    for piece in pieces:
+        written += len(piece)
+        if written > MAX_MARKUP:
+            raise TooMuch(f"the template writes more than {MAX_MARKUP:,} characters")
+        parts.append(piece)
+    return "".join(parts)
 
 
 def _template_frame(err: Exception, name: str, root: Path) -> tuple[str, int]:
