@@ -306,6 +306,16 @@ BAD_INPUTS = {
         "a macro calls itself without end",
         "a condition to stop",
     ),
+    "a damaged font in a region's theme": Bad(
+        lambda root: (
+            (root / "content/regions/ntt/layout/fonts").mkdir(parents=True),
+            (root / "content/regions/ntt/layout/fonts/Rusak.ttf").write_bytes(b"\0" * 3000),
+            write(root / "content/regions/ntt/layout/theme.yaml", "fonts:\n  regular: Rusak.ttf\n"),
+        ),
+        "content/regions/ntt/layout/theme.yaml:2",
+        "font file `Rusak.ttf` cannot be read",
+        "TrueType font",
+    ),
     "sandbox escape": Bad(
         edit("layouts/default/handout.xml.j2", "{{ t.objectives }}", "{{ ''.__class__.__mro__ }}"),
         f"{HANDOUT}:{OBJECTIVES}",

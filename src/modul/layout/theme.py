@@ -9,7 +9,9 @@ so `modul check` stays quick.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import struct
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -252,6 +254,15 @@ def load_theme(
                     "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf",
                 )
             )
+        elif damage := _font_damage(path):
+            problems.append(
+                tree.problem(
+                    place,
+                    f"font file `{name}` {damage}",
+                    "use a TrueType font (.ttf) that opens in a font "
+                    "viewer, e.g. from fonts.google.com",
+                )
+            )
         found.append(str(path))
     if problems:
         raise ProblemList(problems)
@@ -288,6 +299,26 @@ def _grey(colour: str) -> float:
     """Lightness of a #RRGGBB colour from 0 (black) to 1 (white), as a copier sees it."""
     red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def _font_damage(path: Path) -> str | None:
+    """Why ReportLab could not embed the font, or None."""
+    info = path.stat()
+    return _font_damage_of(path, info.st_mtime_ns, info.st_size)
+
+
+@functools.cache  # once per version of the file (`modul watch` sees a font replaced)
+def _font_damage_of(path: Path, modified: int, size: int) -> str | None:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True) as font:
+            if "glyf" not in font:  # ReportLab embeds TrueType outlines only
+                return "has PostScript (CFF) outlines, which cannot be embedded"
+            font.getBestCmap()
+    except (TTLibError, OSError, ValueError, KeyError, AssertionError, struct.error) as err:
+        return f"cannot be read ({type(err).__name__}: {str(err)[:80]})"
+    return None
 
 
 def _find_font(name: str, folders: list[Path]) -> Path | None:
