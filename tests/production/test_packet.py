@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from modul import Options, build
@@ -62,3 +63,29 @@ def test_packet_bookmarks_nest_sections_under_their_document(project):
     single = outline(PdfReader(report.documents[2].path))
     key = next(m for m in single if m[1] == "Kunci Jawaban")
     assert (1, "Kunci Jawaban", key[2] + 2 + handout_pages + worksheet_pages) in marks
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        Options(regions=["sumbar"], roles=[ROLE], paper="F4"),  # other paper, no packet
+        Options(regions=["sumbar"], roles=[ROLE], kinds=["handout"], force=True),
+    ],
+)
+def test_a_packet_is_removed_when_its_documents_are_made_again_without_it(project, later):
+    """After --packet, a build with other paper (or an edited text) left the packet with
+    the old pages, looking current."""
+    build(project, Options(regions=["sumbar"], roles=[ROLE], packet=True))
+    packet = project / "build" / "sumbar" / ROLE / "paket-pelatihan.pdf"
+    assert packet.is_file()
+    report = build(project, later)
+    assert not packet.exists() and packet in report.removed
+    again = build(project, Options(regions=["sumbar"], roles=[ROLE], packet=True))
+    assert packet.is_file() and packet in [d.path for d in again.documents]
+
+
+def test_a_packet_stays_when_nothing_of_its_role_is_made_again(project):
+    build(project, Options(regions=["sumbar"], roles=[ROLE], packet=True))
+    report = build(project, Options(regions=["sumbar"], roles=[ROLE]))
+    assert report.documents == [] and report.removed == []
+    assert (project / "build" / "sumbar" / ROLE / "paket-pelatihan.pdf").is_file()

@@ -164,6 +164,8 @@ def _build(
             removed += _remove(
                 manifest.record(path, keys.get(path, ""), [o.path for o in outputs], found)
             )
+        rebuilt = {target.path for target in documents} | {job.path for job in packets}
+        removed += _remove(_stale_packets(manifest, setup.catalog.packet.file, rebuilt))
     except BaseException:
         with contextlib.suppress(OutputError):  # the first error is the one to report
             manifest.save()  # even when stopped part-way, `clean` knows every file written
@@ -180,6 +182,18 @@ def _build(
         removed=removed,
         warnings=sorted(set(setup.warnings + layout + manifest.problems)),
     )
+
+
+def _stale_packets(manifest: Manifest, packet: str, made: set[Path]) -> list[Path]:
+    """The packets of earlier builds whose documents this build made again without them
+    (say, after a text edit or with other paper): a packet would print the old pages."""
+    folders = {path.parent for path in made}
+    return [
+        file
+        for target in manifest.targets()
+        if target.name == packet and target.parent in folders and target not in made
+        for file in manifest.forget(target)
+    ]
 
 
 def _shared_inputs(root: Path, setup: Setup, fillable: bool) -> SharedInputs:

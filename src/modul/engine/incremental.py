@@ -183,6 +183,14 @@ class Manifest:
         entry = self.entries.get(relative(target, self.root), {})
         return [Problem(**w) for w in entry.get("warnings", [])]
 
+    def targets(self) -> list[Path]:
+        return [self.root / name for name in sorted(self.entries)]
+
+    def forget(self, target: Path) -> list[Path]:
+        """Drop a target; return the files it had, for the caller to delete."""
+        entry = self.entries.pop(relative(target, self.root), {"files": []})
+        return [self.root / name for name in entry["files"]]
+
     def files(self) -> list[Path]:
         return sorted(
             {self.root / name for entry in self.entries.values() for name in entry["files"]}
