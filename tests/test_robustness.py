@@ -381,8 +381,8 @@ BAD_INPUTS = {
     # output
     "build/ is a file": Bad(
         replace_file("build", "x"),
-        f"build/nasional/{ROLE}/",
-        "Not a directory",
+        "build: ",
+        "cannot make this folder: File exists",
         "`build` is a file",
         ("build", "--region", "nasional"),
         3,

@@ -73,6 +73,42 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
         raise
 
 
+def make_folder(folder: Path, root: Path) -> None:
+    """Make `folder` (and its parents) if it is not there: before a build writes, so
+    that a file in the way is said once, for the folder."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(
+            [
+                Problem(
+                    relative(folder, root),
+                    message=f"cannot make this folder: {err.strerror}",
+                    hint=_hint(err, folder / "x", root),
+                )
+            ]
+        ) from None
+
+
+def append_line(path: Path, line: str, root: Path) -> None:
+    """Add a line to `path` and hand it to the system at once: what a build killed the
+    next moment has written is still known."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+    except OSError as err:
+        raise OutputError(
+            [
+                Problem(
+                    relative(path, root),
+                    message=f"cannot write this file: {err.strerror}",
+                    hint=_hint(err, path, root),
+                )
+            ]
+        ) from None
+
+
 def remove_leftovers(folder: Path) -> list[Path]:
     """Temporary files of a build that was killed (SIGKILL, power cut) before renaming."""
     found = (

@@ -48,3 +48,32 @@ def test_two_builds_at_once_lose_nothing(project):
     )
     assert "Removed 25 files" in cleaned.stdout  # 24 PDFs and the manifest
     assert not list((project / "build").rglob("*.pdf"))
+
+
+def test_clean_after_kill_9_removes_every_file_the_build_wrote(project):
+    """A build killed with SIGKILL as its first PDFs appeared left PDFs that no manifest
+    listed, so `clean` removed none of them."""
+    running = modul(project, "build", "--jobs", "1")
+    deadline = time.monotonic() + 120
+    while not list((project / "build").rglob("*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)  # a few more documents
+    running.kill()
+    running.communicate()
+    written = list((project / "build").rglob("*.pdf"))
+    assert 0 < len(written) < 48, "the build was not stopped part-way"
+    cleaned = subprocess.run(
+        [sys.executable, "-m", "modul", "clean", "--project", str(project)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert not list((project / "build").rglob("*.pdf")), cleaned.stdout
+    assert not [p for p in (project / "build").rglob("*") if p.is_file()]  # no .tmp, no journal
+    again = subprocess.run(
+        [sys.executable, "-m", "modul", "build", "--project", str(project)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Done: 48 documents written" in again.stdout

@@ -25,7 +25,7 @@ from modul.engine.plan import plan, shard
 from modul.engine.workers import workers
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
-from modul.output import exclusive, remove_leftovers, write_atomic
+from modul.output import exclusive, make_folder, remove_leftovers, write_atomic
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul.engine.parallel import SharedInputs
@@ -123,6 +123,7 @@ def _build(
     total = len(packets) + sum(
         1 + count(t, fillable=options.fillable, roster=setup.roster) for t in documents
     )
+    make_folder(Folders(root).build, root)
     remove_leftovers(Folders(root).build)
     if options.strict and setup.warnings:
         raise ModulError([w.as_error() for w in setup.warnings])
@@ -155,6 +156,7 @@ def _build(
                 continue
             layout += found
             for output in outputs:
+                manifest.written(path, output.path)
                 write_atomic(output.path, output.pdf, root)
                 written.append(
                     BuiltDocument(output.path, output.pages, time.perf_counter() - began)

@@ -24,8 +24,9 @@ from typing import Any
 from modul.engine.plan import Planned
 from modul.errors import Problem, relative, warning
 from modul.folders import Folders
-from modul.output import exclusive, remove_leftovers, write_atomic
+from modul.output import append_line, exclusive, remove_leftovers, write_atomic
 
+JOURNAL = ".modul-journal.txt"  # files written since the manifest was last saved
 LIBRARIES = ("reportlab", "jinja2", "pikepdf", "pydantic", "ruamel.yaml")
 PACKAGE = Path(__file__).resolve().parents[1]  # modul/, with every sub-package
 
@@ -126,8 +127,13 @@ class Manifest:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.path = Folders(root).manifest
+        self.journal = self.path.with_name(JOURNAL)
         self.problems: list[Problem] = []  # a damaged manifest, set aside
         self.entries: dict[str, dict[str, Any]] = {}
+        self._read_manifest()
+        self._read_journal()
+
+    def _read_manifest(self) -> None:
         if not self.path.is_file():  # a first build (or build/ is not a folder: said later)
             return
         try:
@@ -138,6 +144,25 @@ class Manifest:
             self.entries = entries
         else:
             self._set_aside()
+
+    def _read_journal(self) -> None:
+        """Files a killed build wrote after the manifest was last saved: known, so that
+        `clean` removes them, and stale, so that the next build makes them again."""
+        try:
+            lines = self.journal.read_text(encoding="utf-8").splitlines()
+        except (OSError, ValueError):
+            return
+        for line in lines:
+            target, _, name = line.partition("\t")
+            entry = self.entries.setdefault(target, {"fingerprint": "", "files": []})
+            entry["fingerprint"] = ""  # its other files may be the old ones
+            if name and name not in entry["files"]:
+                entry["files"].append(name)
+
+    def written(self, target: Path, file: Path) -> None:
+        """Note a file about to be written for `target`, before it is in place."""
+        line = f"{relative(target, self.root)}\t{relative(file, self.root)}"
+        append_line(self.journal, line, self.root)
 
     def _set_aside(self) -> None:
         """Keep a damaged manifest for inspection and start a new one: every document is
@@ -199,6 +224,7 @@ class Manifest:
     def save(self) -> None:
         text = json.dumps(self.entries, indent=1, sort_keys=True, ensure_ascii=False)
         write_atomic(self.path, text.encode("utf-8"), self.root)
+        self.journal.unlink(missing_ok=True)  # all it held is in the manifest now
 
 
 def clean(
@@ -213,7 +239,7 @@ def clean(
     with exclusive(root, waiting):
         manifest = Manifest(root)
         removed = remove_leftovers(build)
-        for path in [*manifest.files(), manifest.path]:
+        for path in [*manifest.files(), manifest.path, manifest.journal]:
             if path.is_file() and path.resolve().is_relative_to(build.resolve()):
                 path.unlink()
                 removed.append(path)
