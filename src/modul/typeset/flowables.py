@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -194,9 +195,31 @@ class TextBlock(Paragraph):
 class Heading(TextBlock):
     """A heading paragraph that adds itself to the PDF outline (bookmarks)."""
 
-    def __init__(self, text: str, style: object, *, level: int, title: str, key: str) -> None:
-        super().__init__(text, style)
+    NO_BOOKMARK = -1
+
+    def __init__(
+        self,
+        text: str,
+        style: object,
+        *args: Any,
+        level: int = NO_BOOKMARK,
+        title: str = "",
+        key: str = "",
+        **kwargs: Any,
+    ) -> None:
+        # ReportLab makes the pieces of a split paragraph with Paragraph's own arguments.
+        super().__init__(text, style, *args, **kwargs)
         self.outline_level, self.outline_title, self.outline_key = level, title, key
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A heading taller than the room left splits like a paragraph; its first piece
+        keeps the bookmark."""
+        pieces: list[Flowable] = super().split(avail_width, avail_height)
+        if pieces and isinstance(pieces[0], Heading):
+            first = pieces[0]
+            first.outline_level, first.outline_title = self.outline_level, self.outline_title
+            first.outline_key = self.outline_key
+        return pieces
 
 
 class HeadingsWithStart(Flowable):

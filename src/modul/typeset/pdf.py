@@ -98,7 +98,7 @@ class _Document(BaseDocTemplate):
             log.flowable_placed(
                 self.page, filled, flowable.plain_text() if isinstance(flowable, Heading) else None
             )
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.outline_level != Heading.NO_BOOKMARK:
             # A PDF outline cannot skip a level: an <h2> before any <h1> goes on top.
             self.outline_level = min(flowable.outline_level, self.outline_level + 1)
             self.canv.bookmarkPage(flowable.outline_key)
