@@ -59,15 +59,7 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
         os.replace(tmp, path)
     except OSError as err:
         _remove(tmp)
-        raise OutputError(
-            [
-                Problem(
-                    relative(path, root),
-                    message=f"cannot write this file: {err.strerror}",
-                    hint=_hint(err, path, root),
-                )
-            ]
-        ) from None
+        raise _cannot(err, path, root) from None
     except BaseException:
         _remove(tmp)
         raise
@@ -79,15 +71,7 @@ def make_folder(folder: Path, root: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(
-            [
-                Problem(
-                    relative(folder, root),
-                    message=f"cannot make this folder: {err.strerror}",
-                    hint=_hint(err, folder / "x", root),
-                )
-            ]
-        ) from None
+        raise _cannot(err, folder, root, "make this folder", made=folder / "x") from None
 
 
 def append_line(path: Path, line: str, root: Path) -> None:
@@ -98,15 +82,7 @@ def append_line(path: Path, line: str, root: Path) -> None:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(line + "\n")
     except OSError as err:
-        raise OutputError(
-            [
-                Problem(
-                    relative(path, root),
-                    message=f"cannot write this file: {err.strerror}",
-                    hint=_hint(err, path, root),
-                )
-            ]
-        ) from None
+        raise _cannot(err, path, root) from None
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
@@ -119,6 +95,22 @@ def remove_leftovers(folder: Path) -> list[Path]:
     for path in found:
         path.unlink()
     return found
+
+
+def _cannot(
+    err: OSError, path: Path, root: Path, what: str = "write this file", *, made: Path | None = None
+) -> OutputError:
+    """The error for `path` that could not be written (or made), with what to do; `made`
+    is the file the fix is worked out for, when it is not `path` itself."""
+    return OutputError(
+        [
+            Problem(
+                relative(path, root),
+                message=f"cannot {what}: {err.strerror}",
+                hint=_hint(err, made or path, root),
+            )
+        ]
+    )
 
 
 def _remove(tmp: str | None) -> None:
