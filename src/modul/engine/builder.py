@@ -117,7 +117,7 @@ def _build(
 
     setup = check(root, options)
     paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets], *options.shard)
-    stale = [p for p in paths if options.force or p not in keys or not manifest.current(p, keys[p])]
+    stale = {p for p in paths if options.force or p not in keys or not manifest.current(p, keys[p])}
     documents = [t for t in setup.targets if t.path in stale]
     packets = [p for p in setup.packets if p.path in stale]
     total = len(packets) + sum(
