@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -68,6 +71,66 @@ def pdf_text(path: Path, *, furniture: bool = False) -> str:
 
 
 FURNITURE_BAND = 50  # points from the paper edge where header and footer are drawn
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as poppler's pdftotext reads it: its box, top-down, in points."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlap(self, other: Word) -> float:
+        """How far the two boxes run into each other (0 if they do not)."""
+        across = min(self.right, other.right) - max(self.left, other.left)
+        down = min(self.bottom, other.bottom) - max(self.top, other.top)
+        return max(0.0, min(across, down))
+
+
+def pages_of_words(path: Path) -> list[tuple[float, float, list[Word]]]:
+    """Each page's width, height and words, read by poppler (`pdftotext -bbox`): a reader
+    independent of the ReportLab that wrote the file."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext is not installed (.ci/run installs poppler-utils)")
+    xhtml = subprocess.run([tool, "-bbox", str(path), "-"], capture_output=True, check=True)
+    # Read line by line: poppler does not escape every character of the title it copies
+    # into the XHTML head, so an XML parser may refuse the file.
+    pages: list[tuple[float, float, list[Word]]] = []
+    for line in xhtml.stdout.decode("utf-8", "replace").splitlines():
+        if page := PAGE.search(line):
+            pages.append((float(page[1]), float(page[2]), []))
+        elif word := WORD.search(line):
+            pages[-1][2].append(Word(html.unescape(word[5]), *map(float, word.groups()[:4])))
+    return pages
+
+
+PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+WORD = re.compile(
+    r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)</word>'
+)
+
+
+def print_faults(path: Path, *, edge_mm: float = 5) -> list[str]:
+    """Words closer than `edge_mm` to the paper's edge (printers leave that blank), and
+    words printed over each other, as an independent reader sees them."""
+    edge = edge_mm * 72 / 25.4
+    faults = []
+    for number, (width, height, words) in enumerate(pages_of_words(path), 1):
+        for word in words:
+            if min(word.left, word.top, width - word.right, height - word.bottom) < edge:
+                faults.append(f"{path.name} p.{number}: {word.text!r} at the paper's edge")
+        words = sorted(words, key=lambda w: w.top)
+        for i, word in enumerate(words):
+            for other in words[i + 1 :]:
+                if other.top >= word.bottom:
+                    break
+                if word.overlap(other) > 1:
+                    faults.append(f"{path.name} p.{number}: {word.text!r} over {other.text!r}")
+    return faults
 
 
 def seed_sentences(seed: Path) -> list[str]:

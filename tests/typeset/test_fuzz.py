@@ -1,7 +1,8 @@
 """Fuzzing: random role files, with random structure and random Unicode text.
 
 Either modul writes PDFs in which every generated text can be read (as printed: see
-modul.glyphs), or it stops with its own error (ModulError) — never another exception.
+modul.glyphs), inside the page and over no other text (as poppler reads them), or it
+stops with its own error (ModulError) — never another exception.
 The normal run tries a few examples; for a longer run:
 
     MODUL_FUZZ_EXAMPLES=500 pytest tests/test_fuzz.py
@@ -18,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from conftest import copy_project, pdf_text
+from conftest import copy_project, pdf_text, print_faults
 from modul import Options, build
 from modul.engine.preflight import check
 from modul.errors import ModulError
@@ -153,6 +154,8 @@ def test_random_role_files_print_every_sentence_or_fail_cleanly(fuzz_project, ro
     seen = "".join("".join(pdf_text(d.path) for d in report.documents).split())
     for text in strings(role):
         assert printed_whole("".join(printed(text, coverage).split()), seen), repr(text)
+    for document in report.documents:  # inside the page, over no other text
+        assert print_faults(document.path) == []
 
 
 def printed_whole(expected: str, seen: str, cuts: int = 4, head: int = 200) -> bool:

@@ -7,6 +7,8 @@ from modul.layout.theme import load_theme
 from modul.typeset.fonts import register_faces
 from modul.typeset.pdf import fit_line
 
+SMALLEST = 6.75  # the default theme's: 0.75 × 9 pt, above its 6.5 pt floor
+
 
 class CountingFaces:
     """The theme's faces, counting how often a width is measured."""
@@ -26,8 +28,8 @@ def test_a_long_header_is_shortened_with_few_measurements():
     faces = register_faces(theme)
     counting = CountingFaces(faces)
     text = " ".join(f"Kata{n}" for n in range(600))
-    line, size = fit_line(text, counting, faces.names[0], 9, 400, theme.furniture)
-    assert size == 6.75  # the smallest: 0.75 × 9 pt, above the 6.5 pt floor
+    line, size = fit_line(text, counting, faces.names[0], 9, 400, SMALLEST)
+    assert size == SMALLEST
     assert line.endswith("…") and text.startswith(line[:-1])
     assert faces.width(line, faces.names[0], size) <= 400
     longer = line[:-1] + text[len(line) - 1] + "…"
@@ -38,7 +40,7 @@ def test_a_long_header_is_shortened_with_few_measurements():
 def test_a_header_that_fits_is_kept_whole():
     theme = load_theme(REPO / "layouts" / "default", REPO)
     faces = register_faces(theme)
-    line, size = fit_line("Panduan Fasilitator", faces, faces.names[0], 9, 400, theme.furniture)
+    line, size = fit_line("Panduan Fasilitator", faces, faces.names[0], 9, 400, SMALLEST)
     assert (line, size) == ("Panduan Fasilitator", 9)
 
 

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, FrameBreak, Paragraph, Table
 
 from modul.typeset.layoutcheck import current, plain
+from modul.typeset.proof import given
 
 # ReportLab lets a line run 1–2 pt past the margin (a trailing space); more than a cell's
 # padding would show.
@@ -151,10 +152,18 @@ class CheckBox(Flowable):
 
 
 class TextBlock(Paragraph):
-    """A paragraph that tells the layout check where text is drawn and if it overflows."""
+    """A paragraph that tells the print proof what it prints, and the layout check where
+    text is drawn and if it overflows."""
+
+    def __init__(self, text: str | None, style: object, *args: Any, **kwargs: Any) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        if text is not None:  # not a piece of a split paragraph
+            given(plain(text))
 
     def draw(self) -> None:
+        self.canv.block = self  # the proof notes which block drew each piece of text
         super().draw()
+        self.canv.block = None
         log = current()
         if log is None:
             return

@@ -47,7 +47,7 @@ class LayoutLog:
             self.findings.append(
                 Finding(
                     page,
-                    f"the writing space after “{_short(self.last_text)}” is "
+                    f"the writing space after “{short(self.last_text)}” is "
                     f"{height / MM:.0f} mm high, below the theme's minimum of "
                     f"{self.min_writing / MM:.0f} mm",
                     "give it more lines (`baris` in "
@@ -60,7 +60,7 @@ class LayoutLog:
         self.findings.append(
             Finding(
                 page,
-                f"“{_short(text)}” is wider than its box or cell",
+                f"“{short(text)}” is wider than its box or cell",
                 "shorten the word, or add a space where it may break",
                 text,
             )
@@ -91,7 +91,7 @@ class LayoutLog:
         self.findings.append(
             Finding(
                 page,
-                f"the word “{_short(word)}” is cut across two lines: its column is too "
+                f"the word “{short(word)}” is cut across two lines: its column is too "
                 "narrow for it",
                 "widen the column (`widths` of the table in the template), "
                 "make the text smaller in theme.yaml, or shorten the word",
@@ -105,7 +105,7 @@ class LayoutLog:
             self.findings.append(
                 Finding(
                     self.heading[0],
-                    f"the heading “{_short(self.heading[1])}” is alone at the "
+                    f"the heading “{short(self.heading[1])}” is alone at the "
                     "foot of the page; its text starts on the next page",
                     "shorten the text before it, or start the part on a new page in the template",
                     self.heading[1],
@@ -178,13 +178,13 @@ def locate(
                 file,
                 line,
                 column,
-                f"{document}, page {finding.page}: {finding.message}",
+                f"{document}{f', page {finding.page}' if finding.page else ''}: {finding.message}",
                 finding.hint,
             )
         )
     return problems
 
 
-def _short(text: str, length: int = 40) -> str:
+def short(text: str, length: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -16,10 +16,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from modul.catalog import VERSION
-from modul.layout.theme import Furniture, Theme
+from modul.layout.theme import Theme
 from modul.typeset.flowables import Heading
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import LayoutLog, current, logging_to
+from modul.typeset.proof import Proof, RecordingText, record
 
 PAGE_COUNT_FORM = "modul-page-count"
 
@@ -54,7 +55,8 @@ class PageFurniture:
 class _CountingCanvas(Canvas):
     """Draws "of N" on every page as a form XObject filled in once the count is known.
 
-    This keeps layout to a single pass: the total is written at save time.
+    This keeps layout to a single pass: the total is written at save time. Every piece
+    of text drawn on a page is noted for the print proof.
     """
 
     def __init__(
@@ -65,13 +67,26 @@ class _CountingCanvas(Canvas):
         font: str,
         size: float,
         colour: colors.Color,
+        proof: Proof | None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.furniture, self.furniture_font, self.furniture_size = furniture, font, size
         self.furniture_colour, self.faces = colour, faces
+        self.proof = proof
+        self.drawing_furniture = False  # set while the running head and foot are drawn
+        self.block: Flowable | None = None  # the text block being drawn
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:
+        return RecordingText(self, x, y, direction=direction)
+
+    def drawText(self, text: Any) -> None:
+        if self.proof is not None:
+            record(self, text, self.proof, furniture=self.drawing_furniture, block=self.block)
+        super().drawText(text)
 
     def save(self) -> None:
+        self.proof = None  # the page count is drawn into a form: its place is reserved
         pages = self.getPageNumber() - 1
         _, _, after = self.furniture.page_label.partition("{pages}")
         self.beginForm(PAGE_COUNT_FORM)
@@ -115,11 +130,12 @@ def render_pdf(
     faces: Faces,
     info: Mapping[str, str],
     log: LayoutLog | None = None,
+    proof: Proof | None = None,
 ) -> tuple[bytes, int]:
     """Lay out `flowables`; return the PDF bytes and the number of pages.
 
     `info` holds the attributes of the markup's <document> element: metadata and the
-    texts of header and footer.
+    texts of header and footer. Where text lands is noted in `proof`.
     """
     furniture = PageFurniture(
         header=info.get("header", ""),
@@ -168,8 +184,13 @@ def render_pdf(
             font=fonts["regular"],
             size=theme.header_size,
             colour=colors.HexColor(theme.colours.muted),
+            proof=proof,
             **kwargs,
         )
+
+    if proof is not None:
+        proof.page_size = (width, height)
+        proof.frame = (frame._x1, frame._y1, frame._x1 + frame._width, frame._y1 + frame._height)
 
     with logging_to(log):
         document.build(flowables, canvasmaker=canvas_maker)
@@ -181,12 +202,14 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
     colour = colors.HexColor(theme.colours.muted)
     rule = colors.HexColor(theme.colours.rule)
     gap = look.rule_gap_pt
+    smallest = max(look.min_size_pt, size * look.min_share)
 
     def draw(canvas: Canvas, document: BaseDocTemplate) -> None:
         page = canvas.getPageNumber()
         left, right = document.leftMargin, document.pagesize[0] - document.rightMargin
         top = document.pagesize[1] - document.topMargin + look.header_above_mm * mm
         bottom = document.bottomMargin - look.footer_below_mm * mm
+        canvas.drawing_furniture = True
         canvas.saveState()
         canvas.setFont(font, size)
         canvas.setFillColor(colour)
@@ -199,7 +222,7 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
                 canvas,
                 left,
                 top + gap,
-                fit_line(furniture.header, faces, font, size, right - left, look)[0],
+                fit_line(furniture.header, faces, font, size, right - left, smallest)[0],
                 font,
                 size,
             )
@@ -214,19 +237,18 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
         # The page label with a three-digit total, and a gap, is kept clear of the footer
         # (no document comes near 1000 pages; the roster's merged file counts per sheet).
         room = right - left - faces.width(before + "000", font, size) - look.footer_gap_mm * mm
-        text, text_size = fit_line(furniture.footer, faces, font, size, room, look)
+        text, text_size = fit_line(furniture.footer, faces, font, size, room, smallest)
         faces.draw(canvas, right, bottom, text, font, text_size, right=True)
         canvas.restoreState()
+        canvas.drawing_furniture = False
 
     return draw
 
 
 def fit_line(
-    text: str, faces: Faces, font: str, size: float, width: float, look: Furniture
+    text: str, faces: Faces, font: str, size: float, width: float, smallest: float
 ) -> tuple[str, float]:
-    """`text` at `size`, or smaller (down to the theme's minimum), or shortened with "…",
-    to fit."""
-    smallest = max(look.min_size_pt, size * look.min_share)
+    """`text` at `size`, or smaller (down to `smallest`), or shortened with "…", to fit."""
     needed = faces.width(text, font, size)
     if needed <= width:
         return text, size

@@ -1,5 +1,6 @@
 """Lay out one document's markup on pages: the PDF bytes, its page count and, on request,
-what the layout check found on the pages, at the YAML lines that cause it."""
+what the layout check found on the pages, at the YAML lines that cause it. A layout that
+fails the print proof (text lost, outside the page or over other text) is an error."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from modul.errors import ModulError, Problem
 from modul.layout.theme import Theme, scaled
 from modul.typeset.layoutcheck import MM, LayoutLog, locate
 from modul.typeset.pdf import render_pdf
+from modul.typeset.proof import Proof, proving
 from modul.typeset.typesetter import Typesetter
 
 
@@ -32,22 +34,35 @@ def render_document(
     shown: str,
     fillable: bool = False,
     log: LayoutLog | None = None,
+    sources: dict[str, Node] | None = None,
+    template: str = "",
 ) -> tuple[bytes, int]:
     """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
     form fields over the writing spaces and tick boxes. A document marked `fit-pages="N"`
     (the one-page run-sheet) is set smaller, through the theme's `fit_scales`, until it
-    fits on N pages. `shown` names the document in messages."""
+    fits on N pages. `shown` names the document in messages; a print proof failure is
+    located in `sources` (the edition's YAML trees), else at `template`."""
     wanted = int(document.get("fit-pages", "0"))
     for factor in theme.fit_scales if wanted else [1.0]:
         if log:
             log.restart()  # only the findings of the layout that is kept count
+        proof = Proof()
         pdf, pages = _render_once(
-            document, scaled(theme, factor), root=root, shown=shown, fillable=fillable, log=log
+            document,
+            scaled(theme, factor),
+            root=root,
+            shown=shown,
+            fillable=fillable,
+            log=log,
+            proof=proof,
         )
         if pages <= wanted:
             break
     if log and wanted and pages > wanted:
         log.too_many_pages(pages, wanted, min(theme.fit_scales))
+    if failed := proof.check():
+        located = locate(failed, sources or {}, template or shown, shown)
+        raise ModulError([problem.as_error() for problem in located])
     return pdf, pages
 
 
@@ -63,7 +78,9 @@ def lay_out(
     """The document laid out, with the layout check's findings located in `sources` (the
     edition's YAML trees), else at its `template`."""
     log = LayoutLog(theme.min_writing_mm * MM, theme.layout_check.nearly_empty)
-    pdf, pages = render_document(document, theme, root=root, shown=shown, log=log)
+    pdf, pages = render_document(
+        document, theme, root=root, shown=shown, log=log, sources=sources, template=template
+    )
     return LaidOut(pdf, pages, locate(log.finish(), sources, template, shown))
 
 
@@ -75,16 +92,20 @@ def _render_once(
     shown: str,
     fillable: bool,
     log: LayoutLog | None,
+    proof: Proof,
 ) -> tuple[bytes, int]:
     typesetter = Typesetter(theme, root, fillable=fillable)
     try:
+        with proving(proof):
+            flowables = typesetter.flowables(document)
         return render_pdf(
-            typesetter.flowables(document),
+            flowables,
             theme=theme,
             fonts=typesetter.font,
             faces=typesetter.faces,
             info=document.attrib,
             log=log,
+            proof=proof,
         )
     except LayoutError as err:
         raise ModulError(
