@@ -8,7 +8,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import write
+from conftest import pages_of_words, print_faults, write
 from modul import Options, build
 from modul.errors import ModulError
 from modul.production.participants import read_roster
@@ -213,3 +213,42 @@ def test_a_list_too_large_is_refused_before_it_is_read_whole(tmp_path, monkeypat
         roster(tmp_path, "nama\n" + "Nama Peserta\n" * 100)
     (problem,) = caught.value.problems
     assert problem.message == "the participant list is larger than 0 MB"
+
+
+TITLED = "Dr. Raden Ajeng Siti Nurhaliza Kusumawardhani, M.Si."
+OVERLONG = (
+    "Prof. Dr. Ir. Raden Mas Haryo Bagus Wicaksono Adiningrat Kusumanegara "
+    "Suryadiningrat, S.Pd., M.Si., M.Pd., Ph.D."
+)
+
+
+def stamped(project, tmp_path, names: list[str], **options):
+    csv = write(tmp_path / "peserta.csv", "nama;asal\n" + "".join(f"{n};Oelamasi\n" for n in names))
+    report = build(
+        project,
+        Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv, **options),
+    )
+    merged = next(d.path for d in report.documents if d.path.name.endswith("-peserta.pdf"))
+    return report, merged
+
+
+@pytest.mark.parametrize("booklet", [False, True], ids=["A4", "A5 booklet"])
+def test_a_long_titled_name_fits_its_field_and_no_label(project, tmp_path, booklet):
+    """The name, smaller and on two lines, stays clear of "Tanggal" beside it (LK-5);
+    on A5 the participant's line stays clear of the running head. As poppler reads it."""
+    report, merged = stamped(project, tmp_path, [TITLED], booklet=booklet)
+    assert report.warnings == []
+    assert print_faults(merged) == []
+    words = [w.text for _, _, page in pages_of_words(merged) for w in page]
+    assert " ".join(words).count(TITLED) >= 7  # the "Nama" field of every worksheet
+
+
+def test_a_name_too_long_even_on_two_lines_is_shortened_with_a_warning_at_its_row(
+    project, tmp_path
+):
+    report, merged = stamped(project, tmp_path, ["Ani", OVERLONG])
+    assert print_faults(merged) == []  # shortened, never over "Tanggal"
+    rows = {(w.file, w.line) for w in report.warnings}
+    assert rows == {(str(tmp_path / "peserta.csv"), 3)}
+    assert any("the name is shortened on the “Nama” line" in w.message for w in report.warnings)
+    assert all("fix" not in w.hint and w.hint for w in report.warnings)

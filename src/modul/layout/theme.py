@@ -160,6 +160,7 @@ class Roster(Frozen):
     header_below_top_mm: Length
     header_size_pt: Annotated[float, Field(gt=4, le=20)]
     name_size_pt: Annotated[float, Field(gt=4, le=30)]
+    min_size_pt: Annotated[float, Field(gt=4, le=20)]  # a long name or line shrinks to this
     name_left_pt: Length  # the name's start after the "Nama" field's left end
     name_above_line_pt: Length  # the name's baseline above the field's line
 

@@ -31,6 +31,7 @@ class Participant:
 class Roster:
     participants: list[Participant]
     notes: list[str]  # things worth saying that are not errors
+    shown: str = ""  # the list's file, for messages
 
 
 def read_roster(path: Path, shown: str) -> Roster:
@@ -163,7 +164,7 @@ def read_roster(path: Path, shown: str) -> Roster:
                 )
             ]
         )
-    return Roster(participants, notes)
+    return Roster(participants, notes, shown)
 
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:

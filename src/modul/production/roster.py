@@ -4,6 +4,10 @@ The worksheet is laid out once. Each participant's name is then stamped onto cop
 its pages: the pages are form XObjects stored once in the print file (pikepdf), and the
 stamps (a header line and the "Nama" fields) are drawn by ReportLab in one small
 document whose font is shared by all of them. Layout is never run per participant.
+
+A name always fits its field: it is set smaller, down to the theme's minimum, then on
+two lines; only a name too long even so is warned about, with its row. The header line
+is kept clear of the running head.
 """
 
 from __future__ import annotations
@@ -11,23 +15,42 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations
 
 import pikepdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-import modul.typeset.pdf  # noqa: F401  (ReportLab settings for the stamps)
-from modul.layout.theme import Roster as StampLook
+from modul.errors import Problem, warning
+from modul.layout.theme import Theme
 from modul.production.participants import Participant, Roster
 from modul.typeset.glyphs import Faces
+from modul.typeset.layoutcheck import MM
+from modul.typeset.pdf import fit_line  # also ReportLab's settings for the stamps
+from modul.typeset.proof import ASCENT, DESCENT
+
+LINE_GAP = 1.15  # baseline to baseline of a name on two lines, times its size
+MAX_WORDS_SPLIT = 30  # a name of more words is shortened, not cut into lines
 
 IDENTITY_FIELD = re.compile(r"^nama(_\d+)?$")  # the "Nama" fields of the fillable form
 
 
+@dataclass(frozen=True)
+class NameFields:
+    """Where the "Nama" fields of the worksheet are: the name is stamped on each."""
+
+    corners: dict[int, list[tuple[float, float]]]  # page index → lower-left corners
+    width: float  # of the narrowest field: one stamp serves them all
+    height: float  # room above a field's line: its row, less the name's distance to it
+
+
 def personalise(
-    worksheet: bytes, form: bytes, roster: Roster, *, faces: Faces, header: str, look: StampLook
-) -> tuple[bytes, list[bytes]]:
-    """The merged print file and one file per participant.
+    worksheet: bytes, form: bytes, roster: Roster, *, faces: Faces, header: str, theme: Theme
+) -> tuple[bytes, list[bytes], list[Problem]]:
+    """The merged print file, one file per participant, and warnings of names that do
+    not fit.
 
     `worksheet` is the laid-out worksheet; `form` the same as a fillable form, whose
     "Nama" fields say where names go. `header` is printed on every page, with
@@ -40,12 +63,15 @@ def personalise(
     """
     base = pikepdf.open(io.BytesIO(worksheet))
     box = base.pages[0].mediabox
-    stamps = pikepdf.open(io.BytesIO(_stamps(roster.participants, box, faces, header, look)))
+    fields = _name_fields(form, theme)
+    stamps = _Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster.shown)
+    stamps_pdf = pikepdf.open(io.BytesIO(stamps.draw(roster.participants, header)))
     merged = _new_like(base)
     sheets = _forms(merged, base.pages)
-    marks = _forms(merged, stamps.pages)  # header, name; header, name; …
-    boxes = _name_boxes(form)
-    placements = [merged.make_stream(_placement(boxes.get(n, []))) for n in range(len(sheets))]
+    marks = _forms(merged, stamps_pdf.pages)  # header, name; header, name; …
+    placements = [
+        merged.make_stream(_placement(fields.corners.get(n, []))) for n in range(len(sheets))
+    ]
     _set_pages(
         merged,
         box,
@@ -75,7 +101,7 @@ def personalise(
             for name, stamp in stamps_of_p.items():
                 page.Resources.XObject[name] = stamp
         singles.append(_save(single))  # the previous participant's stamps are left out
-    return _save(merged), singles
+    return _save(merged), singles, stamps.warnings
 
 
 def _new_like(base: pikepdf.Pdf) -> pikepdf.Pdf:
@@ -125,48 +151,145 @@ def _set_pages(
     tree.Kids, tree.Count = pikepdf.Array(kids), len(kids)
 
 
-def _name_boxes(form: bytes) -> dict[int, list[tuple[float, float]]]:
-    """Page index → lower-left corners of the "Nama" fields on that page."""
-    boxes: dict[int, list[tuple[float, float]]] = {}
+def _name_fields(form: bytes, theme: Theme) -> NameFields:
+    corners: dict[int, list[tuple[float, float]]] = {}
+    widths = []
     with pikepdf.open(io.BytesIO(form)) as pdf:
         for number, page in enumerate(pdf.pages):
             for annotation in page.get("/Annots", []):
                 if IDENTITY_FIELD.match(str(annotation.get("/T", ""))):
-                    x, y = float(annotation.Rect[0]), float(annotation.Rect[1])
-                    boxes.setdefault(number, []).append((x, y))
-    return boxes
+                    x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
+                    corners.setdefault(number, []).append((x0, y0))
+                    widths.append(x1 - x0)
+    room = (theme.fields.row_mm - 1) * MM - theme.roster.name_above_line_pt
+    return NameFields(corners, min(widths, default=0.0), room)
 
 
-def _stamps(
-    participants: list[Participant], box: pikepdf.Array, faces: Faces, header: str, look: StampLook
-) -> bytes:
+class _Stamps:
     """Two pages per participant: the header line in place, the name at the origin."""
-    output = io.BytesIO()
-    width, height = float(box[2]), float(box[3])
-    font = faces.names[0]
-    canvas = Canvas(
-        output, pagesize=(width, height), invariant=1, initialFontName=font
-    )  # no unembedded default font
-    for person in participants:
+
+    def __init__(
+        self,
+        faces: Faces,
+        theme: Theme,
+        width: float,
+        height: float,
+        fields: NameFields,
+        shown: str,
+    ) -> None:
+        self.faces, self.look, self.font = faces, theme.roster, faces.names[0]
+        self.width, self.height, self.fields, self.shown = width, height, fields, shown
+        self.header_y = _header_baseline(theme, height)
+        self.warnings: list[Problem] = []
+
+    def draw(self, participants: list[Participant], header: str) -> bytes:
+        output = io.BytesIO()
+        canvas = Canvas(
+            output, pagesize=(self.width, self.height), invariant=1, initialFontName=self.font
+        )  # no unembedded default font
+        for person in participants:
+            self.header(canvas, person, header)
+            canvas.showPage()
+            self.name(canvas, person)
+            canvas.showPage()
+        canvas.save()
+        return output.getvalue()
+
+    def header(self, canvas: Canvas, person: Participant, header: str) -> None:
         parts = (
             part.replace("{nama}", person.nama).replace("{asal}", person.asal).strip()
             for part in header.split(" · ")
         )
-        faces.draw(
-            canvas,
-            look.header_left_mm * mm,
-            height - look.header_below_top_mm * mm,
-            " · ".join(part for part in parts if part),  # no "· ·" for an empty field
-            font,
-            look.header_size_pt,
+        text = " · ".join(part for part in parts if part)  # no "· ·" for an empty field
+        left = self.look.header_left_mm * mm
+        line, size = fit_line(
+            text,
+            self.faces,
+            self.font,
+            self.look.header_size_pt,
+            self.width - 2 * left,
+            self.look.min_size_pt,
         )
-        canvas.showPage()
-        faces.draw(
-            canvas, look.name_left_pt, look.name_above_line_pt, person.nama, font, look.name_size_pt
+        if person.nama not in line:  # the workshop's name at its end may be cut
+            self.warn(person, "the line at the top of the page is shortened")
+        self.faces.draw(canvas, left, self.header_y, line, self.font, size)
+
+    def name(self, canvas: Canvas, person: Participant) -> None:
+        """The name on one line, smaller if need be; else on two or three lines."""
+        look, room = self.look, self.fields.width - self.look.name_left_pt
+        for lines in _splits(person.nama, self.faces, self.font):
+            widest = max(self.faces.width(line, self.font, 1) for line in lines)
+            tallest = self.fields.height / ((len(lines) - 1) * LINE_GAP + ASCENT)
+            size = min(look.name_size_pt, room / widest if widest else room, tallest)
+            if size >= look.min_size_pt:
+                break
+        else:  # shortened rather than printed over a label
+            self.warn(person, "the name is shortened on the “Nama” line")
+            size = look.min_size_pt
+            lines = _shortened(person.nama, self.faces, self.font, size, room)
+        for n, line in enumerate(reversed(lines)):
+            y = look.name_above_line_pt + n * LINE_GAP * size
+            self.faces.draw(canvas, look.name_left_pt, y, line, self.font, size)
+
+    def warn(self, person: Participant, message: str) -> None:
+        self.warnings.append(
+            warning(
+                self.shown,
+                person.row,
+                0,
+                f"{message} even at {self.look.min_size_pt:g} pt: “{person.nama}”",
+                "write a shorter name in this row (initials for middle names, titles "
+                "left out), or make roster.min_size_pt in theme.yaml smaller",
+            )
         )
-        canvas.showPage()
-    canvas.save()
-    return output.getvalue()
+
+
+def _splits(name: str, faces: Faces, font: str) -> Iterator[list[str]]:
+    """The name on one, two and three lines, each cut at the spaces that make its longest
+    line shortest (a name of one long word is cut in the middle)."""
+    words = name.split() or [name]
+    yield [" ".join(words)]
+    if len(words) == 1:
+        yield [name[: len(name) // 2], name[len(name) // 2 :]]
+        return
+    if len(words) > MAX_WORDS_SPLIT:
+        return  # not a name that can fit: it is shortened
+    space, sizes = faces.width(" ", font, 1), [faces.width(w, font, 1) for w in words]
+
+    def widest(cuts: tuple[int, ...]) -> float:
+        edges = (0, *cuts, len(words))
+        return max(sum(sizes[a:b]) + (b - a - 1) * space for a, b in zip(edges, edges[1:]))
+
+    for count in (2, 3):
+        if len(words) >= count:
+            best = min(combinations(range(1, len(words)), count - 1), key=widest)
+            edges = (0, *best, len(words))
+            yield [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _shortened(name: str, faces: Faces, font: str, size: float, room: float) -> list[str]:
+    """As many words as fit on the first line, the rest on the second, cut with "…"."""
+    words = name.split()
+    first = 1
+    while first < len(words) and faces.width(" ".join(words[: first + 1]), font, size) <= room:
+        first += 1
+    rest = " ".join(words[first:])
+    return [
+        fit_line(" ".join(words[:first]), faces, font, size, room, size)[0],
+        fit_line(rest, faces, font, size, room, size)[0],
+    ]
+
+
+def _header_baseline(theme: Theme, height: float) -> float:
+    """The participant's line in the top margin, above the running head, or where that is
+    too close (A5: the head is as far from the top as the line), just below its rule."""
+    look, furniture = theme.roster, theme.furniture
+    size, gap = look.header_size_pt, furniture.rule_gap_pt
+    wanted = height - look.header_below_top_mm * mm
+    head = height - (theme.margins.top - furniture.header_above_mm) * mm + gap
+    if wanted - DESCENT * size >= head + ASCENT * theme.header_size + 1:
+        return float(wanted)
+    return float(head) - 3 * gap - ASCENT * size  # the rule lies 2 gaps below the head's baseline
 
 
 def _save(pdf: pikepdf.Pdf) -> bytes:

@@ -57,17 +57,20 @@ def _personalised(
     target: Target, worksheet: bytes, form: bytes, pages: int, roster: Roster
 ) -> Iterator[Output]:
     """All participants in one print file, then a worksheet per participant."""
-    merged, singles = personalise(
+    merged, singles, warnings = personalise(
         worksheet,
         form,
         roster,
         faces=register_faces(target.theme),
         header=target.roster_line,
-        look=target.theme.roster,
+        theme=target.theme,
     )
     stem = target.path.stem
     yield Output(
-        target.path.with_name(f"{stem}-peserta.pdf"), merged, pages * len(roster.participants)
+        target.path.with_name(f"{stem}-peserta.pdf"),
+        merged,
+        pages * len(roster.participants),
+        warnings,
     )
     for n, (person, single) in enumerate(zip(roster.participants, singles, strict=True), 1):
         yield Output(
