@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, FrameBreak, Paragraph, Table
 
@@ -15,6 +16,7 @@ from modul.typeset.proof import given
 # ReportLab lets a line run 1–2 pt past the margin (a trailing space); more than a cell's
 # padding would show.
 OVERFLOW = 4
+MIN_PIECE_LINES = 20  # the rest of a long paragraph is cut into pieces at least this long
 CLEAR = Color(1, 1, 1, alpha=0)  # form fields draw nothing: the form prints like the plain one
 
 
@@ -181,6 +183,31 @@ class TextBlock(Paragraph):
             broken = [word for word in self._laid_out_words() if word not in whole]
             if broken:
                 log.word_broken(page, broken[0], text)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """As ReportLab splits it, but the rest of a long paragraph comes as pieces a page
+        long, made from the lines already broken. ReportLab would break the whole rest
+        into lines again on every page: a paragraph of 300 pages took minutes."""
+        pieces: list[Flowable] = super().split(avail_width, avail_height)
+        if len(pieces) != 2 or not hasattr(self, "blPara"):
+            return pieces
+        first, rest = pieces
+        lines = self.blPara.lines
+        start, per_page = len(first.blPara.lines), max(len(first.blPara.lines), MIN_PIECE_LINES)
+        if len(lines) - start <= 2 * per_page:
+            return pieces
+        lines_of = self._get_split_blParaFunc()
+        cuts = [*range(start, len(lines), per_page), len(lines)]
+        inner = ParagraphStyle("piece", parent=rest.style, spaceBefore=0, spaceAfter=0)
+        rests = [
+            type(self)(
+                None, inner if b < len(lines) else rest.style, frags=lines_of(self.blPara, a, b)
+            )
+            for a, b in zip(cuts, cuts[1:])
+        ]
+        for piece in rests[:-1]:
+            piece._JustifyLast = first._JustifyLast  # its last line is not the paragraph's
+        return [first, *rests]
 
     def _laid_out_words(self) -> list[str]:
         """The words as placed on the lines: a word cut in two shows as two pieces."""
