@@ -72,8 +72,8 @@ if TYPE_CHECKING:
     "--roster",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    metavar="PESERTA.CSV",
-    help="Participant list (CSV with a column `nama`, optional asal/organisasi/"
+    metavar="PESERTA.XLSX|CSV",
+    help="Participant list (Excel .xlsx or CSV, a column `nama`, optional asal/organisasi/"
     "desa): one personalised worksheet per participant, and all in one print file.",
 )
 @click.option("--force", is_flag=True, help="Rebuild every document, also those up to date.")

@@ -1,10 +1,13 @@
-"""Participant lists (CSV, as Excel or a phone saves it), read and checked row by row."""
+"""Participant lists (an Excel workbook, or CSV as Excel or a phone saves it), read and
+checked row by row."""
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +17,8 @@ REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
 MAX_BYTES = 50_000_000  # 100,000 participants take about 5 MB
 SEPARATORS = ",;\t"  # comma; semicolon (Excel where the decimal mark is a comma); tab
+XLSX = b"PK\x03\x04"  # a workbook is a zip file
+OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # .xls, Excel 97–2003
 
 
 @dataclass(frozen=True)
@@ -71,19 +76,27 @@ def read_roster(path: Path, shown: str) -> Roster:
                 )
             ]
         )
+    if raw.startswith(XLSX):
+        return _participants(_workbook_rows(raw, shown), [], shown)
+    return _participants(*_text_rows(raw, shown), shown)
+
+
+def _text_rows(raw: bytes, shown: str) -> tuple[list[tuple[int, list[str]]], list[str]]:
     text, notes = _decode(raw)
     if "\x00" in text:
         raise ModulError(
             [
                 Problem(
                     shown,
-                    message="this is not a text (CSV) file",
-                    hint="in Excel choose 'Save as' → 'CSV UTF-8'",
+                    message="this is neither an Excel workbook (.xlsx) nor a CSV file",
+                    hint="in Excel choose 'Save as' → 'Excel Workbook (.xlsx)' or 'CSV UTF-8'"
+                    if raw.startswith(OLD_EXCEL)
+                    else "give the list as .xlsx or CSV",
                 )
             ]
         )
     try:
-        rows = _rows(text)
+        return _rows(text), notes
     except csv.Error as err:  # a cell of more than 128 KB: never a name
         raise ModulError(
             [
@@ -96,6 +109,10 @@ def read_roster(path: Path, shown: str) -> Roster:
                 )
             ]
         ) from None
+
+
+def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: str) -> Roster:
+    """The participants of the rows (the first names the columns), checked row by row."""
     if not rows:
         raise ModulError(
             [
@@ -107,6 +124,8 @@ def read_roster(path: Path, shown: str) -> Roster:
             ]
         )
     header = [column.strip().lower() for column in rows[0][1]]
+    while header and not header[-1]:  # a cell under no column name is an extra cell
+        header.pop()
     if REQUIRED not in header:
         raise ModulError(
             [
@@ -165,6 +184,48 @@ def read_roster(path: Path, shown: str) -> Roster:
             ]
         )
     return Roster(participants, notes, shown)
+
+
+def _workbook_rows(raw: bytes, shown: str) -> list[tuple[int, list[str]]]:
+    """The rows of the workbook's first sheet as texts, each with its row number. Cells
+    Excel keeps as numbers (a phone number) or dates are written as Excel shows them."""
+    from openpyxl import load_workbook  # only for a workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        raise _unreadable_workbook(shown, err) from None
+    try:
+        return [
+            (number, [_cell_text(value) for value in values])
+            for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), 1)
+        ]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        raise _unreadable_workbook(shown, err) from None
+    finally:
+        book.close()
+
+
+def _unreadable_workbook(shown: str, err: Exception) -> ModulError:
+    return ModulError(
+        [
+            Problem(
+                shown,
+                message=f"cannot read this Excel workbook ({err})",
+                hint="open it in Excel and save it again as .xlsx, or as 'CSV UTF-8'",
+            )
+        ]
+    )
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d-%m-%Y")
+    return " ".join(str(value).split())  # a line break typed in a cell is a space
 
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:
