@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from modul.typeset.proof import given
 # ReportLab lets a line run 1–2 pt past the margin (a trailing space); more than a cell's
 # padding would show.
 OVERFLOW = 4
+_IN_TABLE: ContextVar[bool] = ContextVar("in_table", default=False)  # a table is splitting
 MIN_PIECE_LINES = 20  # the rest of a long paragraph is cut into pieces at least this long
 CLEAR = Color(1, 1, 1, alpha=0)  # form fields draw nothing: the form prints like the plain one
 
@@ -187,9 +189,10 @@ class TextBlock(Paragraph):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """As ReportLab splits it, but the rest of a long paragraph comes as pieces a page
         long, made from the lines already broken. ReportLab would break the whole rest
-        into lines again on every page: a paragraph of 300 pages took minutes."""
+        into lines again on every page: a paragraph of 300 pages took minutes. (Not in
+        a table's cell: a table takes the first two pieces of a split.)"""
         pieces: list[Flowable] = super().split(avail_width, avail_height)
-        if len(pieces) != 2 or not hasattr(self, "blPara"):
+        if len(pieces) != 2 or not hasattr(self, "blPara") or _IN_TABLE.get():
             return pieces
         first, rest = pieces
         lines = self.blPara.lines
@@ -307,6 +310,13 @@ class SplittingTable(Table):
     min_row_piece = 0.0  # a row taller than a page is cut into pieces this high at least
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        token = _IN_TABLE.set(True)
+        try:
+            return self._split(avail_width, avail_height)
+        finally:
+            _IN_TABLE.reset(token)
+
+    def _split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.splitInRow: float = 0
         parts: list[Flowable] = super().split(avail_width, avail_height)
         if avail_height < self.frame_height - 1:
