@@ -155,10 +155,13 @@ class RecordingText(PDFTextObject):
     It follows the PDF text state: the start of the line (moved by Td and T*) and the
     point after the last piece on it (a piece moves it by its width)."""
 
+    def __init__(self, canvas: Any, x: float = 0, y: float = 0, direction: Any = None) -> None:
+        self.pieces: list[tuple[str, float, float, float, float]] = []  # text, l, r, base, size
+        super().__init__(canvas, x, y, direction)  # which sets the text origin
+
     def setTextOrigin(self, x: float, y: float) -> None:
         super().setTextOrigin(x, y)
         self._line_x, self._line_y, self._at = x, y, x
-        self.pieces: list[tuple[str, float, float, float, float]] = getattr(self, "pieces", [])
 
     def setTextTransform(self, a: float, b: float, c: float, d: float, e: float, f: float) -> None:
         super().setTextTransform(a, b, c, d, e, f)
@@ -191,12 +194,14 @@ class RecordingText(PDFTextObject):
 
     def _note(self, text: str) -> None:
         """The piece's inked part (spaces around it left out) from the current point."""
-        ink = text.strip(" ")
-        before = self._width(text[: text.index(ink)]) if ink else 0.0
+        width, ink = self._width(text), text.strip(" ")
         if ink:
-            left, baseline = self._at + before, self._line_y + self._rise
-            self.pieces.append((ink, left, left + self._width(ink), baseline, self._fontsize))
-        self._at += self._width(text)
+            left, right = self._at, self._at + width
+            if len(ink) < len(text):  # measured again only when spaces surround it
+                left += self._width(text[: text.index(ink)])
+                right = left + self._width(ink)
+            self.pieces.append((ink, left, right, self._line_y + self._rise, self._fontsize))
+        self._at += width
 
     def _width(self, text: str) -> float:
         width: float = stringWidth(text, self._fontname, self._fontsize)
@@ -243,7 +248,8 @@ def _anchor(run: Run) -> str:
 
 def _visible(text: str) -> str:
     """The characters that leave ink: no spaces, no soft hyphens or other format marks."""
-    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf")
+    ink = "".join(text.split())
+    return ink if ink.isascii() else "".join(c for c in ink if unicodedata.category(c) != "Cf")
 
 
 def _subsequence_end(wanted: str, drawn: str, start: int) -> int | None:
