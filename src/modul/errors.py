@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
 # Exit codes, documented in the README.
 EXIT_OK = 0
@@ -61,6 +61,13 @@ class ModulError(Exception):
             problems = [Problem(file="modul", message=problems)]
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def one(
+        cls, file: str, line: int = 0, column: int = 0, message: str = "", hint: str = ""
+    ) -> Self:
+        """The error of a single problem."""
+        return cls([Problem(file, line, column, message, hint)])
 
 
 class OutputError(ModulError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from modul.errors import ModulError, Problem
+from modul.errors import ModulError
 
 DEFAULT_THEME = "default"
 REGION_LAYOUT = "layout"  # a region's own templates and theme.yaml, inside its folder
@@ -93,13 +93,8 @@ def find_root(start: Path) -> Path:
         found = Folders(folder)
         if found.content.is_dir() and found.layouts.is_dir():
             return folder
-    raise ModulError(
-        [
-            Problem(
-                str(start),
-                message="no modul project here: no folder with "
-                "`content/` and `layouts/` in it or above it",
-                hint="run modul inside a project folder, or pass --project DIR",
-            )
-        ]
+    raise ModulError.one(
+        str(start),
+        message="no modul project here: no folder with `content/` and `layouts/` in it or above it",
+        hint="run modul inside a project folder, or pass --project DIR",
     )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from modul.errors import OutputError, Problem, relative
+from modul.errors import OutputError, relative
 
 LEFTOVER = re.compile(r"^\..+\.(pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic's names
 
@@ -102,14 +102,10 @@ def _cannot(
 ) -> OutputError:
     """The error for `path` that could not be written (or made), with what to do; `made`
     is the file the fix is worked out for, when it is not `path` itself."""
-    return OutputError(
-        [
-            Problem(
-                relative(path, root),
-                message=f"cannot {what}: {err.strerror}",
-                hint=_hint(err, made or path, root),
-            )
-        ]
+    return OutputError.one(
+        relative(path, root),
+        message=f"cannot {what}: {err.strerror}",
+        hint=_hint(err, made or path, root),
     )
 
 

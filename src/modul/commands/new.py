@@ -12,7 +12,7 @@ from pathlib import Path
 
 from modul.catalog import SLUG
 from modul.content.schema import modeline
-from modul.errors import ModulError, Problem, relative
+from modul.errors import ModulError, relative
 from modul.folders import Folders
 
 STARTERS = Path(__file__).parent / "starters"
@@ -25,14 +25,10 @@ def init(folder: Path) -> list[Path]:
     folder = folder.resolve()
     taken = [name for name in (*PARTS, "README.md") if (folder / name).exists()]
     if taken:
-        raise ModulError(
-            [
-                Problem(
-                    str(folder),
-                    message=f"already has {', '.join(taken)}; modul init never overwrites",
-                    hint="choose a new folder, e.g. `modul init pelatihan-baru`",
-                )
-            ]
+        raise ModulError.one(
+            str(folder),
+            message=f"already has {', '.join(taken)}; modul init never overwrites",
+            hint="choose a new folder, e.g. `modul init pelatihan-baru`",
         )
     source = _example_project()
     folder.mkdir(parents=True, exist_ok=True)
@@ -54,38 +50,26 @@ def new_region(root: Path, slug: str) -> Path:
     """content/regions/<slug>/region.yaml, with every setting explained."""
     folder = Folders(root).region(slug)
     if folder.exists():
-        raise ModulError(
-            [
-                Problem(
-                    relative(folder, root),
-                    message="this region already exists",
-                    hint="choose another name, or edit its region.yaml",
-                )
-            ]
+        raise ModulError.one(
+            relative(folder, root),
+            message="this region already exists",
+            hint="choose another name, or edit its region.yaml",
         )
     return _write_new(folder / "region.yaml", root, slug, "region", f"Provinsi {_title(slug)}")
 
 
 def _write_new(path: Path, root: Path, slug: str, kind: str, name: str) -> Path:
     if not SLUG.match(slug):
-        raise ModulError(
-            [
-                Problem(
-                    "modul",
-                    message=f"`{slug}` cannot be a {kind} name",
-                    hint="use lowercase letters, digits and hyphens, e.g. `pendamping-desa`",
-                )
-            ]
+        raise ModulError.one(
+            "modul",
+            message=f"`{slug}` cannot be a {kind} name",
+            hint="use lowercase letters, digits and hyphens, e.g. `pendamping-desa`",
         )
     if path.exists():
-        raise ModulError(
-            [
-                Problem(
-                    relative(path, root),
-                    message="the file already exists; modul new never overwrites",
-                    hint="choose another name",
-                )
-            ]
+        raise ModulError.one(
+            relative(path, root),
+            message="the file already exists; modul new never overwrites",
+            hint="choose another name",
         )
     text = (STARTERS / f"{kind}.yaml").read_text(encoding="utf-8")
     for key, value in {"modeline": modeline(kind, path, root), "slug": slug, "name": name}.items():
@@ -104,12 +88,8 @@ def _example_project() -> Path:
     for place in (PACKAGE / "skeleton", PACKAGE.parents[1]):
         if all((place / part).is_dir() for part in PARTS):
             return place
-    raise ModulError(
-        [
-            Problem(
-                "modul",
-                message="the example project is missing from this installation",
-                hint="reinstall modul: pip install modul",
-            )
-        ]
+    raise ModulError.one(
+        "modul",
+        message="the example project is missing from this installation",
+        hint="reinstall modul: pip install modul",
     )

@@ -13,7 +13,7 @@ from modul.catalog import NATIONAL
 from modul.engine.builder import build
 from modul.engine.incremental import Manifest
 from modul.engine.options import Options
-from modul.errors import ModulError, Problem
+from modul.errors import ModulError
 from modul.folders import Folders
 from modul.layout.catalog import load_catalog
 from modul.output import write_atomic
@@ -32,14 +32,10 @@ def preview(
     document = pypdfium2.PdfDocument(Folders(root).output(region, role, filename))
     numbers = range(1, len(document) + 1)
     if page is not None and page not in numbers:
-        raise ModulError(
-            [
-                Problem(
-                    "modul",
-                    message=f"--page {page}: the document has {len(document)} pages",
-                    hint=f"use 1 to {len(document)}",
-                )
-            ]
+        raise ModulError.one(
+            "modul",
+            message=f"--page {page}: the document has {len(document)} pages",
+            hint=f"use 1 to {len(document)}",
         )
     folder = Folders(root).preview(region, role)
     written = []

@@ -13,7 +13,7 @@ from typing import Any
 from modul.catalog import NATIONAL
 from modul.content.merge import Change
 from modul.content.source import Node
-from modul.errors import ModulError, Problem
+from modul.errors import ModulError
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,10 @@ def show(editions: dict[str, Provenance], role: str, region: str = NATIONAL) -> 
     """The role's merged content as YAML, each value followed by `# file:line`."""
     edition = editions.get(region)
     if edition is None:
-        raise ModulError(
-            [
-                Problem(
-                    "modul",
-                    message=f"unknown region `{region}`",
-                    hint=f"choose from: {', '.join(editions)}",
-                )
-            ]
+        raise ModulError.one(
+            "modul",
+            message=f"unknown region `{region}`",
+            hint=f"choose from: {', '.join(editions)}",
         )
     tree = edition.sources.get(f"roles/{role}.yaml")
     if tree is None:
@@ -48,14 +44,10 @@ def show(editions: dict[str, Provenance], role: str, region: str = NATIONAL) -> 
             for name in edition.sources
             if name.startswith("roles/")
         ]
-        raise ModulError(
-            [
-                Problem(
-                    "modul",
-                    message=f"unknown role `{role}`",
-                    hint=f"choose from: {', '.join(roles)}",
-                )
-            ]
+        raise ModulError.one(
+            "modul",
+            message=f"unknown role `{role}`",
+            hint=f"choose from: {', '.join(roles)}",
         )
     return _lines(tree, 0)
 
@@ -93,14 +85,10 @@ def diff(editions: dict[str, Provenance], region: str) -> list[str]:
     edition = editions.get(region)
     if edition is None or region == NATIONAL:
         regions = [r for r in editions if r != NATIONAL]
-        raise ModulError(
-            [
-                Problem(
-                    "modul",
-                    message=f"unknown region `{region}`",
-                    hint=f"choose from: {', '.join(regions) or '(none yet)'}",
-                )
-            ]
+        raise ModulError.one(
+            "modul",
+            message=f"unknown region `{region}`",
+            hint=f"choose from: {', '.join(regions) or '(none yet)'}",
         )
     changes = [c for name in sorted(edition.changes) for c in edition.changes[name]]
     if not changes:

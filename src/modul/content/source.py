@@ -113,77 +113,52 @@ def read_yaml(path: Path, root: Path) -> Node:
     name = relative(path, root)
     target = path.resolve()
     if path.exists() and not target.is_relative_to(root.resolve()):
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    message=f"the file links outside the project, to {target}",
-                    hint="copy the file into the project instead of linking to it",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            message=f"the file links outside the project, to {target}",
+            hint="copy the file into the project instead of linking to it",
         )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    message="file not found",
-                    hint="create it, or check the spelling of its name",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            message="file not found",
+            hint="create it, or check the spelling of its name",
         ) from None
     except OSError as err:
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    message=f"cannot read file ({err.strerror})",
-                    hint="check that you may read it (its permissions), and "
-                    "that it is a file, not a folder",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            message=f"cannot read file ({err.strerror})",
+            hint="check that you may read it (its permissions), and "
+            "that it is a file, not a folder",
         ) from None
     if len(raw) > MAX_BYTES:  # parsing 30 MB of YAML takes minutes and is never meant
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    message=f"the file is {len(raw) / 1e6:.0f} MB; a "
-                    "content file is a few KB of text",
-                    hint="check that this is the right file; put images beside it, not in it",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            message=f"the file is {len(raw) / 1e6:.0f} MB; a content file is a few KB of text",
+            hint="check that this is the right file; put images beside it, not in it",
         )
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    line,
-                    0,
-                    "the file is not saved as UTF-8 text",
-                    "in your editor choose 'Save as' and the encoding 'UTF-8'",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            line,
+            0,
+            "the file is not saved as UTF-8 text",
+            "in your editor choose 'Save as' and the encoding 'UTF-8'",
         ) from None
     if control := CONTROL.search(text):
         line, column = _position(text, control.start())
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    line,
-                    column,
-                    f"a control character (U+{ord(control.group()):04X}) that is not text",
-                    "delete it; if the whole file looks garbled, it is not a text file: "
-                    "restore it from a copy",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            line,
+            column,
+            f"a control character (U+{ord(control.group()):04X}) that is not text",
+            "delete it; if the whole file looks garbled, it is not a text file: "
+            "restore it from a copy",
         )
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
@@ -196,42 +171,30 @@ def read_yaml(path: Path, root: Path) -> Node:
         if found is None:
             raise
         line, column = _position(text, found.start())
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    line,
-                    column,
-                    f"a number of {len(found.group())} digits",
-                    "shorten it, or put it in quotes if it is text",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            line,
+            column,
+            f"a number of {len(found.group())} digits",
+            "shorten it, or put it in quotes if it is text",
         ) from err
     except MarkedYAMLError as err:
         raise ProblemList([_syntax_problem(name, err)]) from None
     except YAMLError as err:
         raise ProblemList([Problem(name, message=f"YAML error: {err}")]) from None
     if data is None:
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    message="the file is empty",
-                    hint="add the keys this file needs, see README.md",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            message="the file is empty",
+            hint="add the keys this file needs, see README.md",
         )
     if not isinstance(data, CommentedMap):
-        raise ProblemList(
-            [
-                Problem(
-                    name,
-                    1,
-                    1,
-                    "expected keys with values (key: value) at the top of the file",
-                    "start the file with `key: value`",
-                )
-            ]
+        raise ProblemList.one(
+            name,
+            1,
+            1,
+            "expected keys with values (key: value) at the top of the file",
+            "start the file with `key: value`",
         )
     counter = [0]
     return _to_node(data, Origin(name, data.lc.line + 1, data.lc.col + 1), None, counter)
@@ -242,15 +205,11 @@ def _to_node(
 ) -> Node:
     counter[0] += 1
     if counter[0] > MAX_NODES:
-        raise ProblemList(
-            [
-                Problem(
-                    origin.file,
-                    message="the file is too large, or uses YAML "
-                    "aliases (*name) that expand to too much text",
-                    hint="write the text out instead of repeating aliases",
-                )
-            ]
+        raise ProblemList.one(
+            origin.file,
+            message="the file is too large, or uses YAML "
+            "aliases (*name) that expand to too much text",
+            hint="write the text out instead of repeating aliases",
         )
     if depth > MAX_DEPTH:
         raise ProblemList(

@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from modul.content.model import Edition
 from modul.content.source import ProblemList
-from modul.errors import Problem, relative
+from modul.errors import relative
 from modul.folders import Folders
 from modul.layout import markup, templates
 from modul.layout.catalog import DocumentKind
@@ -74,15 +74,11 @@ def document_markup(
 ) -> ET.Element:
     """Render one document of `role` in `edition` and check its markup."""
     if kind.label not in labels:
-        raise ProblemList(
-            [
-                Problem(
-                    "layouts/labels/id.yaml",
-                    message=f"label `{kind.label}` is missing",
-                    hint=f"add `{kind.label}:` with the name of the document, or correct its "
-                    "`label:` in layouts/default/catalog.yaml",
-                )
-            ]
+        raise ProblemList.one(
+            "layouts/labels/id.yaml",
+            message=f"label `{kind.label}` is missing",
+            hint=f"add `{kind.label}:` with the name of the document, or correct its "
+            "`label:` in layouts/default/catalog.yaml",
         )
     context = {
         "role": edition.roles[role],

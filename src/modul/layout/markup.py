@@ -64,17 +64,13 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
         lines = text.splitlines()
         near = lines[line - 1].strip()[:80] if line <= len(lines) else ""
         reason = str(err).split(":")[0]
-        raise ProblemList(
-            [
-                Problem(
-                    relative(template, root),
-                    0,
-                    0,
-                    f"the template produced invalid markup ({reason})",
-                    f"near {near!r}: check that every element opened in the template is closed and "
-                    "that text is written with {{ }} so that it is escaped",
-                )
-            ]
+        raise ProblemList.one(
+            relative(template, root),
+            0,
+            0,
+            f"the template produced invalid markup ({reason})",
+            f"near {near!r}: check that every element opened in the template is closed and "
+            "that text is written with {{ }} so that it is escaped",
         ) from None
     problems: list[Problem] = []
     if document.tag != "document":

@@ -23,7 +23,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 
 from modul.content.source import ProblemList
-from modul.errors import Problem, relative
+from modul.errors import relative
 
 # A document's template counts (`range`) to this many in all, and writes at most this
 # much markup: far above any real document, and a loop in a loop of a million is refused
@@ -66,71 +66,51 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
         return _bounded(env.get_template(name).generate(**context))
     except RecursionError as err:
         file, line = _template_frame(err, name, root)
-        raise ProblemList(
-            [
-                Problem(
-                    file,
-                    line,
-                    0,
-                    "a macro calls itself without end",
-                    "give the macro a condition to stop",
-                )
-            ]
+        raise ProblemList.one(
+            file,
+            line,
+            0,
+            "a macro calls itself without end",
+            "give the macro a condition to stop",
         ) from None
     except TemplateSyntaxError as err:
-        raise ProblemList(
-            [
-                Problem(
-                    _shown(err.filename, root) or name,
-                    err.lineno or 0,
-                    0,
-                    f"template syntax error: {err.message}",
-                    "check the {% %} and {{ }} tags on this line",
-                )
-            ]
+        raise ProblemList.one(
+            _shown(err.filename, root) or name,
+            err.lineno or 0,
+            0,
+            f"template syntax error: {err.message}",
+            "check the {% %} and {{ }} tags on this line",
         ) from None
     except TemplateNotFound as err:
         file, line = _template_frame(err, name, root)  # the {% include %} that names it
-        raise ProblemList(
-            [
-                Problem(
-                    file,
-                    line,
-                    0,
-                    message=f"template `{err.name}` not found",
-                    hint="check the name in {% include %} / {% import %}, "
-                    "or add the file to the layout folder",
-                )
-            ]
+        raise ProblemList.one(
+            file,
+            line,
+            0,
+            message=f"template `{err.name}` not found",
+            hint="check the name in {% include %} / {% import %}, "
+            "or add the file to the layout folder",
         ) from None
     except TooMuch as err:
         file, line = _template_frame(err, name, root)
         if not line:  # raised outside the template's own frames: name its file
             file = _shown(env.get_template(name).filename, root) or name
-        raise ProblemList(
-            [
-                Problem(
-                    file,
-                    line,
-                    0,
-                    f"{err.message}: a loop that runs for hours",
-                    "loop over the content's lists, not over large "
-                    "range() numbers, and not in a loop inside a loop",
-                )
-            ]
+        raise ProblemList.one(
+            file,
+            line,
+            0,
+            f"{err.message}: a loop that runs for hours",
+            "loop over the content's lists, not over large "
+            "range() numbers, and not in a loop inside a loop",
         ) from None
     except TemplateError as err:
         file, line = _template_frame(err, name, root)
-        raise ProblemList(
-            [
-                Problem(
-                    file,
-                    line,
-                    0,
-                    f"template error: {err.message or err}",
-                    "check the variable names on this line against layouts/README.md",
-                )
-            ]
+        raise ProblemList.one(
+            file,
+            line,
+            0,
+            f"template error: {err.message or err}",
+            "check the variable names on this line against layouts/README.md",
         ) from None
 
 

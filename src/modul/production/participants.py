@@ -42,39 +42,25 @@ class Roster:
 def read_roster(path: Path, shown: str) -> Roster:
     """Read a participant list; raise ModulError naming the row of every problem."""
     if path.exists() and not path.is_file():
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    message="this is not a file (a folder or a device)",
-                    hint="give the participant list's file, e.g. peserta.csv",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            message="this is not a file (a folder or a device)",
+            hint="give the participant list's file, e.g. peserta.csv",
         )
     try:
         with path.open("rb") as file:  # at most a byte past the limit
             raw = file.read(MAX_BYTES + 1)
     except OSError as err:
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    message=f"cannot read the participant list ({err.strerror})",
-                    hint="check the file name",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            message=f"cannot read the participant list ({err.strerror})",
+            hint="check the file name",
         ) from None
     if len(raw) > MAX_BYTES:
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    message=f"the participant list is larger than {MAX_BYTES // 1_000_000} MB",
-                    hint="check that this is "
-                    "the list of participants; split a national list by "
-                    "district",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            message=f"the participant list is larger than {MAX_BYTES // 1_000_000} MB",
+            hint="check that this is the list of participants; split a national list by district",
         )
     if raw.startswith(XLSX):
         return _participants(_workbook_rows(raw, shown), [], shown)
@@ -84,59 +70,43 @@ def read_roster(path: Path, shown: str) -> Roster:
 def _text_rows(raw: bytes, shown: str) -> tuple[list[tuple[int, list[str]]], list[str]]:
     text, notes = _decode(raw)
     if "\x00" in text:
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    message="this is neither an Excel workbook (.xlsx) nor a CSV file",
-                    hint="in Excel choose 'Save as' → 'Excel Workbook (.xlsx)' or 'CSV UTF-8'"
-                    if raw.startswith(OLD_EXCEL)
-                    else "give the list as .xlsx or CSV",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            message="this is neither an Excel workbook (.xlsx) nor a CSV file",
+            hint="in Excel choose 'Save as' → 'Excel Workbook (.xlsx)' or 'CSV UTF-8'"
+            if raw.startswith(OLD_EXCEL)
+            else "give the list as .xlsx or CSV",
         )
     try:
         return _rows(text), notes
     except csv.Error as err:  # a cell of more than 128 KB: never a name
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    err.args[1] if len(err.args) > 1 else 0,
-                    0,
-                    "a cell is longer than any name or place",
-                    "check the row: is a quote left open?",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            err.args[1] if len(err.args) > 1 else 0,
+            0,
+            "a cell is longer than any name or place",
+            "check the row: is a quote left open?",
         ) from None
 
 
 def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: str) -> Roster:
     """The participants of the rows (the first names the columns), checked row by row."""
     if not rows:
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    message="the participant list is empty",
-                    hint="the first row names the columns, e.g. nama,asal",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            message="the participant list is empty",
+            hint="the first row names the columns, e.g. nama,asal",
         )
     header = [column.strip().lower() for column in rows[0][1]]
     while header and not header[-1]:  # a cell under no column name is an extra cell
         header.pop()
     if REQUIRED not in header:
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "no column `nama` in the first row",
-                    hint="name the column of participant names `nama`",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            1,
+            1,
+            "no column `nama` in the first row",
+            hint="name the column of participant names `nama`",
         )
     ignored = [c for c in header if c and c != REQUIRED and c not in OPTIONAL]
     if ignored:
@@ -174,14 +144,10 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
     if problems:
         raise ModulError(problems)
     if not participants:
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    message="the participant list has no names",
-                    hint="add one participant per row under `nama`",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            message="the participant list has no names",
+            hint="add one participant per row under `nama`",
         )
     return Roster(participants, notes, shown)
 
@@ -207,14 +173,10 @@ def _workbook_rows(raw: bytes, shown: str) -> list[tuple[int, list[str]]]:
 
 
 def _unreadable_workbook(shown: str, err: Exception) -> ModulError:
-    return ModulError(
-        [
-            Problem(
-                shown,
-                message=f"cannot read this Excel workbook ({err})",
-                hint="open it in Excel and save it again as .xlsx, or as 'CSV UTF-8'",
-            )
-        ]
+    return ModulError.one(
+        shown,
+        message=f"cannot read this Excel workbook ({err})",
+        hint="open it in Excel and save it again as .xlsx, or as 'CSV UTF-8'",
     )
 
 

@@ -108,13 +108,9 @@ def _render_once(
             proof=proof,
         )
     except LayoutError as err:
-        raise ModulError(
-            [
-                Problem(
-                    shown,
-                    message=f"cannot lay out the page: {err}",
-                    hint="a table cell or box is taller than a page; shorten its text or split "
-                    "it into several items",
-                )
-            ]
+        raise ModulError.one(
+            shown,
+            message=f"cannot lay out the page: {err}",
+            hint="a table cell or box is taller than a page; shorten its text or split "
+            "it into several items",
         ) from None
