@@ -6,8 +6,8 @@ stamps (a header line and the "Nama" fields) are drawn by ReportLab in one small
 document whose font is shared by all of them. Layout is never run per participant.
 
 A name always fits its field: it is set smaller, down to the theme's minimum, then on
-two lines; only a name too long even so is warned about, with its row. The header line
-is kept clear of the running head.
+two or three lines; a name too long even so is shortened and warned about, with its
+row. The header line is kept clear of the running head.
 """
 
 from __future__ import annotations
