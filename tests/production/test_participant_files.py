@@ -61,6 +61,18 @@ def test_a_workbook_is_refused_at_its_row_and_column(tmp_path, rows, message, ro
     assert problem.hint
 
 
+def test_an_empty_first_sheet_is_named_when_others_hold_the_list(tmp_path):
+    book = Workbook()
+    book.active.title = "Kosong"
+    book.create_sheet("Peserta").append(["nama"])
+    book.save(tmp_path / "peserta.xlsx")
+    with pytest.raises(ModulError) as caught:
+        read_roster(tmp_path / "peserta.xlsx", "peserta.xlsx")
+    (problem,) = caught.value.problems
+    assert problem.message == "the workbook's first sheet (“Kosong”) is empty"
+    assert "drag the sheet with the participants to the front" in problem.hint
+
+
 @pytest.mark.parametrize(
     "content, hint",
     [

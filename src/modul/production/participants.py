@@ -161,15 +161,24 @@ def _workbook_rows(raw: bytes, shown: str) -> list[tuple[int, list[str]]]:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise _unreadable_workbook(shown, err) from None
+    sheet = book.worksheets[0]
     try:
-        return [
+        rows = [
             (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), 1)
+            for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
         ]
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise _unreadable_workbook(shown, err) from None
     finally:
         book.close()
+    if len(book.worksheets) > 1 and not any(any(cells) for _, cells in rows):
+        raise ModulError.one(
+            shown,
+            message=f"the workbook's first sheet (“{sheet.title}”) is empty",
+            hint="modul reads the first sheet: drag the sheet with the participants "
+            "to the front, or delete the empty one",
+        )
+    return rows
 
 
 def _unreadable_workbook(shown: str, err: Exception) -> ModulError:
