@@ -17,6 +17,8 @@ roster N        one role's worksheet personalised for N participants, in a proce
                 its own: time of the build call, peak RSS, size of the merged file
 per participant the same 1000 by laying the worksheet out again for every participant
                 (run once: it takes a while)
+logo            the largest PNG modul accepts (4000 × 3000 with transparency) and a
+                12000 × 9000 JPEG, scaled to 300 dpi at 100 mm: time, memory it added
 """
 
 from __future__ import annotations
@@ -89,6 +91,37 @@ def roster_run(root: Path, participants: int) -> dict[str, float]:
         text=True,
     )
     return json.loads(result.stdout)
+
+
+IMAGE_RUN = """
+import json, resource, sys, time
+from pathlib import Path
+from modul.content import images
+import PIL.PngImagePlugin, PIL.JpegImagePlugin
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.perf_counter()
+images.print_ready(Path(sys.argv[1]), images.pixels_for(images.LARGEST_PRINT_MM))
+seconds = time.perf_counter() - started
+added = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(json.dumps({"seconds": seconds, "added_mb": added / 1024}))
+"""
+
+
+def logo_runs(root: Path) -> dict[str, dict[str, float]]:
+    """Scaling the largest accepted pictures, each in a process of its own."""
+    from PIL import Image, ImageDraw
+
+    results = {}
+    for name, size, mode in (("png", (4000, 3000), "RGBA"), ("jpg", (12000, 9000), "RGB")):
+        image = Image.new(mode, size)
+        ImageDraw.Draw(image).ellipse((0, 0, *size), "navy")
+        path = root / f"logo.{name}"
+        image.save(path)
+        run = subprocess.run(
+            [sys.executable, "-c", IMAGE_RUN, str(path)], check=True, capture_output=True
+        )
+        results[f"{size[0]} × {size[1]} {name.upper()}"] = json.loads(run.stdout)
+    return results
 
 
 def raw_reportlab(root: Path) -> tuple[float, int]:
@@ -177,6 +210,7 @@ def main() -> None:
         raw_pages = raw[0][1]
         rosters = {n: roster_run(root, n) for n in (30, 1000)}
         again_s, again_mb = per_participant(root, 1000)
+        logos = logo_runs(root)
 
     e2e_rate, raw_rate = pages / jobs[1], raw_pages / raw_s
     rows = [
@@ -224,6 +258,14 @@ def main() -> None:
             "faster (target ≥ 5×)",
         ),
     ]
+    for name, run in logos.items():
+        rows.append(
+            (
+                f"logo {name}",
+                f"{run['seconds']:.2f} s",
+                f"added {run['added_mb']:.0f} MB of memory (target < 100 MB)",
+            )
+        )
     print(
         f"modul benchmark, median of {runs} runs, {sys.platform}, Python {sys.version.split()[0]}"
     )

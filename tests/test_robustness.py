@@ -353,7 +353,7 @@ BAD_INPUTS = {
     "logo of 30000 × 30000 pixels": Bad(
         replace_file(LOGO, png_header(30000, 30000)),
         f"{REGION}:{REGION_LOGO}",
-        "has more than 40 million pixels",
+        "far more pixels than a printed page needs",
         "save it smaller",
     ),
     "cover logo that is not an image": Bad(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
 from modul.typeset import writing
 from modul.typeset.flowables import (
@@ -105,8 +107,9 @@ class Typesetter:
         look = self.theme.cover
         if element.get("logo"):
             size, gap = look.logo_mm * mm, look.logo_gap_mm * mm
+            path = self.root / element.get("logo", "")
             logo = Image(
-                str(self.root / element.get("logo", "")),
+                io.BytesIO(print_ready(path, pixels_for(look.logo_mm))),
                 kind="proportional",
                 width=size,
                 height=size,
