@@ -153,6 +153,38 @@ def shipped_line(relative: str, fragment: str) -> int:
     return line_of((REPO / relative).read_text(encoding="utf-8"), fragment)
 
 
+@dataclass(frozen=True)
+class Kit:
+    """What a full build of a project makes: every edition (national and each region)
+    × every role × every document of the layout's catalog."""
+
+    editions: list[str]
+    roles: list[str]
+    documents: list  # the catalog's DocumentKind entries, in build order
+
+    @property
+    def per_edition(self) -> int:
+        return len(self.roles) * len(self.documents)
+
+    @property
+    def per_role(self) -> int:  # one role's documents in every edition
+        return len(self.editions) * len(self.documents)
+
+    @property
+    def total(self) -> int:
+        return len(self.editions) * self.per_edition
+
+
+def kit(root: Path = REPO) -> Kit:
+    """The counts tests expect, read from the project's content and catalog, so that a
+    new document or role does not break a test by a number typed in."""
+    from modul.content.loading import load_project
+    from modul.layout.catalog import load_catalog
+
+    project = load_project(root)
+    return Kit(list(project.editions), list(project.roles), load_catalog(root).documents)
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from conftest import (
     ROLE_OF_SEED,
     SEEDS,
+    line_of,
     one_problem,
     pdf_path,
     pdf_text,
@@ -73,9 +74,14 @@ def test_overlay_adds_and_replaces_text(built):
 
 
 def test_workshop_overlay_changes_the_session_and_total(built):
+    editions = load_project(built).editions
+    national, ntt = editions["nasional"].workshop, editions["ntt"].workshop
+    assert ntt.total_menit != national.total_menit
     guide = pdf_text(region_pdf(built, "ntt", KKM, "panduan-fasilitator.pdf"))
-    assert "Jumlah 240" in guide and "Kabupaten Timor Tengah Selatan" in guide
-    assert "2 Mengenal Peran yang Dipelajari 30–90 60" in guide
+    assert f"Jumlah {ntt.total_menit}" in guide and "Kabupaten Timor Tengah Selatan" in guide
+    (n, row) = next((n, r) for n, r in enumerate(ntt.agenda, 1) if r.session.id == "mengenal-peran")
+    assert row.session.menit != national.sesi[n - 1].menit
+    assert f"{n} {row.session.judul} {row.start}–{row.end} {row.session.menit}" in guide
     assert "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Kupang" in guide  # partners
 
 
@@ -137,8 +143,11 @@ def test_diff_lists_exactly_what_a_region_changes(project):
     result = run("diff", "ntt", "--project", str(project))
     assert result.exit_code == 0
     out = result.output
-    assert "content/regions/ntt/workshop.yaml:3  changed  total_menit" in out
-    assert "    - 225" in out and "    + 240" in out
+    editions = load_project(project).editions
+    line = line_of(overlay_text(project, "ntt", "workshop.yaml"), "total_menit:")
+    assert f"content/regions/ntt/workshop.yaml:{line}  changed  total_menit" in out
+    before, after = editions["nasional"].workshop.total_menit, editions["ntt"].workshop.total_menit
+    assert f"    - {before}\n    + {after}\n" in out
     assert "added  sesi[mengenal-peran].langkah" in out
     assert "changed  pertanyaan_diskusi" in out
     assert "Kabupaten Kupang" in out and "Tugas utama meliputi" not in out
@@ -156,6 +165,10 @@ def test_region_filter(project):
 
 
 # --- mistakes a coordinator can make --------------------------------------------------------
+
+
+def overlay_text(project, region, name):
+    return (project / "content" / "regions" / region / name).read_text(encoding="utf-8")
 
 
 def overlay_file(project, region, name, text):
@@ -198,10 +211,12 @@ def test_overlay_line_is_named_when_the_merged_value_is_invalid(project):
 
 def test_minutes_that_no_longer_add_up_name_the_region(project):
     path = project / "content" / "regions" / "ntt" / "workshop.yaml"
-    write(path, path.read_text(encoding="utf-8").replace("total_menit: 240", "total_menit: 250"))
+    total = load_project(project).editions["ntt"].workshop.total_menit
+    text = path.read_text(encoding="utf-8")
+    write(path, text.replace(f"total_menit: {total}", f"total_menit: {total + 10}"))
     problem = one_problem(project)
     assert problem.file == "content/regions/ntt/workshop.yaml"
-    assert "add up to 240 minutes, but total_menit is 250" in problem.message
+    assert f"add up to {total} minutes, but total_menit is {total + 10}" in problem.message
 
 
 @pytest.mark.parametrize(

@@ -22,15 +22,11 @@ from modul import Options, build
 from modul.content.loading import load_project
 from modul.errors import ModulError
 from modul.layout.catalog import load_catalog
+from modul.layout.labels import load_labels
 
 ROLES = sorted(ROLE_OF_SEED.values())
 KINDS = load_catalog(REPO).documents
-NAMES = {
-    "bahan-bacaan.pdf": "Bahan Bacaan",
-    "lembar-kerja.pdf": "Lembar Kerja",
-    "jadwal-pelaksanaan.pdf": "Jadwal Pelaksanaan",
-    "panduan-fasilitator.pdf": "Panduan Fasilitator",
-}
+NAMES = {kind.file: load_labels(REPO)[kind.label] for kind in KINDS}  # "Bahan Bacaan", …
 A4 = (595.28, 841.89)
 
 
@@ -44,7 +40,10 @@ EDITIONS = ["nasional", "ntb-mitra", "ntt", "sumbar"]
 def test_build_writes_every_edition_at_documented_paths(built):
     written = sorted(p.relative_to(built).as_posix() for p in (built / "build").rglob("*.pdf"))
     assert written == sorted(
-        f"build/{edition}/{role}/{name}" for edition in EDITIONS for role in ROLES for name in NAMES
+        f"build/{edition}/{role}/{kind.file}"
+        for edition in EDITIONS
+        for role in ROLES
+        for kind in KINDS
     )
 
 
@@ -163,7 +162,9 @@ def test_agenda_lists_sessions_and_the_total(built):
     for row in workshop.agenda:
         assert f"{row.start}–{row.end} {row.session.menit}" in agenda
     assert f"Jumlah {workshop.total_menit}" in agenda
-    assert "5 JPL (225 menit)" in text
+    total = workshop.total_menit
+    jpl = f"{total // 45} JPL ({total} menit)" if total % 45 == 0 else f"{total} menit"
+    assert f"Waktu: {jpl}" in text
 
 
 def test_scoring_ranges_printed_match_the_number_of_statements(built):

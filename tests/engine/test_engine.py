@@ -10,7 +10,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from conftest import copy_project, pdf_path, write
+from conftest import copy_project, kit, pdf_path, write
 from modul import Options, build
 from modul.engine.incremental import clean
 from modul.folders import MANIFEST
@@ -23,10 +23,11 @@ def names(report) -> list[str]:
 
 
 def test_nothing_changed_nothing_rebuilt(project):
+    total = kit(project).total
     first = build(project)
-    assert len(first.documents) == 48 and first.skipped == 0
+    assert len(first.documents) == total and first.skipped == 0
     again = build(project)
-    assert again.documents == [] and again.skipped == 48
+    assert again.documents == [] and again.skipped == total
 
 
 def test_editing_one_role_rebuilds_only_its_documents(project):
@@ -34,9 +35,10 @@ def test_editing_one_role_rebuilds_only_its_documents(project):
     path = project / "content" / "roles" / f"{ROLE}.yaml"
     write(path, path.read_text(encoding="utf-8") + "\n# diubah\n")
     report = build(project)
-    assert report.skipped == 32
+    size = kit(project)
+    assert report.skipped == size.total - size.per_role
     assert {d.path.parent.name for d in report.documents} == {ROLE}
-    assert len(report.documents) == 16  # 4 documents in each of 4 editions
+    assert len(report.documents) == size.per_role  # every document in every edition
 
 
 def test_editing_a_region_overlay_rebuilds_that_region_only(project):
@@ -45,14 +47,14 @@ def test_editing_a_region_overlay_rebuilds_that_region_only(project):
     write(path, path.read_text(encoding="utf-8") + "\n# diubah\n")
     report = build(project)
     assert {d.path.parts[-3] for d in report.documents} == {"ntt"}
-    assert len(report.documents) == 12
+    assert len(report.documents) == kit(project).per_edition
 
 
 def test_editing_a_shared_partial_rebuilds_everything_that_includes_it(project):
     build(project)
     path = project / "layouts" / "default" / "_cover.xml.j2"
     write(path, path.read_text(encoding="utf-8") + "\n{# diubah #}\n")
-    assert len(build(project).documents) == 48
+    assert len(build(project).documents) == kit(project).total  # every template has a cover
     handout = project / "layouts" / "default" / "handout.xml.j2"
     write(handout, handout.read_text(encoding="utf-8") + "\n{# diubah #}\n")
     report = build(project)
@@ -60,9 +62,10 @@ def test_editing_a_shared_partial_rebuilds_everything_that_includes_it(project):
 
 
 def test_force_and_options_rebuild(project):
+    national = kit(project).per_edition
     build(project, Options(regions=["nasional"]))
-    assert len(build(project, Options(regions=["nasional"], force=True)).documents) == 12
-    assert len(build(project, Options(regions=["nasional"], paper="F4")).documents) == 12
+    assert len(build(project, Options(regions=["nasional"], force=True)).documents) == national
+    assert len(build(project, Options(regions=["nasional"], paper="F4")).documents) == national
 
 
 def test_files_of_options_no_longer_given_are_removed(project, tmp_path):
@@ -110,7 +113,7 @@ def test_shards_split_the_targets_without_overlap(project):
     parts = [names(build(project, Options(regions=["ntt"], shard=(i, 3)))) for i in (1, 2, 3)]
     assert all(parts)
     flat = [name for part in parts for name in part]
-    assert len(flat) == len(set(flat)) == 12
+    assert len(flat) == len(set(flat)) == kit(project).per_edition
 
 
 def test_source_date_epoch_sets_the_pdf_date(project, monkeypatch):
@@ -128,7 +131,7 @@ def test_clean_deletes_only_what_modul_wrote(project):
     from modul.engine.incremental import clean
 
     removed, _ = clean(project)
-    assert len(removed) == 13  # 12 PDFs and the manifest
+    assert len(removed) == kit(project).per_edition + 1  # the PDFs and the manifest
     assert mine.read_text(encoding="utf-8") == "jangan dihapus" and theirs.is_file()
     assert not (project / "build" / MANIFEST).exists()
     assert not (project / "build" / "nasional" / "konsultan-kelompok-masyarakat").exists()
@@ -185,7 +188,7 @@ def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
     assert len(written) == 2 and not list((project / "build").rglob("*.tmp"))
     monkeypatch.setattr(modul.engine.builder, "write_atomic", original)
     report = build(project, Options(regions=["nasional"]))
-    assert report.skipped == 2 and len(report.documents) == 10
+    assert report.skipped == 2 and len(report.documents) == kit(project).per_edition - 2
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from conftest import kit
 from modul import Options, build
 from modul.production.imposition import saddle_stitch_order
 
@@ -41,7 +42,7 @@ def test_every_page_number_appears_once_whatever_the_count():
 @pytest.mark.parametrize("paper", list(SIZES))
 def test_every_document_lays_out_on_every_paper(project, paper):
     report = build(project, Options(regions=["nasional"], paper=paper))
-    assert len(report.documents) == 12
+    assert len(report.documents) == kit(project).per_edition
     for document in report.documents:
         for page in PdfReader(document.path).pages:
             assert (mm(page.mediabox.width), mm(page.mediabox.height)) == SIZES[paper]

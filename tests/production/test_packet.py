@@ -7,9 +7,17 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from conftest import kit
 from modul import Options, build
+from modul.layout.labels import load_labels
 
 ROLE = "konsultan-kelompok-masyarakat"
+
+
+def document_names(project) -> list[str]:
+    """The display names of the catalog's documents, in packet order ("Bahan Bacaan", …)."""
+    labels = load_labels(project)
+    return [labels[kind.label] for kind in kit(project).documents]
 
 
 def outline(reader: PdfReader, items=None, depth=0) -> list[tuple[int, str, int]]:
@@ -35,8 +43,7 @@ def test_packet_joins_the_documents_behind_cover_and_contents(project):
     assert "Paket Pelatihan" in first and "Provinsi Sumatera Barat" in first
     contents = " ".join(joined.pages[1].extract_text().split())
     page = front + 1
-    names = ["Bahan Bacaan", "Lembar Kerja", "Panduan Fasilitator", "Jadwal Pelaksanaan"]
-    for reader, name in zip(singles, names, strict=True):
+    for reader, name in zip(singles, document_names(project), strict=True):
         assert re.search(rf"{name} {page}\b", contents), (name, page)
         for n, single in enumerate(reader.pages):  # each page exactly as in the single file
             assert joined.pages[page - 1 + n].extract_text() == single.extract_text()
@@ -48,16 +55,14 @@ def test_packet_bookmarks_nest_sections_under_their_document(project):
     joined = PdfReader(report.documents[-1].path)
     marks = outline(joined)
     top = [(title, page) for depth, title, page in marks if depth == 0]
+    *documents, _ = report.documents
+    starts, page = [], 3  # behind the cover and the contents
+    for name, document in zip(document_names(project), documents, strict=True):
+        starts.append((name, page))
+        page += len(PdfReader(document.path).pages)
+    assert top == [("Daftar Isi", 2), *starts]
     handout_pages = len(PdfReader(report.documents[0].path).pages)
     worksheet_pages = len(PdfReader(report.documents[1].path).pages)
-    guide_pages = len(PdfReader(report.documents[2].path).pages)
-    assert top == [
-        ("Daftar Isi", 2),
-        ("Bahan Bacaan", 3),
-        ("Lembar Kerja", 3 + handout_pages),
-        ("Panduan Fasilitator", 3 + handout_pages + worksheet_pages),
-        ("Jadwal Pelaksanaan", 3 + handout_pages + worksheet_pages + guide_pages),
-    ]
     under_worksheet = marks[[m[1] for m in marks].index("Lembar Kerja") + 1]
     assert under_worksheet == (1, "LK-1 Ekspektasi dan Realita", 3 + handout_pages)
     single = outline(PdfReader(report.documents[2].path))

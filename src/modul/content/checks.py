@@ -5,7 +5,7 @@ example texts still waiting to be replaced.
 
 from __future__ import annotations
 
-from modul.content.model import Edition
+from modul.content.model import Edition, Role
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.provenance import Provenance
 from modul.content.source import KeyPath, Node
@@ -75,6 +75,20 @@ def check_scoring(doc: Node, plan: WorksheetPlan) -> list[Problem]:
                 )
             )
     return problems
+
+
+def check_test_answers(doc: Node, role: Role) -> list[Problem]:
+    """Each test question's answer is the letter of one of its choices."""
+    letters = "abcd"
+    return [
+        doc.problem(
+            ["tes", n, "jawaban"],
+            f"answer `{item.jawaban}` is not one of the {len(item.pilihan)} choices",
+            f"write one of: {', '.join(letters[: len(item.pilihan)])}",
+        )
+        for n, item in enumerate(role.tes)
+        if letters.index(item.jawaban) >= len(item.pilihan)
+    ]
 
 
 def check_worksheet_references(doc: Node, workshop: Workshop, plan: WorksheetPlan) -> list[Problem]:

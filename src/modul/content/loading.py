@@ -107,6 +107,8 @@ def _edition(
         for name in sources
         if name.startswith("roles/") and (role := valid(name, Role)) is not None
     }
+    for name, role in roles.items():
+        found += checks.check_test_answers(sources[f"roles/{name}.yaml"], role)
     if workshop:
         found += checks.check_minutes(sources["workshop.yaml"], workshop)
     if worksheet:

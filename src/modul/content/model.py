@@ -28,6 +28,7 @@ class Misconception(Frozen):
 class ExpectationReality(Frozen):
     ekspektasi: Text
     realita: Text
+    tambahan: Annotated[bool, Field(strict=True)] = False  # written for the training, not a seed
 
 
 class Comparison(Frozen):
@@ -47,6 +48,14 @@ class QuizItem(Frozen):
     penjelasan: Text
 
 
+class TestItem(Frozen):
+    """A multiple-choice question of the Tes Awal and Tes Akhir."""
+
+    soal: Text
+    pilihan: Annotated[Texts, Field(min_length=3, max_length=4)]
+    jawaban: Literal["a", "b", "c", "d"]
+
+
 class Role(Frozen):
     """One job role: the seed sentences plus the exercises written for it."""
 
@@ -61,12 +70,26 @@ class Role(Frozen):
     perbedaan_profesi: list[Comparison] = []
     penilaian_diri: Annotated[list[SelfAssessmentStatement], Field(min_length=4)]
     kuis: Annotated[list[QuizItem], Field(min_length=1)]
+    tes: Annotated[list[TestItem], Field(min_length=1)]
     pertanyaan_diskusi: Texts = []
 
     @property
     def reversed_numbers(self) -> list[int]:
         """1-based numbers of the reverse-scored self-assessment statements."""
         return [n for n, s in enumerate(self.penilaian_diri, 1) if s.terbalik]
+
+    @property
+    def tes_akhir(self) -> list[TestItem]:
+        """The Tes Awal's questions in another order: the second half first, so that no
+        question keeps its number."""
+        half = len(self.tes) // 2
+        return self.tes[half:] + self.tes[:half]
+
+    @property
+    def tes_akhir_numbers(self) -> list[int]:
+        """For each Tes Awal question, in order, its number on the Tes Akhir."""
+        half, count = len(self.tes) // 2, len(self.tes)
+        return [(n - half) % count + 1 for n in range(count)]
 
 
 # --- regions and editions ------------------------------------------------------------

@@ -20,7 +20,10 @@ class Step(Frozen):
     fasilitator: Text
     peserta: Text
     bahan: Texts = []
-    lembar_kerja: list[Slug] = []
+    bagikan: list[Slug] = []  # documents handed out in this step, by file name
+    lembar_kerja: list[Slug] = []  # worksheet parts filled in during this step
+    refleksi: list[Annotated[int, Field(strict=True, ge=1)]] = []  # pertanyaan_refleksi used
+    renungan: Annotated[bool, Field(strict=True)] = False  # the role's discussion questions
 
 
 class Session(Frozen):
@@ -72,6 +75,14 @@ class RunRow(Frozen):
     session: Session | None = None
 
 
+class Evaluation(Frozen):
+    """The Formulir Evaluasi beyond one row per session: statements rated on the
+    worksheet's scale and open questions."""
+
+    pernyataan: Annotated[Texts, Field(min_length=1)]
+    pertanyaan: Annotated[Texts, Field(min_length=1)]
+
+
 class Workshop(Frozen):
     judul: Text
     penyelenggara: Text
@@ -83,6 +94,7 @@ class Workshop(Frozen):
     total_menit: Minutes
     sesi: Annotated[list[Session], Field(min_length=1)]
     pertanyaan_refleksi: Texts = []
+    evaluasi: Evaluation
     pelaksanaan: Timetable = Timetable(mulai="08:00")
 
     @property

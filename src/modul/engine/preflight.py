@@ -31,6 +31,7 @@ from modul.layout.documents import (
     edition_theme,
     search_path,
 )
+from modul.layout.kit import kit_documents, kit_problems
 from modul.layout.labels import load_labels
 from modul.production.participants import Roster, read_roster
 from modul.typeset.glyphs import Coverage, glyph_warnings
@@ -82,6 +83,9 @@ def check(root: Path, options: Options | None = None) -> Setup:
     )  # as a mistyped --paper would be
     selected_kinds = [k for k in catalog.documents if k.id in kind_ids]
     targets, packets = [], []
+    kit_findings = _kit_findings(root, project, catalog, editions)
+    if kit_errors := [p for p in kit_findings if p.severity == "error"]:
+        raise ModulError(problems + kit_errors)  # templates would only fail on them again
     environments: dict[tuple[Path, ...], SandboxedEnvironment] = {}  # compile templates once
     for slug in editions:
         edition = project.editions[slug]
@@ -100,19 +104,22 @@ def check(root: Path, options: Options | None = None) -> Setup:
             environments[search] = templates.environment(list(search))
         env = environments[search]
         people = participants or edition.workshop.pelaksanaan.jumlah_peserta
+        extra = {
+            "participants": people,
+            "kit": kit_documents(catalog, words),
+            "roster": people_list.participants if people_list else [],
+        }
         for role in selected_roles:
             for kind in selected_kinds:
                 tree = _collect(
                     problems,
-                    partial(
-                        document_markup, env, root, edition, role, kind, words, participants=people
-                    ),
+                    partial(document_markup, env, root, edition, role, kind, words, **extra),
                 )
                 if tree is not None:
                     path = Folders(root).output(slug, role, kind.file)
                     line = (
                         f"{words.get('participant_line', '')} · {edition.workshop.judul}"
-                        if people_list and kind.filled_in
+                        if people_list and kind.filled_in and not kind.anonymous
                         else ""
                     )
                     targets.append(Target(slug, role, kind, path, tree, theme, sheet, line))
@@ -125,7 +132,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
                     role,
                     catalog.packet,
                     words,
-                    participants=people,
+                    **extra,
                 )
                 names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
                 sample = [
@@ -136,7 +143,8 @@ def check(root: Path, options: Options | None = None) -> Setup:
                     packets.append(PacketTarget(slug, role, path, theme, front, names))
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    unused = [
+    unused = [p for p in kit_findings if p.severity == "warning"]
+    unused += [
         w
         for slug in editions
         for w in [
@@ -152,6 +160,25 @@ def check(root: Path, options: Options | None = None) -> Setup:
         people_list,
         sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))),
     )
+
+
+def _kit_findings(
+    root: Path, project: Project, catalog: Catalog, editions: list[str]
+) -> list[Problem]:
+    """What the kit rules (`layout.kit`) find in each edition's workshop plan."""
+    catalog_file = Folders(root).theme / "catalog.yaml"
+    found = [
+        p
+        for slug in editions
+        for p in kit_problems(
+            project.editions[slug],
+            project.provenance[slug].sources["workshop.yaml"],
+            catalog,
+            catalog_file,
+            root,
+        )
+    ]
+    return list(dict.fromkeys(found))  # a national line is found once per edition
 
 
 def _glyph_warnings(

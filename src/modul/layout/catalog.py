@@ -7,7 +7,7 @@ any content, so that a build where nothing changed knows its targets at once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -29,6 +29,11 @@ class DocumentKind(Frozen):
     file: FileName
     label: Text  # key of its display name in the labels files
     filled_in: bool = False  # participants write on it: fillable twin, personalised copies
+    anonymous: bool = False  # filled in without a name: no personalised copies
+    # how many to print (run-sheet): participants and spares, participants and
+    # facilitators, facilitators, or one
+    copies: Literal["per_participant", "per_person", "per_facilitator", "one"] = "one"
+    answers: list[Slug] = []  # exercises (worksheet parts, tests) whose answers it holds
 
     @property
     def stem(self) -> str:

@@ -26,6 +26,7 @@ BLOCKS: dict[str, set[str]] = {
         "footer",
         "page-label",
         "fit-pages",
+        "nearly-empty",
     },
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
@@ -33,14 +34,14 @@ BLOCKS: dict[str, set[str]] = {
     "h3": set(),
     "p": {"style"},
     "list": {"style"},
-    "item": set(),
+    "item": {"score-note"},
     "table": {"widths", "header", "shade"},
     "row": set(),
     "cell": {"align", "indent"},
     "lines": {"n", "name"},
     "fields": set(),
     "field": {"label", "name"},
-    "choices": {"options", "head", "number", "name"},
+    "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
     "keep": set(),
     "spacer": {"mm"},
@@ -53,6 +54,7 @@ LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _WHOLE = re.compile(r"^[0-9]+$")
+_SHARE = re.compile(r"^(0(\.[0-9]+)?|1(\.0+)?)$")
 
 
 def parse(text: str, template: Path, root: Path) -> ET.Element:
@@ -148,6 +150,8 @@ def _bad_value(element: ET.Element) -> str | None:
         return "<cell indent> must be a number of millimetres"
     if tag == "document" and not _WHOLE.match(get("fit-pages", "1")):
         return '<document fit-pages> must be a whole number of pages, e.g. "1"'
+    if tag == "document" and not _SHARE.match(get("nearly-empty", "0")):
+        return '<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"'
     if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
         return "<spacer mm> must be a number"
     if tag == "choices" and not get("options"):

@@ -77,7 +77,8 @@ def lay_out(
 ) -> LaidOut:
     """The document laid out, with the layout check's findings located in `sources` (the
     edition's YAML trees), else at its `template`."""
-    log = LayoutLog(theme.min_writing_mm * MM, theme.layout_check.nearly_empty)
+    nearly_empty = float(document.get("nearly-empty", theme.layout_check.nearly_empty))
+    log = LayoutLog(theme.min_writing_mm * MM, nearly_empty)
     pdf, pages = render_document(
         document, theme, root=root, shown=shown, log=log, sources=sources, template=template
     )

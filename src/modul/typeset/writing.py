@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from modul.typeset.flowables import CheckBox, FormField, FormText, TextBlock, WritingLines
 from modul.typeset.styles import Command
@@ -71,11 +71,13 @@ def fields(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
 
 
 def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
-    """A numbered list of statements with one tick box per option (scales, quizzes)."""
+    """A numbered list of statements with one tick box per option (scales, quizzes), and
+    with `score` a last column where participants write each statement's score."""
     options = [o.strip() for o in element.get("options", "").split(",")]
     head = ts.styles["cell_head"]
     centred = ParagraphStyle("choice-head", parent=head, alignment=TA_CENTER)
     box, look = ts.theme.checkbox_mm * mm, ts.theme.choices
+    score = element.get("score")
     option_w = max(
         look.option_min_mm * mm,
         max(pdfmetrics.stringWidth(o, head.fontName, head.fontSize) for o in options) + 10,
@@ -84,14 +86,23 @@ def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
         look.number_min_mm * mm,
         pdfmetrics.stringWidth(element.get("number", ""), head.fontName, head.fontSize) + 10,
     )
-    text_w = width - number_w - option_w * len(options)
+    small = ts.styles["small"]
+    notes = [item.get("score-note", "") for item in element]
+    score_w = (
+        max(
+            look.number_min_mm * mm,
+            pdfmetrics.stringWidth(score, head.fontName, head.fontSize) + 10,
+            *(pdfmetrics.stringWidth(n, small.fontName, small.fontSize) + 10 for n in notes),
+        )
+        if score
+        else 0
+    )
+    text_w = width - number_w - option_w * len(options) - score_w
     number = ParagraphStyle("choice-number", parent=ts.styles["cell"], alignment=TA_CENTER)
-    data = [
-        [
-            TextBlock(ts.text(element.get("number", "")), centred),
-            TextBlock(ts.text(element.get("head", "")), head),
-            *[TextBlock(ts.text(o), centred) for o in options],
-        ]
+    headings = [element.get("number", ""), element.get("head", ""), *options]
+    headings += [score] if score else []
+    data: list[list[Flowable | list[Flowable]]] = [
+        [TextBlock(ts.text(h), head if n == 1 else centred) for n, h in enumerate(headings)]
     ]
     group = element.get("name", "pilihan")
     for n, item in enumerate(element, 1):
@@ -110,6 +121,7 @@ def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
                     for option in options
                 ],
             ]
+            + ([_score_cell(ts, item, f"{group}_{n}_skor")] if score else [])
         )
     commands = [
         *ts.grid_style(),
@@ -118,9 +130,19 @@ def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
     ]
     if len(data) > 4:  # the last statement never goes alone to the next page
         commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
-    return [
-        ts.make_table(data, [number_w, text_w] + [option_w] * len(options), commands, repeatRows=1)
-    ]
+    widths = [number_w, text_w] + [option_w] * len(options) + ([score_w] if score else [])
+    return [ts.make_table(data, widths, commands, repeatRows=1)]
+
+
+def _score_cell(ts: Typesetter, item: ET.Element, name: str) -> list[Flowable]:
+    """Room to write a statement's score, under its `score-note` (e.g. "dibalik"); the
+    same height with or without a form field, so both print alike."""
+    note = item.get("score-note")
+    style = ParagraphStyle("score-note", parent=ts.styles["small"], alignment=TA_CENTER)
+    cell: list[Flowable] = [TextBlock(ts.text(note), style)] if note else []
+    height = ts.theme.fields.form_height_mm * mm
+    field = ts.form_field(name)
+    return [*cell, FormText(field, height) if field else Spacer(0, height)]
 
 
 def _identity_field(ts: Typesetter, element: ET.Element) -> Flowable | str:
