@@ -32,9 +32,13 @@ class Folders:
         return self.content / "roles"
 
     @property
-    def national_files(self) -> tuple[Path, Path]:
-        """The national content files besides the roles."""
-        return self.content / "workshop.yaml", self.content / "worksheet.yaml"
+    def national_files(self) -> tuple[Path, Path, Path]:
+        """The national content files besides the roles (the glossary is optional)."""
+        return self.content / "workshop.yaml", self.content / "worksheet.yaml", self.glossary
+
+    @property
+    def glossary(self) -> Path:
+        return self.content / "istilah.yaml"
 
     def role(self, slug: str) -> Path:
         return self.roles / f"{slug}.yaml"

@@ -34,7 +34,7 @@ def test_list_shows_roles_regions_documents_and_paths(project):
 def test_schema_files_are_written_and_named_by_every_content_file(project):
     written = run("schema", "--project", str(project)).split()
     assert written == [
-        f"schema/{k}.schema.json" for k in ("role", "workshop", "worksheet", "region")
+        f"schema/{k}.schema.json" for k in ("role", "workshop", "worksheet", "region", "glossary")
     ]
     role = json.loads((project / "schema" / "role.schema.json").read_text(encoding="utf-8"))
     assert role["additionalProperties"] is False and "nama" in role["required"]

@@ -12,6 +12,7 @@ from conftest import (
     REPO,
     ROLE_OF_SEED,
     SEEDS,
+    line_of,
     pdf_path,
     pdf_text,
     problems_of,
@@ -120,8 +121,8 @@ def test_every_reflection_question_is_printed_at_the_step_that_asks_it(built):
     plan = load_project(built).national.workshop
     for role in ROLES:
         guide = pdf_text(pdf_path(built, role, "panduan-fasilitator.pdf"))
-        for number, question in enumerate(plan.pertanyaan_refleksi, 1):
-            assert f"{number}. {flat(question)}" in guide
+        for question in plan.pertanyaan_refleksi:
+            assert f"– {flat(question)}" in guide
         discussion = load_project(built).national.roles[role].pertanyaan_diskusi
         assert all(flat(q) in guide for q in discussion)
     assert "Pertanyaan Kunci:" in guide and "Bahan Renungan:" in guide
@@ -238,8 +239,8 @@ def test_the_runsheet_counts_copies_of_every_document_of_the_kit(built):
     plan = load_project(built).national.workshop.pelaksanaan
     text = pdf_text(pdf_path(built, ROLES[0], "jadwal-pelaksanaan.pdf"))
     each = plan.jumlah_peserta + plan.cadangan
-    for name in ("Tes Awal", "Tes Akhir", "Formulir Evaluasi"):
-        assert f"{name} setiap peserta, ditambah {plan.cadangan} salinan cadangan {each}" in text
+    forms = "Lembar Kerja, Tes Awal, Tes Akhir, Formulir Evaluasi"
+    assert f"{forms} setiap peserta, ditambah {plan.cadangan} salinan cadangan {each}" in text
     assert "Daftar Hadir panitia 1" in text
 
 
@@ -269,3 +270,34 @@ def test_lk2_has_a_score_column_marks_reversed_items_and_a_line_for_the_skill(bu
         statement = flat(role.penilaian_diri[number - 1].pernyataan)
         assert f"{statement} dibalik" in lk2
     assert "Satu kemampuan yang ingin saya latih:" in lk2
+
+
+# --- Daftar Istilah ----------------------------------------------------------------------
+
+
+def test_the_reading_ends_with_the_glossary_in_order_with_the_regions_terms(built):
+    terms = load_project(built).editions["sumbar"].glossary
+    reading = pdf_text(built / "build" / "sumbar" / ROLES[0] / "bahan-bacaan.pdf")
+    glossary = reading[reading.index("Daftar Istilah Istilah Artinya") :]
+    words = sorted((t.kata for t in terms), key=str.lower)
+    assert [glossary.index(f"{w} ") for w in words] == sorted(
+        glossary.index(f"{w} ") for w in words
+    )
+    assert all(flat(t.arti) in glossary for t in terms)
+    assert "Ninik mamak" in glossary and "BUMDes" in glossary
+    national = pdf_text(pdf_path(built, ROLES[0], "bahan-bacaan.pdf"))
+    assert "Daftar Istilah" in national and "Ninik mamak" not in national
+
+
+def test_a_term_without_its_meaning_is_an_error_and_no_glossary_is_fine(project):
+    text = edit(
+        project, "content/istilah.yaml", "  - kata: JPL\n    arti:", "  - kata: JPL\n    artinya:"
+    )
+    problems = problems_of(project)
+    assert {p.file for p in problems} == {"content/istilah.yaml"}
+    assert any(p.line == line_of(text, "artinya:") for p in problems)
+    (project / "content/istilah.yaml").unlink()
+    (project / "content/regions/sumbar/istilah.yaml").unlink()
+    (project / "content/regions/ntt/istilah.yaml").unlink()
+    report = build(project, Options(regions=["nasional"], roles=[ROLES[0]], kinds=["handout"]))
+    assert "Daftar Istilah" not in pdf_text(report.documents[0].path)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
 from pypdf import PdfReader
 
-from conftest import kit, one_problem, pdf_text, write
-from modul import Options, build
+from conftest import kit, line_of, one_problem, pdf_text, write
+from modul import Options, build, check
+from modul.content.checks import calendar_days
 from modul.content.loading import load_project
 from modul.layout.labels import load_labels
 
 ROLE = "konselor-pemberdayaan-masyarakat"
+
+
+def edit(project, relative: str, old: str, new: str) -> str:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    return write(path, text.replace(old, new, 1)).read_text(encoding="utf-8")
 
 
 def minutes(clock: str) -> int:
@@ -61,7 +70,8 @@ def test_one_page_with_clock_times_breaks_and_leads(project):
 
 
 def copies_rows(project, participants: int) -> list[str]:
-    """The copies table's rows, "<document> <for whom> <count>", one per kit document."""
+    """The copies table's rows, "<documents> <for whom> <count>": the documents printed
+    alike share a row, in the catalog's order."""
     plan = load_project(project).national.workshop.pelaksanaan
     labels = load_labels(project)
     count = {
@@ -70,12 +80,12 @@ def copies_rows(project, participants: int) -> list[str]:
         "per_facilitator": plan.jumlah_fasilitator,
         "one": 1,
     }
-    return [
-        f"{labels[kind.label]} "
-        f"{labels['copies_' + kind.copies].replace('{spare}', str(plan.cadangan))} "
-        f"{count[kind.copies]}"
-        for kind in kit(project).documents
-    ]
+    rows = []
+    for rule, copies in count.items():
+        names = [labels[k.label] for k in kit(project).documents if k.copies == rule]
+        whom = labels["copies_" + rule].replace("{spare}", str(plan.cadangan))
+        rows += [f"{', '.join(names)} {whom} {copies}"] if names else []
+    return rows
 
 
 def test_copies_follow_the_number_of_participants(project):
@@ -124,3 +134,58 @@ def test_start_time_must_be_a_clock_time(project):
     problem = one_problem(project)
     assert problem.message == "`pelaksanaan.mulai`: `8.30` is not a time of day"
     assert '"08:30"' in problem.hint
+
+
+# --- days, dates and time zones ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("8 Juni 2026", 1),
+        ("8–10 Juni 2026", 3),
+        ("8-9 juni 2026", 2),
+        ("30 Juni–2 Juli 2026", 3),
+        ("30 Desember 2026–2 Januari 2027", 4),
+        ("Kupang, 8 Juni 2026", 1),
+        ("minggu kedua Juni", None),
+        ("31 Juni 2026", None),
+        ("10–8 Juni 2026", None),
+    ],
+)
+def test_calendar_days_of_a_region_date(text, days):
+    assert calendar_days(text) == days
+
+
+def test_dates_that_disagree_with_the_plan_are_a_warning_with_both_lines(project):
+    region = "content/regions/ntt/region.yaml"
+    text = edit(project, region, "tanggal: 8 Juni 2026", "tanggal: 8–10 Juni 2026")
+    (warning,) = [w for w in check(project).warnings if "dates span" in w.message]
+    assert (warning.file, warning.line) == (region, line_of(text, "tanggal:"))
+    plan_line = line_of((project / "content/workshop.yaml").read_text("utf-8"), "pelaksanaan:")
+    assert warning.message == (
+        f"the dates span 3 days, but the workshop plan has 1 (content/workshop.yaml:{plan_line})"
+    )
+    # dates of two days and the region's plan of two days agree
+    edit(project, region, "tanggal: 8–10 Juni 2026", "tanggal: 8–9 Juni 2026")
+    overlay = project / "content/regions/ntt/workshop.yaml"
+    write(overlay, overlay.read_text("utf-8") + "pelaksanaan:\n  hari_baru: [apakah-saya-cocok]\n")
+    assert not [w for w in check(project).warnings if "dates span" in w.message]
+
+
+def test_a_day_closing_straight_after_lunch_is_a_warning(project):
+    text = edit(
+        project,
+        "content/workshop.yaml",
+        "    - setelah: mengenal-peran",
+        "    - setelah: perbandingan-profesi",
+    )
+    (warning,) = [w for w in check(project).warnings if "last session" in w.message]
+    assert warning.line == line_of(text, "- setelah: perbandingan-profesi")
+    assert "`rencana-tindak-lanjut`, comes straight after “ISHOMA" in warning.message
+
+
+def test_clock_times_name_the_regions_time_zone(built):
+    ntt = pdf_text(built / "build" / "ntt" / ROLE / "jadwal-pelaksanaan.pdf")
+    national = pdf_text(built / "build" / "nasional" / ROLE / "jadwal-pelaksanaan.pdf")
+    assert "Pukul (WITA) Sesi" in ntt and "Pukul Sesi" in national

@@ -5,6 +5,9 @@ example texts still waiting to be replaced.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from modul.content.model import Edition, Role
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.provenance import Provenance
@@ -12,6 +15,7 @@ from modul.content.source import KeyPath, Node
 from modul.errors import Problem, warning
 
 PLACEHOLDER = "(Tuliskan "  # how each example text in `modul new`'s starting files begins
+MEAL_MINUTES = 45  # a break this long is a meal
 
 
 def check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
@@ -128,6 +132,90 @@ def unused_worksheet_parts(edition: Edition, provenance: Provenance) -> list[Pro
         for i, part in enumerate(edition.worksheet.bagian)
         if part.id not in used
     ]
+
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
+_DATES = re.compile(
+    r"(?P<d1>\d{1,2})(?:\s+(?P<m1>[A-Za-z]+)(?:\s+(?P<y1>\d{4}))?)?\s*[–-]\s*"
+    r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\s+(?P<y2>\d{4})"
+)
+
+
+def calendar_days(text: str) -> int | None:
+    """Days from "8–10 Juni 2026" (3), "30 Juni–2 Juli 2026" (3) or "8 Juni 2026" (1);
+    None when the text is not a date modul can read."""
+    if match := _DATES.search(text):
+        parts = match.groupdict()
+        end = _date(parts["d2"], parts["m2"], parts["y2"])
+        start = _date(parts["d1"], parts["m1"] or parts["m2"], parts["y1"] or parts["y2"])
+        return (end - start).days + 1 if start and end and start <= end else None
+    single = re.search(r"\b\d{1,2}\s+[A-Za-z]+\s+\d{4}\b", text)
+    return 1 if single and _date(*single.group().split()) else None
+
+
+def _date(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), MONTHS.index(month.lower()) + 1, int(day))
+    except ValueError:
+        return None
+
+
+def schedule_warnings(edition: Edition, provenance: Provenance) -> list[Problem]:
+    """A region's dates that span another number of days than the plan has, and a day
+    whose closing session comes straight after a meal break."""
+    plan = provenance.sources["workshop.yaml"]
+    workshop = edition.workshop
+    found = []
+    region, settings = edition.region, provenance.settings
+    days = calendar_days(region.tanggal) if region and region.tanggal else None
+    if settings and days is not None and days != workshop.days:
+        at = plan.find(["pelaksanaan"], of_key=True)
+        found.append(
+            settings.problem(
+                ["tanggal"],
+                f"the dates span {days} day{'s' if days > 1 else ''}, but the workshop plan "
+                f"has {workshop.days} ({at.file}:{at.line})",
+                "make the dates match the plan, or give the plan its days with `hari_baru` "
+                "(the sessions that open a new day) in workshop.yaml",
+                severity="warning",
+            )
+        )
+    return found + _closing_after_a_meal(workshop, plan)
+
+
+def _closing_after_a_meal(workshop: Workshop, plan: Node) -> list[Problem]:
+    sessions, plan_ = workshop.sesi, workshop.pelaksanaan
+    found = []
+    for n in range(1, len(sessions)):
+        closing, before = sessions[n], sessions[n - 1]
+        ends_day = n + 1 == len(sessions) or sessions[n + 1].id in plan_.hari_baru
+        if not ends_day or closing.id in plan_.hari_baru:
+            continue
+        found += [
+            plan.problem(
+                ["pelaksanaan", "jeda", i, "setelah"],
+                f"the day's last session, `{closing.id}`, comes straight after “{pause.judul}”",
+                "move the break before an earlier session, so that the day does not close "
+                "on a full stomach",
+                severity="warning",
+            )
+            for i, pause in enumerate(plan_.jeda)
+            if pause.setelah == before.id and pause.menit >= MEAL_MINUTES
+        ]
+    return found
 
 
 def placeholder_texts(provenance: Provenance) -> list[Problem]:

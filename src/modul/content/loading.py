@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from modul.catalog import NATIONAL, SLUG
 from modul.content import checks, regions
-from modul.content.model import Edition, Role
+from modul.content.model import Edition, Glossary, Role
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.provenance import Provenance
 from modul.content.source import Node, ProblemList, read_yaml
@@ -78,6 +78,8 @@ def read_national(root: Path, problems: list[Problem]) -> dict[str, Node]:
     paths = [*folders.national_files, *_role_files(folders.roles, root, problems)]
     sources = {}
     for path in paths:
+        if path == folders.glossary and not path.exists():
+            continue
         try:
             sources[path.relative_to(folders.content).as_posix()] = read_yaml(path, root)
         except ProblemList as err:
@@ -101,6 +103,7 @@ def _edition(
             return None
 
     workshop = valid("workshop.yaml", Workshop)
+    glossary = valid("istilah.yaml", Glossary)
     worksheet = valid("worksheet.yaml", WorksheetPlan)
     roles = {
         name[len("roles/") : -len(".yaml")]: role
@@ -128,7 +131,8 @@ def _edition(
     problems += found
     if failed or workshop is None or worksheet is None:
         return None
-    return Edition(slug=slug, workshop=workshop, worksheet=worksheet, roles=roles, **region)
+    terms = glossary.istilah if glossary else []
+    return Edition(slug, workshop, worksheet, roles, glossary=terms, **region)
 
 
 def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:

@@ -8,7 +8,7 @@ Where each value came from is kept beside the model, in `provenance`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -92,6 +92,20 @@ class Role(Frozen):
         return [(n - half) % count + 1 for n in range(count)]
 
 
+# --- the glossary ------------------------------------------------------------------------
+
+
+class Term(Frozen):
+    kata: Text
+    arti: Text
+
+
+class Glossary(Frozen):
+    """`content/istilah.yaml`: words a village participant may not know, explained."""
+
+    istilah: Annotated[list[Term], Field(min_length=1)]
+
+
 # --- regions and editions ------------------------------------------------------------
 
 Paper = Literal["A4", "F4", "Letter", "A5"]
@@ -104,7 +118,8 @@ class Region(Frozen):
     penyelenggara: Text
     mitra: Texts = []
     tempat: Text | None = None
-    tanggal: Text | None = None
+    tanggal: Text | None = None  # e.g. "8 Juni 2026" or "8–9 Juni 2026"
+    zona_waktu: Literal["WIB", "WITA", "WIT"] | None = None  # of the run-sheet's clock times
     kertas: Paper | None = None
     bahasa: Slug = "id"
     logo: Text | None = None
@@ -121,6 +136,7 @@ class Edition:
     worksheet: WorksheetPlan
     roles: dict[str, Role]
     region: Region | None = None
+    glossary: list[Term] = field(default_factory=list)  # printed at the end of the handout
     folder: Path | None = None  # the region's folder
     logo: Path | None = None  # checked: inside the region's folder, PNG or JPEG
 

@@ -141,6 +141,12 @@ class Workshop(Frozen):
         return rows
 
     @property
+    def days(self) -> int:
+        """Days the workshop runs: the first, and one more for each `hari_baru`."""
+        ids = {s.id for s in self.sesi}
+        return 1 + len(set(self.pelaksanaan.hari_baru) & ids)
+
+    @property
     def materials(self) -> list[str]:
         """Every material named by a session, once, in order of first use."""
         return list(dict.fromkeys(m for s in self.sesi for m in s.bahan))

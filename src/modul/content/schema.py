@@ -21,6 +21,7 @@ DESCRIPTIONS = {
     "workshop": "Rencana pelatihan (content/workshop.yaml): sesi, menit, langkah, jadwal.",
     "worksheet": "Rencana Lembar Kerja (content/worksheet.yaml): bagian, skala, pedoman skor.",
     "region": "Pengaturan wilayah (content/regions/<wilayah>/region.yaml).",
+    "glossary": "Daftar istilah (content/istilah.yaml), dicetak di akhir Bahan Bacaan.",
 }
 
 
@@ -28,7 +29,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     """Kind of content file → its JSON Schema."""
     from pydantic import BaseModel
 
-    from modul.content.model import Region, Role
+    from modul.content.model import Glossary, Region, Role
     from modul.content.plans import WorksheetPlan, Workshop
 
     models: dict[str, type[BaseModel]] = {
@@ -36,6 +37,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "workshop": Workshop,
         "worksheet": WorksheetPlan,
         "region": Region,
+        "glossary": Glossary,
     }
     return {
         kind: {

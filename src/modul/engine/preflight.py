@@ -150,6 +150,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
         for w in [
             *checks.unused_worksheet_parts(project.editions[slug], project.provenance[slug]),
             *checks.placeholder_texts(project.provenance[slug]),
+            *checks.schedule_warnings(project.editions[slug], project.provenance[slug]),
         ]
     ]
     return Setup(

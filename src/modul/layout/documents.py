@@ -84,6 +84,7 @@ def document_markup(
         "role": edition.roles[role],
         "workshop": edition.workshop,
         "worksheet": edition.worksheet,
+        "glossary": edition.glossary,
         "region": edition.region,
         "logo": relative(edition.logo, root) if edition.logo else "",
         "t": labels,
