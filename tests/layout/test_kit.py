@@ -301,3 +301,13 @@ def test_a_term_without_its_meaning_is_an_error_and_no_glossary_is_fine(project)
     (project / "content/regions/ntt/istilah.yaml").unlink()
     report = build(project, Options(regions=["nasional"], roles=[ROLES[0]], kinds=["handout"]))
     assert "Daftar Istilah" not in pdf_text(report.documents[0].path)
+
+
+def test_the_packet_opens_with_the_foreword_signed_by_the_organiser(project):
+    report = build(project, Options(regions=["ntt"], roles=[ROLES[0]], kinds=[], packet=True))
+    packet = next(d.path for d in report.documents if d.path.name == "paket-pelatihan.pdf")
+    text = pdf_text(packet)
+    plan = load_project(project).editions["ntt"]
+    foreword = " ".join(flat(p) for p in plan.workshop.kata_pengantar)
+    assert f"Kata Pengantar {foreword} Kupang, 8 Juni 2026 {plan.region.penyelenggara}" in text
+    assert text.index("Kata Pengantar") < text.index("Daftar Isi")

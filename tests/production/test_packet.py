@@ -60,7 +60,7 @@ def test_packet_bookmarks_nest_sections_under_their_document(project):
     for name, document in zip(document_names(project), documents, strict=True):
         starts.append((name, page))
         page += len(PdfReader(document.path).pages)
-    assert top == [("Daftar Isi", 2), *starts]
+    assert top == [("Kata Pengantar", 1), ("Daftar Isi", 2), *starts]
     handout_pages = len(PdfReader(report.documents[0].path).pages)
     worksheet_pages = len(PdfReader(report.documents[1].path).pages)
     under_worksheet = marks[[m[1] for m in marks].index("Lembar Kerja") + 1]
