@@ -58,8 +58,16 @@ def cli(root: Path, *args: str) -> str:
     ).stdout
 
 
-ROSTER_RUN = """
-import json, resource, sys, time
+HIGH_WATER = """
+def high_water_mb():  # VmHWM starts afresh at exec; ru_maxrss keeps the parent's peak
+    line = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+"""
+
+ROSTER_RUN = (
+    HIGH_WATER
+    + """
+import json, sys, time
 from pathlib import Path
 from modul import Options, build
 root, csv = Path(sys.argv[1]), Path(sys.argv[2])
@@ -70,8 +78,9 @@ report = build(root, Options(**where, roster=csv, force=True))
 merged = next(d.path for d in report.documents if d.path.name.endswith("-peserta.pdf"))
 print(json.dumps({"seconds": time.perf_counter() - started,
                   "merged_mb": merged.stat().st_size / 1e6,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": high_water_mb()}))
 """
+)
 
 
 def roster_csv(root: Path, participants: int) -> Path:
@@ -93,18 +102,20 @@ def roster_run(root: Path, participants: int) -> dict[str, float]:
     return json.loads(result.stdout)
 
 
-IMAGE_RUN = """
-import json, resource, sys, time
+IMAGE_RUN = (
+    HIGH_WATER
+    + """
+import json, sys, time
 from pathlib import Path
 from modul.content import images
 import PIL.PngImagePlugin, PIL.JpegImagePlugin
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = high_water_mb()
 started = time.perf_counter()
 images.print_ready(Path(sys.argv[1]), images.pixels_for(images.LARGEST_PRINT_MM))
 seconds = time.perf_counter() - started
-added = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
-print(json.dumps({"seconds": seconds, "added_mb": added / 1024}))
+print(json.dumps({"seconds": seconds, "added_mb": high_water_mb() - before}))
 """
+)
 
 
 def logo_runs(root: Path) -> dict[str, dict[str, float]]:
