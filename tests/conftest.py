@@ -24,6 +24,12 @@ ROLE_OF_SEED = {
 }
 
 
+# Printed on sheets of their own: no title block, running head or page numbers; the
+# certificate in landscape.
+LOOSE_SHEETS = {"sertifikat.pdf", "kartu-nama.pdf"}
+LANDSCAPE = {"sertifikat.pdf"}
+
+
 def copy_project(target: Path) -> Path:
     """The repository's content/ and layouts/ copied to `target`, safe to edit."""
     for folder in ("content", "layouts"):

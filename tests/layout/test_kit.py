@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import (
     REPO,
@@ -15,6 +16,7 @@ from conftest import (
     line_of,
     pdf_path,
     pdf_text,
+    print_faults,
     problems_of,
     shipped_line,
     write,
@@ -91,13 +93,13 @@ def test_handing_out_the_reading_first_is_an_error_at_that_line(project):
 
 
 def test_a_document_the_kit_does_not_make_is_an_error(project):
-    text = edit(project, WORKSHOP, "          - tes-akhir\n", "          - sertifikat\n")
+    text = edit(project, WORKSHOP, "          - tes-akhir\n", "          - piagam\n")
     (problem,) = problems_of(project)
     assert (problem.file, problem.line) == (
         WORKSHOP,
-        next(n for n, ln in enumerate(text.splitlines(), 1) if ln.endswith("- sertifikat")),
+        next(n for n, ln in enumerate(text.splitlines(), 1) if ln.endswith("- piagam")),
     )
-    assert problem.message == "`sertifikat` is not a document of the kit"
+    assert problem.message == "`piagam` is not a document of the kit"
     assert "tes-awal" in problem.hint and "daftar-hadir" in problem.hint
 
 
@@ -239,9 +241,9 @@ def test_the_runsheet_counts_copies_of_every_document_of_the_kit(built):
     plan = load_project(built).national.workshop.pelaksanaan
     text = pdf_text(pdf_path(built, ROLES[0], "jadwal-pelaksanaan.pdf"))
     each = plan.jumlah_peserta + plan.cadangan
-    forms = "Lembar Kerja, Tes Awal, Tes Akhir, Formulir Evaluasi"
+    forms = "Lembar Kerja, Tes Awal, Tes Akhir, Formulir Evaluasi, Sertifikat"
     assert f"{forms} setiap peserta, ditambah {plan.cadangan} salinan cadangan {each}" in text
-    assert "Daftar Hadir panitia 1" in text
+    assert "Daftar Hadir, Kartu Nama panitia 1" in text
 
 
 # --- LK-1 and LK-2 -----------------------------------------------------------------------
@@ -311,3 +313,44 @@ def test_the_packet_opens_with_the_foreword_signed_by_the_organiser(project):
     foreword = " ".join(flat(p) for p in plan.workshop.kata_pengantar)
     assert f"Kata Pengantar {foreword} Kupang, 8 Juni 2026 {plan.region.penyelenggara}" in text
     assert text.index("Kata Pengantar") < text.index("Daftar Isi")
+
+
+# --- Sertifikat and Kartu Nama -------------------------------------------------------------
+
+NAMES = (
+    'nama,asal\n"Dr. Ani Wijaya, M.Si.",Desa Oebelo\n'
+    "Raden Ajeng Siti Nurhaliza Kusumawardhani,Baumata\n"
+)
+
+
+def test_a_certificate_per_participant_landscape_signed_as_the_region_says(project, tmp_path):
+    roster = write(tmp_path / "peserta.csv", NAMES)
+    where = Options(regions=["sumbar"], roles=[ROLES[0]], kinds=["certificate"], roster=roster)
+    (document,) = build(project, where).documents
+    reader = PdfReader(document.path)
+    assert len(reader.pages) == 2
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert round(float(width) / 72 * 25.4) == 297 and round(float(height) / 72 * 25.4) == 210
+    region = load_project(project).editions["sumbar"].region
+    first, second = (" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Dr. Ani Wijaya, M.Si." in first and "Kusumawardhani" in second
+    for signatory in region.penandatangan:
+        assert flat(signatory.nama) in first
+    assert "Padang, 22 Juli 2026" in first and "Halaman" not in first
+    assert len(reader.pages[0].images) == 1  # the region's logo
+
+
+def test_without_a_roster_one_certificate_with_a_line_for_the_name(built):
+    reader = PdfReader(pdf_path(built, ROLES[0], "sertifikat.pdf"))
+    assert len(reader.pages) == 1
+    assert "diberikan kepada ……" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_name_badges_from_the_roster_two_to_a_row(project, tmp_path):
+    roster = write(tmp_path / "peserta.csv", NAMES)
+    where = Options(regions=["nasional"], roles=[ROLES[0]], kinds=["nametag"], roster=roster)
+    (document,) = build(project, where).documents
+    text = pdf_text(document.path)
+    assert text.startswith("Dr. Ani Wijaya, M.Si. Desa Oebelo")
+    assert "Raden Ajeng Siti Nurhaliza Kusumawardhani Baumata" in text
+    assert not print_faults(document.path)

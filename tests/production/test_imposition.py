@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import kit
+from conftest import LANDSCAPE, kit
 from modul import Options, build
 from modul.production.imposition import saddle_stitch_order
 
@@ -44,8 +44,9 @@ def test_every_document_lays_out_on_every_paper(project, paper):
     report = build(project, Options(regions=["nasional"], paper=paper))
     assert len(report.documents) == kit(project).per_edition
     for document in report.documents:
+        size = SIZES[paper][::-1] if document.path.name in LANDSCAPE else SIZES[paper]
         for page in PdfReader(document.path).pages:
-            assert (mm(page.mediabox.width), mm(page.mediabox.height)) == SIZES[paper]
+            assert (mm(page.mediabox.width), mm(page.mediabox.height)) == size
     # no word cut for a narrow column, no nearly empty page, no lone heading, …
     assert report.warnings == [], "\n".join(map(str, report.warnings))
     assert {d.pages for d in report.documents if d.path.name == "jadwal-pelaksanaan.pdf"} == {1}

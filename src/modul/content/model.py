@@ -111,6 +111,11 @@ class Glossary(Frozen):
 Paper = Literal["A4", "F4", "Letter", "A5"]
 
 
+class Signatory(Frozen):
+    nama: Text
+    jabatan: Text
+
+
 class Region(Frozen):
     """A province or district: its settings from `content/regions/<slug>/region.yaml`."""
 
@@ -124,6 +129,7 @@ class Region(Frozen):
     bahasa: Slug = "id"
     logo: Text | None = None
     label: dict[str, Text] = {}  # fixed texts replaced for this region, e.g. "village"
+    penandatangan: Annotated[list[Signatory], Field(max_length=3)] = []  # of the certificates
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,8 @@ def check(root: Path, options: Options | None = None) -> Setup:
                         if people_list and kind.filled_in and not kind.anonymous
                         else ""
                     )
-                    targets.append(Target(slug, role, kind, path, tree, theme, sheet, line))
+                    flat = sheet if tree.get("orientation") != "landscape" else None
+                    targets.append(Target(slug, role, kind, path, tree, theme, flat, line))
             if options.packet:
                 front = partial(
                     document_markup,

@@ -27,15 +27,16 @@ BLOCKS: dict[str, set[str]] = {
         "page-label",
         "fit-pages",
         "nearly-empty",
+        "orientation",
     },
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
     "h2": {"id"},
     "h3": set(),
-    "p": {"style"},
+    "p": {"style", "align"},
     "list": {"style"},
     "item": {"score-note"},
-    "table": {"widths", "header", "shade"},
+    "table": {"widths", "header", "shade", "border"},
     "row": set(),
     "cell": {"align", "indent"},
     "lines": {"n", "name"},
@@ -49,7 +50,8 @@ BLOCKS: dict[str, set[str]] = {
 }
 INLINE = {"b", "i", "br"}
 TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
-PARAGRAPH_STYLES = {"body", "small"}
+PARAGRAPH_STYLES = {"body", "small", "title"}
+ALIGNMENTS = {"left", "center", "right"}
 LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
@@ -134,6 +136,12 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
 def _bad_value(element: ET.Element) -> str | None:
     get = element.get
     tag = element.tag
+    if tag == "document" and get("orientation", "portrait") not in ("portrait", "landscape"):
+        return '<document orientation> must be "portrait" or "landscape"'
+    if tag == "table" and get("border", "1") not in ("0", "1"):
+        return '<table border> must be "0" (no lines) or "1"'
+    if tag == "p" and get("align", "left") not in ALIGNMENTS:
+        return f"<p align> must be one of {sorted(ALIGNMENTS)}"
     if tag == "p" and get("style", "body") not in PARAGRAPH_STYLES:
         return f"<p style> must be one of {sorted(PARAGRAPH_STYLES)}"
     if tag == "list" and get("style", "bullet") not in LIST_STYLES:

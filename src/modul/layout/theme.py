@@ -171,6 +171,7 @@ class LayoutCheck(Frozen):
 
 class Theme(Frozen):
     paper: Literal["A4", "F4", "Letter", "A5"] = "A4"
+    landscape: bool = False  # set by <document orientation="landscape">, not in theme.yaml
     margins: Margins
     margins_a5: Margins | None = None  # narrower margins for A5 pages and booklets
     # A5 pages are 0.7 × A4: text at A4 sizes leaves table columns too narrow for words.
@@ -199,7 +200,8 @@ class Theme(Frozen):
 
     @property
     def paper_mm(self) -> tuple[float, float]:
-        return PAPER_MM[self.paper]
+        width, height = PAPER_MM[self.paper]
+        return (height, width) if self.landscape else (width, height)
 
 
 def load_theme(

@@ -206,6 +206,10 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
 
     def draw(canvas: Canvas, document: BaseDocTemplate) -> None:
         page = canvas.getPageNumber()
+        if not (furniture.header or furniture.footer or furniture.page_label):
+            if page == 1:  # a certificate or badges: nothing around the page
+                canvas.showOutline()
+            return
         left, right = document.leftMargin, document.pagesize[0] - document.rightMargin
         top = document.pagesize[1] - document.topMargin + look.header_above_mm * mm
         bottom = document.bottomMargin - look.footer_below_mm * mm

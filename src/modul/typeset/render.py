@@ -43,6 +43,8 @@ def render_document(
     fits on N pages. `shown` names the document in messages; a print proof failure is
     located in `sources` (the edition's YAML trees), else at `template`."""
     wanted = int(document.get("fit-pages", "0"))
+    if document.get("orientation") == "landscape":
+        theme = theme.model_copy(update={"landscape": True})
     for factor in theme.fit_scales if wanted else [1.0]:
         if log:
             log.restart()  # only the findings of the layout that is kept count

@@ -156,7 +156,10 @@ class Typesetter:
         ]
 
     def paragraph(self, element: ET.Element, width: float) -> list[Flowable]:
-        return [TextBlock(self.inline(element), self.styles[element.get("style", "body")])]
+        style = self.styles[element.get("style", "body")]
+        if align := element.get("align"):
+            style = ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=ALIGN[align])
+        return [TextBlock(self.inline(element), style)]
 
     def bullet_list(self, element: ET.Element, width: float) -> list[Flowable]:
         numbered = element.get("style") == "number"
@@ -199,7 +202,7 @@ class Typesetter:
                 for c, cell in enumerate(row)
             ]
             data.append(cells + [""] * (columns - len(cells)))
-        commands = self.grid_style()
+        commands = self.grid_style() if element.get("border") != "0" else []
         if header:
             commands.append(("BACKGROUND", (0, 0), (-1, header - 1), self.shade))
         if element.get("shade"):
