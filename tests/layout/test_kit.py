@@ -354,3 +354,19 @@ def test_name_badges_from_the_roster_two_to_a_row(project, tmp_path):
     assert text.startswith("Dr. Ani Wijaya, M.Si. Desa Oebelo")
     assert "Raden Ajeng Siti Nurhaliza Kusumawardhani Baumata" in text
     assert not print_faults(document.path)
+
+
+@pytest.mark.parametrize(
+    ("image", "message"),
+    [
+        ('<image src="content/workshop.yaml" mm="35"/>', "is not a PNG or JPEG image"),
+        ('<image src="{{ logo }}" mm="300"/>', "<image mm> must be a number of millimetres"),
+        ('<image src="../x.png"/>', "which is not an image file inside the project"),
+    ],
+)
+def test_a_bad_picture_on_the_sampul_is_an_error_at_its_line(project, image, message):
+    packet = "layouts/default/packet.xml.j2"
+    text = edit(project, packet, '<image src="{{ logo }}" mm="35"/>', image)
+    problems = problems_of(project, lambda root: check(root, Options(packet=True)))
+    assert {(p.file, p.line) for p in problems} == {(packet, line_of(text, "<image"))}
+    assert all(message in p.message for p in problems)

@@ -38,10 +38,13 @@ def test_packet_joins_the_documents_behind_cover_and_contents(project):
     joined = PdfReader(packet)
     singles = [PdfReader(path) for path in documents]
     front = len(joined.pages) - sum(len(r.pages) for r in singles)
-    assert front >= 2  # the cover and foreword, then the contents
-    first = joined.pages[0].extract_text()
-    assert "Paket Pelatihan" in first and "Provinsi Sumatera Barat" in first
-    contents = " ".join(" ".join(p.extract_text().split()) for p in joined.pages[1:front])
+    assert front >= 3  # the Sampul, the foreword, then the contents
+    first = " ".join(joined.pages[0].extract_text().split())
+    organiser = "Dinas Pemberdayaan Masyarakat dan Desa Provinsi Sumatera Barat"
+    assert "Paket Pelatihan Konsultan Kelompok Masyarakat" in first
+    assert f"Provinsi Sumatera Barat {organiser} Padang · 2026" in first
+    assert len(joined.pages[0].images) == 1  # the region's logo, large
+    contents = " ".join(" ".join(p.extract_text().split()) for p in joined.pages[2:front])
     page = front + 1
     for reader, name in zip(singles, document_names(project), strict=True):
         assert re.search(rf"{name} {page}\b", contents), (name, page)
@@ -61,7 +64,7 @@ def test_packet_bookmarks_nest_sections_under_their_document(project):
     for name, document in zip(document_names(project), documents, strict=True):
         starts.append((name, page))
         page += len(PdfReader(document.path).pages)
-    assert top == [("Kata Pengantar", 1), ("Daftar Isi", 2), *starts]
+    assert top == [("Kata Pengantar", 2), ("Daftar Isi", 3), *starts]
     handout_pages = len(PdfReader(report.documents[0].path).pages)
     worksheet_pages = len(PdfReader(report.documents[1].path).pages)
     under_worksheet = marks[[m[1] for m in marks].index("Lembar Kerja") + 1]

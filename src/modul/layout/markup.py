@@ -46,6 +46,7 @@ BLOCKS: dict[str, set[str]] = {
     "box": {"title"},
     "keep": set(),
     "spacer": {"mm"},
+    "image": {"src", "mm"},
     "pagebreak": set(),
 }
 INLINE = {"b", "i", "br"}
@@ -84,7 +85,9 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
     for element in document.iter():
         problems += _check(element, template, root)
         if element.tag == "cover" and element.get("logo"):
-            problems += _check_image(element.get("logo", ""), template, root)
+            problems += _check_image(element.get("logo", ""), template, root, "cover")
+        if element.tag == "image" and element.get("src"):
+            problems += _check_image(element.get("src", ""), template, root, "image")
     if problems:
         raise ProblemList(problems)
     return document
@@ -162,23 +165,30 @@ def _bad_value(element: ET.Element) -> str | None:
         return '<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"'
     if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
         return "<spacer mm> must be a number"
+    if tag == "image" and not get("src"):
+        return '<image> needs src, a picture in the project, e.g. src="{{ logo }}"'
+    if tag == "image" and not (
+        _NUMBER.match(get("mm", "30")) and 0 < float(get("mm", "30")) <= 100
+    ):
+        return "<image mm> must be a number of millimetres from 1 to 100"
     if tag == "choices" and not get("options"):
         return '<choices> needs options, e.g. options="Benar,Salah"'
     return None
 
 
-def _check_image(name: str, template: Path, root: Path) -> list[Problem]:
+def _check_image(name: str, template: Path, root: Path, tag: str) -> list[Problem]:
     """An image named in the markup must be a PNG or JPEG file inside the project."""
     path = (root / name).resolve()
     if path.is_relative_to(root.resolve()) and path.is_file():
         problem = image_problem(path, name)
-        return [_problem(template, root, "cover", *problem)] if problem else []
+        return [_problem(template, root, tag, *problem)] if problem else []
     return [
         _problem(
             template,
             root,
-            "cover",
-            f"<cover logo> names `{name}`, which is not an image file inside the project",
+            tag,
+            f"<{tag} {'logo' if tag == 'cover' else 'src'}> names `{name}`, which is not an "
+            "image file inside the project",
             "give a path relative to the project folder, e.g. content/regions/ntt/logo.png",
         )
     ]

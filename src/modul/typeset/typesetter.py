@@ -75,6 +75,7 @@ class Typesetter:
             "box": self.box,
             "keep": self.keep,
             "spacer": self.spacer,
+            "image": self.image,
             "pagebreak": lambda _e, _w: [PageBreak()],
         }
 
@@ -236,6 +237,12 @@ class Typesetter:
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
         return [KeepTogether(self.blocks(element, width))]
+
+    def image(self, element: ET.Element, width: float) -> list[Flowable]:
+        """A picture, centred, its longer side `mm` long, printed at 300 dpi."""
+        size = float(element.get("mm", "30"))
+        data = print_ready(self.root / element.get("src", ""), pixels_for(size))
+        return [Image(io.BytesIO(data), kind="proportional", width=size * mm, height=size * mm)]
 
     def spacer(self, element: ET.Element, width: float) -> list[Flowable]:
         return [Spacer(0, float(element.get("mm", "5")) * mm)]
