@@ -14,6 +14,7 @@ from conftest import (
     ROLE_OF_SEED,
     SEEDS,
     line_of,
+    pages_of_words,
     pdf_path,
     pdf_text,
     print_faults,
@@ -370,3 +371,13 @@ def test_a_bad_picture_on_the_sampul_is_an_error_at_its_line(project, image, mes
     problems = problems_of(project, lambda root: check(root, Options(packet=True)))
     assert {(p.file, p.line) for p in problems} == {(packet, line_of(text, "<image"))}
     assert all(message in p.message for p in problems)
+
+
+def test_badges_are_one_height_when_names_take_one_or_two_lines(project, tmp_path):
+    names = 'nama,asal\n"Dr. Ani Wijaya, M.Si.",Desa Oebelo\nBudi,Camplong\nSiti Aminah,Oelnasi\n'
+    roster = write(tmp_path / "peserta.csv", names)
+    where = Options(regions=["nasional"], roles=[ROLES[0]], kinds=["nametag"], roster=roster)
+    (document,) = build(project, where).documents
+    tops = {w.text: w.top for w in pages_of_words(document.path)[0][2]}
+    # the second row starts 55 mm below the first, though one name there takes two lines
+    assert tops["Siti"] - tops["Dr."] == pytest.approx(55 * 72 / 25.4, abs=1.5)

@@ -36,7 +36,7 @@ BLOCKS: dict[str, set[str]] = {
     "p": {"style", "align"},
     "list": {"style"},
     "item": {"score-note"},
-    "table": {"widths", "header", "shade", "border"},
+    "table": {"widths", "header", "shade", "border", "row-mm"},
     "row": set(),
     "cell": {"align", "indent"},
     "lines": {"n", "name"},
@@ -157,6 +157,8 @@ def _bad_value(element: ET.Element) -> str | None:
         and not all(_NUMBER.match(w.strip()) for w in get("widths", "").split(","))
     ):
         return '<table widths> must be numbers separated by commas, e.g. "1,4,2"'
+    if tag == "table" and not _NUMBER.match(get("row-mm", "0")):
+        return "<table row-mm> must be a number of millimetres"
     if tag == "cell" and not _NUMBER.match(get("indent", "0")):
         return "<cell indent> must be a number of millimetres"
     if tag == "document" and not _WHOLE.match(get("fit-pages", "1")):

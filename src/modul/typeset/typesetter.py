@@ -209,7 +209,9 @@ class Typesetter:
         if element.get("shade"):
             column = int(element.get("shade", "1")) - 1
             commands.append(("BACKGROUND", (column, header), (column, -1), self.shade))
-        return [self.make_table(data, widths, commands, repeatRows=header)]
+        row = float(element.get("row-mm", "0")) * mm  # the least height of a body row
+        heights = [0.0] * header + [row] * (len(data) - header)
+        return [self.make_table(data, widths, commands, repeatRows=header, minRowHeights=heights)]
 
     def box(self, element: ET.Element, width: float) -> list[Flowable]:
         inner = width - 12
