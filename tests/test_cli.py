@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from conftest import REPO, kit, write
 from modul.cli import cli
@@ -148,3 +149,37 @@ def test_a_bad_shard_is_a_usage_error(project, shard):
     assert result.exit_code == 2, result.output
     assert "--shard" in result.output and "e.g. 2/4" in result.output
     assert "Traceback" not in result.output
+
+
+def test_documents_and_paper_by_the_names_trainers_use(project):
+    """`--doc lembar-kerja` (the file's name) and `--paper f4` were refused (issue 15)."""
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--project",
+            str(project),
+            "--region",
+            "nasional",
+            "--doc",
+            "lembar-kerja",
+            "--doc",
+            "Tes-Awal.pdf",
+            "--doc",
+            "guide",
+            "--paper",
+            "f4",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    built = sorted(p.name for p in (project / "build" / "nasional").rglob("*.pdf"))
+    assert set(built) == {"lembar-kerja.pdf", "tes-awal.pdf", "panduan-fasilitator.pdf"}
+    page = PdfReader(next((project / "build").rglob("tes-awal.pdf"))).pages[0]
+    assert round(float(page.mediabox.height) / 72 * 25.4) == 330
+
+
+def test_a_misspelled_document_gets_did_you_mean(project):
+    result = CliRunner().invoke(cli, ["build", "--project", str(project), "--doc", "lembar-kerj"])
+    assert result.exit_code == 2
+    assert "unknown document `lembar-kerj`" in result.output
+    assert "did you mean `lembar-kerja`?" in result.output

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 @doc_option
 @click.option(
     "--paper",
-    type=click.Choice(list(PAPER_MM)),
+    type=click.Choice(list(PAPER_MM), case_sensitive=False),
     default=None,
     help="Paper size for every document, instead of the theme's or region's "
     "(F4 = 215 × 330 mm). With --booklet: the sheet size.",

@@ -66,9 +66,9 @@ doc_option = click.option(
     "kinds",
     multiple=True,
     metavar="DOC",
-    help="Only this document kind (handout, worksheet, guide, "
-    "runsheet: an `id` of layouts/default/catalog.yaml). Repeat for "
-    "several.",
+    help="Only this document, by its file name (lembar-kerja, tes-awal, "
+    "daftar-hadir, …) or its id in layouts/default/catalog.yaml (worksheet, …). "
+    "Repeat for several.",
 )
 jobs_option = click.option(
     "--jobs",

@@ -28,7 +28,8 @@ def preview(
     import pypdfium2
 
     build(root, Options(regions=[region], roles=[role], kinds=[kind]))
-    filename = load_catalog(root).kind(kind).file
+    found = load_catalog(root).find(kind)
+    filename = found.file if found else kind  # an unknown name was refused by build
     document = pypdfium2.PdfDocument(Folders(root).output(region, role, filename))
     numbers = range(1, len(document) + 1)
     if page is not None and page not in numbers:

@@ -38,6 +38,9 @@ class Options:
     def __post_init__(self) -> None:
         for name in ("regions", "roles", "kinds"):  # a list given is kept as a tuple
             object.__setattr__(self, name, tuple(getattr(self, name)))
+        if self.paper is not None:  # "f4", "letter": paper names in any case
+            names = {name.lower(): name for name in PAPER_MM}
+            object.__setattr__(self, "paper", names.get(self.paper.lower(), self.paper))
 
     def check(self) -> None:
         """Raise UsageError for values or combinations that cannot be built."""

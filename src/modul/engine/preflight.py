@@ -23,7 +23,7 @@ from modul.engine.options import Options, UsageError
 from modul.errors import ModulError, Problem, relative
 from modul.folders import Folders
 from modul.layout import templates
-from modul.layout.catalog import Catalog, load_catalog
+from modul.layout.catalog import Catalog, DocumentKind, load_catalog
 from modul.layout.documents import (
     PacketTarget,
     Target,
@@ -78,10 +78,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
     participants = options.participants or (len(people_list.participants) if people_list else None)
     editions = _select(list(project.editions), options.regions, "region")
     selected_roles = _select(list(project.roles), options.roles, "role")
-    kind_ids = _select(
-        [k.id for k in catalog.documents], options.kinds, "document", error=UsageError
-    )  # as a mistyped --paper would be
-    selected_kinds = [k for k in catalog.documents if k.id in kind_ids]
+    selected_kinds = _select_kinds(catalog, options.kinds)
     targets, packets = [], []
     kit_findings = _kit_findings(root, project, catalog, editions)
     if kit_errors := [p for p in kit_findings if p.severity == "error"]:
@@ -217,13 +214,34 @@ def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
         return None
 
 
-def _select(
-    available: list[str], wanted: Iterable[str], what: str, error: type[ModulError] = ModulError
-) -> list[str]:
+def _select_kinds(catalog: Catalog, wanted: Iterable[str]) -> list[DocumentKind]:
+    """The documents asked for by any of their names; a name that is none is a usage
+    error, as a mistyped --paper is, with the closest name."""
+    found = {name: catalog.find(name) for name in wanted}
+    unknown = [name for name, kind in found.items() if kind is None]
+    if unknown:
+        files = ", ".join(k.stem for k in catalog.documents)
+        raise UsageError(
+            [
+                Problem(
+                    "modul",
+                    message=f"unknown document `{name}`",
+                    hint=f"did you mean `{close}`?"
+                    if (close := catalog.closest(name))
+                    else f"choose from: {files}",
+                )
+                for name in unknown
+            ]
+        )
+    asked = {kind.id for kind in found.values() if kind}
+    return [k for k in catalog.documents if not asked or k.id in asked]
+
+
+def _select(available: list[str], wanted: Iterable[str], what: str) -> list[str]:
     wanted = list(wanted)
     unknown = [w for w in wanted if w not in available]
     if unknown:
-        raise error(
+        raise ModulError(
             [
                 Problem(
                     "modul",

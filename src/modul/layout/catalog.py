@@ -6,6 +6,7 @@ any content, so that a build where nothing changed knows its targets at once.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -44,8 +45,23 @@ class Catalog(Frozen):
     documents: Annotated[list[DocumentKind], Field(min_length=1)]
     packet: DocumentKind  # a role's documents behind a cover and contents
 
-    def kind(self, ident: str) -> DocumentKind:
-        return next(k for k in self.documents if k.id == ident)
+    def find(self, name: str) -> DocumentKind | None:
+        """The document a trainer means by `name`: its id (`worksheet`), its file name
+        with or without .pdf (`lembar-kerja`), in any case."""
+        wanted = name.strip().lower()
+        return next(
+            (k for k in self.documents if wanted in (k.id, k.stem, k.file)),
+            None,
+        )
+
+    def closest(self, name: str) -> str | None:
+        """The file name closest to a misspelled document name, for "did you mean"."""
+        names = [k.stem for k in self.documents] + [k.id for k in self.documents]
+        close = difflib.get_close_matches(name.strip().lower(), names, n=1, cutoff=0.6)
+        if not close:
+            return None
+        found = self.find(close[0])
+        return found.stem if found else None
 
 
 def load_catalog(root: Path) -> Catalog:
