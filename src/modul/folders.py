@@ -100,5 +100,6 @@ def find_root(start: Path) -> Path:
     raise ModulError.one(
         str(start),
         message="no modul project here: no folder with `content/` and `layouts/` in it or above it",
-        hint="run modul inside a project folder, or pass --project DIR",
+        hint="run modul inside a project folder or pass --project DIR; to start one, "
+        "run `modul init NAME`",
     )

@@ -265,3 +265,15 @@ def test_readme_pictures_are_the_ones_the_script_makes():
     spec = (REPO / "docs" / "thumbnails.py").read_text(encoding="utf-8")
     made = set(re.findall(r'"([\w-]+\.png)"', spec))
     assert shown == made and all((REPO / "docs" / "img" / name).is_file() for name in made)
+
+
+def test_init_names_a_folder_with_spaces_so_that_the_next_step_can_be_pasted(tmp_path):
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "Pelatihan Kupang 2026")])
+    assert result.exit_code == 0, result.output
+    assert f'next: cd "{tmp_path / "Pelatihan Kupang 2026"}" && modul build' in result.output
+
+
+def test_outside_a_project_the_fix_names_modul_init(tmp_path):
+    result = CliRunner().invoke(cli, ["build", "--project", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "no modul project here" in result.output and "modul init NAME" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -21,7 +22,9 @@ def init_command(folder: Path) -> None:
     created = run(lambda: init(folder))
     for path in created:
         click.echo(f"created {path}")
-    step = "" if folder == Path(".") else f"cd {folder} && "
+    # in quotes when it has spaces: `cd "Pelatihan Kupang 2026"` works in every shell
+    shown = str(folder) if re.fullmatch(r"[\w./\\:-]+", str(folder)) else f'"{folder}"'
+    step = "" if folder == Path(".") else f"cd {shown} && "
     click.echo(f"next: {step}modul build")
 
 
