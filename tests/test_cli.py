@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from conftest import REPO, kit, write
 from modul.cli import cli
+from modul.layout.labels import load_labels
 
 COMMANDS = [
     "build",
@@ -183,3 +184,13 @@ def test_a_misspelled_document_gets_did_you_mean(project):
     assert result.exit_code == 2
     assert "unknown document `lembar-kerj`" in result.output
     assert "did you mean `lembar-kerja`?" in result.output
+
+
+def test_the_help_lists_every_command_whole_and_every_document_of_the_kit(project):
+    text = run("--help").output
+    commands = text[text.index("Commands:") :].splitlines()[1:]
+    assert len([line for line in commands if line.strip()]) == len(COMMANDS)
+    assert not [line for line in commands if line.rstrip().endswith("...")]
+    labels = load_labels(project)
+    names = [labels[k.label] for k in kit(project).documents]
+    assert all(name in " ".join(text.split()) for name in names), names

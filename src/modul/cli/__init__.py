@@ -16,8 +16,10 @@ from modul.cli import building, project
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(VERSION, prog_name="modul")
 def cli() -> None:
-    """Build printable training material (Bahan Bacaan, Lembar Kerja, Panduan Fasilitator)
-    from the role content in content/ and the layouts in layouts/.
+    """Build the printed kit of a training workshop for each job role (Bahan Bacaan,
+    Lembar Kerja, Panduan Fasilitator, Jadwal Pelaksanaan, Daftar Hadir, Tes Awal and
+    Tes Akhir, Formulir Evaluasi, Sertifikat, Kartu Nama) from the role content in
+    content/ and the layouts in layouts/.
 
     Start with `modul init` (a ready project) or `modul build` (in a project).
 

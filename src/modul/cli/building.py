@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from modul.engine.options import Options
 
 
-@click.command(name="build")
+@click.command(name="build", short_help="Check everything, then write the PDFs that are out of date.")
 @project_option
 @region_option
 @role_option
@@ -134,7 +134,7 @@ def build_command(
     )
 
 
-@click.command(name="watch")
+@click.command(name="watch", short_help="Build again each time a file is saved.")
 @project_option
 @region_option
 @role_option
@@ -206,7 +206,7 @@ def _say_waiting() -> None:
     click.echo("another modul build is writing to build/: waiting until it is done …", err=True)
 
 
-@click.command(name="clean")
+@click.command(name="clean", short_help="Delete the files modul wrote to build/.")
 @project_option
 def clean_command(project: Path | None) -> None:
     """Delete the files modul wrote to build/ (as its manifest lists them), and nothing
@@ -219,7 +219,7 @@ def clean_command(project: Path | None) -> None:
     click.echo(f"Removed {count(len(removed), 'file')} modul had written.")
 
 
-@click.command(name="check")
+@click.command(name="check", short_help="Check content and layouts; write nothing.")
 @project_option
 @click.option(
     "--layout",

@@ -12,7 +12,7 @@ from modul.cli.common import project_option, project_root, run
 from modul.errors import relative
 
 
-@click.command(name="init")
+@click.command(name="init", short_help="Create a ready project to start from.")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
 def init_command(folder: Path) -> None:
     """Create a ready project in FOLDER (default: here): content for three roles, the
@@ -28,7 +28,7 @@ def init_command(folder: Path) -> None:
     click.echo(f"next: {step}modul build")
 
 
-@click.command(name="new")
+@click.command(name="new", short_help="Start a new role or region from a template.")
 @project_option
 @click.argument("kind", type=click.Choice(["role", "region"]))
 @click.argument("slug")
@@ -42,7 +42,7 @@ def new_command(project: Path | None, kind: str, slug: str) -> None:
     click.echo(f"created {relative(path, root)}: fill it in, then run `modul check`")
 
 
-@click.command(name="preview")
+@click.command(name="preview", short_help="Write PNG pictures of a document's pages.")
 @project_option
 @click.argument("role")
 @click.argument("kind", metavar="DOC")
@@ -67,7 +67,7 @@ def preview_command(
         click.echo(relative(path, root))
 
 
-@click.command(name="list")
+@click.command(name="list", short_help="List roles, regions, documents and files.")
 @project_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 def list_command(project: Path | None, as_json: bool) -> None:
@@ -83,7 +83,7 @@ def list_command(project: Path | None, as_json: bool) -> None:
     )
 
 
-@click.command(name="schema")
+@click.command(name="schema", short_help="Write JSON Schemas for editors (VS Code).")
 @project_option
 def schema_command(project: Path | None) -> None:
     """Write JSON Schemas of the content files to schema/, for editors such as VS Code
@@ -95,7 +95,7 @@ def schema_command(project: Path | None) -> None:
         click.echo(relative(path, root))
 
 
-@click.command(name="show")
+@click.command(name="show", short_help="Print a role's content and where it came from.")
 @project_option
 @click.argument("role")
 @click.option(
@@ -116,7 +116,7 @@ def show_command(project: Path | None, role: str, region: str) -> None:
     click.echo("\n".join(run(lambda: provenance.show(loaded.provenance, role, region))))
 
 
-@click.command(name="diff")
+@click.command(name="diff", short_help="List what a region changes.")
 @project_option
 @click.argument("region")
 def diff_command(project: Path | None, region: str) -> None:
