@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from modul.engine.options import Options
 
 
-@click.command(name="build", short_help="Check everything, then write the PDFs that are out of date.")
+@click.command(
+    name="build", short_help="Check everything, then write the PDFs that are out of date."
+)
 @project_option
 @region_option
 @role_option
