@@ -277,3 +277,19 @@ def test_outside_a_project_the_fix_names_modul_init(tmp_path):
     result = CliRunner().invoke(cli, ["build", "--project", str(tmp_path)])
     assert result.exit_code != 0
     assert "no modul project here" in result.output and "modul init NAME" in result.output
+
+
+def test_placeholder_warnings_are_repeated_by_a_build_where_nothing_changed(project):
+    """After `modul new region`, the second build was silent while its PDFs still
+    printed "(Tuliskan nama kota)" (issue 15)."""
+    run("new", "region", "jawa-tengah", "--project", str(project))
+    where = Options(regions=["jawa-tengah"], roles=["konselor-pemberdayaan-masyarakat"])
+    first = build(project, where)
+    again = build(project, where)
+    assert again.skipped == len(first.documents) and not again.documents
+    placeholders = [w for w in again.warnings if "example text" in w.message]
+    assert placeholders and placeholders == [w for w in first.warnings if w in placeholders]
+    national = build(
+        project, Options(regions=["nasional"], roles=["konselor-pemberdayaan-masyarakat"])
+    )
+    assert not [w for w in national.warnings if "jawa-tengah" in w.file]

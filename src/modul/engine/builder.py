@@ -163,8 +163,9 @@ def _build(
                 )
                 if progress:
                     progress(written[-1], len(written), total)
+            kept = found + _edition_warnings(root, setup.warnings, path)
             removed += _remove(
-                manifest.record(path, keys.get(path, ""), [o.path for o in outputs], found)
+                manifest.record(path, keys.get(path, ""), [o.path for o in outputs], kept)
             )
         rebuilt = {target.path for target in documents} | {job.path for job in packets}
         removed += _remove(_stale_packets(manifest, setup.catalog.packet.file, rebuilt))
@@ -184,6 +185,17 @@ def _build(
         removed=removed,
         warnings=sorted(set(setup.warnings + layout + manifest.problems)),
     )
+
+
+def _edition_warnings(root: Path, warnings: list[Problem], target: Path) -> list[Problem]:
+    """The checks' warnings that concern the edition of `target`: its region's files and
+    the files every edition reads. Kept with the target in the manifest, so that a build
+    where nothing changed repeats them (a placeholder text still waiting, say)."""
+    edition = target.relative_to(Folders(root).build).parts[0]
+    own = f"content/regions/{edition}/"
+    return [
+        w for w in warnings if not w.file.startswith("content/regions/") or w.file.startswith(own)
+    ]
 
 
 def _stale_packets(manifest: Manifest, packet: str, made: set[Path]) -> list[Path]:
