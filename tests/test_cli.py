@@ -194,3 +194,12 @@ def test_the_help_lists_every_command_whole_and_every_document_of_the_kit(projec
     labels = load_labels(project)
     names = [labels[k.label] for k in kit(project).documents]
     assert all(name in " ".join(text.split()) for name in names), names
+
+
+def test_a_document_by_its_file_name_is_skipped_when_nothing_changed(project):
+    """The quick plan knew documents only by id: `--doc lembar-kerja` rebuilt every time."""
+    args = ["build", "--project", str(project), "--region", "nasional", "--doc", "lembar-kerja"]
+    first = run(*args).output
+    again = run(*args).output
+    assert "lembar-kerja.pdf" in first
+    assert "Done: 0 documents written, 3 unchanged" in again

@@ -12,6 +12,14 @@ VERSION = "0.1.0"
 NATIONAL = "nasional"  # the edition without a region overlay
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # names of roles and regions
 
+
+def names_document(name: str, ident: str, file: str) -> bool:
+    """Whether `name`, as a trainer types it, means the document with this catalog id and
+    file name: the id (`worksheet`) or the file name with or without .pdf
+    (`lembar-kerja`), in any case."""
+    return name.strip().lower() in (ident, file, file.removesuffix(".pdf"))
+
+
 # Width × height in millimetres. F4 (folio) is the common office paper in Indonesia.
 PAPER_MM: dict[str, tuple[float, float]] = {
     "A4": (210, 297),

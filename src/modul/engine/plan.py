@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from modul.catalog import NATIONAL, SLUG
+from modul.catalog import NATIONAL, SLUG, names_document
 from modul.content.source import read_yaml
 from modul.engine.options import Options
 from modul.errors import ModulError
@@ -61,31 +61,27 @@ def plan(root: Path, options: Options) -> list[Planned] | None:
         else [NATIONAL]
     )
     roles = sorted(p.stem for p in folders.roles.glob("*.yaml"))
-    kinds = [k.id for k in documents]
     chosen = [
         [name for name in available if not wanted or name in wanted]
-        for available, wanted in (
-            (editions, options.regions),
-            (roles, options.roles),
-            (kinds, options.kinds),
-        )
+        for available, wanted in ((editions, options.regions), (roles, options.roles))
     ]
-    if any(
-        set(wanted) - set(available)
-        for available, wanted in (
-            (editions, options.regions),
-            (roles, options.roles),
-            (kinds, options.kinds),
-        )
+    asked = {  # a document by any name a trainer uses for it, as the full check finds it
+        name: [k for k in documents if names_document(name, k.id, k.file)] for name in options.kinds
+    }
+    if (
+        set(options.regions) - set(editions)
+        or set(options.roles) - set(roles)
+        or not all(asked.values())
     ):
         return None
+    kinds = {k.id for found in asked.values() for k in found} or {k.id for k in documents}
     planned = []
     for edition in chosen[0]:
         for role in chosen[1]:
             planned += [
                 Planned(edition, role, kind.template, folders.output(edition, role, kind.file))
                 for kind in documents
-                if kind.id in chosen[2]
+                if kind.id in kinds
             ]
             if options.packet:
                 planned.append(

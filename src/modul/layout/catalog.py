@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from modul.catalog import names_document
 from modul.content.source import KeyPath, ProblemList, read_yaml
 from modul.content.types import Frozen, Slug, Text
 from modul.content.validate import validate
@@ -48,11 +49,7 @@ class Catalog(Frozen):
     def find(self, name: str) -> DocumentKind | None:
         """The document a trainer means by `name`: its id (`worksheet`), its file name
         with or without .pdf (`lembar-kerja`), in any case."""
-        wanted = name.strip().lower()
-        return next(
-            (k for k in self.documents if wanted in (k.id, k.stem, k.file)),
-            None,
-        )
+        return next((k for k in self.documents if names_document(name, k.id, k.file)), None)
 
     def closest(self, name: str) -> str | None:
         """The file name closest to a misspelled document name, for "did you mean"."""

@@ -14,11 +14,12 @@ Checked before anything is built, for every edition:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from modul.content.model import Edition
-from modul.content.source import Node
+from modul.content.source import KeyPath, Node
 from modul.errors import Problem, relative
 from modul.layout.catalog import Catalog, DocumentKind
 
@@ -63,7 +64,7 @@ def kit_problems(
     unknown = [a for k in catalog.documents for a in k.answers if a not in exercises]
     if unknown:
         return [_unknown_exercise(a, exercises, catalog_file, root) for a in unknown]
-    handed: dict[str, _Moment] = {}
+    handed: dict[str, tuple[_Moment, KeyPath]] = {}  # first step, and the `bagikan` entry
     done: dict[str, _Moment] = {}
     problems: list[Problem] = []
     moments = _moments(edition)
@@ -80,13 +81,13 @@ def kit_problems(
                     )
                 )
                 continue
-            handed.setdefault(name, moment)
+            handed.setdefault(name, (moment, [*keys, "bagikan", n]))
             done.setdefault(name, moment)
         for part in step.lembar_kerja:
             done.setdefault(part, moment)
         problems += _questions(edition, plan, keys, step.refleksi)
-    for name, moment in handed.items():
-        problems += _answers_first(kinds[name], moment, done, plan, edition)
+    for name, (moment, where) in handed.items():
+        problems += _answers_first(kinds[name], moment, where, done, plan)
     return problems + _never_handed_out(catalog, handed, plan) + _unasked(edition, plan)
 
 
@@ -96,15 +97,8 @@ def _moments(edition: Edition) -> list[_Moment]:
 
 
 def _answers_first(
-    kind: DocumentKind,
-    moment: _Moment,
-    done: dict[str, _Moment],
-    plan: Node,
-    edition: Edition,
+    kind: DocumentKind, moment: _Moment, where: KeyPath, done: dict[str, _Moment], plan: Node
 ) -> list[Problem]:
-    step = edition.workshop.sesi[moment.session].langkah[moment.step]
-    where: list[str | int] = ["sesi", moment.session, "langkah", moment.step, "bagikan"]
-    where.append(step.bagikan.index(kind.stem))
     return [
         plan.problem(
             where,
@@ -132,7 +126,7 @@ def _questions(
     ]
 
 
-def _never_handed_out(catalog: Catalog, handed: dict[str, _Moment], plan: Node) -> list[Problem]:
+def _never_handed_out(catalog: Catalog, handed: Iterable[str], plan: Node) -> list[Problem]:
     return [
         plan.problem(
             ["sesi"],

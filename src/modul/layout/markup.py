@@ -50,6 +50,7 @@ BLOCKS: dict[str, set[str]] = {
     "pagebreak": set(),
 }
 INLINE = {"b", "i", "br"}
+PICTURES = {"cover": "logo", "image": "src"}  # the attribute that names an element's picture
 TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
 PARAGRAPH_STYLES = {"body", "small", "title"}
 ALIGNMENTS = {"left", "center", "right"}
@@ -84,10 +85,8 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
         )
     for element in document.iter():
         problems += _check(element, template, root)
-        if element.tag == "cover" and element.get("logo"):
-            problems += _check_image(element.get("logo", ""), template, root, "cover")
-        if element.tag == "image" and element.get("src"):
-            problems += _check_image(element.get("src", ""), template, root, "image")
+        if (attribute := PICTURES.get(element.tag)) and element.get(attribute):
+            problems += _check_image(element, attribute, template, root)
     if problems:
         raise ProblemList(problems)
     return document
@@ -178,8 +177,9 @@ def _bad_value(element: ET.Element) -> str | None:
     return None
 
 
-def _check_image(name: str, template: Path, root: Path, tag: str) -> list[Problem]:
+def _check_image(element: ET.Element, attribute: str, template: Path, root: Path) -> list[Problem]:
     """An image named in the markup must be a PNG or JPEG file inside the project."""
+    name, tag = element.get(attribute, ""), element.tag
     path = (root / name).resolve()
     if path.is_relative_to(root.resolve()) and path.is_file():
         problem = image_problem(path, name)
@@ -189,8 +189,7 @@ def _check_image(name: str, template: Path, root: Path, tag: str) -> list[Proble
             template,
             root,
             tag,
-            f"<{tag} {'logo' if tag == 'cover' else 'src'}> names `{name}`, which is not an "
-            "image file inside the project",
+            f"<{tag} {attribute}> names `{name}`, which is not an image file inside the project",
             "give a path relative to the project folder, e.g. content/regions/ntt/logo.png",
         )
     ]
