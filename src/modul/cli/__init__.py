@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from modul.catalog import VERSION
-from modul.cli import building, project
+from modul.cli import building, project, watching
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,7 +30,7 @@ def cli() -> None:
 
 for command in (
     building.build_command,
-    building.watch_command,
+    watching.watch_command,
     building.check_command,
     building.clean_command,
     project.init_command,

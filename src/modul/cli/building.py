@@ -1,4 +1,4 @@
-"""The commands that make PDFs: build, watch, check, clean."""
+"""The commands that make PDFs: build, check, clean."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from modul.cli.common import (
     SHARD,
     count,
     doc_option,
-    explain,
     jobs_option,
     project_option,
     project_root,
@@ -22,7 +21,7 @@ from modul.cli.common import (
     strict_option,
     warn,
 )
-from modul.errors import ModulError, relative
+from modul.errors import relative
 from modul.folders import Folders
 
 if TYPE_CHECKING:
@@ -115,7 +114,7 @@ def build_command(
 
     root = project_root(project)
     run(
-        lambda: _build_and_report(
+        lambda: build_and_report(
             root,
             Options(
                 regions=regions,
@@ -136,48 +135,7 @@ def build_command(
     )
 
 
-@click.command(name="watch", short_help="Build again each time a file is saved.")
-@project_option
-@region_option
-@role_option
-@doc_option
-@jobs_option
-def watch_command(
-    project: Path | None,
-    regions: tuple[str, ...],
-    roles: tuple[str, ...],
-    kinds: tuple[str, ...],
-    jobs: int,
-) -> None:
-    """Build, then build again each time a file in content/ or layouts/ is saved, until
-    Ctrl-C. Only the documents whose inputs changed are made again; a mistake is printed
-    and watching goes on."""
-    from modul.commands.watch import watch
-    from modul.engine.options import Options
-
-    root = project_root(project)
-    options = Options(regions=regions, roles=roles, kinds=kinds, jobs=jobs)
-
-    def rebuild() -> None:
-        try:
-            _build_and_report(root, options)
-        except ModulError as err:
-            explain(err)
-        except Exception as err:  # watching must survive a bug in modul too
-            click.echo(f"modul: unexpected error: {type(err).__name__}: {err}", err=True)
-        click.echo("watching content/ and layouts/ (Ctrl-C to stop)")
-
-    def changed(paths: list[Path]) -> None:
-        names = ", ".join(relative(p, root) for p in paths[:3])
-        click.echo(f"changed: {names}{' …' if len(paths) > 3 else ''}")
-
-    try:
-        watch(root, rebuild, changed)
-    except KeyboardInterrupt:
-        click.echo("stopped watching")
-
-
-def _build_and_report(root: Path, options: Options) -> None:
+def build_and_report(root: Path, options: Options) -> None:
     """Build, printing a line per document, notes, warnings and the summary."""
     from modul.engine.builder import build
 
@@ -187,7 +145,7 @@ def _build_and_report(root: Path, options: Options) -> None:
             f"{count(document.pages, 'page')}  {document.seconds:.2f} s"
         )
 
-    report = build(root, options, progress=show, waiting=_say_waiting)
+    report = build(root, options, progress=show, waiting=say_waiting)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     warn(report.warnings)
@@ -204,7 +162,7 @@ def _build_and_report(root: Path, options: Options) -> None:
     )
 
 
-def _say_waiting() -> None:
+def say_waiting() -> None:
     click.echo("another modul build is writing to build/: waiting until it is done …", err=True)
 
 
@@ -216,7 +174,7 @@ def clean_command(project: Path | None) -> None:
     from modul.engine.incremental import clean
 
     root = project_root(project)
-    removed, damaged = run(lambda: clean(root, waiting=_say_waiting))
+    removed, damaged = run(lambda: clean(root, waiting=say_waiting))
     warn(damaged)
     click.echo(f"Removed {count(len(removed), 'file')} modul had written.")
 
