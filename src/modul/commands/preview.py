@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modul.catalog import NATIONAL
 from modul.engine.builder import build
@@ -17,6 +18,9 @@ from modul.errors import ModulError
 from modul.folders import Folders
 from modul.layout.catalog import load_catalog
 from modul.output import write_atomic
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfDocument
 
 DPI = 100
 
@@ -41,11 +45,8 @@ def preview(
     folder = Folders(root).preview(region, role)
     written = []
     for number in [page] if page else numbers:
-        image = document[number - 1].render(scale=DPI / 72).to_pil()
-        data = io.BytesIO()
-        image.save(data, format="PNG", optimize=True)
         path = folder / f"{Path(filename).stem}-{number:02d}.png"
-        write_atomic(path, data.getvalue(), root)
+        write_atomic(path, page_png(document, number), root)
         written.append(path)
     manifest = Manifest(root)
     if page is None:  # pages of an earlier, longer version go
@@ -55,3 +56,12 @@ def preview(
         manifest.record(folder / f"{Path(filename).stem}-{page:02d}", "preview", written)
     manifest.save()
     return written
+
+
+def page_png(document: PdfDocument, number: int, *, scale: float = DPI / 72) -> bytes:
+    """Page `number` (from 1) of `document` as a PNG picture, `scale` pixels per point.
+    pdfium serves one thread at a time: a caller with threads holds a lock around this."""
+    image = document[number - 1].render(scale=scale).to_pil()
+    data = io.BytesIO()
+    image.save(data, format="PNG", optimize=True)
+    return data.getvalue()

@@ -1,37 +1,31 @@
 """`modul watch`: build again whenever an input file changes, until Ctrl-C.
 
-The folders are polled twice a second (modification time and size of every file), which
-needs no extra library and works on network drives and in virtual machines alike. Each
-build is the normal incremental one, so only the documents whose inputs changed are
-laid out again. A mistake is printed and watching goes on.
+The system tells us about changes (watchfiles: inotify, FSEvents, ReadDirectoryChangesW),
+so nothing reads every file while the trainer is typing. Network drives and some virtual
+machines send no such notices: `poll` makes watchfiles look at the files instead. Each
+build is the normal incremental one, so only the documents whose inputs changed are laid
+out again; `rebuild` reports its own mistakes, and watching goes on.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
+
+import watchfiles
+from watchfiles import Change
 
 from modul.folders import Folders
 
-Snapshot = dict[Path, tuple[int, int]]
+SETTLE_MS = 100  # an editor saving writes a file in bursts: wait until it has finished
+WAKE_MS = 200  # the watcher's first wait ends after this, to make the first build
 
 
-def snapshot(root: Path, extra: Iterable[Path] = ()) -> Snapshot:
-    """Modification time and size of every input file."""
-    files = [p for folder in Folders(root).watched for p in folder.rglob("*") if p.is_file()]
-    found = {}
-    for path in [*files, *extra]:
-        try:
-            info = path.stat()
-        except OSError:  # deleted between listing and looking
-            continue
-        found[path] = (info.st_mtime_ns, info.st_size)
-    return found
+class Stop(Protocol):
+    """What ends the watching besides Ctrl-C: a threading.Event, say."""
 
-
-def changed(before: Snapshot, after: Snapshot) -> list[Path]:
-    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    def is_set(self) -> bool: ...
 
 
 def watch(
@@ -39,20 +33,33 @@ def watch(
     rebuild: Callable[[], None],
     on_change: Callable[[list[Path]], None],
     *,
-    extra: Iterable[Path] = (),
-    interval: float = 0.5,
-    keep_going: Callable[[], bool] = lambda: True,
+    poll: bool = False,
+    stop: Stop | None = None,
 ) -> None:
-    """Run `rebuild` now and after every change; `rebuild` reports its own errors."""
-    extra = list(extra)
-    seen = snapshot(root, extra)
-    rebuild()
-    while keep_going():
-        time.sleep(interval)
-        now = snapshot(root, extra)
-        if now != seen:
-            time.sleep(interval / 5)  # let an editor finish writing the file
-            now = snapshot(root, extra)
-            on_change(changed(seen, now))
-            seen = now
+    """Run `rebuild` now and after every change in content/ or layouts/, until Ctrl-C
+    (KeyboardInterrupt) or `stop` is set."""
+    batches = watchfiles.watch(
+        *Folders(root).watched,
+        step=SETTLE_MS,
+        stop_event=stop,
+        # the watcher starts listening when its first wait begins; building only after
+        # that wait means a file saved during the first build is not missed
+        rust_timeout=WAKE_MS,
+        yield_on_timeout=True,
+        force_polling=True if poll else None,  # None: watchfiles' own choice (WSL, env)
+    )
+    built = False
+    for batch in batches:
+        saved = _saved(batch)
+        if saved and built:
+            on_change(saved)
+        if saved or not built:
             rebuild()
+            built = True
+
+
+def _saved(batch: set[tuple[Change, str]]) -> list[Path]:
+    """The files a batch of changes leaves changed: not the temporary files an editor
+    (or sed -i) makes and removes again while saving."""
+    added = {path for change, path in batch if change == Change.added}
+    return sorted({Path(path) for _, path in batch if path not in added or Path(path).exists()})
