@@ -31,6 +31,7 @@ def cli() -> None:
 for command in (
     building.build_command,
     watching.watch_command,
+    watching.serve_command,
     building.check_command,
     building.clean_command,
     project.init_command,

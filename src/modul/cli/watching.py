@@ -1,8 +1,10 @@
-"""The commands that keep building while the trainer edits: watch (and serve)."""
+"""The commands that keep building while the trainer edits: watch and serve."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,26 +17,48 @@ from modul.cli.common import (
     project_root,
     region_option,
     role_option,
+    run,
+    warn,
 )
 from modul.errors import ModulError, relative
+from modul.i18n import N_, _
+
+if TYPE_CHECKING:
+    from modul.commands.serve import Status
+
+poll_option = click.option(
+    "--poll",
+    is_flag=True,
+    help=N_(
+        "Look at the files for changes instead of waiting for the system to report them: "
+        "for folders on a network drive or shared with a virtual machine."
+    ),
+)
 
 
-@click.command(name="watch", short_help="Build again each time a file is saved.")
+@click.command(
+    name="watch",
+    short_help=N_("Build again each time a file is saved."),
+    help=N_(
+        "Build, then build again each time a file in content/ or layouts/ is saved, until "
+        "Ctrl-C. Only the documents whose inputs changed are made again; a mistake is "
+        "printed and watching goes on."
+    ),
+)
 @project_option
 @region_option
 @role_option
 @doc_option
 @jobs_option
+@poll_option
 def watch_command(
     project: Path | None,
     regions: tuple[str, ...],
     roles: tuple[str, ...],
     kinds: tuple[str, ...],
     jobs: int,
+    poll: bool,
 ) -> None:
-    """Build, then build again each time a file in content/ or layouts/ is saved, until
-    Ctrl-C. Only the documents whose inputs changed are made again; a mistake is printed
-    and watching goes on."""
     from modul.commands.watch import watch
     from modul.engine.options import Options
 
@@ -47,14 +71,87 @@ def watch_command(
         except ModulError as err:
             explain(err)
         except Exception as err:  # watching must survive a bug in modul too
-            click.echo(f"modul: unexpected error: {type(err).__name__}: {err}", err=True)
-        click.echo("watching content/ and layouts/ (Ctrl-C to stop)")
-
-    def changed(paths: list[Path]) -> None:
-        names = ", ".join(relative(p, root) for p in paths[:3])
-        click.echo(f"changed: {names}{' …' if len(paths) > 3 else ''}")
+            message = _("modul: unexpected error: {error}")
+            click.echo(message.format(error=f"{type(err).__name__}: {err}"), err=True)
+        click.echo(_("watching content/ and layouts/ (Ctrl-C to stop)"))
 
     try:
-        watch(root, rebuild, changed)
+        watch(root, rebuild, say_changed(root), poll=poll)
     except KeyboardInterrupt:
-        click.echo("stopped watching")
+        click.echo(_("stopped watching"))
+
+
+@click.command(
+    name="serve",
+    short_help=N_("Show the documents in the web browser, made again on every save."),
+    help=N_(
+        "Build, then show every edition, role and document in the web browser, with the "
+        "mistakes and warnings to fix on top; each time a file in content/ or layouts/ is "
+        "saved, the documents are made again and the page follows by itself. The page is "
+        "served on this computer only (127.0.0.1), until Ctrl-C."
+    ),
+)
+@project_option
+@region_option
+@role_option
+@doc_option
+@jobs_option
+@poll_option
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help=N_("Port of the page (default: 8000, or a free one if 8000 is taken; 0: a free one)."),
+)
+@click.option("--open", "open_page", is_flag=True, help=N_("Open the page in the web browser."))
+def serve_command(
+    project: Path | None,
+    regions: tuple[str, ...],
+    roles: tuple[str, ...],
+    kinds: tuple[str, ...],
+    jobs: int,
+    poll: bool,
+    port: int | None,
+    open_page: bool,
+) -> None:
+    import webbrowser
+
+    from modul.commands.serve import start
+    from modul.engine.options import Options
+
+    root = project_root(project)
+    options = Options(regions=regions, roles=roles, kinds=kinds, jobs=jobs)
+    serving = run(
+        lambda: start(
+            root, options, port=port, poll=poll, on_build=say_built, on_change=say_changed(root)
+        )
+    )
+    click.echo(_("serving {url} on this computer only (Ctrl-C to stop)").format(url=serving.url))
+    if open_page:
+        webbrowser.open(serving.url)
+    try:
+        serving.run()
+    except KeyboardInterrupt:
+        click.echo(_("stopped serving"))
+
+
+def say_changed(root: Path) -> Callable[[list[Path]], None]:
+    def changed(paths: list[Path]) -> None:
+        names = ", ".join(relative(p, root) for p in paths[:3])
+        click.echo(_("changed: {files}").format(files=names + (" …" if len(paths) > 3 else "")))
+
+    return changed
+
+
+def say_built(status: Status) -> None:
+    """One line per build in the terminal; the page shows the details."""
+    if status.errors:
+        warn(list(status.errors))
+        click.echo(_("not built: fix the mistakes above (also shown on the page)"), err=True)
+        return
+    warn(list(status.warnings))
+    click.echo(
+        _("built: {written} written, {unchanged} unchanged, in {seconds} s").format(
+            written=status.written, unchanged=status.unchanged, seconds=f"{status.seconds:.1f}"
+        )
+    )
