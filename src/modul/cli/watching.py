@@ -101,6 +101,7 @@ def watch_command(
     "--port",
     type=click.IntRange(0, 65535),
     default=None,
+    metavar="N",
     help=N_("Port of the page (default: 8000, or a free one if 8000 is taken; 0: a free one)."),
 )
 @click.option("--open", "open_page", is_flag=True, help=N_("Open the page in the web browser."))
