@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -11,6 +12,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
+# The suite reads modul's messages in English, its source language; the Indonesian
+# catalog is tested on its own (tests/test_i18n.py). Set before modul is imported, and
+# inherited by the `modul` processes the tests start.
+os.environ["MODUL_LANG"] = "en"
 
 from modul import build, check
 from modul.errors import ModulError

@@ -24,6 +24,7 @@ COMMANDS = [
     "list",
     "preview",
     "watch",
+    "serve",
     "schema",
 ]
 
@@ -38,8 +39,30 @@ def test_build_prints_a_line_per_document_and_a_summary(project):
     lines = result.output.splitlines()
     total = kit(project).total  # editions × roles × documents
     assert len([ln for ln in lines if ln.startswith("[")]) == total
-    assert lines[0].startswith(f"[1/{total}] build/nasional/")
+    assert lines[0].startswith(f"[1/{total}] build/")
     assert lines[-1].startswith(f"Done: {total} documents written, ") and " pages in " in lines[-1]
+    # each document's own time, not the time since the start (which only grows)
+    times = [float(ln.split()[-2]) for ln in lines if ln.startswith("[")]
+    assert times != sorted(times)
+    assert "(1 warning, shown above)" in lines[-1]  # the shipped NTT handout's short page
+
+
+def test_documents_are_reported_as_they_are_finished(project):
+    """Under --jobs 2 the first line is printed while the build goes on, not in one
+    burst at the end."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "modul", "build", "--jobs", "2", "--project", str(project)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    still_building = process.poll() is None
+    rest = process.stdout.read()
+    assert process.wait() == 0
+    assert first.startswith("[1/") and still_building
+    assert len([ln for ln in rest.splitlines() if ln.startswith("[")]) == kit(project).total - 1
 
 
 def test_check_reports_ok_without_writing(project):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Self
 
+from modul.i18n import _
+
 # Exit codes, documented in the README.
 EXIT_OK = 0
 EXIT_INPUT = 1  # content, theme or layout needs fixing
@@ -40,8 +42,9 @@ class Problem:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {'warning: ' if self.is_warning else ''}{self.message}"
-        return f"{text}\n    fix: {self.hint}" if self.hint else text
+        said = _("warning: {message}").format(message=self.message) if self.is_warning else ""
+        text = f"{where}: {said or self.message}"
+        return text + "\n    " + _("fix: {hint}").format(hint=self.hint) if self.hint else text
 
 
 def warning(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modul.errors import ModulError
+from modul.i18n import _
 
 DEFAULT_THEME = "default"
 REGION_LAYOUT = "layout"  # a region's own templates and theme.yaml, inside its folder
@@ -99,7 +100,11 @@ def find_root(start: Path) -> Path:
             return folder
     raise ModulError.one(
         str(start),
-        message="no modul project here: no folder with `content/` and `layouts/` in it or above it",
-        hint="run modul inside a project folder or pass --project DIR; to start one, "
-        "run `modul init NAME`",
+        message=_(
+            "no modul project here: no folder with `content/` and `layouts/` in it or above it"
+        ),
+        hint=_(
+            "run modul inside a project folder or pass --project DIR; to start one, "
+            "run `modul init NAME`"
+        ),
     )

@@ -6,8 +6,8 @@ is stored and translated when shown) and translated through gettext catalogs:
 (setup.py). click's own texts ("Usage:", "Error: No such option") are in the same
 catalog, which is made the process's default gettext domain.
 
-The language is chosen once per process, by `use()`; worker processes inherit it through
-MODUL_LANG, which `use()` sets.
+The language is chosen by `use()`, once per command; a build's worker processes are
+told it with each document they lay out.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ _language = ""
 
 
 def use(language: str) -> None:
-    """Speak `language` (one of LANGUAGES) from now on, in this process and its workers."""
+    """Speak `language` (one of LANGUAGES) from now on."""
     global _translation, _language
     _language = language
     _translation = gettext.translation(DOMAIN, LOCALE, languages=[language], fallback=True)
-    os.environ[ENVIRONMENT] = language
-    # click's texts go through the module-level gettext of the default domain.
+    # click's texts go through the module-level gettext of the default domain, whose
+    # language is read from the environment.
     os.environ["LANGUAGE"] = language
     gettext.bindtextdomain(DOMAIN, LOCALE)
     gettext.textdomain(DOMAIN)

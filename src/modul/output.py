@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from modul.errors import OutputError, relative
+from modul.i18n import _
 
 LEFTOVER = re.compile(r"^\..+\.(pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic's names
 
@@ -71,7 +72,9 @@ def make_folder(folder: Path, root: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise _cannot(err, folder, root, "make this folder", made=folder / "x") from None
+        raise _cannot(
+            err, folder, root, _("cannot make this folder: {reason}"), made=folder / "x"
+        ) from None
 
 
 def append_line(path: Path, line: str, root: Path) -> None:
@@ -98,13 +101,13 @@ def remove_leftovers(folder: Path) -> list[Path]:
 
 
 def _cannot(
-    err: OSError, path: Path, root: Path, what: str = "write this file", *, made: Path | None = None
+    err: OSError, path: Path, root: Path, message: str = "", *, made: Path | None = None
 ) -> OutputError:
     """The error for `path` that could not be written (or made), with what to do; `made`
     is the file the fix is worked out for, when it is not `path` itself."""
     return OutputError.one(
         relative(path, root),
-        message=f"cannot {what}: {err.strerror}",
+        message=(message or _("cannot write this file: {reason}")).format(reason=err.strerror),
         hint=_hint(err, made or path, root),
     )
 
@@ -117,18 +120,19 @@ def _remove(tmp: str | None) -> None:
 def _hint(err: OSError, path: Path, root: Path) -> str:
     """What to do about the error, in the words of someone at the printer."""
     if err.errno == errno.ENOSPC or err.errno == errno.EDQUOT:
-        return "the disk is full: free some space, then build again"
+        return _("the disk is full: free some space, then build again")
     if isinstance(err, IsADirectoryError):
-        return f"a folder has this file's name: rename or remove {relative(path, root)}/"
+        return _("a folder has this file's name: rename or remove {folder}/").format(
+            folder=relative(path, root)
+        )
     if isinstance(err, FileExistsError | NotADirectoryError):
         blocking = next((p for p in reversed(path.parents) if p.is_file()), path.parent)
-        return (
-            f"`{relative(blocking, root)}` is a file where modul needs a folder: "
-            "rename or remove it"
+        return _("`{file}` is a file where modul needs a folder: rename or remove it").format(
+            file=relative(blocking, root)
         )
     if isinstance(err, PermissionError) or err.errno == errno.EROFS:
-        return (
+        return _(
             "the folder is read-only: allow writing to it (or build a copy of the "
             "project elsewhere); on Windows, close the PDF if a viewer has it open"
         )
-    return "check that the folder can be written to and the disk has free space"
+    return _("check that the folder can be written to and the disk has free space")

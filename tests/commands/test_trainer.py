@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import subprocess
 import sys
 import threading
+import zipfile
 
 from click.testing import CliRunner
 
@@ -25,6 +27,12 @@ def test_list_shows_roles_regions_documents_and_paths(project):
     text = run("list", "--project", str(project))
     assert "konselor-pemberdayaan-masyarakat   Konselor Pemberdayaan Masyarakat" in text
     assert "ntt" in text and "F4" in text and "Lembar Kerja  → lembar-kerja.pdf" in text
+    made = "build/ntt/konselor-pemberdayaan-masyarakat/ +{} of 10 made"
+    assert re.search(made.format(0), text)
+    build(project, Options(regions=["ntt"], roles=[ROLE], kinds=["lembar-kerja"]))
+    text = run("list", "--project", str(project))
+    assert re.search(made.format(1), text)
+    assert re.search("build/nasional/konselor-pemberdayaan-masyarakat/ +0 of 10 made", text)
     found = json.loads(run("list", "--json", "--project", str(project)))
     assert [r["slug"] for r in found["regions"]] == ["nasional", "ntb-mitra", "ntt", "sumbar"]
     assert len(found["outputs"]) == kit(project).total
@@ -134,6 +142,11 @@ def test_init_from_the_installed_wheel(tmp_path):
         check=True,
     )
     (wheel,) = (tmp_path / "dist").glob("modul-*.whl")
+    shipped = zipfile.ZipFile(wheel).namelist()
+    for language in ("id", "en"):  # compiled while the wheel was built
+        assert f"modul/locale/{language}/LC_MESSAGES/modul.mo" in shipped
+    # setuptools' own build folders are not put into build/, where modul's PDFs go
+    assert not [p.name for p in (REPO / "build").glob("*") if p.is_dir() and p.name != "preview"]
     site = tmp_path / "site"
     subprocess.run(
         [
@@ -165,6 +178,7 @@ def test_init_from_the_installed_wheel(tmp_path):
         return done.stdout
 
     assert "next: cd pelatihan && modul build" in modul("init", "pelatihan")
+    assert "Penggunaan:" in modul("--lang", "id", "--help")  # the catalogs are found
     assert (
         (here / "pelatihan" / "README.md")
         .read_text(encoding="utf-8")

@@ -3,6 +3,8 @@ that imports click; each command turns its options into one typed library call.
 
 Library modules are imported inside the commands: `modul --help` and a build where
 nothing changed then start without loading pydantic, Jinja2 or ReportLab.
+
+Help texts are written in English and shown in the chosen language (`modul.i18n`).
 """
 
 from __future__ import annotations
@@ -11,21 +13,41 @@ import click
 
 from modul.catalog import VERSION
 from modul.cli import building, project, watching
+from modul.cli.common import choose_language, translate_help
+from modul.i18n import LANGUAGES, N_
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _set_language(context: click.Context, parameter: click.Parameter, value: str | None) -> None:
+    if value:
+        choose_language(explicit=value)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "Build the printed kit of a training workshop for each job role (Bahan Bacaan, "
+        "Lembar Kerja, Panduan Fasilitator, Jadwal Pelaksanaan, Daftar Hadir, Tes Awal and "
+        "Tes Akhir, Formulir Evaluasi, Sertifikat, Kartu Nama) from the role content in "
+        "content/ and the layouts in layouts/.\n\n"
+        "Start with `modul init` (a ready project) or `modul build` (in a project).\n\n"
+        "Exit codes: 0 done, 1 content or layout needs fixing, 2 wrong command-line "
+        "options, 3 a PDF could not be written, 4 a bug in modul, 130 stopped with Ctrl-C."
+    ),
+)
 @click.version_option(VERSION, prog_name="modul")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES, case_sensitive=False),
+    is_eager=True,
+    expose_value=False,
+    callback=_set_language,
+    help=N_(
+        "Language of modul's messages: id (Bahasa Indonesia) or en (English). Default: "
+        "MODUL_LANG, else `bahasa:` in content/workshop.yaml, else id."
+    ),
+)
 def cli() -> None:
-    """Build the printed kit of a training workshop for each job role (Bahan Bacaan,
-    Lembar Kerja, Panduan Fasilitator, Jadwal Pelaksanaan, Daftar Hadir, Tes Awal and
-    Tes Akhir, Formulir Evaluasi, Sertifikat, Kartu Nama) from the role content in
-    content/ and the layouts in layouts/.
-
-    Start with `modul init` (a ready project) or `modul build` (in a project).
-
-    Exit codes: 0 done, 1 content or layout needs fixing, 2 wrong command-line options,
-    3 a PDF could not be written, 4 a bug in modul, 130 stopped with Ctrl-C.
-    """
+    choose_language()  # every command, also when the CLI is called from Python
 
 
 for command in (
@@ -46,4 +68,6 @@ for command in (
 
 
 def main() -> None:
+    choose_language()
+    translate_help(cli)  # `modul --help` is answered before any command runs
     cli(prog_name="modul")

@@ -10,7 +10,6 @@ import click
 from modul.catalog import PAPER_MM
 from modul.cli.common import (
     SHARD,
-    count,
     doc_option,
     jobs_option,
     project_option,
@@ -21,16 +20,25 @@ from modul.cli.common import (
     strict_option,
     warn,
 )
+from modul.cli.progress import progress_report
 from modul.errors import relative
 from modul.folders import Folders
+from modul.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from modul.engine.builder import BuiltDocument
+    from modul.engine.builder import BuildReport
     from modul.engine.options import Options
 
 
 @click.command(
-    name="build", short_help="Check everything, then write the PDFs that are out of date."
+    name="build",
+    short_help=N_("Check everything, then write the PDFs that are out of date."),
+    help=N_(
+        "Check everything, then write the PDFs that are out of date: build/nasional/<role>/ "
+        "for the national set, build/<region>/<role>/ for each region.\n\n"
+        "Nothing is written if any content or layout file has a problem. A document whose "
+        "files did not change since it was written is skipped."
+    ),
 )
 @project_option
 @region_option
@@ -40,52 +48,67 @@ if TYPE_CHECKING:
     "--paper",
     type=click.Choice(list(PAPER_MM), case_sensitive=False),
     default=None,
-    help="Paper size for every document, instead of the theme's or region's "
-    "(F4 = 215 × 330 mm). With --booklet: the sheet size.",
+    help=N_(
+        "Paper size for every document, instead of the theme's or region's "
+        "(F4 = 215 × 330 mm). With --booklet: the sheet size."
+    ),
 )
 @click.option(
     "--booklet",
     is_flag=True,
-    help="Also write each document as an A5 booklet (<name>-buklet.pdf): pages "
-    "two-up on landscape A4 (or F4) sheets, to print on both sides and fold.",
+    help=N_(
+        "Lay every document out on A5 pages, and add <name>-buklet.pdf: those pages two "
+        "to a side of landscape A4 (or F4) sheets, to print on both sides and fold."
+    ),
 )
 @click.option(
     "--packet",
     is_flag=True,
-    help="Also join each role's documents into paket-pelatihan.pdf, with a cover, "
-    "a table of contents and bookmarks.",
+    help=N_(
+        "Also join each role's documents into paket-pelatihan.pdf, with a cover, a "
+        "foreword, a table of contents and bookmarks."
+    ),
 )
 @click.option(
     "--participants",
     type=click.IntRange(1, 10000),
     default=None,
     metavar="N",
-    help="Number of participants, for the copies to print on the run-sheet "
-    "(default: jumlah_peserta in content/workshop.yaml).",
+    help=N_(
+        "Number of participants (1 to 10000), for the copies to print on the run-sheet "
+        "(default: jumlah_peserta in content/workshop.yaml)."
+    ),
 )
 @click.option(
     "--fillable",
     is_flag=True,
-    help="Also write each worksheet as a fillable PDF form (lembar-kerja-isian.pdf)"
-    " that prints the same as the plain one.",
+    help=N_(
+        "Also write each worksheet as a fillable PDF form (lembar-kerja-isian.pdf) that "
+        "prints the same as the plain one."
+    ),
 )
 @click.option(
     "--roster",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    metavar="PESERTA.XLSX|CSV",
-    help="Participant list (Excel .xlsx or CSV, a column `nama`, optional asal/organisasi/"
-    "desa): one personalised worksheet per participant, and all in one print file.",
+    metavar=N_("LIST.XLSX|CSV"),
+    help=N_(
+        "Participant list (Excel .xlsx or CSV, a column `nama`, optional asal/organisasi/"
+        "desa): one personalised worksheet per participant, and all in one print file."
+    ),
 )
-@click.option("--force", is_flag=True, help="Rebuild every document, also those up to date.")
+@click.option("--force", is_flag=True, help=N_("Rebuild every document, also those up to date."))
 @jobs_option
 @click.option(
     "--shard",
     type=SHARD,
     default="1/1",
     metavar="I/N",
-    help="Build only the I-th of N stable slices of the documents (for "
-    "spreading one big build over machines).",
+    hidden=True,  # for builds spread over machines: in the README, not in everyday help
+    help=N_(
+        "Build only part I of N of the documents, to share one big build among N "
+        "computers; the N parts together are the whole build."
+    ),
 )
 @strict_option
 def build_command(
@@ -104,12 +127,6 @@ def build_command(
     shard: tuple[int, int],
     strict: bool,
 ) -> None:
-    """Check everything, then write the PDFs that are out of date: build/nasional/<role>/
-    for the national set, build/<region>/<role>/ for each region.
-
-    Nothing is written if any content or layout file has a problem. A document whose
-    inputs did not change since it was written is skipped.
-    """
     from modul.engine.options import Options
 
     root = project_root(project)
@@ -136,69 +153,125 @@ def build_command(
 
 
 def build_and_report(root: Path, options: Options) -> None:
-    """Build, printing a line per document, notes, warnings and the summary."""
+    """Build, reporting each document as it is finished, then notes, warnings and the
+    summary."""
     from modul.engine.builder import build
 
-    def show(document: BuiltDocument, number: int, total: int) -> None:
-        click.echo(
-            f"[{number}/{total}] {relative(document.path, root)}  "
-            f"{count(document.pages, 'page')}  {document.seconds:.2f} s"
-        )
-
-    report = build(root, options, progress=show, waiting=say_waiting)
+    with progress_report(root) as show:
+        report = build(root, options, progress=show, waiting=say_waiting)
     for note in report.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(_("note: {note}").format(note=note), err=True)
     warn(report.warnings)
     if report.removed:
+        number = len(report.removed)
         click.echo(
-            f"removed {count(len(report.removed), 'file')} of an earlier build that this "
-            f"build does not make, e.g. {relative(report.removed[0], root)}"
+            ngettext(
+                "removed {count} file of an earlier build that this build does not make, "
+                "e.g. {file}",
+                "removed {count} files of an earlier build that this build does not make, "
+                "e.g. {file}",
+                number,
+            ).format(count=number, file=relative(report.removed[0], root))
         )
-    unchanged = f", {report.skipped} unchanged" if report.skipped else ""
-    click.echo(
-        f"Done: {count(len(report.documents), 'document')} written{unchanged}, "
-        f"{count(report.pages, 'page')} in {report.seconds:.1f} s, "
-        f"in {relative(Folders(root).build, root)}/"
+    click.echo(summary(report, root))
+
+
+def summary(report: BuildReport, root: Path) -> str:
+    """The last line of a build: what was written, what was already up to date, where."""
+    written, pages = len(report.documents), report.pages
+    parts = [
+        ngettext("{count} document written", "{count} documents written", written).format(
+            count=written
+        ),
+        ngettext("{count} page", "{count} pages", pages).format(count=pages),
+    ]
+    if report.skipped:
+        parts.insert(1, _("{count} unchanged").format(count=report.skipped))
+    done = _("Done: {parts} in {seconds} s, in {folder}/").format(
+        parts=", ".join(parts),
+        seconds=f"{report.seconds:.1f}",
+        folder=relative(Folders(root).build, root),
+    )
+    warned = len(report.warnings)
+    if not warned:
+        return done
+    return (
+        done
+        + " "
+        + ngettext(
+            "({count} warning, shown above)", "({count} warnings, shown above)", warned
+        ).format(count=warned)
     )
 
 
 def say_waiting() -> None:
-    click.echo("another modul build is writing to build/: waiting until it is done …", err=True)
+    click.echo(_("another modul build is writing to build/: waiting until it is done …"), err=True)
 
 
-@click.command(name="clean", short_help="Delete the files modul wrote to build/.")
+@click.command(
+    name="clean",
+    short_help=N_("Delete the files modul wrote to build/."),
+    help=N_(
+        "Delete the files modul wrote to build/ (as its list of written files has them), "
+        "and nothing else."
+    ),
+)
 @project_option
 def clean_command(project: Path | None) -> None:
-    """Delete the files modul wrote to build/ (as its manifest lists them), and nothing
-    else."""
     from modul.engine.incremental import clean
 
     root = project_root(project)
     removed, damaged = run(lambda: clean(root, waiting=say_waiting))
     warn(damaged)
-    click.echo(f"Removed {count(len(removed), 'file')} modul had written.")
+    number = len(removed)
+    click.echo(
+        ngettext(
+            "Removed {count} file modul had written.",
+            "Removed {count} files modul had written.",
+            number,
+        ).format(count=number)
+    )
 
 
-@click.command(name="check", short_help="Check content and layouts; write nothing.")
+@click.command(
+    name="check",
+    short_help=N_("Check content and layouts; write nothing."),
+    help=N_("Check all content and layouts without writing any PDF."),
+)
 @project_option
 @click.option(
     "--layout",
     is_flag=True,
-    help="Also lay out every document (in memory, a few seconds) and report "
-    "what looks wrong on the pages, with the YAML line that causes it.",
+    help=N_(
+        "Also lay out every document (in memory, a few seconds) and report what looks "
+        "wrong on the pages, with the YAML line that causes it."
+    ),
 )
 @strict_option
 @jobs_option
 def check_command(project: Path | None, layout: bool, strict: bool, jobs: int) -> None:
-    """Check all content and layouts without writing any PDF."""
     from modul.engine.builder import check_project
     from modul.engine.options import Options
 
     root = project_root(project)
     report = run(lambda: check_project(root, Options(strict=strict, jobs=jobs), layout=layout))
     warn(report.warnings)
-    warned = f", {count(len(report.warnings), 'warning')}" if report.warnings else ""
+    counts = [
+        ngettext("{count} role", "{count} roles", report.roles).format(count=report.roles),
+        ngettext("{count} region", "{count} regions", report.regions).format(count=report.regions),
+        ngettext("{count} document", "{count} documents", report.documents).format(
+            count=report.documents
+        ),
+    ]
+    warned = len(report.warnings)
     click.echo(
-        f"OK: {count(report.roles, 'role')}, {count(report.regions, 'region')}, "
-        f"{count(report.documents, 'document')} checked, no problems found{warned}."
+        (
+            ngettext(
+                "OK: {counts} checked, no problems found, {count} warning.",
+                "OK: {counts} checked, no problems found, {count} warnings.",
+                warned,
+            )
+            if warned
+            else _("OK: {counts} checked, no problems found.")
+        ).format(counts=", ".join(counts), count=warned)
     )

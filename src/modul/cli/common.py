@@ -12,8 +12,10 @@ from typing import TypeVar
 
 import click
 
+from modul import i18n
 from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, ModulError, Problem
-from modul.folders import find_root
+from modul.folders import Folders, find_root
+from modul.i18n import N_, _, ngettext
 
 T = TypeVar("T")
 WHOLE = re.compile(r"^[0-9]+$")  # ASCII digits: str.isdigit() also takes "²"
@@ -25,9 +27,9 @@ class ShardType(click.ParamType):  # type: ignore[type-arg]
     def convert(self, value: object, param: object, ctx: object) -> tuple[int, int]:
         if isinstance(value, tuple):
             return value
-        index, _, count = str(value).partition("/")
+        index, _slash, count = str(value).partition("/")
         if not (WHOLE.match(index) and WHOLE.match(count) and 1 <= int(index) <= int(count)):
-            self.fail(f"{value!r} is not I/N with 1 ≤ I ≤ N, e.g. 2/4")
+            self.fail(_("{value} is not I/N with 1 ≤ I ≤ N, e.g. 2/4").format(value=repr(value)))
         return int(index), int(count)
 
 
@@ -37,56 +39,106 @@ project_option = click.option(
     "project",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Project folder (with content/ and layouts/). Default: the current folder or the "
-    "nearest parent that has them.",
+    metavar=N_("FOLDER"),
+    help=N_(
+        "Project folder (with content/ and layouts/). Default: the current folder or the "
+        "nearest parent that has them."
+    ),
 )
 role_option = click.option(
     "--role",
     "roles",
     multiple=True,
-    metavar="SLUG",
-    help="Only this role (file name in content/roles/ without .yaml). Repeat for several.",
+    metavar=N_("ROLE"),
+    help=N_("Only this role (file name in content/roles/ without .yaml). Repeat for several."),
 )
 region_option = click.option(
     "--region",
     "regions",
     multiple=True,
-    metavar="SLUG",
-    help="Only this region (folder name in content/regions/, or "
-    "`nasional` for the national set). Repeat for several.",
+    metavar=N_("REGION"),
+    help=N_(
+        "Only this region (folder name in content/regions/, or `nasional` for the national "
+        "set). Repeat for several."
+    ),
 )
 strict_option = click.option(
     "--strict",
     is_flag=True,
-    help="Treat warnings (layout check, fonts, unused worksheet "
-    "parts) as errors: exit 1, and write no document that has one.",
+    help=N_(
+        "Treat warnings (layout check, fonts, unused worksheet parts) as errors: exit 1, "
+        "and write no document that has one."
+    ),
 )
 doc_option = click.option(
     "--doc",
     "kinds",
     multiple=True,
-    metavar="DOC",
-    help="Only this document, by its file name (lembar-kerja, tes-awal, "
-    "daftar-hadir, …) or its id in layouts/default/catalog.yaml (worksheet, …). "
-    "Repeat for several.",
+    metavar=N_("DOCUMENT"),
+    help=N_(
+        "Only this document, by its file name (lembar-kerja, tes-awal, daftar-hadir, …) "
+        "or its id in layouts/default/catalog.yaml (worksheet, …). Repeat for several."
+    ),
 )
 jobs_option = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(1, 256),
     default=os.cpu_count() or 1,
-    show_default="number of cores",
-    help="Documents laid out at the same time.",
+    metavar="N",
+    show_default=N_("number of cores"),
+    help=N_("Documents laid out at the same time (1 to 256)."),
 )
 
 
-def count(number: int, noun: str) -> str:
-    """'1 page', '2 pages': the summaries are read by people."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def choose_language(explicit: str | None = None, root: Path | None = None) -> None:
+    """Speak `--lang`, else MODUL_LANG, else the project's `bahasa:`, else Indonesian, and
+    show the help texts in it. `--lang` is kept in the command's context for the rest of
+    the command (a project named by --project is read later)."""
+    context = click.get_current_context(silent=True)
+    meta = context.find_root().meta if context else {}
+    if explicit:
+        meta["modul.lang"] = explicit
+    explicit = meta.get("modul.lang")
+    if root is None:
+        try:
+            root = find_root(Path.cwd())
+        except ModulError:
+            root = None
+    i18n.use(i18n.chosen(explicit, project_language(root) if root else None))
+    if context:
+        translate_help(context.find_root().command)
+
+
+def project_language(root: Path) -> str | None:
+    """The `bahasa:` line of content/workshop.yaml, read without loading the YAML parser
+    (it decides the language of `--help`, which must answer at once)."""
+    try:
+        text = Folders(root).content.joinpath("workshop.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = re.search(r"^bahasa:[ \t]*[\"']?([A-Za-z]+)", text, re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def translate_help(command: click.Command | None) -> None:
+    """Show the help texts, written in English in the code, in the chosen language."""
+    if command is None:
+        return
+    for item in [command, *command.params]:
+        for name in ("help", "short_help", "metavar", "show_default"):
+            english = vars(item).setdefault(f"_english_{name}", getattr(item, name, None))
+            if isinstance(english, str) and english:
+                setattr(item, name, _(english))
+    for sub in getattr(command, "commands", {}).values():
+        translate_help(sub)
 
 
 def project_root(project: Path | None) -> Path:
-    return run(lambda: find_root(project or Path.cwd()))
+    root = run(lambda: find_root(project or Path.cwd()))
+    if project is not None:
+        choose_language(root=root)
+    return root
 
 
 def run(action: Callable[[], T]) -> T:
@@ -97,15 +149,19 @@ def run(action: Callable[[], T]) -> T:
         explain(err)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
-        click.echo("stopped: PDFs written before stay as they were, none is half-written", err=True)
+        click.echo(
+            _("stopped: PDFs written before stay as they were, none is half-written"), err=True
+        )
         sys.exit(EXIT_INTERRUPTED)
     except Exception as err:  # a bug in modul: say so plainly, details on request
         if os.environ.get("MODUL_DEBUG"):
             raise
         click.echo(
-            f"modul: unexpected error: {type(err).__name__}: {err}\n"
-            "    this is a bug in modul, not a mistake in your files; please report it "
-            "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)",
+            _(
+                "modul: unexpected error: {error}\n"
+                "    this is a bug in modul, not a mistake in your files; please report it "
+                "with the command you ran\n    (set MODUL_DEBUG=1 to see the details)"
+            ).format(error=f"{type(err).__name__}: {err}"),
             err=True,
         )
         sys.exit(EXIT_BUG)
@@ -114,7 +170,13 @@ def run(action: Callable[[], T]) -> T:
 def explain(err: ModulError) -> None:
     click.echo(str(err), err=True)
     if len(err.problems) > 1:
-        click.echo(f"{count(len(err.problems), 'problem')} found.", err=True)
+        number = len(err.problems)
+        click.echo(
+            ngettext("{count} problem found.", "{count} problems found.", number).format(
+                count=number
+            ),
+            err=True,
+        )
 
 
 def warn(warnings: list[Problem]) -> None:

@@ -10,56 +10,84 @@ import click
 from modul.catalog import NATIONAL
 from modul.cli.common import project_option, project_root, run
 from modul.errors import relative
+from modul.i18n import N_, _
 
 
-@click.command(name="init", short_help="Create a ready project to start from.")
+@click.command(
+    name="init",
+    short_help=N_("Create a ready project to start from."),
+    help=N_(
+        "Create a ready project in FOLDER (default: here): content for three roles, the "
+        "default layouts, example regions and a short README for trainers."
+    ),
+)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
 def init_command(folder: Path) -> None:
-    """Create a ready project in FOLDER (default: here): content for three roles, the
-    default layouts, example regions and a short README for trainers."""
     from modul.commands.new import init
 
     created = run(lambda: init(folder))
     for path in created:
-        click.echo(f"created {path}")
+        click.echo(_("created {file}").format(file=path))
     # in quotes when it has spaces: `cd "Pelatihan Kupang 2026"` works in every shell
     shown = str(folder) if re.fullmatch(r"[\w./\\:-]+", str(folder)) else f'"{folder}"'
     step = "" if folder == Path(".") else f"cd {shown} && "
-    click.echo(f"next: {step}modul build")
+    click.echo(_("next: {command}").format(command=f"{step}modul build"))
 
 
-@click.command(name="new", short_help="Start a new role or region from a template.")
+@click.command(
+    name="new",
+    short_help=N_("Start a new role or region from a template."),
+    help=N_(
+        "Start a new role (content/roles/NAME.yaml) or region (content/regions/NAME/) "
+        "from a file that explains every field. NAME: lowercase words joined by hyphens, "
+        "e.g. pendamping-desa or jawa-tengah."
+    ),
+)
 @project_option
 @click.argument("kind", type=click.Choice(["role", "region"]))
-@click.argument("slug")
+@click.argument("slug", metavar="NAME")
 def new_command(project: Path | None, kind: str, slug: str) -> None:
-    """Start a new role (content/roles/SLUG.yaml) or region (content/regions/SLUG/) from
-    a file that explains every field. SLUG: lowercase words joined by hyphens."""
     from modul.commands.new import new_region, new_role
 
     root = project_root(project)
     path = run(lambda: (new_role if kind == "role" else new_region)(root, slug))
-    click.echo(f"created {relative(path, root)}: fill it in, then run `modul check`")
+    click.echo(
+        _("created {file}: fill it in, then run `modul check`").format(file=relative(path, root))
+    )
 
 
-@click.command(name="preview", short_help="Write PNG pictures of a document's pages.")
+@click.command(
+    name="preview",
+    short_help=N_("Write PNG pictures of a document's pages."),
+    help=N_(
+        "Write PNG pictures of a document's pages to build/preview/ and print their "
+        "paths (the document is built first if it is out of date). ROLE: a file name in "
+        "content/roles/ without .yaml. DOCUMENT: a file name of the kit without .pdf "
+        "(bahan-bacaan, lembar-kerja, panduan-fasilitator, jadwal-pelaksanaan, "
+        "daftar-hadir, tes-awal, tes-akhir, formulir-evaluasi, sertifikat, kartu-nama) "
+        "or its id in layouts/default/catalog.yaml."
+    ),
+)
 @project_option
-@click.argument("role")
-@click.argument("kind", metavar="DOC")
+@click.argument("role", metavar=N_("ROLE"))
+@click.argument("kind", metavar=N_("DOCUMENT"))
 @click.option(
     "--region",
     default=NATIONAL,
-    metavar="SLUG",
+    metavar=N_("REGION"),
     show_default=True,
-    help="The region whose document to show.",
+    help=N_("The region whose document to show."),
 )
-@click.option("--page", type=click.IntRange(1), default=None, help="Only this page (default: all).")
+@click.option(
+    "--page",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help=N_("Only this page (default: all)."),
+)
 def preview_command(
     project: Path | None, role: str, kind: str, region: str, page: int | None
 ) -> None:
-    """Write PNG pictures of a document's pages to build/preview/ and print their paths
-    (the document is built first if it is out of date). DOC: handout, worksheet, guide,
-    runsheet or another `id` of layouts/default/catalog.yaml."""
     from modul.commands.preview import preview
 
     root = project_root(project)
@@ -67,11 +95,14 @@ def preview_command(
         click.echo(relative(path, root))
 
 
-@click.command(name="list", short_help="List roles, regions, documents and files.")
+@click.command(
+    name="list",
+    short_help=N_("List roles, regions, documents and files."),
+    help=N_("List the roles, regions and documents, and the files a build writes."),
+)
 @project_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print JSON, for scripts."))
 def list_command(project: Path | None, as_json: bool) -> None:
-    """List the roles, regions and document kinds, and the files a build writes."""
     import json
 
     from modul.commands.inventory import describe, inventory
@@ -79,15 +110,22 @@ def list_command(project: Path | None, as_json: bool) -> None:
     root = project_root(project)
     found = run(lambda: inventory(root))
     click.echo(
-        json.dumps(found, indent=2, ensure_ascii=False) if as_json else "\n".join(describe(found))
+        json.dumps(found, indent=2, ensure_ascii=False)
+        if as_json
+        else "\n".join(describe(found, root))
     )
 
 
-@click.command(name="schema", short_help="Write JSON Schemas for editors (VS Code).")
+@click.command(
+    name="schema",
+    short_help=N_("Write JSON Schemas for editors (VS Code)."),
+    help=N_(
+        "Write JSON Schemas of the content files to schema/, for editors such as VS Code "
+        "(with the YAML extension) to complete keys and mark mistakes while you type."
+    ),
+)
 @project_option
 def schema_command(project: Path | None) -> None:
-    """Write JSON Schemas of the content files to schema/, for editors such as VS Code
-    (with the YAML extension) to complete keys and mark mistakes while you type."""
     from modul.content.schema import write_schemas
 
     root = project_root(project)
@@ -95,19 +133,24 @@ def schema_command(project: Path | None) -> None:
         click.echo(relative(path, root))
 
 
-@click.command(name="show", short_help="Print a role's content and where it came from.")
+@click.command(
+    name="show",
+    short_help=N_("Print a role's content and where it came from."),
+    help=N_(
+        "Print a role's content as the documents use it, with the file and line each "
+        "value comes from (national file or region's change)."
+    ),
+)
 @project_option
-@click.argument("role")
+@click.argument("role", metavar=N_("ROLE"))
 @click.option(
     "--region",
     default=NATIONAL,
-    metavar="SLUG",
+    metavar=N_("REGION"),
     show_default=True,
-    help="The region whose merged content to show.",
+    help=N_("The region whose content to show."),
 )
 def show_command(project: Path | None, role: str, region: str) -> None:
-    """Print a role's content as the documents use it, with the file and line each value
-    comes from (national file or region overlay)."""
     from modul.content import provenance
     from modul.content.loading import load_project
 
@@ -116,11 +159,14 @@ def show_command(project: Path | None, role: str, region: str) -> None:
     click.echo("\n".join(run(lambda: provenance.show(loaded.provenance, role, region))))
 
 
-@click.command(name="diff", short_help="List what a region changes.")
+@click.command(
+    name="diff",
+    short_help=N_("List what a region changes."),
+    help=N_("List what a region changes relative to the national content."),
+)
 @project_option
-@click.argument("region")
+@click.argument("region", metavar=N_("REGION"))
 def diff_command(project: Path | None, region: str) -> None:
-    """List what a region changes relative to the national content."""
     from modul.content import provenance
     from modul.content.loading import load_project
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from modul.catalog import NATIONAL
 from modul.content.loading import load_project
 from modul.errors import relative
 from modul.folders import Folders
+from modul.i18n import _
 from modul.layout.catalog import load_catalog
 from modul.layout.labels import load_labels
 
@@ -28,7 +30,7 @@ def inventory(root: Path) -> dict[str, Any]:
         regions.append(
             {
                 "slug": slug,
-                "name": region.nama if region else "national content",
+                "name": region.nama if region else _("national content"),
                 "organiser": region.penyelenggara if region else edition.workshop.penyelenggara,
                 "paper": (region.kertas if region else None) or "A4",
                 "language": region.bahasa if region else "id",
@@ -49,24 +51,45 @@ def inventory(root: Path) -> dict[str, Any]:
     return {"roles": roles, "regions": regions, "documents": documents, "outputs": outputs}
 
 
-def describe(found: dict[str, Any]) -> list[str]:
-    """The inventory as lines for a terminal."""
+def describe(found: dict[str, Any], root: Path) -> list[str]:
+    """The inventory as lines for a terminal: the files a build writes are grouped by
+    folder, each folder with how many of them are there now."""
     width = max(len(item["slug"]) for key in ("roles", "regions") for item in found[key])
-    lines = [f"Roles ({len(found['roles'])}), in content/roles/:"]
+    lines = [_("Roles ({count}), in content/roles/:").format(count=len(found["roles"]))]
     lines += [f"  {r['slug']:<{width}}  {r['name']}" for r in found["roles"]]
     lines.append(
-        f"Regions ({len(found['regions']) - 1}), in content/regions/, and the "
-        f"national set `{NATIONAL}`:"
+        _("Regions ({count}), in content/regions/, and the national set `{national}`:").format(
+            count=len(found["regions"]) - 1, national=NATIONAL
+        )
     )
     lines += [
-        f"  {r['slug']:<{width}}  {r['name']} · {r['organiser']} · {r['paper']}, "
-        f"labels `{r['language']}`"
+        f"  {r['slug']:<{width}}  "
+        + _("{name} · {organiser} · {paper}, labels `{language}`").format(**r)
         for r in found["regions"]
     ]
-    lines.append("Documents, for every region and role:")
+    lines.append(_("Documents, for every region and role:"))
     lines += [f"  {d['id']:<{width}}  {d['name']}  → {d['file']}" for d in found["documents"]]
-    lines.append(
-        f"modul build writes {len(found['outputs'])} files: build/<region>/<role>/"
-        f"<document>, e.g. {found['outputs'][-1]}"
-    )
-    return lines
+    return lines + _files(found["outputs"], root)
+
+
+def _files(outputs: list[str], root: Path) -> list[str]:
+    """The folders `modul build` writes, each with how many of its files are there."""
+    folders: dict[str, list[str]] = {}
+    for output in outputs:
+        folder, _slash, name = output.rpartition("/")
+        folders.setdefault(folder, []).append(name)
+    names = next(iter(folders.values()), [])
+    lines = [
+        _("modul build writes {count} files, {each} in each of these folders:").format(
+            count=len(outputs), each=len(names)
+        )
+    ]
+    width = max(map(len, folders), default=0) + 1
+    for folder, files in folders.items():
+        there = sum((root / folder / name).is_file() for name in files)
+        lines.append(
+            f"  {folder + '/':<{width}}  "
+            + _("{there} of {count} made").format(there=there, count=len(files))
+        )
+    each = _("each: {files}").format(files=", ".join(names))
+    return lines + textwrap.wrap(each, 88, initial_indent="  ", subsequent_indent="    ")

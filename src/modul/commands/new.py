@@ -14,6 +14,7 @@ from modul.catalog import SLUG
 from modul.content.schema import modeline
 from modul.errors import ModulError, relative
 from modul.folders import Folders
+from modul.i18n import _
 
 STARTERS = Path(__file__).parent / "starters"
 PACKAGE = Path(__file__).resolve().parents[1]  # modul/
@@ -27,8 +28,10 @@ def init(folder: Path) -> list[Path]:
     if taken:
         raise ModulError.one(
             str(folder),
-            message=f"already has {', '.join(taken)}; modul init never overwrites",
-            hint="choose a new folder, e.g. `modul init pelatihan-baru`",
+            message=_("already has {names}; modul init never overwrites").format(
+                names=", ".join(taken)
+            ),
+            hint=_("choose a new folder, e.g. `modul init pelatihan-baru`"),
         )
     source = _example_project()
     folder.mkdir(parents=True, exist_ok=True)
@@ -52,8 +55,8 @@ def new_region(root: Path, slug: str) -> Path:
     if folder.exists():
         raise ModulError.one(
             relative(folder, root),
-            message="this region already exists",
-            hint="choose another name, or edit its region.yaml",
+            message=_("this region already exists"),
+            hint=_("choose another name, or edit its region.yaml"),
         )
     return _write_new(folder / "region.yaml", root, slug, "region", f"Provinsi {_title(slug)}")
 
@@ -62,14 +65,18 @@ def _write_new(path: Path, root: Path, slug: str, kind: str, name: str) -> Path:
     if not SLUG.match(slug):
         raise ModulError.one(
             "modul",
-            message=f"`{slug}` cannot be a {kind} name",
-            hint="use lowercase letters, digits and hyphens, e.g. `pendamping-desa`",
+            message=(
+                _("`{name}` cannot be a role name")
+                if kind == "role"
+                else _("`{name}` cannot be a region name")
+            ).format(name=slug),
+            hint=_("use lowercase letters, digits and hyphens, e.g. `pendamping-desa`"),
         )
     if path.exists():
         raise ModulError.one(
             relative(path, root),
-            message="the file already exists; modul new never overwrites",
-            hint="choose another name",
+            message=_("the file already exists; modul new never overwrites"),
+            hint=_("choose another name"),
         )
     text = (STARTERS / f"{kind}.yaml").read_text(encoding="utf-8")
     for key, value in {"modeline": modeline(kind, path, root), "slug": slug, "name": name}.items():
@@ -90,6 +97,6 @@ def _example_project() -> Path:
             return place
     raise ModulError.one(
         "modul",
-        message="the example project is missing from this installation",
-        hint="reinstall modul: pip install modul",
+        message=_("the example project is missing from this installation"),
+        hint=_("reinstall modul: pip install modul"),
     )

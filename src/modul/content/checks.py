@@ -13,6 +13,7 @@ from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.provenance import Provenance
 from modul.content.source import KeyPath, Node
 from modul.errors import Problem, warning
+from modul.i18n import _, ngettext
 
 PLACEHOLDER = "(Tuliskan "  # how each example text in `modul new`'s starting files begins
 MEAL_MINUTES = 45  # a break this long is a meal
@@ -25,9 +26,12 @@ def check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
         problems.append(
             doc.problem(
                 ["total_menit"],
-                f"the sessions add up to {total} minutes, but total_menit is "
-                f"{workshop.total_menit}",
-                f"set total_menit to {total} or change the sessions' `menit`",
+                ngettext(
+                    "the sessions add up to {total} minute, but total_menit is {planned}",
+                    "the sessions add up to {total} minutes, but total_menit is {planned}",
+                    total,
+                ).format(total=total, planned=workshop.total_menit),
+                _("set total_menit to {total} or change the sessions' `menit`").format(total=total),
             )
         )
     for i, session in enumerate(workshop.sesi):
@@ -36,9 +40,14 @@ def check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ["sesi", i, "menit"],
-                    f"the steps of session `{session.id}` add up to {steps} "
-                    f"minutes, but the session has menit: {session.menit}",
-                    f"set menit to {steps} or change the steps' `menit`",
+                    ngettext(
+                        "the steps of session `{session}` add up to {steps} minute, "
+                        "but the session has menit: {minutes}",
+                        "the steps of session `{session}` add up to {steps} minutes, "
+                        "but the session has menit: {minutes}",
+                        steps,
+                    ).format(session=session.id, steps=steps, minutes=session.menit),
+                    _("set menit to {steps} or change the steps' `menit`").format(steps=steps),
                 )
             )
     problems += _duplicate_ids(doc, ["sesi"], [s.id for s in workshop.sesi])
@@ -49,7 +58,11 @@ def check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
     ]
     references += [(["pelaksanaan", "hari_baru", i], s) for i, s in enumerate(plan.hari_baru)]
     problems += [
-        doc.problem(keys, f"unknown session `{ident}`", f"use a session id: {', '.join(ids)}")
+        doc.problem(
+            keys,
+            _("unknown session `{session}`").format(session=ident),
+            _("use a session id: {ids}").format(ids=", ".join(ids)),
+        )
         for keys, ident in references
         if ident not in ids
     ]
@@ -64,8 +77,10 @@ def check_scoring(doc: Node, plan: WorksheetPlan) -> list[Problem]:
         problems.append(
             doc.problem(
                 ["pedoman_skor", 0, "rata_rata_minimal"],
-                f"the first band must start at the lowest score of the scale ({lowest})",
-                f"set rata_rata_minimal: {lowest}",
+                _("the first band must start at the lowest score of the scale ({lowest})").format(
+                    lowest=lowest
+                ),
+                _("set rata_rata_minimal: {lowest}").format(lowest=lowest),
             )
         )
     for i in range(1, len(thresholds)):
@@ -73,9 +88,10 @@ def check_scoring(doc: Node, plan: WorksheetPlan) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ["pedoman_skor", i, "rata_rata_minimal"],
-                    "bands must go up: this minimum "
-                    f"is not above the previous one ({thresholds[i - 1]})",
-                    "order the bands from the lowest to the highest score",
+                    _(
+                        "bands must go up: this minimum is not above the previous one ({previous})"
+                    ).format(previous=thresholds[i - 1]),
+                    _("order the bands from the lowest to the highest score"),
                 )
             )
     return problems
@@ -87,8 +103,12 @@ def check_test_answers(doc: Node, role: Role) -> list[Problem]:
     return [
         doc.problem(
             ["tes", n, "jawaban"],
-            f"answer `{item.jawaban}` is not one of the {len(item.pilihan)} choices",
-            f"write one of: {', '.join(letters[: len(item.pilihan)])}",
+            ngettext(
+                "answer `{answer}` is not the one choice",
+                "answer `{answer}` is not one of the {count} choices",
+                len(item.pilihan),
+            ).format(answer=item.jawaban, count=len(item.pilihan)),
+            _("write one of: {letters}").format(letters=", ".join(letters[: len(item.pilihan)])),
         )
         for n, item in enumerate(role.tes)
         if letters.index(item.jawaban) >= len(item.pilihan)
@@ -105,8 +125,10 @@ def check_worksheet_references(doc: Node, workshop: Workshop, plan: WorksheetPla
                     problems.append(
                         doc.problem(
                             ["sesi", i, "langkah", j, "lembar_kerja", k],
-                            f"unknown worksheet part `{ref}`",
-                            f"use one of the ids in content/worksheet.yaml: {', '.join(known)}",
+                            _("unknown worksheet part `{part}`").format(part=ref),
+                            _("use one of the ids in content/worksheet.yaml: {ids}").format(
+                                ids=", ".join(known)
+                            ),
                         )
                     )
     return problems
@@ -124,9 +146,13 @@ def unused_worksheet_parts(edition: Edition, provenance: Provenance) -> list[Pro
     return [
         doc.problem(
             ["bagian", i, "id"],
-            f"worksheet part `{part.id}` is not used by any step of the workshop plan",
-            f"name it in a step's `lembar_kerja: [{part.id}]` in workshop.yaml, "
-            "so the facilitator guide says when participants fill it in",
+            _("worksheet part `{part}` is not used by any step of the workshop plan").format(
+                part=part.id
+            ),
+            _(
+                "name it in a step's `lembar_kerja: [{part}]` in workshop.yaml, "
+                "so the facilitator guide says when participants fill it in"
+            ).format(part=part.id),
             severity="warning",
         )
         for i, part in enumerate(edition.worksheet.bagian)
@@ -186,10 +212,17 @@ def schedule_warnings(edition: Edition, provenance: Provenance) -> list[Problem]
         found.append(
             settings.problem(
                 ["tanggal"],
-                f"the dates span {days} day{'s' if days > 1 else ''}, but the workshop plan "
-                f"has {workshop.days} ({at.file}:{at.line})",
-                "make the dates match the plan, or give the plan its days with `hari_baru` "
-                "(the sessions that open a new day) in workshop.yaml",
+                ngettext(
+                    "the dates span {days} day, but the workshop plan has {planned} "
+                    "({file}:{line})",
+                    "the dates span {days} days, but the workshop plan has {planned} "
+                    "({file}:{line})",
+                    days,
+                ).format(days=days, planned=workshop.days, file=at.file, line=at.line),
+                _(
+                    "make the dates match the plan, or give the plan its days with `hari_baru` "
+                    "(the sessions that open a new day) in workshop.yaml"
+                ),
                 severity="warning",
             )
         )
@@ -207,9 +240,13 @@ def _closing_after_a_meal(workshop: Workshop, plan: Node) -> list[Problem]:
         found += [
             plan.problem(
                 ["pelaksanaan", "jeda", i, "setelah"],
-                f"the day's last session, `{closing.id}`, comes straight after “{pause.judul}”",
-                "move the break before an earlier session, so that the day does not close "
-                "on a full stomach",
+                _("the day's last session, `{session}`, comes straight after “{pause}”").format(
+                    session=closing.id, pause=pause.judul
+                ),
+                _(
+                    "move the break before an earlier session, so that the day does not close "
+                    "on a full stomach"
+                ),
                 severity="warning",
             )
             for i, pause in enumerate(plan_.jeda)
@@ -229,8 +266,8 @@ def placeholder_texts(provenance: Provenance) -> list[Problem]:
             node.origin.file,
             node.origin.line,
             node.origin.column,
-            f"“{node.value.strip()[:50]}” is an example text of `modul new`",
-            "write the real text in its place before printing",
+            _("“{text}” is an example text of `modul new`").format(text=node.value.strip()[:50]),
+            _("write the real text in its place before printing"),
         )
         for source in sources
         for node in source.strings()
@@ -246,8 +283,8 @@ def _duplicate_ids(doc: Node, keys: KeyPath, ids: list[str]) -> list[Problem]:
             problems.append(
                 doc.problem(
                     [*keys, i, "id"],
-                    f"the id `{ident}` is used twice",
-                    "give every item its own id",
+                    _("the id `{id}` is used twice").format(id=ident),
+                    _("give every item its own id"),
                 )
             )
         seen.add(ident)

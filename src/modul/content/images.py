@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from modul.i18n import _
+
 if TYPE_CHECKING:
     from PIL.Image import Image as PillowImage
 
@@ -44,19 +46,22 @@ def image_problem(path: Path, shown: str) -> tuple[str, str] | None:
     with path.open("rb") as file:
         head = file.read(8)
     if not head.startswith(SIGNATURES):
-        return f"`{shown}` is not a PNG or JPEG image", "save the logo as .png or .jpg"
+        return (
+            _("`{file}` is not a PNG or JPEG image").format(file=shown),
+            _("save the logo as .png or .jpg"),
+        )
     try:
         print_ready(path, pixels_for(LARGEST_PRINT_MM))
     except ImageTooBig:
         return (
-            f"`{shown}` has far more pixels than a printed page needs",
-            "save it smaller, e.g. 1000 pixels wide for a logo",
+            _("`{file}` has far more pixels than a printed page needs").format(file=shown),
+            _("save it smaller, e.g. 1000 pixels wide for a logo"),
         )
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as err:
-        damage = str(err).split(" (")[0] or "the file is damaged"
+        damage = str(err).split(" (")[0] or _("the file is damaged")
         return (
-            f"`{shown}` cannot be read: {damage}",
-            "open it in an image program and save it again as PNG or JPEG",
+            _("`{file}` cannot be read: {reason}").format(file=shown, reason=damage),
+            _("open it in an image program and save it again as PNG or JPEG"),
         )
     return None
 

@@ -21,6 +21,7 @@ from modul.content.source import Node, ProblemList, read_yaml
 from modul.content.validate import validate
 from modul.errors import ModulError, Problem, relative
 from modul.folders import Folders
+from modul.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -122,7 +123,12 @@ def _edition(
     if slug != NATIONAL:  # say which region a national line fails in, unless it always does
         seen = {(p.file, p.line, p.message) for p in problems}
         found = [
-            replace(p, message=f"{p.message} (in region `{slug}`)")
+            replace(
+                p,
+                message=_("{message} (in region `{region}`)").format(
+                    message=p.message, region=slug
+                ),
+            )
             if not p.file.startswith("content/regions/")
             else p
             for p in found
@@ -139,7 +145,11 @@ def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
     name = relative(folder, root)
     if not folder.is_dir():
         problems.append(
-            Problem(name, message="folder not found", hint="create it with one YAML file per role")
+            Problem(
+                name,
+                message=_("folder not found"),
+                hint=_("create it with one YAML file per role"),
+            )
         )
         return []
     files = sorted(folder.glob("*.yaml"))
@@ -147,16 +157,16 @@ def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
         problems.append(
             Problem(
                 relative(stray, root),
-                message="role files must end in .yaml",
-                hint=f"rename it to {stray.stem}.yaml",
+                message=_("role files must end in .yaml"),
+                hint=_("rename it to {name}.yaml").format(name=stray.stem),
             )
         )
     if not files:
         problems.append(
             Problem(
                 name,
-                message="no role files (*.yaml) found",
-                hint="add one file per role, e.g. konselor.yaml",
+                message=_("no role files (*.yaml) found"),
+                hint=_("add one file per role, e.g. konselor.yaml"),
             )
         )
     good = []
@@ -167,8 +177,10 @@ def _role_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]
             problems.append(
                 Problem(
                     relative(path, root),
-                    message="invalid role file name",
-                    hint="use lowercase letters, digits and hyphens only, e.g. konsultan-desa.yaml",
+                    message=_("invalid role file name"),
+                    hint=_(
+                        "use lowercase letters, digits and hyphens only, e.g. konsultan-desa.yaml"
+                    ),
                 )
             )
     return good

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from modul.content.source import Node, Origin, ProblemList
 from modul.errors import Problem
+from modul.i18n import _
 
 ADD, REMOVE = "tambah", "hapus"
 
@@ -60,8 +61,8 @@ def _merge_mapping(
             problems.append(
                 _at(
                     new,
-                    f"`{where}` is empty",
-                    "write a value, or delete the line to keep the national text",
+                    _("`{key}` is empty").format(key=where),
+                    _("write a value, or delete the line to keep the national text"),
                 )
             )
         elif old is None:
@@ -80,7 +81,7 @@ def _merge_value(
     if isinstance(old.value, dict):
         if isinstance(new.value, dict):
             return _merge_mapping(old, new, path, changes, problems)
-        problems.append(_mismatch(new, path, "keys with values (key: value)"))
+        problems.append(_mismatch(new, path, _("write keys with values (key: value)")))
         return None
     if isinstance(old.value, list):
         if isinstance(new.value, list):
@@ -91,12 +92,15 @@ def _merge_value(
             _mismatch(
                 new,
                 path,
-                f"a list (it replaces the national one), or `{ADD}:` / `{REMOVE}:` to change it",
+                _(
+                    "write a list (it replaces the national one), or `{add}:` / `{remove}:` "
+                    "to change it"
+                ).format(add=ADD, remove=REMOVE),
             )
         )
         return None
     if isinstance(new.value, dict | list):
-        problems.append(_mismatch(new, path, "a single value"))
+        problems.append(_mismatch(new, path, _("write a single value")))
         return None
     if new.value != old.value:
         changes.append(Change(path, "changed", old.plain(), new.plain(), new.origin))
@@ -119,8 +123,8 @@ def _merge_list(
             problems.append(
                 _at(
                     item,
-                    f"every item of `{path}` needs an `id`",
-                    "add `id:` with the id of the national item to change",
+                    _("every item of `{key}` needs an `id`").format(key=path),
+                    _("add `id:` with the id of the national item to change"),
                 )
             )
         elif ident not in index:
@@ -145,8 +149,8 @@ def _edit_list(
             problems.append(
                 _at(
                     block,
-                    f"`{path}.{name}` must be a list",
-                    "write each item on its own line starting with `- `",
+                    _("`{key}` must be a list").format(key=f"{path}.{name}"),
+                    _("write each item on its own line starting with `- `"),
                 )
             )
             continue
@@ -165,9 +169,13 @@ def _edit_list(
                     problems.append(
                         _at(
                             item,
-                            f"`{path}` already has an item with id `{_id_of(item)}`",
-                            "give the new item its own id, "
-                            "or change the existing one without `tambah`",
+                            _("`{key}` already has an item with id `{id}`").format(
+                                key=path, id=_id_of(item)
+                            ),
+                            _(
+                                "give the new item its own id, "
+                                "or change the existing one without `tambah`"
+                            ),
                         )
                     )
                     continue
@@ -194,26 +202,31 @@ def _unknown(item: Node, path: str, value: Any, known: list[Any], what: str) -> 
     close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1, cutoff=0.6)
     if what == "id":
         hint = (
-            f"did you mean `{close[0]}`?"
+            _("did you mean `{suggestion}`?").format(suggestion=close[0])
             if close
-            else (
-                f"use an id of the national list ({', '.join(map(str, known))}), or `{ADD}:` "
-                "for a new item"
+            else _("use an id of the national list ({ids}), or `{add}:` for a new item").format(
+                ids=", ".join(map(str, known)), add=ADD
             )
         )
-        return _at(item, f"`{path}` has no item with id `{value}`", hint)
+        return _at(item, _("`{key}` has no item with id `{id}`").format(key=path, id=value), hint)
     shown = str(value) if len(str(value)) < 60 else str(value)[:57] + "…"
     hint = (
-        f"did you mean “{close[0][:60]}…”? The text must match exactly"
+        _("did you mean “{suggestion}…”? The text must match exactly").format(
+            suggestion=close[0][:60]
+        )
         if close
-        else "copy the text exactly as it stands in the national file"
+        else _("copy the text exactly as it stands in the national file")
     )
-    return _at(item, f"`{path}` has no item “{shown}” to remove", hint)
+    return _at(item, _("`{key}` has no item “{text}” to remove").format(key=path, text=shown), hint)
 
 
-def _mismatch(new: Node, path: str, expected: str) -> Problem:
+def _mismatch(new: Node, path: str, hint: str) -> Problem:
+    """`hint` says what to write instead, as a whole sentence."""
     return _at(
-        new, f"`{path}`: the national value is of another kind", f"write {expected}", at_key=True
+        new,
+        _("`{key}`: the national value is of another kind").format(key=path),
+        hint,
+        at_key=True,
     )
 
 

@@ -84,6 +84,7 @@ class Evaluation(Frozen):
 
 
 class Workshop(Frozen):
+    bahasa: Literal["id", "en"] = "id"  # the language modul speaks in this project
     judul: Text
     penyelenggara: Text
     tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]

@@ -14,6 +14,7 @@ from modul.catalog import NATIONAL
 from modul.content.merge import Change
 from modul.content.source import Node
 from modul.errors import ModulError
+from modul.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class Provenance:
     changes: dict[str, list[Change]] = field(default_factory=dict)  # by overlay file
 
 
+# How `modul diff` names each kind of change.
+KINDS = {"changed": N_("changed"), "added": N_("added"), "removed": N_("removed")}
+
 PLAIN_TEXT_UNSAFE = (": ", " #", "\n", '"', "'", "{", "[", "&", "*", "!", "|", ">", "%", "@")
 
 
@@ -34,8 +38,8 @@ def show(editions: dict[str, Provenance], role: str, region: str = NATIONAL) -> 
     if edition is None:
         raise ModulError.one(
             "modul",
-            message=f"unknown region `{region}`",
-            hint=f"choose from: {', '.join(editions)}",
+            message=_("unknown region `{region}`").format(region=region),
+            hint=_("choose from: {choices}").format(choices=", ".join(editions)),
         )
     tree = edition.sources.get(f"roles/{role}.yaml")
     if tree is None:
@@ -46,8 +50,8 @@ def show(editions: dict[str, Provenance], role: str, region: str = NATIONAL) -> 
         ]
         raise ModulError.one(
             "modul",
-            message=f"unknown role `{role}`",
-            hint=f"choose from: {', '.join(roles)}",
+            message=_("unknown role `{role}`").format(role=role),
+            hint=_("choose from: {choices}").format(choices=", ".join(roles)),
         )
     return _lines(tree, 0)
 
@@ -87,15 +91,21 @@ def diff(editions: dict[str, Provenance], region: str) -> list[str]:
         regions = [r for r in editions if r != NATIONAL]
         raise ModulError.one(
             "modul",
-            message=f"unknown region `{region}`",
-            hint=f"choose from: {', '.join(regions) or '(none yet)'}",
+            message=_("unknown region `{region}`").format(region=region),
+            hint=_("choose from: {choices}").format(choices=", ".join(regions) or _("(none yet)")),
         )
     changes = [c for name in sorted(edition.changes) for c in edition.changes[name]]
     if not changes:
-        return [f"Region `{region}` uses the national content unchanged."]
-    lines = [f"Region `{region}` changes {len(changes)} value(s) of the national content:"]
+        return [_("Region `{region}` uses the national content unchanged.").format(region=region)]
+    lines = [
+        ngettext(
+            "Region `{region}` changes {count} value of the national content:",
+            "Region `{region}` changes {count} values of the national content:",
+            len(changes),
+        ).format(region=region, count=len(changes))
+    ]
     for change in changes:
-        lines.append(f"{change.origin}  {change.kind}  {change.path}")
+        lines.append(f"{change.origin}  {_(KINDS[change.kind])}  {change.path}")
         lines += _values("-", change.before) + _values("+", change.after)
     return lines
 

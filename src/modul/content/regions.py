@@ -17,6 +17,7 @@ from modul.content.source import Node, ProblemList, read_yaml
 from modul.content.validate import validate
 from modul.errors import Problem, relative
 from modul.folders import REGION_LAYOUT, Folders
+from modul.i18n import _
 
 
 @dataclass(frozen=True)
@@ -41,25 +42,27 @@ def region_folders(root: Path, problems: list[Problem]) -> list[Path]:
                 problems.append(
                     Problem(
                         name,
-                        message="a region is a folder, not a file",
-                        hint="put it in content/regions/<name>/region.yaml",
+                        message=_("a region is a folder, not a file"),
+                        hint=_("put it in content/regions/<name>/region.yaml"),
                     )
                 )
         elif not _inside(child, root):
             problems.append(
                 Problem(
                     name,
-                    message="the region folder links outside the project",
-                    hint="copy the folder into the project",
+                    message=_("the region folder links outside the project"),
+                    hint=_("copy the folder into the project"),
                 )
             )
         elif not SLUG.match(child.name) or child.name == NATIONAL:
             problems.append(
                 Problem(
                     name,
-                    message="invalid region folder name",
-                    hint="use lowercase letters, digits and hyphens, e.g. "
-                    f"ntt-kupang (and not `{NATIONAL}`)",
+                    message=_("invalid region folder name"),
+                    hint=_(
+                        "use lowercase letters, digits and hyphens, e.g. ntt-kupang "
+                        "(and not `{national}`)"
+                    ).format(national=NATIONAL),
                 )
             )
         else:
@@ -108,8 +111,10 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
         return [
             settings.problem(
                 ["bahasa"],
-                f"no labels for the language `{region.bahasa}`",
-                f"use one of: {', '.join(known)} (files in {relative(folder, root)}/)",
+                _("no labels for the language `{language}`").format(language=region.bahasa),
+                _("use one of: {languages} (files in {folder}/)").format(
+                    languages=", ".join(known), folder=relative(folder, root)
+                ),
             )
         ]
     try:
@@ -123,10 +128,10 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
             problems.append(
                 settings.problem(
                     ["label", key],
-                    f"unknown label `{key}`",
-                    f"did you mean `{close[0]}`?"
+                    _("unknown label `{label}`").format(label=key),
+                    _("did you mean `{suggestion}`?").format(suggestion=close[0])
                     if close
-                    else f"use a key of {relative(path, root)}",
+                    else _("use a key of {file}").format(file=relative(path, root)),
                     of_key=True,
                 )
             )
@@ -143,16 +148,16 @@ def _check_logo(
         found.append(
             settings.problem(
                 ["logo"],
-                "the logo must be a file inside the region folder",
-                "copy the image into the folder and write its name, e.g. logo.png",
+                _("the logo must be a file inside the region folder"),
+                _("copy the image into the folder and write its name, e.g. logo.png"),
             )
         )
     elif not path.is_file():
         found.append(
             settings.problem(
                 ["logo"],
-                f"logo file `{region.logo}` not found",
-                f"put it in {relative(folder, root)}/",
+                _("logo file `{file}` not found").format(file=region.logo),
+                _("put it in {folder}/").format(folder=relative(folder, root)),
             )
         )
     elif problem := image_problem(path, region.logo):
@@ -166,14 +171,16 @@ def _unknown_overlay(path: Path, name: str, national: dict[str, Node], root: Pat
     starts = [n for n in national if Path(n).stem.startswith(Path(name).stem)]
     close = starts or difflib.get_close_matches(name, list(national), n=1, cutoff=0.6)
     what = (
-        f"there is no national role `{Path(name).stem}`"
+        _("there is no national role `{role}`").format(role=Path(name).stem)
         if name.startswith("roles/")
-        else "this file matches no national content file"
+        else _("this file matches no national content file")
     )
     hint = (
-        f"did you mean `{close[0]}`?"
+        _("did you mean `{suggestion}`?").format(suggestion=close[0])
         if close
-        else f"an overlay must have the name of a file in content/: {', '.join(national)}"
+        else _("an overlay must have the name of a file in content/: {files}").format(
+            files=", ".join(national)
+        )
     )
     return Problem(relative(path, root), message=what, hint=hint)
 
@@ -190,7 +197,7 @@ def _check_layout(folder: Path, root: Path) -> list[Problem]:
             problems.append(
                 Problem(
                     relative(path.parent, root) + "/" + path.name,
-                    message="the file links outside the project",
+                    message=_("the file links outside the project"),
                 )
             )
         elif path.name not in known:
@@ -198,10 +205,12 @@ def _check_layout(folder: Path, root: Path) -> list[Problem]:
             problems.append(
                 Problem(
                     relative(path, root),
-                    message=f"this file replaces no file of {relative(default, root)}/",
-                    hint=f"did you mean `{close[0]}`?"
+                    message=_("this file replaces no file of {folder}/").format(
+                        folder=relative(default, root)
+                    ),
+                    hint=_("did you mean `{suggestion}`?").format(suggestion=close[0])
                     if close
-                    else f"use one of: {', '.join(known)}",
+                    else _("use one of: {files}").format(files=", ".join(known)),
                 )
             )
     return problems

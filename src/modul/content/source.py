@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from modul.errors import ModulError, Problem, Severity, relative
+from modul.i18n import _, ngettext
 
 KeyPath = Sequence[str | int]
 MAX_BYTES = 1_000_000
@@ -115,29 +116,32 @@ def read_yaml(path: Path, root: Path) -> Node:
     if path.exists() and not target.is_relative_to(root.resolve()):
         raise ProblemList.one(
             name,
-            message=f"the file links outside the project, to {target}",
-            hint="copy the file into the project instead of linking to it",
+            message=_("the file links outside the project, to {target}").format(target=target),
+            hint=_("copy the file into the project instead of linking to it"),
         )
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ProblemList.one(
             name,
-            message="file not found",
-            hint="create it, or check the spelling of its name",
+            message=_("file not found"),
+            hint=_("create it, or check the spelling of its name"),
         ) from None
     except OSError as err:
         raise ProblemList.one(
             name,
-            message=f"cannot read file ({err.strerror})",
-            hint="check that you may read it (its permissions), and "
-            "that it is a file, not a folder",
+            message=_("cannot read file ({reason})").format(reason=err.strerror),
+            hint=_(
+                "check that you may read it (its permissions), and that it is a file, not a folder"
+            ),
         ) from None
     if len(raw) > MAX_BYTES:  # parsing 30 MB of YAML takes minutes and is never meant
         raise ProblemList.one(
             name,
-            message=f"the file is {len(raw) / 1e6:.0f} MB; a content file is a few KB of text",
-            hint="check that this is the right file; put images beside it, not in it",
+            message=_("the file is {size} MB; a content file is a few KB of text").format(
+                size=f"{len(raw) / 1e6:.0f}"
+            ),
+            hint=_("check that this is the right file; put images beside it, not in it"),
         )
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless
@@ -147,8 +151,8 @@ def read_yaml(path: Path, root: Path) -> Node:
             name,
             line,
             0,
-            "the file is not saved as UTF-8 text",
-            "in your editor choose 'Save as' and the encoding 'UTF-8'",
+            _("the file is not saved as UTF-8 text"),
+            _("in your editor choose 'Save as' and the encoding 'UTF-8'"),
         ) from None
     if control := CONTROL.search(text):
         line, column = _position(text, control.start())
@@ -156,9 +160,13 @@ def read_yaml(path: Path, root: Path) -> Node:
             name,
             line,
             column,
-            f"a control character (U+{ord(control.group()):04X}) that is not text",
-            "delete it; if the whole file looks garbled, it is not a text file: "
-            "restore it from a copy",
+            _("a control character (U+{code}) that is not text").format(
+                code=f"{ord(control.group()):04X}"
+            ),
+            _(
+                "delete it; if the whole file looks garbled, it is not a text file: "
+                "restore it from a copy"
+            ),
         )
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
@@ -175,26 +183,30 @@ def read_yaml(path: Path, root: Path) -> Node:
             name,
             line,
             column,
-            f"a number of {len(found.group())} digits",
-            "shorten it, or put it in quotes if it is text",
+            ngettext(
+                "a number of {count} digit", "a number of {count} digits", len(found.group())
+            ).format(count=len(found.group())),
+            _("shorten it, or put it in quotes if it is text"),
         ) from err
     except MarkedYAMLError as err:
         raise ProblemList([_syntax_problem(name, err)]) from None
     except YAMLError as err:
-        raise ProblemList([Problem(name, message=f"YAML error: {err}")]) from None
+        raise ProblemList(
+            [Problem(name, message=_("YAML error: {error}").format(error=err))]
+        ) from None
     if data is None:
         raise ProblemList.one(
             name,
-            message="the file is empty",
-            hint="add the keys this file needs, see README.md",
+            message=_("the file is empty"),
+            hint=_("add the keys this file needs, see README.md"),
         )
     if not isinstance(data, CommentedMap):
         raise ProblemList.one(
             name,
             1,
             1,
-            "expected keys with values (key: value) at the top of the file",
-            "start the file with `key: value`",
+            _("expected keys with values (key: value) at the top of the file"),
+            _("start the file with `key: value`"),
         )
     counter = [0]
     return _to_node(data, Origin(name, data.lc.line + 1, data.lc.col + 1), None, counter)
@@ -207,17 +219,22 @@ def _to_node(
     if counter[0] > MAX_NODES:
         raise ProblemList.one(
             origin.file,
-            message="the file is too large, or uses YAML "
-            "aliases (*name) that expand to too much text",
-            hint="write the text out instead of repeating aliases",
+            message=_(
+                "the file is too large, or uses YAML aliases (*name) that expand to too much text"
+            ),
+            hint=_("write the text out instead of repeating aliases"),
         )
     if depth > MAX_DEPTH:
         raise ProblemList(
             [
                 _at(
                     origin,
-                    f"lists and keys nested more than {MAX_DEPTH} deep",
-                    "no content file needs that: check the brackets and the indentation here",
+                    ngettext(
+                        "lists and keys nested more than {depth} deep",
+                        "lists and keys nested more than {depth} deep",
+                        MAX_DEPTH,
+                    ).format(depth=MAX_DEPTH),
+                    _("no content file needs that: check the brackets and the indentation here"),
                 )
             ]
         )
@@ -230,8 +247,8 @@ def _to_node(
             [
                 _at(
                     origin,
-                    f"the YAML tag `{tag}` is not allowed",
-                    "delete it: content is text, numbers, lists and keys",
+                    _("the YAML tag `{tag}` is not allowed").format(tag=tag),
+                    _("delete it: content is text, numbers, lists and keys"),
                 )
             ]
         )
@@ -280,13 +297,17 @@ def _deepest(name: str, text: str) -> Problem:
                 name,
                 line,
                 column,
-                f"brackets nested more than {MAX_DEPTH} deep",
-                "no content file needs that: check the brackets here",
+                ngettext(
+                    "brackets nested more than {depth} deep",
+                    "brackets nested more than {depth} deep",
+                    MAX_DEPTH,
+                ).format(depth=MAX_DEPTH),
+                _("no content file needs that: check the brackets here"),
             )
     return Problem(
         name,
-        message="lists and keys nested too deeply",
-        hint="check the brackets and the indentation",
+        message=_("lists and keys nested too deeply"),
+        hint=_("check the brackets and the indentation"),
     )
 
 
@@ -305,14 +326,14 @@ def _builtin(value: Any) -> Any:
 def _syntax_problem(name: str, err: MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    problem = err.problem or "invalid YAML"
+    problem = err.problem or _("invalid YAML")
     if "\\t" in problem or "\t" in problem:
         return Problem(
             name,
             line,
             col,
-            "a tab character is used for indentation",
-            "indent with spaces only (two spaces per level)",
+            _("a tab character is used for indentation"),
+            _("indent with spaces only (two spaces per level)"),
         )
     if "duplicate key" in problem:
         return Problem(
@@ -320,22 +341,24 @@ def _syntax_problem(name: str, err: MarkedYAMLError) -> Problem:
             line,
             col,
             problem,
-            "each key may appear once per block: remove or rename one of them",
+            _("each key may appear once per block: remove or rename one of them"),
         )
+    message = _("YAML syntax error: {problem}")
     opened = err.context_mark if err.context and err.context_mark else None
+    sign, opened_line = "", 0
     if opened and opened.line + 1 != line:  # a bracket or quote left open further up
         text = opened.buffer or ""
         pointer = getattr(opened, "pointer", -1)
-        sign = text[pointer] if 0 <= pointer < len(text) else ""
-        problem += (
-            f" (the {sign} on line {opened.line + 1} is not closed)"
+        sign, opened_line = (text[pointer] if 0 <= pointer < len(text) else ""), opened.line + 1
+        message = (
+            _("YAML syntax error: {problem} (the {sign} on line {line} is not closed)")
             if sign in "[{'\"" and sign
-            else f" (in the part that starts on line {opened.line + 1})"
+            else _("YAML syntax error: {problem} (in the part that starts on line {line})")
         )
     return Problem(
         name,
         line,
         col,
-        f"YAML syntax error: {problem}",
-        "check indentation and that text containing ': ' or '#' is in quotes",
+        message.format(problem=problem, sign=sign, line=opened_line),
+        _("check indentation and that text containing ': ' or '#' is in quotes"),
     )

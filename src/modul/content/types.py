@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from modul.i18n import _
+
 # Control characters, lone surrogates and non-characters: typed as YAML escapes such as
 # "\x07", they have no glyph and cannot pass through the document markup (XML).
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -14,7 +16,9 @@ UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 
 def _printable(text: str) -> str:
     if found := UNPRINTABLE.search(text):
-        raise ValueError(f"the character U+{ord(found.group()):04X} cannot be printed")
+        raise ValueError(
+            _("the character U+{code} cannot be printed").format(code=f"{ord(found.group()):04X}")
+        )
     return text
 
 

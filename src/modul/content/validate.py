@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from modul.content.source import Node, ProblemList
 from modul.errors import Problem
+from modul.i18n import N_, _, ngettext
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,26 +50,40 @@ def _explain_all(node: Node, model: type[BaseModel], errors: list[Any]) -> list[
 
 def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
     loc = keys = error["loc"]
-    dotted = ".".join(str(k) for k in loc) or "(top level)"
+    dotted = ".".join(str(k) for k in loc) or _("(top level)")
     kind = error["type"]
     if kind == "extra_forbidden":
         close = error["suggestion"]
         hint = (
-            f"did you mean `{close}`?"
+            _("did you mean `{suggestion}`?").format(suggestion=close)
             if close
-            else f"allowed keys here: {', '.join(_fields_at(model, loc[:-1]))}"
+            else _("allowed keys here: {keys}").format(keys=", ".join(_fields_at(model, loc[:-1])))
         )
-        return node.problem(keys, f"unknown key `{dotted}`", hint, of_key=True)
+        return node.problem(keys, _("unknown key `{key}`").format(key=dotted), hint, of_key=True)
     if kind == "missing":
         return node.problem(
-            keys, f"required key `{dotted}` is missing", f"add `{loc[-1]}:` with a value here"
+            keys,
+            _("required key `{key}` is missing").format(key=dotted),
+            _("add `{key}:` with a value here").format(key=loc[-1]),
         )
-    context = {"input": error.get("input"), **error.get("ctx", {})}
+    context = {"input": error.get("input"), **error.get("ctx", {}), "key": dotted}
     if kind == "string_pattern_mismatch" and ":" in context.get("pattern", ""):
         kind = "clock_pattern_mismatch"  # the one pattern with a colon: a time of day
-    message, hint = _MESSAGES.get(kind, (None, ""))
-    text = message.format(**context) if message else error["msg"]
-    return node.problem(keys, f"`{dotted}`: {text}", hint.format(**context))
+    message, fix = _MESSAGES.get(kind, (None, ""))
+    text = (
+        _(message).format(**context)
+        if message
+        else _("`{key}`: {error}").format(key=dotted, error=error["msg"])
+    )
+    if kind == "too_short":  # the one hint that counts things
+        fix = ngettext(
+            "add items: at least {min_length} is needed",
+            "add items: at least {min_length} are needed",
+            context["min_length"],
+        )
+    elif fix:
+        fix = _(fix)
+    return node.problem(keys, text, fix.format(**context))
 
 
 def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -76,38 +91,85 @@ def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(k for k in loc if isinstance(k, int) or not _is_type_tag(k))
 
 
+# pydantic's error type → (message, hint), formatted with the error's context and `key`,
+# the dotted path of the value.
 _MESSAGES = {
     "string_type": (
-        "expected text",
-        'write text here; put numbers or dates in quotes, e.g. "2026"',
+        N_("`{key}`: expected text"),
+        N_('write text here; put numbers or dates in quotes, e.g. "2026"'),
     ),
-    "string_too_short": ("the text is empty", "write the text, or remove the key"),
-    "list_type": ("expected a list", "write each item on its own line starting with `- `"),
-    "too_short": ("the list is too short", "add items: at least {min_length} are needed"),
-    "model_type": ("expected keys with values", "write `key: value` lines, indented under it"),
+    "string_too_short": (
+        N_("`{key}`: the text is empty"),
+        N_("write the text, or remove the key"),
+    ),
+    "list_type": (
+        N_("`{key}`: expected a list"),
+        N_("write each item on its own line starting with `- `"),
+    ),
+    "too_short": (
+        N_("`{key}`: the list is too short"),
+        "",  # depends on the number: see _explain
+    ),
+    "model_type": (
+        N_("`{key}`: expected keys with values"),
+        N_("write `key: value` lines, indented under it"),
+    ),
     "model_attributes_type": (
-        "expected keys with values",
-        "write `key: value` lines, indented under it",
+        N_("`{key}`: expected keys with values"),
+        N_("write `key: value` lines, indented under it"),
     ),
-    "int_type": ("expected a whole number", "write a number without quotes, e.g. 30"),
-    "int_parsing": ("expected a whole number", "write a number without quotes, e.g. 30"),
-    "bool_type": ("expected true or false", "write `true` or `false`"),
-    "greater_than": ("the number is too small", "use a number greater than {gt}"),
-    "greater_than_equal": ("the number is too small", "use a number of at least {ge}"),
-    "less_than": ("the number is too large", "use a number below {lt}"),
-    "less_than_equal": ("the number is too large", "use a number of at most {le}"),
-    "float_type": ("expected a number", "write a number without quotes, e.g. 2.5"),
-    "float_parsing": ("expected a number", "write a number without quotes, e.g. 2.5"),
+    "int_type": (
+        N_("`{key}`: expected a whole number"),
+        N_("write a number without quotes, e.g. 30"),
+    ),
+    "int_parsing": (
+        N_("`{key}`: expected a whole number"),
+        N_("write a number without quotes, e.g. 30"),
+    ),
+    "bool_type": (
+        N_("`{key}`: expected true or false"),
+        N_("write `true` or `false`"),
+    ),
+    "greater_than": (
+        N_("`{key}`: the number is too small"),
+        N_("use a number greater than {gt}"),
+    ),
+    "greater_than_equal": (
+        N_("`{key}`: the number is too small"),
+        N_("use a number of at least {ge}"),
+    ),
+    "less_than": (
+        N_("`{key}`: the number is too large"),
+        N_("use a number below {lt}"),
+    ),
+    "less_than_equal": (
+        N_("`{key}`: the number is too large"),
+        N_("use a number of at most {le}"),
+    ),
+    "float_type": (
+        N_("`{key}`: expected a number"),
+        N_("write a number without quotes, e.g. 2.5"),
+    ),
+    "float_parsing": (
+        N_("`{key}`: expected a number"),
+        N_("write a number without quotes, e.g. 2.5"),
+    ),
     "string_pattern_mismatch": (
-        "not a valid id",
-        "use lowercase letters, digits and hyphens, e.g. `sesi-1`",
+        N_("`{key}`: not a valid id"),
+        N_("use lowercase letters, digits and hyphens, e.g. `sesi-1`"),
     ),
     "clock_pattern_mismatch": (
-        "`{input}` is not a time of day",
-        'write hours and minutes with a colon, in quotes: "08:30"',
+        N_("`{key}`: `{input}` is not a time of day"),
+        N_('write hours and minutes with a colon, in quotes: "08:30"'),
     ),
-    "literal_error": ("`{input}` is not allowed here", "use one of: {expected}"),
-    "value_error": ("{error}", "delete it: it cannot be printed"),
+    "literal_error": (
+        N_("`{key}`: `{input}` is not allowed here"),
+        N_("use one of: {expected}"),
+    ),
+    "value_error": (
+        N_("`{key}`: {error}"),
+        N_("delete it: it cannot be printed"),
+    ),
 }
 
 

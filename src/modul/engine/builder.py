@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the rest is imported only when something needs building
 class BuiltDocument:
     path: Path
     pages: int
-    seconds: float
+    seconds: float  # laying out its document (with the other files made from it)
 
 
 @dataclass(frozen=True)
@@ -132,24 +132,25 @@ def _build(
     layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
     refused: list[Problem] = []
     shared = _shared_inputs(root, setup, options.fillable)
-    began = time.perf_counter()
 
-    def made() -> Iterator[tuple[Path, list[Output]]]:
-        for target, outputs in make(documents, shared, pool):
-            yield target.path, outputs
+    def made() -> Iterator[tuple[Path, list[Output], float]]:
+        for target, outputs, seconds in make(documents, shared, pool):
+            yield target.path, outputs, seconds
         if packets:
             from modul.production.variants import packet
         for job in packets:  # after the documents they join
+            began = time.perf_counter()
             folder = job.path.parent
             parts = [
                 (kind, (folder / kind.file).read_bytes())
                 for kind in setup.catalog.documents
                 if (folder / kind.file).is_file()
             ]
-            yield job.path, [packet(job, parts, root=root, shown=relative(job.path, root))]
+            joined = packet(job, parts, root=root, shown=relative(job.path, root))
+            yield job.path, [joined], time.perf_counter() - began
 
     try:
-        for path, outputs in made():
+        for path, outputs, seconds in made():
             found = [w for output in outputs for w in output.warnings]
             if options.strict and found:
                 refused += found  # --strict: a document with findings is not written
@@ -158,9 +159,7 @@ def _build(
             for output in outputs:
                 manifest.written(path, output.path)
                 write_atomic(output.path, output.pdf, root)
-                written.append(
-                    BuiltDocument(output.path, output.pages, time.perf_counter() - began)
-                )
+                written.append(BuiltDocument(output.path, output.pages, seconds))
                 if progress:
                     progress(written[-1], len(written), total)
             kept = found + _edition_warnings(root, setup.warnings, path)
@@ -252,7 +251,7 @@ def check_project(
 
             shared = _shared_inputs(root, setup, fillable=False)
             outputs = make(setup.targets, shared, pool)
-            found = [w for _, (document, *_) in outputs for w in document.warnings]
+            found = [w for _, (document, *_), _ in outputs for w in document.warnings]
     warnings = sorted(set(setup.warnings + found))
     if options.strict and warnings:
         raise ModulError([w.as_error() for w in warnings])

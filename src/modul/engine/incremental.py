@@ -24,6 +24,7 @@ from typing import Any
 from modul.engine.plan import Planned
 from modul.errors import Problem, relative, warning
 from modul.folders import Folders
+from modul.i18n import _
 from modul.output import append_line, exclusive, remove_leftovers, write_atomic
 
 JOURNAL = ".modul-journal.txt"  # files written since the manifest was last saved
@@ -172,10 +173,13 @@ class Manifest:
         self.problems.append(
             warning(
                 relative(self.path, self.root),
-                message="the list of files modul wrote was "
-                f"damaged; it is kept as {kept.name} and made anew",
-                hint="nothing to do: every document is made again. Files of earlier builds that "
-                "no document makes now stay in build/: delete them by hand if needed",
+                message=_(
+                    "the list of files modul wrote was damaged; it is kept as {file} and made anew"
+                ).format(file=kept.name),
+                hint=_(
+                    "nothing to do: every document is made again. Files of earlier builds "
+                    "that no document makes now stay in build/: delete them by hand if needed"
+                ),
             )
         )
 

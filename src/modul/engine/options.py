@@ -9,6 +9,7 @@ from pathlib import Path
 
 from modul.catalog import PAPER_MM
 from modul.errors import EXIT_USAGE, ModulError, Problem
+from modul.i18n import _
 
 
 class UsageError(ModulError):
@@ -50,35 +51,39 @@ class Options:
             problems.append(
                 (
                     f"--shard {index}/{count}",
-                    "the first number must be from 1 to the second",
-                    "e.g. 2/4",
+                    _("the first number must be from 1 to the second"),
+                    _("e.g. 2/4"),
                 )
             )
         if self.paper is not None and self.paper not in PAPER_MM:
             problems.append(
                 (
                     f"--paper {self.paper}",
-                    "unknown paper size",
-                    f"choose from: {', '.join(PAPER_MM)}",
+                    _("unknown paper size"),
+                    _("choose from: {choices}").format(choices=", ".join(PAPER_MM)),
                 )
             )
         if self.booklet and self.paper == "A5":
             problems.append(
                 (
                     "--booklet --paper A5",
-                    "with --booklet, --paper is the sheet the "
-                    "A5 pages are printed on, two to a side",
-                    "use A4, F4 or Letter",
+                    _(
+                        "with --booklet, --paper is the sheet the A5 pages are printed on, "
+                        "two to a side"
+                    ),
+                    _("use A4, F4 or Letter"),
                 )
             )
         if self.jobs < 1:
-            problems.append((f"--jobs {self.jobs}", "not a number of processes", "use 1 or more"))
+            problems.append(
+                (f"--jobs {self.jobs}", _("not a number of processes"), _("use 1 or more"))
+            )
         if self.participants is not None and not 1 <= self.participants <= 10000:
             problems.append(
                 (
                     f"--participants {self.participants}",
-                    "out of range",
-                    "use a number from 1 to 10000",
+                    _("out of range"),
+                    _("use a number from 1 to 10000"),
                 )
             )
         if problems:

@@ -8,11 +8,13 @@ trees to locate layout findings), pickled once per build and unpickled once per 
 from __future__ import annotations
 
 import pickle
+import time
 from collections.abc import Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from modul import i18n
 from modul.content.source import Node
 from modul.errors import relative
 from modul.folders import Folders
@@ -33,24 +35,30 @@ class SharedInputs:
 
 def make(
     targets: list[Target], shared: SharedInputs, pool: Executor | None
-) -> Iterator[tuple[Target, list[Output]]]:
-    """Each target with its files, in the order of `targets`; laid out by the `pool`'s
-    workers, or here without one."""
+) -> Iterator[tuple[Target, list[Output], float]]:
+    """Each target with its files and the seconds they took, as soon as they are made:
+    laid out by the `pool`'s workers, or here, in order, without one."""
     if pool is None:
         for target in targets:
-            yield target, make_one(target, shared)
+            yield target, *_timed(target, shared)
         return
     inputs = pickle.dumps(shared)
-    # Longest first, so that no core waits at the end for one big guide; results are
-    # still reported in target order.
+    # Longest first, so that no core waits at the end for one big guide.
     by_size = sorted(targets, key=lambda t: -sum(1 for _ in t.markup.iter()))
-    futures = {id(t): pool.submit(_make_in_worker, t, inputs) for t in by_size}
+    language = i18n.language()
+    futures = {pool.submit(_make_in_worker, t, inputs, language): t for t in by_size}
     try:
-        for target in targets:
-            yield target, futures[id(target)].result()
+        for future in as_completed(futures):
+            yield futures[future], *future.result()
     finally:  # stopped (error, Ctrl-C): do not lay out the rest
-        for future in futures.values():
+        for future in futures:
             future.cancel()
+
+
+def _timed(target: Target, shared: SharedInputs) -> tuple[list[Output], float]:
+    began = time.perf_counter()
+    outputs = make_one(target, shared)
+    return outputs, time.perf_counter() - began
 
 
 def make_one(target: Target, shared: SharedInputs) -> list[Output]:
@@ -86,8 +94,10 @@ def make_one(target: Target, shared: SharedInputs) -> list[Output]:
 _INPUTS: dict[bytes, SharedInputs] = {}  # this worker's, unpickled once per build
 
 
-def _make_in_worker(target: Target, inputs: bytes) -> list[Output]:
+def _make_in_worker(target: Target, inputs: bytes, language: str) -> tuple[list[Output], float]:
+    if language != i18n.language():  # warnings in the language of the build that asks
+        i18n.use(language)
     if inputs not in _INPUTS:
         _INPUTS.clear()
         _INPUTS[inputs] = pickle.loads(inputs)
-    return make_one(target, _INPUTS[inputs])
+    return _timed(target, _INPUTS[inputs])

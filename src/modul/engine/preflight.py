@@ -22,6 +22,7 @@ from modul.content.loading import Project, load_project
 from modul.engine.options import Options, UsageError
 from modul.errors import ModulError, Problem, relative
 from modul.folders import Folders
+from modul.i18n import _
 from modul.layout import templates
 from modul.layout.catalog import Catalog, DocumentKind, load_catalog
 from modul.layout.documents import (
@@ -225,10 +226,10 @@ def _select_kinds(catalog: Catalog, wanted: Iterable[str]) -> list[DocumentKind]
             [
                 Problem(
                     "modul",
-                    message=f"unknown document `{name}`",
-                    hint=f"did you mean `{close}`?"
+                    message=_("unknown document `{name}`").format(name=name),
+                    hint=_("did you mean `{suggestion}`?").format(suggestion=close)
                     if (close := catalog.closest(name))
-                    else f"choose from: {files}",
+                    else _("choose from: {choices}").format(choices=files),
                 )
                 for name in unknown
             ]
@@ -245,8 +246,12 @@ def _select(available: list[str], wanted: Iterable[str], what: str) -> list[str]
             [
                 Problem(
                     "modul",
-                    message=f"unknown {what} `{u}`",
-                    hint=f"choose from: {', '.join(available)}",
+                    message=(
+                        _("unknown region `{name}`")
+                        if what == "region"
+                        else _("unknown role `{name}`")
+                    ).format(name=u),
+                    hint=_("choose from: {choices}").format(choices=", ".join(available)),
                 )
                 for u in unknown
             ]

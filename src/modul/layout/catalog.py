@@ -18,6 +18,7 @@ from modul.content.types import Frozen, Slug, Text
 from modul.content.validate import validate
 from modul.errors import Problem, relative
 from modul.folders import Folders
+from modul.i18n import _
 
 FileName = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*\.pdf$")]
 TemplateName = Annotated[
@@ -75,8 +76,8 @@ def load_catalog(root: Path) -> Catalog:
                 problems.append(
                     tree.problem(
                         ["documents", n, field],
-                        f"`{value}` is used twice",
-                        f"give every document its own {field}",
+                        _("`{value}` is used twice").format(value=value),
+                        _("give every document its own {key}").format(key=field),
                     )
                 )
             seen.add(value)
@@ -88,8 +89,10 @@ def load_catalog(root: Path) -> Catalog:
             problems.append(
                 tree.problem(
                     keys,
-                    f"template `{kind.template}` not found",
-                    f"add it to {relative(folders.theme, root)}/, or correct the name",
+                    _("template `{template}` not found").format(template=kind.template),
+                    _("add it to {folder}/, or correct the name").format(
+                        folder=relative(folders.theme, root)
+                    ),
                 )
             )
     if problems:

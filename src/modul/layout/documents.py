@@ -18,6 +18,7 @@ from modul.content.model import Edition
 from modul.content.source import ProblemList
 from modul.errors import relative
 from modul.folders import Folders
+from modul.i18n import _
 from modul.layout import markup, templates
 from modul.layout.catalog import DocumentKind
 from modul.layout.theme import Theme, load_theme
@@ -76,9 +77,11 @@ def document_markup(
     if kind.label not in labels:
         raise ProblemList.one(
             "layouts/labels/id.yaml",
-            message=f"label `{kind.label}` is missing",
-            hint=f"add `{kind.label}:` with the name of the document, or correct its "
-            "`label:` in layouts/default/catalog.yaml",
+            message=_("label `{label}` is missing").format(label=kind.label),
+            hint=_(
+                "add `{label}:` with the name of the document, or correct its "
+                "`label:` in layouts/default/catalog.yaml"
+            ).format(label=kind.label),
         )
     context = {
         "role": edition.roles[role],

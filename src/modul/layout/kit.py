@@ -21,6 +21,7 @@ from pathlib import Path
 from modul.content.model import Edition
 from modul.content.source import KeyPath, Node
 from modul.errors import Problem, relative
+from modul.i18n import _
 from modul.layout.catalog import Catalog, DocumentKind
 
 FOR_PARTICIPANTS = ("per_participant", "per_person")
@@ -52,7 +53,9 @@ class _Moment:
     step: int  # 0-based index into `langkah`
 
     def __str__(self) -> str:
-        return f"session {self.session + 1}, step {self.step + 1}"
+        return _("session {session}, step {step}").format(
+            session=self.session + 1, step=self.step + 1
+        )
 
 
 def kit_problems(
@@ -76,8 +79,8 @@ def kit_problems(
                 problems.append(
                     plan.problem(
                         [*keys, "bagikan", n],
-                        f"`{name}` is not a document of the kit",
-                        f"use one of: {', '.join(kinds)}",
+                        _("`{document}` is not a document of the kit").format(document=name),
+                        _("use one of: {documents}").format(documents=", ".join(kinds)),
                     )
                 )
                 continue
@@ -102,9 +105,16 @@ def _answers_first(
     return [
         plan.problem(
             where,
-            f"`{kind.stem}` is handed out in {moment}, but it holds the answers of "
-            f"`{exercise}`, which participants do only in {done[exercise]}",
-            "hand it out after that exercise, or move the exercise before this step",
+            _(
+                "`{document}` is handed out in {moment}, but it holds the answers of "
+                "`{exercise}`, which participants do only in {exercise_moment}"
+            ).format(
+                document=kind.stem,
+                moment=str(moment),
+                exercise=exercise,
+                exercise_moment=str(done[exercise]),
+            ),
+            _("hand it out after that exercise, or move the exercise before this step"),
         )
         for exercise in kind.answers
         if exercise in done and done[exercise].order >= moment.order
@@ -118,8 +128,8 @@ def _questions(
     return [
         plan.problem(
             [*keys, "refleksi", n],
-            f"there is no reflection question {number}",
-            f"use a number from 1 to {count} (pertanyaan_refleksi)",
+            _("there is no reflection question {number}").format(number=number),
+            _("use a number from 1 to {count} (pertanyaan_refleksi)").format(count=count),
         )
         for n, number in enumerate(numbers)
         if number > count
@@ -130,8 +140,12 @@ def _never_handed_out(catalog: Catalog, handed: Iterable[str], plan: Node) -> li
     return [
         plan.problem(
             ["sesi"],
-            f"no step hands out `{kind.stem}`, a document for every participant",
-            f"name it in the step where participants get it: `bagikan: [{kind.stem}]`",
+            _("no step hands out `{document}`, a document for every participant").format(
+                document=kind.stem
+            ),
+            _("name it in the step where participants get it: `bagikan: [{document}]`").format(
+                document=kind.stem
+            ),
             severity="warning",
         )
         for kind in catalog.documents
@@ -153,8 +167,12 @@ def _unknown_exercise(name: str, exercises: list[str], catalog_file: Path, root:
     return Problem(
         relative(catalog_file, root),
         *found,
-        f"`answers` names `{name}`, which is neither a worksheet part nor a document",
-        f"use the id of a worksheet part or a document's file name: {', '.join(exercises)}",
+        _("`answers` names `{name}`, which is neither a worksheet part nor a document").format(
+            name=name
+        ),
+        _("use the id of a worksheet part or a document's file name: {exercises}").format(
+            exercises=", ".join(exercises)
+        ),
     )
 
 
@@ -164,8 +182,10 @@ def _unasked(edition: Edition, plan: Node) -> list[Problem]:
     found = [
         plan.problem(
             ["pertanyaan_refleksi", n - 1],
-            f"no step asks reflection question {n}",
-            f"name it in the step that asks it (`refleksi: [{n}]`), or remove it",
+            _("no step asks reflection question {number}").format(number=n),
+            _("name it in the step that asks it (`refleksi: [{number}]`), or remove it").format(
+                number=n
+            ),
             severity="warning",
         )
         for n in range(1, len(edition.workshop.pertanyaan_refleksi) + 1)
@@ -177,8 +197,8 @@ def _unasked(edition: Edition, plan: Node) -> list[Problem]:
         found.append(
             plan.problem(
                 ["sesi"],
-                "no step discusses the roles' questions (pertanyaan_diskusi, Bahan Renungan)",
-                "write `renungan: true` in the step that discusses them",
+                _("no step discusses the roles' questions (pertanyaan_diskusi, Bahan Renungan)"),
+                _("write `renungan: true` in the step that discusses them"),
                 severity="warning",
             )
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 from modul.content.source import Node, ProblemList, read_yaml
 from modul.errors import Problem, relative
 from modul.folders import Folders
+from modul.i18n import _
 
 LABEL_LANGUAGE = "id"  # the reference: every other language has exactly its keys
 
@@ -22,7 +23,7 @@ def load_labels(root: Path, language: str = LABEL_LANGUAGE) -> dict[str, str]:
     folder = Folders(root).labels
     labels, problems = _read_labels(folder / f"{language}.yaml", root)
     if language != LABEL_LANGUAGE and not problems:
-        reference, _ = _read_labels(folder / f"{LABEL_LANGUAGE}.yaml", root)
+        reference = _read_labels(folder / f"{LABEL_LANGUAGE}.yaml", root)[0]
         problems += _compare_keys(labels, reference, folder / f"{language}.yaml", root)
     if problems:
         raise ProblemList(problems)
@@ -32,7 +33,9 @@ def load_labels(root: Path, language: str = LABEL_LANGUAGE) -> dict[str, str]:
 def _read_labels(path: Path, root: Path) -> tuple[dict[str, Node], list[Problem]]:
     doc = read_yaml(path, root)
     problems = [
-        doc.problem([key], f"label `{key}` must be text", "put the text in quotes")
+        doc.problem(
+            [key], _("label `{label}` must be text").format(label=key), _("put the text in quotes")
+        )
         for key, value in doc.value.items()
         if not isinstance(value.value, str) or not isinstance(key, str)
     ]
@@ -49,8 +52,10 @@ def _compare_keys(
             name,
             0,
             0,
-            f"label `{key}` is missing",
-            f"add `{key}:` with the translation of “{reference[key].value}”",
+            _("label `{label}` is missing").format(label=key),
+            _("add `{label}:` with the translation of “{text}”").format(
+                label=key, text=reference[key].value
+            ),
         )
         for key in missing
     ]
@@ -62,10 +67,10 @@ def _compare_keys(
                     name,
                     node.key_origin.line if node.key_origin else 0,
                     1,
-                    f"unknown label `{key}`",
-                    f"did you mean `{close[0]}`?"
+                    _("unknown label `{label}`").format(label=key),
+                    _("did you mean `{suggestion}`?").format(suggestion=close[0])
                     if close
-                    else "remove it: templates only use the labels of id.yaml",
+                    else _("remove it: templates only use the labels of id.yaml"),
                 )
             )
     return problems

@@ -13,6 +13,7 @@ from pathlib import Path
 from modul.content.images import image_problem
 from modul.content.source import ProblemList
 from modul.errors import Problem, relative
+from modul.i18n import _
 
 # Element → the attributes it accepts. Inline elements may appear inside text elements.
 BLOCKS: dict[str, set[str]] = {
@@ -74,14 +75,16 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
             relative(template, root),
             0,
             0,
-            f"the template produced invalid markup ({reason})",
-            f"near {near!r}: check that every element opened in the template is closed and "
-            "that text is written with {{ }} so that it is escaped",
+            _("the template produced invalid markup ({reason})").format(reason=reason),
+            _(
+                "near {text}: check that every element opened in the template is closed and "
+                "that text is written with {expression} so that it is escaped"
+            ).format(text=repr(near), expression="{{ }}"),
         ) from None
     problems: list[Problem] = []
     if document.tag != "document":
         problems.append(
-            _problem(template, root, document.tag, "the markup must start with <document>")
+            _problem(template, root, document.tag, _("the markup must start with <document>"))
         )
     for element in document.iter():
         problems += _check(element, template, root)
@@ -102,8 +105,10 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
                 template,
                 root,
                 tag,
-                f"unknown element <{tag}>",
-                f"use one of: {', '.join(sorted(BLOCKS))} (see layouts/README.md)",
+                _("unknown element <{element}>").format(element=tag),
+                _("use one of: {elements} (see layouts/README.md)").format(
+                    elements=", ".join(sorted(BLOCKS))
+                ),
             )
         ]
     problems = [
@@ -111,8 +116,10 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
             template,
             root,
             tag,
-            f"<{tag}> has no attribute `{name}`",
-            f"allowed: {', '.join(sorted(BLOCKS[tag])) or 'none'}",
+            _("<{element}> has no attribute `{attribute}`").format(element=tag, attribute=name),
+            _("allowed: {attributes}").format(attributes=", ".join(sorted(BLOCKS[tag])))
+            if BLOCKS[tag]
+            else _("allowed: none"),
         )
         for name in element.attrib
         if name not in BLOCKS[tag]
@@ -123,15 +130,17 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
                 template,
                 root,
                 child.tag,
-                f"<{child.tag}> may not stand inside <{tag}>",
-                "put it inside a <p>, <item> or <cell>",
+                _("<{element}> may not stand inside <{parent}>").format(
+                    element=child.tag, parent=tag
+                ),
+                _("put it inside a <p>, <item> or <cell>"),
             )
             for child in element
             if child.tag in INLINE
         ]
     bad = _bad_value(element)
     if bad:
-        problems.append(_problem(template, root, tag, bad, "see layouts/README.md"))
+        problems.append(_problem(template, root, tag, bad, _("see layouts/README.md")))
     return problems
 
 
@@ -139,41 +148,43 @@ def _bad_value(element: ET.Element) -> str | None:
     get = element.get
     tag = element.tag
     if tag == "document" and get("orientation", "portrait") not in ("portrait", "landscape"):
-        return '<document orientation> must be "portrait" or "landscape"'
+        return _('<document orientation> must be "portrait" or "landscape"')
     if tag == "table" and get("border", "1") not in ("0", "1"):
-        return '<table border> must be "0" (no lines) or "1"'
+        return _('<table border> must be "0" (no lines) or "1"')
     if tag == "p" and get("align", "left") not in ALIGNMENTS:
-        return f"<p align> must be one of {sorted(ALIGNMENTS)}"
+        return _("<p align> must be one of {allowed}").format(allowed=sorted(ALIGNMENTS))
     if tag == "p" and get("style", "body") not in PARAGRAPH_STYLES:
-        return f"<p style> must be one of {sorted(PARAGRAPH_STYLES)}"
+        return _("<p style> must be one of {allowed}").format(allowed=sorted(PARAGRAPH_STYLES))
     if tag == "list" and get("style", "bullet") not in LIST_STYLES:
-        return f"<list style> must be one of {sorted(LIST_STYLES)}"
+        return _("<list style> must be one of {allowed}").format(allowed=sorted(LIST_STYLES))
     if tag == "lines" and not (_WHOLE.match(get("n", "3")) and 1 <= int(get("n", "3")) <= 40):
-        return "<lines n> must be a whole number from 1 to 40"
+        return _("<lines n> must be a whole number from 1 to 40")
     if (
         tag == "table"
         and "widths" in element.attrib
         and not all(_NUMBER.match(w.strip()) for w in get("widths", "").split(","))
     ):
-        return '<table widths> must be numbers separated by commas, e.g. "1,4,2"'
+        return _('<table widths> must be numbers separated by commas, e.g. "1,4,2"')
     if tag == "table" and not _NUMBER.match(get("row-mm", "0")):
-        return "<table row-mm> must be a number of millimetres"
+        return _("<table row-mm> must be a number of millimetres")
     if tag == "cell" and not _NUMBER.match(get("indent", "0")):
-        return "<cell indent> must be a number of millimetres"
+        return _("<cell indent> must be a number of millimetres")
     if tag == "document" and not _WHOLE.match(get("fit-pages", "1")):
-        return '<document fit-pages> must be a whole number of pages, e.g. "1"'
+        return _('<document fit-pages> must be a whole number of pages, e.g. "1"')
     if tag == "document" and not _SHARE.match(get("nearly-empty", "0")):
-        return '<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"'
+        return _('<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"')
     if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
-        return "<spacer mm> must be a number"
+        return _("<spacer mm> must be a number")
     if tag == "image" and not get("src"):
-        return '<image> needs src, a picture in the project, e.g. src="{{ logo }}"'
+        return _("<image> needs src, a picture in the project, e.g. {example}").format(
+            example='src="{{ logo }}"'
+        )
     if tag == "image" and not (
         _NUMBER.match(get("mm", "30")) and 0 < float(get("mm", "30")) <= 100
     ):
-        return "<image mm> must be a number of millimetres from 1 to 100"
+        return _("<image mm> must be a number of millimetres from 1 to 100")
     if tag == "choices" and not get("options"):
-        return '<choices> needs options, e.g. options="Benar,Salah"'
+        return _('<choices> needs options, e.g. options="Benar,Salah"')
     return None
 
 
@@ -189,8 +200,11 @@ def _check_image(element: ET.Element, attribute: str, template: Path, root: Path
             template,
             root,
             tag,
-            f"<{tag} {attribute}> names `{name}`, which is not an image file inside the project",
-            "give a path relative to the project folder, e.g. content/regions/ntt/logo.png",
+            _(
+                "<{element} {attribute}> names `{name}`, which is not an image file inside "
+                "the project"
+            ).format(element=tag, attribute=attribute, name=name),
+            _("give a path relative to the project folder, e.g. content/regions/ntt/logo.png"),
         )
     ]
 

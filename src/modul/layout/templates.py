@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from modul.content.source import ProblemList
 from modul.errors import relative
+from modul.i18n import _
 
 # A document's template counts (`range`) to this many in all, and writes at most this
 # much markup: far above any real document, and a loop in a loop of a million is refused
@@ -34,7 +35,8 @@ _COUNTED: ContextVar[int] = ContextVar("counted", default=0)
 
 
 class TooMuch(TemplateRuntimeError):
-    """A template that counts or writes far more than any document."""
+    """A template that counts or writes far more than any document; its message is the
+    whole sentence shown to the trainer."""
 
 
 def environment(search_path: list[Path]) -> SandboxedEnvironment:
@@ -54,7 +56,12 @@ def _counted_range(*args: int) -> range:
     numbers = range(*args)
     counted = _COUNTED.get() + len(numbers)
     if counted > MAX_COUNTED:
-        raise TooMuch(f"the template counts to more than {MAX_COUNTED:,} with range()")
+        raise TooMuch(
+            _(
+                "the template counts to more than {limit:,} with range(): "
+                "a loop that runs for hours"
+            ).format(limit=MAX_COUNTED)
+        )
     _COUNTED.set(counted)
     return numbers
 
@@ -70,16 +77,18 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
             file,
             line,
             0,
-            "a macro calls itself without end",
-            "give the macro a condition to stop",
+            _("a macro calls itself without end"),
+            _("give the macro a condition to stop"),
         ) from None
     except TemplateSyntaxError as err:
         raise ProblemList.one(
             _shown(err.filename, root) or name,
             err.lineno or 0,
             0,
-            f"template syntax error: {err.message}",
-            "check the {% %} and {{ }} tags on this line",
+            _("template syntax error: {reason}").format(reason=err.message),
+            _("check the {statement} and {expression} tags on this line").format(
+                statement="{% %}", expression="{{ }}"
+            ),
         ) from None
     except TemplateNotFound as err:
         file, line = _template_frame(err, name, root)  # the {% include %} that names it
@@ -87,9 +96,11 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
             file,
             line,
             0,
-            message=f"template `{err.name}` not found",
-            hint="check the name in {% include %} / {% import %}, "
-            "or add the file to the layout folder",
+            message=_("template `{template}` not found").format(template=err.name),
+            hint=_(
+                "check the name in {include_tag} / {import_tag}, "
+                "or add the file to the layout folder"
+            ).format(include_tag="{% include %}", import_tag="{% import %}"),
         ) from None
     except TooMuch as err:
         file, line = _template_frame(err, name, root)
@@ -99,9 +110,11 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
             file,
             line,
             0,
-            f"{err.message}: a loop that runs for hours",
-            "loop over the content's lists, not over large "
-            "range() numbers, and not in a loop inside a loop",
+            err.message or "",
+            _(
+                "loop over the content's lists, not over large "
+                "range() numbers, and not in a loop inside a loop"
+            ),
         ) from None
     except TemplateError as err:
         file, line = _template_frame(err, name, root)
@@ -109,8 +122,8 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
             file,
             line,
             0,
-            f"template error: {err.message or err}",
-            "check the variable names on this line against layouts/README.md",
+            _("template error: {reason}").format(reason=err.message or err),
+            _("check the variable names on this line against layouts/README.md"),
         ) from None
 
 
@@ -119,7 +132,11 @@ def _bounded(pieces: Iterator[str]) -> str:
     for piece in pieces:
         written += len(piece)
         if written > MAX_MARKUP:
-            raise TooMuch(f"the template writes more than {MAX_MARKUP:,} characters")
+            raise TooMuch(
+                _(
+                    "the template writes more than {limit:,} characters: a loop that runs for hours"
+                ).format(limit=MAX_MARKUP)
+            )
         parts.append(piece)
     return "".join(parts)
 

@@ -23,6 +23,7 @@ from modul.content.source import KeyPath, ProblemList, read_yaml
 from modul.content.types import Frozen, Text
 from modul.content.validate import validate
 from modul.errors import relative
+from modul.i18n import N_, _
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Length = Annotated[float, Field(ge=0, le=100)]
@@ -216,7 +217,7 @@ def load_theme(
     """
     tree = read_yaml(folder / "theme.yaml", root)
     if overlay is not None and overlay.is_file():
-        tree, _ = merge(tree, read_yaml(overlay, root))
+        tree = merge(tree, read_yaml(overlay, root))[0]
     theme = validate(tree, Theme)
     if paper:
         theme = theme.model_copy(update={"paper": paper})
@@ -225,8 +226,10 @@ def load_theme(
     problems = [
         tree.problem(
             ["colours", name],
-            f"the colour {value} is too light for text that must survive a photocopier",
-            "use a dark grey or black, e.g. #222222",
+            _("the colour {colour} is too light for text that must survive a photocopier").format(
+                colour=value
+            ),
+            _("use a dark grey or black, e.g. #222222"),
         )
         for name, value in (("text", theme.colours.text), ("muted", theme.colours.muted))
         if _grey(value) > LIGHTEST_TEXT
@@ -236,8 +239,8 @@ def load_theme(
         problems.append(
             tree.problem(
                 ["styles"],
-                f"styles missing: {', '.join(missing)}",
-                "add a style for each of them under `styles:`",
+                _("styles missing: {styles}").format(styles=", ".join(missing)),
+                _("add a style for each of them under `styles:`"),
             )
         )
     places: list[tuple[KeyPath, str]] = [
@@ -252,18 +255,23 @@ def load_theme(
             problems.append(
                 tree.problem(
                     place,
-                    f"font file `{name}` not found",
-                    f"put it in {relative(font_folders[0], root)}/ or use one of ReportLab's "
-                    "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf",
+                    _("font file `{font}` not found").format(font=name),
+                    _(
+                        "put it in {folder}/ or use one of ReportLab's "
+                        "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"
+                    ).format(folder=relative(font_folders[0], root)),
                 )
             )
         elif damage := _font_damage(path):
+            message, reason = damage
             problems.append(
                 tree.problem(
                     place,
-                    f"font file `{name}` {damage}",
-                    "use a TrueType font (.ttf) that opens in a font "
-                    "viewer, e.g. from fonts.google.com",
+                    _(message).format(font=name, reason=reason),
+                    _(
+                        "use a TrueType font (.ttf) that opens in a font "
+                        "viewer, e.g. from fonts.google.com"
+                    ),
                 )
             )
         found.append(str(path))
@@ -304,23 +312,28 @@ def _grey(colour: str) -> float:
     return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
-def _font_damage(path: Path) -> str | None:
-    """Why ReportLab could not embed the font, or None."""
+def _font_damage(path: Path) -> tuple[str, str] | None:
+    """Why ReportLab could not embed the font, or None: a message (marked, translated
+    when shown, with `{font}` and `{reason}`) and the reason the font library gave."""
     info = path.stat()
     return _font_damage_of(path, info.st_mtime_ns, info.st_size)
 
 
 @functools.cache  # once per version of the file (`modul watch` sees a font replaced)
-def _font_damage_of(path: Path, modified: int, size: int) -> str | None:
+def _font_damage_of(path: Path, modified: int, size: int) -> tuple[str, str] | None:
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
         with TTFont(path, lazy=True) as font:
             if "glyf" not in font:  # ReportLab embeds TrueType outlines only
-                return "has PostScript (CFF) outlines, which cannot be embedded"
+                return N_(
+                    "font file `{font}` has PostScript (CFF) outlines, which cannot be embedded"
+                ), ""
             font.getBestCmap()
     except (TTLibError, OSError, ValueError, KeyError, AssertionError, struct.error) as err:
-        return f"cannot be read ({type(err).__name__}: {str(err)[:80]})"
+        return N_(
+            "font file `{font}` cannot be read ({reason})"
+        ), f"{type(err).__name__}: {str(err)[:80]}"
     return None
 
 

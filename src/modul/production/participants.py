@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modul.errors import ModulError, Problem
+from modul.i18n import _, ngettext
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
@@ -44,8 +45,8 @@ def read_roster(path: Path, shown: str) -> Roster:
     if path.exists() and not path.is_file():
         raise ModulError.one(
             shown,
-            message="this is not a file (a folder or a device)",
-            hint="give the participant list's file, e.g. peserta.csv",
+            message=_("this is not a file (a folder or a device)"),
+            hint=_("give the participant list's file, e.g. peserta.csv"),
         )
     try:
         with path.open("rb") as file:  # at most a byte past the limit
@@ -53,14 +54,18 @@ def read_roster(path: Path, shown: str) -> Roster:
     except OSError as err:
         raise ModulError.one(
             shown,
-            message=f"cannot read the participant list ({err.strerror})",
-            hint="check the file name",
+            message=_("cannot read the participant list ({reason})").format(reason=err.strerror),
+            hint=_("check the file name"),
         ) from None
     if len(raw) > MAX_BYTES:
         raise ModulError.one(
             shown,
-            message=f"the participant list is larger than {MAX_BYTES // 1_000_000} MB",
-            hint="check that this is the list of participants; split a national list by district",
+            message=_("the participant list is larger than {size} MB").format(
+                size=MAX_BYTES // 1_000_000
+            ),
+            hint=_(
+                "check that this is the list of participants; split a national list by district"
+            ),
         )
     if raw.startswith(XLSX):
         return _participants(_workbook_rows(raw, shown), [], shown)
@@ -72,10 +77,10 @@ def _text_rows(raw: bytes, shown: str) -> tuple[list[tuple[int, list[str]]], lis
     if "\x00" in text:
         raise ModulError.one(
             shown,
-            message="this is neither an Excel workbook (.xlsx) nor a CSV file",
-            hint="in Excel choose 'Save as' → 'Excel Workbook (.xlsx)' or 'CSV UTF-8'"
+            message=_("this is neither an Excel workbook (.xlsx) nor a CSV file"),
+            hint=_("in Excel choose 'Save as' → 'Excel Workbook (.xlsx)' or 'CSV UTF-8'")
             if raw.startswith(OLD_EXCEL)
-            else "give the list as .xlsx or CSV",
+            else _("give the list as .xlsx or CSV"),
         )
     try:
         return _rows(text), notes
@@ -84,8 +89,8 @@ def _text_rows(raw: bytes, shown: str) -> tuple[list[tuple[int, list[str]]], lis
             shown,
             err.args[1] if len(err.args) > 1 else 0,
             0,
-            "a cell is longer than any name or place",
-            "check the row: is a quote left open?",
+            _("a cell is longer than any name or place"),
+            _("check the row: is a quote left open?"),
         ) from None
 
 
@@ -94,8 +99,8 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
     if not rows:
         raise ModulError.one(
             shown,
-            message="the participant list is empty",
-            hint="the first row names the columns, e.g. nama,asal",
+            message=_("the participant list is empty"),
+            hint=_("the first row names the columns, e.g. nama,asal"),
         )
     header = [column.strip().lower() for column in rows[0][1]]
     while header and not header[-1]:  # a cell under no column name is an extra cell
@@ -105,12 +110,14 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
             shown,
             1,
             1,
-            "no column `nama` in the first row",
-            hint="name the column of participant names `nama`",
+            _("no column `nama` in the first row"),
+            hint=_("name the column of participant names `nama`"),
         )
     ignored = [c for c in header if c and c != REQUIRED and c not in OPTIONAL]
     if ignored:
-        notes.append(f"{shown}: columns ignored: {', '.join(ignored)}")
+        notes.append(
+            _("{file}: columns ignored: {columns}").format(file=shown, columns=", ".join(ignored))
+        )
     participants, problems = [], []
     seen: dict[tuple[str, str], int] = {}
     for line, row in rows[1:]:
@@ -127,8 +134,8 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
                     shown,
                     line,
                     1,
-                    "the name is empty",
-                    "write the participant's name, or delete the row",
+                    _("the name is empty"),
+                    _("write the participant's name, or delete the row"),
                 )
             )
             continue
@@ -136,8 +143,9 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
         key = (name.lower(), origin.lower())
         if key in seen:
             notes.append(
-                f"{shown}:{line}: same participant as row {seen[key]} "
-                f"({name}); both get a worksheet"
+                _(
+                    "{file}:{line}: same participant as row {row} ({name}); both get a worksheet"
+                ).format(file=shown, line=line, row=seen[key], name=name)
             )
         seen.setdefault(key, line)
         participants.append(Participant(line, name, origin))
@@ -146,8 +154,8 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
     if not participants:
         raise ModulError.one(
             shown,
-            message="the participant list has no names",
-            hint="add one participant per row under `nama`",
+            message=_("the participant list has no names"),
+            hint=_("add one participant per row under `nama`"),
         )
     return Roster(participants, notes, shown)
 
@@ -171,12 +179,14 @@ def _workbook_rows(raw: bytes, shown: str) -> list[tuple[int, list[str]]]:
         raise _unreadable_workbook(shown, err) from None
     finally:
         book.close()
-    if len(book.worksheets) > 1 and not any(any(cells) for _, cells in rows):
+    if len(book.worksheets) > 1 and not any(any(cells) for _number, cells in rows):
         raise ModulError.one(
             shown,
-            message=f"the workbook's first sheet (“{sheet.title}”) is empty",
-            hint="modul reads the first sheet: drag the sheet with the participants "
-            "to the front, or delete the empty one",
+            message=_("the workbook's first sheet (“{sheet}”) is empty").format(sheet=sheet.title),
+            hint=_(
+                "modul reads the first sheet: drag the sheet with the participants "
+                "to the front, or delete the empty one"
+            ),
         )
     return rows
 
@@ -184,8 +194,8 @@ def _workbook_rows(raw: bytes, shown: str) -> list[tuple[int, list[str]]]:
 def _unreadable_workbook(shown: str, err: Exception) -> ModulError:
     return ModulError.one(
         shown,
-        message=f"cannot read this Excel workbook ({err})",
-        hint="open it in Excel and save it again as .xlsx, or as 'CSV UTF-8'",
+        message=_("cannot read this Excel workbook ({reason})").format(reason=err),
+        hint=_("open it in Excel and save it again as .xlsx, or as 'CSV UTF-8'"),
     )
 
 
@@ -228,10 +238,14 @@ def _broken_row(shown: str, line: int, row: list[str], columns: int) -> Problem 
                 shown,
                 line,
                 column,
-                'a quote (") opened in this row is not '
-                "closed, so the rows after it were read as part of it",
-                "close the quote, or delete it; a name with a comma is written "
-                'in quotes: "Dr. Ani Wijaya, M.Si."',
+                _(
+                    'a quote (") opened in this row is not '
+                    "closed, so the rows after it were read as part of it"
+                ),
+                _(
+                    "close the quote, or delete it; a name with a comma is written "
+                    'in quotes: "Dr. Ani Wijaya, M.Si."'
+                ),
             )
     extra = [n for n, cell in enumerate(row[columns:], columns + 1) if cell.strip()]
     if extra:
@@ -239,10 +253,15 @@ def _broken_row(shown: str, line: int, row: list[str], columns: int) -> Problem 
             shown,
             line,
             extra[0],
-            f"this row has {len(row)} cells, but the "
-            f"first row names {columns} column{'s' if columns > 1 else ''}",
-            'put a name that contains the separator in quotes ("Dr. Ani '
-            'Wijaya, M.Si."), or name the extra column in the first row',
+            ngettext(
+                "this row has {cells} cells, but the first row names {columns} column",
+                "this row has {cells} cells, but the first row names {columns} columns",
+                columns,
+            ).format(cells=len(row), columns=columns),
+            _(
+                'put a name that contains the separator in quotes ("Dr. Ani '
+                'Wijaya, M.Si."), or name the extra column in the first row'
+            ),
         )
     return None
 
@@ -255,5 +274,5 @@ def _decode(raw: bytes) -> tuple[str, list[str]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace"), [
-            "the participant list is not UTF-8; it was read as Windows-1252 (Excel)"
+            _("the participant list is not UTF-8; it was read as Windows-1252 (Excel)")
         ]

@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from modul.errors import Problem, warning
+from modul.i18n import _
 from modul.layout.theme import Theme
 from modul.production.participants import Participant, Roster
 from modul.typeset.glyphs import Faces
@@ -211,7 +212,10 @@ class _Stamps:
             self.look.min_size_pt,
         )
         if person.nama not in line:  # the workshop's name at its end may be cut
-            self.warn(person, "the line at the top of the page is shortened")
+            self.warn(
+                person,
+                _("the line at the top of the page is shortened even at {size:g} pt: “{name}”"),
+            )
         self.faces.draw(canvas, left, self.header_y, line, self.font, size)
 
     def name(self, canvas: Canvas, person: Participant) -> None:
@@ -224,7 +228,9 @@ class _Stamps:
             if size >= look.min_size_pt:
                 break
         else:  # shortened rather than printed over a label
-            self.warn(person, "the name is shortened on the “Nama” line")
+            self.warn(
+                person, _("the name is shortened on the “Nama” line even at {size:g} pt: “{name}”")
+            )
             size = look.min_size_pt
             lines = _shortened(person.nama, self.faces, self.font, size, room)
         for n, line in enumerate(reversed(lines)):
@@ -232,14 +238,17 @@ class _Stamps:
             self.faces.draw(canvas, look.name_left_pt, y, line, self.font, size)
 
     def warn(self, person: Participant, message: str) -> None:
+        """Warn about `person`'s row: `message` (translated) has `{size}` and `{name}`."""
         self.warnings.append(
             warning(
                 self.shown,
                 person.row,
                 0,
-                f"{message} even at {self.look.min_size_pt:g} pt: “{person.nama}”",
-                "write a shorter name in this row (initials for middle names, titles "
-                "left out), or make roster.min_size_pt in theme.yaml smaller",
+                message.format(size=self.look.min_size_pt, name=person.nama),
+                _(
+                    "write a shorter name in this row (initials for middle names, titles "
+                    "left out), or make roster.min_size_pt in theme.yaml smaller"
+                ),
             )
         )
 

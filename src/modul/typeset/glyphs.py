@@ -21,6 +21,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from modul.errors import Problem, relative, warning
+from modul.i18n import _
 
 MARKER = "[U+{:04X}]"
 INVISIBLE = frozenset(map(chr, range(0xFE00, 0xFE10)))  # variation selectors
@@ -199,8 +200,9 @@ def _text_of(path: Path) -> str:
 def _glyph_problem(
     found: list[tuple[int, str]], coverage: Coverage, file: str, line: int, unprintable: bool
 ) -> Problem:
-    chars = [char for _, char in found]
-    what = ", ".join(f"`{c}` (U+{ord(c):04X} {unicodedata.name(c, 'no name')})" for c in chars)
+    chars = [char for _column, char in found]
+    unnamed = _("no name")  # of a character Unicode gives no name
+    what = ", ".join(f"`{c}` (U+{ord(c):04X} {unicodedata.name(c, unnamed)})" for c in chars)
     column = found[0][0]
     markers = ", ".join(MARKER.format(ord(c)) for c in chars)
     if unprintable and any(right_to_left(c) for c in chars):
@@ -208,25 +210,34 @@ def _glyph_problem(
             file,
             line,
             column,
-            f"{what}: right-to-left script, which modul cannot set; printed as {markers}",
-            "write the text in Latin script (transliteration)",
+            _(
+                "{characters}: right-to-left script, which modul cannot set; printed as {markers}"
+            ).format(characters=what, markers=markers),
+            _("write the text in Latin script (transliteration)"),
         )
     if unprintable:
         return warning(
             file,
             line,
             column,
-            f"{what}: in none of the theme's fonts; printed as {markers}",
-            "add a font that has it to `fonts: fallback:` in theme.yaml (the file "
-            "in the layout's fonts/ folder), or write the text without it",
+            _("{characters}: in none of the theme's fonts; printed as {markers}").format(
+                characters=what, markers=markers
+            ),
+            _(
+                "add a font that has it to `fonts: fallback:` in theme.yaml (the file "
+                "in the layout's fonts/ folder), or write the text without it"
+            ),
         )
     fallbacks = sorted({Path(coverage.fonts[coverage.font_of(c) or 0]).name for c in chars})
     return warning(
         file,
         line,
         column,
-        f"{what}: not in the font "
-        f"{Path(coverage.fonts[0]).name}; printed with {', '.join(fallbacks)}",
-        "nothing to do if it looks right; for one typeface throughout, choose a "
-        "theme font that has it (`fonts:` in theme.yaml)",
+        _("{characters}: not in the font {font}; printed with {fallbacks}").format(
+            characters=what, font=Path(coverage.fonts[0]).name, fallbacks=", ".join(fallbacks)
+        ),
+        _(
+            "nothing to do if it looks right; for one typeface throughout, choose a "
+            "theme font that has it (`fonts:` in theme.yaml)"
+        ),
     )

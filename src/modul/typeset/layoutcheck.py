@@ -18,6 +18,7 @@ from xml.sax.saxutils import unescape
 
 from modul.content.source import Node
 from modul.errors import Problem, warning
+from modul.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,18 @@ class LayoutLog:
             self.findings.append(
                 Finding(
                     page,
-                    f"the writing space after “{short(self.last_text)}” is "
-                    f"{height / MM:.0f} mm high, below the theme's minimum of "
-                    f"{self.min_writing / MM:.0f} mm",
-                    "give it more lines (`baris` in "
-                    "content/worksheet.yaml) or lower min_writing_mm in theme.yaml",
+                    _(
+                        "the writing space after “{text}” is {height:.0f} mm high, below the "
+                        "theme's minimum of {minimum:.0f} mm"
+                    ).format(
+                        text=short(self.last_text),
+                        height=height / MM,
+                        minimum=self.min_writing / MM,
+                    ),
+                    _(
+                        "give it more lines (`baris` in "
+                        "content/worksheet.yaml) or lower min_writing_mm in theme.yaml"
+                    ),
                     self.last_text,
                 )
             )
@@ -60,8 +68,8 @@ class LayoutLog:
         self.findings.append(
             Finding(
                 page,
-                f"“{short(text)}” is wider than its box or cell",
-                "shorten the word, or add a space where it may break",
+                _("“{text}” is wider than its box or cell").format(text=short(text)),
+                _("shorten the word, or add a space where it may break"),
                 text,
             )
         )
@@ -77,10 +85,14 @@ class LayoutLog:
         self.findings.append(
             Finding(
                 wanted + 1,
-                f"the document is meant to fit on {wanted} "
-                f"page{'s' if wanted > 1 else ''} but takes {pages}, even with its text at "
-                f"{smallest * 100:.0f} %",
-                "shorten the content it shows, or print it on larger paper",
+                ngettext(
+                    "the document is meant to fit on {wanted} page but takes {pages}, "
+                    "even with its text at {scale:.0f} %",
+                    "the document is meant to fit on {wanted} pages but takes {pages}, "
+                    "even with its text at {scale:.0f} %",
+                    wanted,
+                ).format(wanted=wanted, pages=pages, scale=smallest * 100),
+                _("shorten the content it shows, or print it on larger paper"),
                 "",
             )
         )
@@ -91,10 +103,13 @@ class LayoutLog:
         self.findings.append(
             Finding(
                 page,
-                f"the word “{short(word)}” is cut across two lines: its column is too "
-                "narrow for it",
-                "widen the column (`widths` of the table in the template), "
-                "make the text smaller in theme.yaml, or shorten the word",
+                _(
+                    "the word “{word}” is cut across two lines: its column is too narrow for it"
+                ).format(word=short(word)),
+                _(
+                    "widen the column (`widths` of the table in the template), "
+                    "make the text smaller in theme.yaml, or shorten the word"
+                ),
                 rest if len(rest) >= 20 else text,
             )
         )
@@ -105,9 +120,14 @@ class LayoutLog:
             self.findings.append(
                 Finding(
                     self.heading[0],
-                    f"the heading “{short(self.heading[1])}” is alone at the "
-                    "foot of the page; its text starts on the next page",
-                    "shorten the text before it, or start the part on a new page in the template",
+                    _(
+                        "the heading “{heading}” is alone at the "
+                        "foot of the page; its text starts on the next page"
+                    ).format(heading=short(self.heading[1])),
+                    _(
+                        "shorten the text before it, or start the part on a new page in the "
+                        "template"
+                    ),
                     self.heading[1],
                 )
             )
@@ -120,8 +140,8 @@ class LayoutLog:
                 self.findings.append(
                     Finding(
                         page,
-                        f"the page is nearly empty ({filled:.0%} filled)",
-                        "move text so that the page fills, or join it with the one before",
+                        _("the page is nearly empty ({filled:.0%} filled)").format(filled=filled),
+                        _("move text so that the page fills, or join it with the one before"),
                         self.first_text.get(page, ""),
                     )
                 )
@@ -178,7 +198,11 @@ def locate(
                 file,
                 line,
                 column,
-                f"{document}{f', page {finding.page}' if finding.page else ''}: {finding.message}",
+                _("{document}, page {page}: {message}").format(
+                    document=document, page=finding.page, message=finding.message
+                )
+                if finding.page
+                else _("{document}: {message}").format(document=document, message=finding.message),
                 finding.hint,
             )
         )

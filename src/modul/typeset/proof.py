@@ -23,10 +23,18 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from modul.i18n import N_, _
 from modul.typeset.layoutcheck import MM, Finding, short
 
 ASCENT, DESCENT = 0.75, 0.2  # of the font size: the part of a line's box that ink fills
 TOLERANCE = 1.0  # points: rounding of positions, never a visible overlap
+# Where text lies beyond the writing area: by how much (a millimetre or more), or just beyond.
+BEYOND = {
+    "left": (N_("{distance:.0f} mm beyond its left edge"), N_("beyond its left edge")),
+    "right": (N_("{distance:.0f} mm beyond its right edge"), N_("beyond its right edge")),
+    "bottom": (N_("{distance:.0f} mm beyond its bottom edge"), N_("beyond its bottom edge")),
+    "top": (N_("{distance:.0f} mm beyond its top edge"), N_("beyond its top edge")),
+}
 
 
 @dataclass
@@ -76,10 +84,13 @@ class Proof:
                 continue
             found[run.page] = Finding(
                 run.page,
-                f"“{short(run.text)}” is printed outside the page's writing area "
-                f"({_where(run, area)})",
-                "a word or a box is too big for the page: shorten the text or add spaces "
-                "where it may break, or split it into several items",
+                _("“{text}” is printed outside the page's writing area ({where})").format(
+                    text=short(run.text), where=_where(run, area)
+                ),
+                _(
+                    "a word or a box is too big for the page: shorten the text or add spaces "
+                    "where it may break, or split it into several items"
+                ),
                 _anchor(run),
             )
         return list(found.values())
@@ -101,8 +112,10 @@ class Proof:
                         under, over = (run, other) if order < other_order else (other, run)
                         found[page] = Finding(
                             page,
-                            f"“{short(over.text)}” is printed over “{short(under.text)}”",
-                            "shorten the text, or give it more room in the template",
+                            _("“{text}” is printed over “{other}”").format(
+                                text=short(over.text), other=short(under.text)
+                            ),
+                            _("shorten the text, or give it more room in the template"),
                             _anchor(over if over.block is not None else under),
                         )
         return list(found.values())
@@ -121,8 +134,8 @@ class Proof:
                 return [
                     Finding(
                         0,
-                        f"“{short(text)}” is not printed whole",
-                        "report this with the project: modul lost text while laying it out",
+                        _("“{text}” is not printed whole").format(text=short(text)),
+                        _("report this with the project: modul lost text while laying it out"),
                         text,
                     )
                 ]
@@ -239,7 +252,8 @@ def _where(run: Run, area: tuple[float, float, float, float]) -> str:
         ("top", run.top - top),
     ]
     side, by = max(beyond, key=lambda b: b[1])
-    return f"{by / MM:.0f} mm beyond its {side} edge" if by >= MM else f"beyond its {side} edge"
+    by_distance, just_beyond = BEYOND[side]
+    return _(by_distance).format(distance=by / MM) if by >= MM else _(just_beyond)
 
 
 def _anchor(run: Run) -> str:

@@ -12,6 +12,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from modul.content.source import Node
 from modul.errors import ModulError, Problem
+from modul.i18n import _
 from modul.layout.theme import Theme, scaled
 from modul.typeset.layoutcheck import MM, LayoutLog, locate
 from modul.typeset.pdf import render_pdf
@@ -113,7 +114,9 @@ def _render_once(
     except LayoutError as err:
         raise ModulError.one(
             shown,
-            message=f"cannot lay out the page: {err}",
-            hint="a table cell or box is taller than a page; shorten its text or split "
-            "it into several items",
+            message=_("cannot lay out the page: {reason}").format(reason=err),
+            hint=_(
+                "a table cell or box is taller than a page; shorten its text or split "
+                "it into several items"
+            ),
         ) from None
