@@ -10,6 +10,7 @@ import click
 from modul.catalog import PAPER_MM
 from modul.cli.common import (
     SHARD,
+    Whole,
     doc_option,
     jobs_option,
     project_option,
@@ -71,7 +72,7 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--participants",
-    type=click.IntRange(1, 10000),
+    type=Whole(1, 10000),
     default=None,
     metavar="N",
     help=N_(

@@ -34,6 +34,29 @@ class ShardType(click.ParamType):  # type: ignore[type-arg]
 
 
 SHARD = ShardType()
+
+
+class Whole(click.ParamType):  # type: ignore[type-arg]
+    """A whole number from `low` to `high`, said in words (click's IntRange prints
+    `[1<=x<=256]` into the help, and in English)."""
+
+    name = "integer"
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value: object, param: object, ctx: object) -> int:
+        if isinstance(value, int):
+            return value
+        if not (WHOLE.match(str(value)) and self.low <= int(str(value)) <= self.high):
+            self.fail(
+                _("{value} is not a whole number from {low} to {high}").format(
+                    value=repr(value), low=self.low, high=self.high
+                )
+            )
+        return int(str(value))
+
+
 project_option = click.option(
     "--project",
     "project",
@@ -83,7 +106,7 @@ doc_option = click.option(
 jobs_option = click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(1, 256),
+    type=Whole(1, 256),
     default=os.cpu_count() or 1,
     metavar="N",
     show_default=N_("number of cores"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from modul.catalog import NATIONAL
-from modul.cli.common import project_option, project_root, run
+from modul.cli.common import Whole, project_option, project_root, run
 from modul.errors import relative
 from modul.i18n import N_, _
 
@@ -45,7 +45,7 @@ def init_command(folder: Path) -> None:
 )
 @project_option
 @click.argument("kind", type=click.Choice(["role", "region"]))
-@click.argument("slug", metavar="NAME")
+@click.argument("slug", metavar=N_("NAME"))
 def new_command(project: Path | None, kind: str, slug: str) -> None:
     from modul.commands.new import new_region, new_role
 
@@ -80,7 +80,7 @@ def new_command(project: Path | None, kind: str, slug: str) -> None:
 )
 @click.option(
     "--page",
-    type=click.IntRange(1),
+    type=Whole(1, 9999),
     default=None,
     metavar="N",
     help=N_("Only this page (default: all)."),

@@ -10,6 +10,7 @@ import click
 
 from modul.cli.building import build_and_report
 from modul.cli.common import (
+    Whole,
     doc_option,
     explain,
     jobs_option,
@@ -99,7 +100,7 @@ def watch_command(
 @poll_option
 @click.option(
     "--port",
-    type=click.IntRange(0, 65535),
+    type=Whole(0, 65535),
     default=None,
     metavar="N",
     help=N_("Port of the page (default: 8000, or a free one if 8000 is taken; 0: a free one)."),
