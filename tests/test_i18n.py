@@ -189,3 +189,28 @@ def _with_language(root: Path, language: str) -> str:
     text = (root / "content" / "workshop.yaml").read_text(encoding="utf-8")
     assert "\nbahasa: id\n" in text
     return text.replace("\nbahasa: id\n", f"\nbahasa: {language}\n")
+
+
+def test_a_build_reports_in_indonesian_with_decimal_commas(project):
+    result = modul("build", "--region", "ntt", "--doc", "lembar-kerja", cwd=project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4  # three roles, then the summary
+    assert all(re.search(r"  \d+ halaman  \d+,\d\d detik$", line) for line in lines[:3])
+    assert re.fullmatch(
+        r"Selesai: 3 dokumen ditulis, \d+ halaman dalam \d+,\d detik, di build/", lines[3]
+    )
+
+
+def test_warnings_repeated_by_a_build_with_nothing_to_do_are_in_its_language(project, speaking):
+    """A skipped document's warnings come from the build that made it; when the language
+    changed since, the document is made again, so no warning is said in the old one."""
+    from modul import Options, build
+
+    where = Options(regions=["ntt"], roles=["konsultan-pemberdayaan-masyarakat"])
+    english = {w.message for w in build(project, where).warnings}
+    speaking("id")
+    again = build(project, where)
+    assert [d.path.name for d in again.documents] == ["bahan-bacaan.pdf"]  # its warning
+    assert {w.message for w in again.warnings}.isdisjoint(english)
+    assert build(project, where).documents == []

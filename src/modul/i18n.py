@@ -21,6 +21,7 @@ DEFAULT = "id"  # Indonesian first: the documents, their readers and most traine
 ENVIRONMENT = "MODUL_LANG"
 LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "modul"
+DECIMAL_COMMA = ("id",)  # languages that write 3,4 for 3.4
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = ""
@@ -59,6 +60,13 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, number: int) -> str:
     """The singular or plural form for `number`, in the chosen language."""
     return _translation.ngettext(singular, plural, number)
+
+
+def decimal(value: float, places: int) -> str:
+    """`value` with `places` decimals, written as the language writes them: 3,4 in
+    Indonesian, 3.4 in English."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if _language in DECIMAL_COMMA else text
 
 
 def N_(message: str) -> str:

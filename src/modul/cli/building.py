@@ -24,7 +24,7 @@ from modul.cli.common import (
 from modul.cli.progress import progress_report
 from modul.errors import relative
 from modul.folders import Folders
-from modul.i18n import N_, _, ngettext
+from modul.i18n import N_, _, decimal, ngettext
 
 if TYPE_CHECKING:
     from modul.engine.builder import BuildReport
@@ -190,7 +190,7 @@ def summary(report: BuildReport, root: Path) -> str:
         parts.insert(1, _("{count} unchanged").format(count=report.skipped))
     done = _("Done: {parts} in {seconds} s, in {folder}/").format(
         parts=", ".join(parts),
-        seconds=f"{report.seconds:.1f}",
+        seconds=decimal(report.seconds, 1),
         folder=relative(Folders(root).build, root),
     )
     warned = len(report.warnings)

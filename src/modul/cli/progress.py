@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from modul.errors import relative
-from modul.i18n import _, ngettext
+from modul.i18n import _, decimal, ngettext
 
 if TYPE_CHECKING:
     from modul.engine.builder import BuiltDocument, Progress
@@ -34,7 +34,7 @@ def progress_report(root: Path) -> Iterator[Progress]:
             pages=ngettext("{count} page", "{count} pages", document.pages).format(
                 count=document.pages
             ),
-            seconds=f"{document.seconds:.2f}",
+            seconds=decimal(document.seconds, 2),
         )
         if not terminal:  # a pipe or a CI log: plain lines
             click.echo(line)

@@ -22,7 +22,7 @@ from modul.cli.common import (
     warn,
 )
 from modul.errors import ModulError, relative
-from modul.i18n import N_, _
+from modul.i18n import N_, _, decimal
 
 if TYPE_CHECKING:
     from modul.commands.serve import Status
@@ -154,6 +154,6 @@ def say_built(status: Status) -> None:
     warn(list(status.warnings))
     click.echo(
         _("built: {written} written, {unchanged} unchanged, in {seconds} s").format(
-            written=status.written, unchanged=status.unchanged, seconds=f"{status.seconds:.1f}"
+            written=status.written, unchanged=status.unchanged, seconds=decimal(status.seconds, 1)
         )
     )

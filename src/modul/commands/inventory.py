@@ -92,4 +92,6 @@ def _files(outputs: list[str], root: Path) -> list[str]:
             + _("{there} of {count} made").format(there=there, count=len(files))
         )
     each = _("each: {files}").format(files=", ".join(names))
-    return lines + textwrap.wrap(each, 88, initial_indent="  ", subsequent_indent="    ")
+    return lines + textwrap.wrap(
+        each, 88, initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False
+    )

@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from modul import i18n
 from modul.engine.plan import Planned
 from modul.errors import Problem, relative, warning
 from modul.folders import Folders
@@ -184,12 +185,15 @@ class Manifest:
         )
 
     def current(self, target: Path, fingerprint: str) -> bool:
-        """True when the target was built from these inputs and all its files are there."""
+        """True when the target was built from these inputs and all its files are there,
+        and its warnings, repeated when it is skipped, are in the language spoken now (a
+        target with warnings in another language is made again, to say them anew)."""
         entry = self.entries.get(relative(target, self.root))
         return (
             entry is not None
             and entry["fingerprint"] == fingerprint
             and all((self.root / name).is_file() for name in entry["files"])
+            and (not entry.get("warnings") or entry.get("language") == i18n.language())
         )
 
     def record(
@@ -204,6 +208,7 @@ class Manifest:
             "fingerprint": fingerprint,
             "files": names,
             "warnings": [asdict(w) for w in warnings],
+            "language": i18n.language(),
         }
         kept = set(names)
         return [self.root / name for name in before if name not in kept]
