@@ -157,6 +157,23 @@ def test_a_mistake_is_on_the_page_with_its_file_line_and_fix(project):
         assert "did you mean `tugas_utama`?" in page and "Lembar Kerja" in page  # last good
 
 
+def test_started_on_a_mistake_the_last_builds_documents_are_shown(project):
+    """The trainer opens the page after breaking a file: the mistake on top, and the
+    documents of the last build that worked below it, under their names."""
+    from modul import build
+
+    options = Options(regions=["nasional"], roles=[ROLE], kinds=list(DOCS))
+    build(project, options)
+    role = project / "content" / "roles" / f"{ROLE}.yaml"
+    write(role, role.read_text(encoding="utf-8").replace("tugas_utama:", "tugas_utma:"))
+    site = serve.Site(project, options)
+    site.rebuild()
+    assert [p.message for p in site.status.errors] == ["unknown key `tugas_utma`"]
+    (shelf,) = site.status.shelves
+    assert [d.label for d in shelf.documents] == ["Bahan Bacaan", "Lembar Kerja"]
+    assert all(d.path.is_file() for d in shelf.documents)
+
+
 def test_the_default_port_taken_another_is_free_and_an_asked_one_is_refused(project, monkeypatch):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

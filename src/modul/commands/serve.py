@@ -91,8 +91,14 @@ class Site:
     def _outcome(self) -> Status:
         try:
             report = build(self.root, self.options)
-        except ModulError as err:
-            return replace(self._status, building=False, errors=tuple(err.problems), warnings=())
+        except ModulError as err:  # the last build's documents stay on the page
+            return replace(
+                self._status,
+                building=False,
+                errors=tuple(err.problems),
+                warnings=(),
+                shelves=self._status.shelves or shelves(self.root, self.options),
+            )
         except Exception as err:  # serving must survive a bug in modul too
             bug = Problem(
                 "modul",
@@ -201,17 +207,35 @@ def shelves(root: Path, options: Options) -> tuple[Shelf, ...]:
     from modul.engine.plan import plan
 
     try:
-        found, planned = inventory(root), plan(root, options)
+        planned = plan(root, options) or []
     except ModulError:
         return ()
+    try:
+        found = inventory(root)
+    except ModulError:  # content with a mistake: the last build's files
+        found = {"roles": [], "regions": [], "documents": _document_names(root)}
+        planned = [target for target in planned if target.path.is_file()]
     roles = {r["slug"]: r["name"] for r in found["roles"]}
     editions = {r["slug"]: r["name"] for r in found["regions"]} | {NATIONAL: _("National")}
     labels = {d["file"]: d["name"] for d in found["documents"]}
     grouped: dict[tuple[str, str], list[Document]] = {}
-    for target in planned or []:
+    for target in planned:
         label = labels.get(target.path.name, target.path.stem)
         grouped.setdefault((target.edition, target.role), []).append(Document(label, target.path))
     return tuple(
         Shelf(edition, editions.get(edition, edition), role, roles.get(role, role), tuple(docs))
         for (edition, role), docs in grouped.items()
     )
+
+
+def _document_names(root: Path) -> list[dict[str, str]]:
+    """The documents' names from the layouts alone, when the content cannot be read."""
+    from modul.layout.catalog import load_catalog
+    from modul.layout.labels import load_labels
+
+    try:
+        words = load_labels(root)
+        kinds = load_catalog(root).documents
+    except ModulError:
+        return []
+    return [{"file": kind.file, "name": words.get(kind.label, kind.id)} for kind in kinds]
