@@ -1,6 +1,6 @@
 """Build-speed benchmark: prints one table. Not a test; run it by hand.
 
-    python benchmarks/bench.py [--runs N]
+    python benchmarks/bench.py [--runs N] [--large-roster N]
 
 Works on a copy of the shipped project in a temporary folder. Each figure is the
 median of N runs unless it says otherwise.
@@ -14,7 +14,10 @@ raw ReportLab   the same flowables made and laid out by a plain SimpleDocTemplat
                 checks, no templates, no page furniture or page count): pages/s
 jobs            a full in-process build with --jobs 1 and --jobs 2
 roster N        one role's worksheet personalised for N participants, in a process of
-                its own: time of the build call, peak RSS, size of the merged file
+                its own: time of the build call, peak RSS, size of the merged file, the
+                longest wait between two progress reports; run once for the large list
+                (--large-roster, default 10000; 100000 takes about 4 minutes and 7 GB
+                of disk)
 per participant the same 1000 by laying the worksheet out again for every participant
                 (run once: it takes a while)
 logo            the largest PNG modul accepts (4000 × 3000 with transparency) and a
@@ -74,11 +77,14 @@ root, csv = Path(sys.argv[1]), Path(sys.argv[2])
 where = dict(regions=["nasional"], roles=[sys.argv[3]], kinds=["worksheet"])
 build(root, Options(**where))  # warm
 started = time.perf_counter()
-report = build(root, Options(**where, roster=csv, force=True))
+reports = [started]
+report = build(root, Options(**where, roster=csv, force=True),
+               progress=lambda *_: reports.append(time.perf_counter()))
 merged = next(d.path for d in report.documents if d.path.name.endswith("-peserta.pdf"))
 print(json.dumps({"seconds": time.perf_counter() - started,
                   "merged_mb": merged.stat().st_size / 1e6,
-                  "rss_mb": high_water_mb()}))
+                  "rss_mb": high_water_mb(),
+                  "silence": max(b - a for a, b in zip(reports, reports[1:]))}))
 """
 )
 
@@ -178,7 +184,9 @@ def per_participant(root: Path, participants: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--large-roster", type=int, default=10000)
+    arguments = parser.parse_args()
+    runs, large = arguments.runs, arguments.large_roster
     from modul import Options, build
 
     with tempfile.TemporaryDirectory() as folder:
@@ -219,7 +227,7 @@ def main() -> None:
         jobs = {1: statistics.median(single), 2: statistics.median(double)}
         raw_s = statistics.median(seconds for seconds, _ in raw)
         raw_pages = raw[0][1]
-        rosters = {n: roster_run(root, n) for n in (30, 1000)}
+        rosters = {n: roster_run(root, n) for n in (30, 1000, large)}
         again_s, again_mb = per_participant(root, 1000)
         logos = logo_runs(root)
 
@@ -253,10 +261,23 @@ def main() -> None:
             (
                 f"roster {n}",
                 f"{run['seconds']:.2f} s",
-                f"merged {run['merged_mb']:.1f} MB, peak RSS {run['rss_mb']:.0f} MB",
+                f"merged {run['merged_mb']:.1f} MB, peak RSS {run['rss_mb']:.0f} MB"
+                + (" (target ≤ 400 MB)" if n == large else ""),
             )
         )
+    per_person = {n: run["seconds"] / n for n, run in rosters.items()}
     rows += [
+        (
+            f"per stamped page, {large} / 1000",
+            f"{per_person[large] / per_person[1000]:.2f}×",
+            f"{per_person[1000] * 1000:.2f} → {per_person[large] * 1000:.2f} ms per "
+            "participant (target ≤ 1.2×)",
+        ),
+        (
+            f"roster {large}, longest silence",
+            f"{rosters[large]['silence']:.2f} s",
+            "between two progress reports (target: a few seconds)",
+        ),
         (
             "roster 1000 / roster 30",
             f"{rosters[1000]['seconds'] / rosters[30]['seconds']:.1f}×",

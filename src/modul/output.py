@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from modul.errors import OutputError, relative
 from modul.i18n import _
@@ -64,6 +65,35 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
     except BaseException:
         _remove(tmp)
         raise
+
+
+@contextmanager
+def writing_beside(path: Path, root: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A temporary file beside `path`, named as write_atomic names its own, for a file
+    written piece by piece: on success it is left for `put_in_place`; on an error (or a
+    generator closed early) it is removed. A killed build's is removed by the next."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            yield handle, Path(tmp)
+        os.chmod(tmp, 0o644)
+    except OSError as err:
+        _remove(tmp)
+        raise _cannot(err, path, root) from None
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def put_in_place(tmp: Path, path: Path, root: Path) -> None:
+    """Rename a finished temporary file of `writing_beside` to its place."""
+    try:
+        os.replace(tmp, path)
+    except OSError as err:
+        _remove(str(tmp))
+        raise _cannot(err, path, root) from None
 
 
 def make_folder(folder: Path, root: Path) -> None:

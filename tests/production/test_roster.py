@@ -153,7 +153,7 @@ def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
     report = build(
         project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
     )
-    plain, merged, *singles = (d.path for d in report.documents)
+    plain, *singles, merged = (d.path for d in report.documents)  # the print file last
     assert merged.name == "lembar-kerja-peserta.pdf" and len(singles) == 3
     assert singles[1].relative_to(project).as_posix() == (
         f"build/nasional/{ROLE}/peserta/lembar-kerja-002-yohanes-kase.pdf"
@@ -176,7 +176,8 @@ def test_shared_pages_are_stored_once(project, tmp_path):
     report = build(
         project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
     )
-    plain, merged = report.documents[0].path, report.documents[1].path
+    plain = report.documents[0].path
+    merged = next(d.path for d in report.documents if d.path.name.endswith("-peserta.pdf"))
     pages = len(PdfReader(plain).pages)
     with pikepdf.open(merged) as pdf:
         shared = {
@@ -187,6 +188,76 @@ def test_shared_pages_are_stored_once(project, tmp_path):
         }
     assert len(shared) == pages
     assert merged.stat().st_size < 3 * plain.stat().st_size
+
+
+def names_by_page(path: Path) -> list[str]:
+    """The participant named in each page's header line."""
+    return [
+        page.extract_text().split("Peserta: ", 1)[1].split(" · ", 1)[0]
+        for page in PdfReader(path).pages
+    ]
+
+
+def test_the_print_file_is_written_batch_by_batch(project, tmp_path, monkeypatch):
+    """Names are stamped a batch at a time and the print file grows on disk: across
+    the batches' edges every participant is there once, in the list's order."""
+    from modul.production import roster as stamping
+
+    monkeypatch.setattr(stamping, "BATCH", 2)
+    names = [f"Peserta Nomor {n}" for n in range(1, 6)]
+    csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"{n}\n" for n in names))
+    where = Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
+    report = build(project, where)
+    plain, *singles, merged = (d.path for d in report.documents)
+    pages = len(PdfReader(plain).pages)
+    assert names_by_page(merged) == [name for name in names for _ in range(pages)]
+    assert [names_by_page(single)[0] for single in singles] == names
+    assert print_faults(merged) == []  # qpdf, fonts, ghostscript, the print proof
+    assert not list(merged.parent.glob(".*.tmp"))
+
+
+def test_the_print_file_in_parts_of_n_participants(project, tmp_path):
+    names = [f"Peserta Nomor {n}" for n in range(1, 6)]
+    csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"{n}\n" for n in names))
+    where = dict(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
+    report = build(project, Options(**where, per_file=2))
+    folder = report.documents[0].path.parent
+    parts = sorted(folder.glob("lembar-kerja-peserta*.pdf"))
+    assert [p.name for p in parts] == [f"lembar-kerja-peserta-{n}.pdf" for n in (1, 2, 3)]
+    pages = len(PdfReader(report.documents[0].path).pages)
+    people = [names_by_page(part)[::pages] for part in parts]
+    assert people == [names[0:2], names[2:4], names[4:5]]
+    again = build(project, Options(**where))  # one file again: the parts go
+    assert sorted(folder.glob("lembar-kerja-peserta*.pdf")) == [folder / "lembar-kerja-peserta.pdf"]
+    assert {p.name for p in again.removed} == {p.name for p in parts}
+
+
+def test_a_stopped_print_file_leaves_no_temporary_file(project, tmp_path):
+    """Stopped half-way (an error, Ctrl-C), the growing print file is removed."""
+    from modul.layout.theme import load_theme
+    from modul.production.participants import read_roster as read
+    from modul.production.roster import personalised
+    from modul.typeset.fonts import register_faces
+
+    csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"P {n}\n" for n in range(5)))
+    build(project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], fillable=True))
+    folder = project / "build" / "nasional" / ROLE
+    theme = load_theme(project / "layouts" / "default", project)
+    made = personalised(
+        (folder / "lembar-kerja.pdf").read_bytes(),
+        (folder / "lembar-kerja-isian.pdf").read_bytes(),
+        read(csv, "peserta.csv"),
+        faces=register_faces(theme),
+        header="{nama}",
+        theme=theme,
+        merged=folder / "lembar-kerja-peserta.pdf",
+        single=lambda n, person: tmp_path / f"{n}.pdf",
+        root=project,
+    )
+    next(made)
+    assert len(list(folder.glob(".lembar-kerja-peserta.pdf.*.tmp"))) == 1  # growing
+    made.close()
+    assert list(folder.glob(".*.tmp")) == []
 
 
 def test_a_device_is_not_a_participant_list(tmp_path):

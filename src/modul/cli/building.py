@@ -98,6 +98,17 @@ if TYPE_CHECKING:
         "desa): one personalised worksheet per participant, and all in one print file."
     ),
 )
+@click.option(
+    "--per-file",
+    type=Whole(1, 100000),
+    default=None,
+    metavar="N",
+    help=N_(
+        "With --roster: at most N participants in each print file "
+        "(lembar-kerja-peserta-1.pdf, -2.pdf, …), for print shops that take files of a "
+        "few hundred MB at most. Default: all in one file."
+    ),
+)
 @click.option("--force", is_flag=True, help=N_("Rebuild every document, also those up to date."))
 @jobs_option
 @click.option(
@@ -123,6 +134,7 @@ def build_command(
     participants: int | None,
     fillable: bool,
     roster: Path | None,
+    per_file: int | None,
     force: bool,
     jobs: int,
     shard: tuple[int, int],
@@ -144,6 +156,7 @@ def build_command(
                 participants=participants,
                 fillable=fillable,
                 roster=roster,
+                per_file=per_file,
                 force=force,
                 jobs=jobs,
                 shard=shard,

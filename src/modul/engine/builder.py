@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,7 @@ from modul.engine.plan import plan, shard
 from modul.engine.workers import workers
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
-from modul.output import exclusive, make_folder, remove_leftovers, write_atomic
+from modul.output import exclusive, make_folder, put_in_place, remove_leftovers, write_atomic
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul.engine.parallel import SharedInputs
@@ -133,7 +133,7 @@ def _build(
     refused: list[Problem] = []
     shared = _shared_inputs(root, setup, options.fillable)
 
-    def made() -> Iterator[tuple[Path, list[Output], float]]:
+    def made() -> Iterator[tuple[Path, Iterable[Output], float | None]]:
         for target, outputs, seconds in make(documents, shared, pool):
             yield target.path, outputs, seconds
         if packets:
@@ -149,23 +149,35 @@ def _build(
             joined = packet(job, parts, root=root, shown=relative(job.path, root))
             yield job.path, [joined], time.perf_counter() - began
 
+    def write(output: Output, seconds: float) -> None:
+        manifest.written(path, output.path)
+        if output.written:
+            put_in_place(output.written, output.path, root)
+        else:
+            write_atomic(output.path, output.pdf, root)
+        written.append(BuiltDocument(output.path, output.pages, seconds))
+        if progress:
+            progress(written[-1], len(written), total)
+
     try:
         for path, outputs, seconds in made():
-            found = [w for output in outputs for w in output.warnings]
-            if options.strict and found:
-                refused += found  # --strict: a document with findings is not written
+            files, found, clock = [], [], time.perf_counter()
+            for output in outputs:  # a participant list's files arrive one by one
+                found += output.warnings
+                if options.strict and found:
+                    break
+                now = time.perf_counter()
+                write(output, seconds if seconds is not None else now - clock)
+                files.append(output.path)
+                clock = now
+            if options.strict and found:  # --strict: a document with findings is not kept
+                refused += found
+                for file in files:  # its files made before the finding came
+                    file.unlink(missing_ok=True)
                 continue
             layout += found
-            for output in outputs:
-                manifest.written(path, output.path)
-                write_atomic(output.path, output.pdf, root)
-                written.append(BuiltDocument(output.path, output.pages, seconds))
-                if progress:
-                    progress(written[-1], len(written), total)
             kept = found + _edition_warnings(root, setup.warnings, path)
-            removed += _remove(
-                manifest.record(path, keys.get(path, ""), [o.path for o in outputs], kept)
-            )
+            removed += _remove(manifest.record(path, keys.get(path, ""), files, kept))
         rebuilt = {target.path for target in documents} | {job.path for job in packets}
         removed += _remove(_stale_packets(manifest, setup.catalog.packet.file, rebuilt))
     except BaseException:
@@ -251,7 +263,7 @@ def check_project(
 
             shared = _shared_inputs(root, setup, fillable=False)
             outputs = make(setup.targets, shared, pool)
-            found = [w for _, (document, *_), _ in outputs for w in document.warnings]
+            found = [w for _, made, _ in outputs for w in next(iter(made)).warnings]
     warnings = sorted(set(setup.warnings + found))
     if options.strict and warnings:
         raise ModulError([w.as_error() for w in warnings])

@@ -31,6 +31,7 @@ class Options:
     participants: int | None = None  # run-sheet copies, instead of the workshop plan's
     fillable: bool = False
     roster: Path | None = None  # participant list (CSV)
+    per_file: int | None = None  # participants per print file of the list; None: one file
     force: bool = False
     jobs: int = 1  # documents laid out at the same time
     shard: tuple[int, int] = (1, 1)  # build only the i-th of n stable slices
@@ -86,6 +87,8 @@ class Options:
                     _("use a number from 1 to 10000"),
                 )
             )
+        if self.per_file is not None and self.per_file < 1:
+            problems.append((f"--per-file {self.per_file}", _("out of range"), _("use 1 or more")))
         if problems:
             raise UsageError(
                 [
@@ -99,5 +102,5 @@ class Options:
         participant list's hash)."""
         return (
             f"paper={self.paper}|booklet={self.booklet}|fillable={self.fillable}|"
-            f"participants={self.participants}|roster={roster}"
+            f"participants={self.participants}|roster={roster}|per_file={self.per_file}"
         )

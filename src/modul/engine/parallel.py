@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pickle
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from modul import i18n
 from modul.content.source import Node
@@ -35,19 +36,19 @@ class SharedInputs:
 
 def make(
     targets: list[Target], shared: SharedInputs, pool: Executor | None
-) -> Iterator[tuple[Target, list[Output], float]]:
-    """Each target with its files and the seconds they took, as soon as they are made:
-    laid out by the `pool`'s workers, or here, in order, without one."""
-    if pool is None:
-        for target in targets:
-            yield target, *_timed(target, shared)
-        return
-    inputs = pickle.dumps(shared)
-    # Longest first, so that no core waits at the end for one big guide.
-    by_size = sorted(targets, key=lambda t: -sum(1 for _ in t.markup.iter()))
-    language = i18n.language()
-    futures = {pool.submit(_make_in_worker, t, inputs, language): t for t in by_size}
+) -> Iterator[tuple[Target, Iterable[Output], float | None]]:
+    """Each target with its files, as soon as they are made, and the seconds they took.
+
+    Laid out by the `pool`'s workers, or here without one. A target with a participant
+    list is made here in any case, file by file as the caller takes them (seconds:
+    None), so that a list of any length is never held in memory whole; the workers go
+    on with the rest meanwhile."""
+    streamed = [t for t in targets if pool is None or (shared.roster and t.roster_line)]
+    pooled = [t for t in targets if t not in streamed]
+    futures = _submit(pooled, shared, pool) if pool and pooled else {}
     try:
+        for target in streamed:
+            yield target, make_one(target, shared), None
         for future in as_completed(futures):
             yield futures[future], *future.result()
     finally:  # stopped (error, Ctrl-C): do not lay out the rest
@@ -55,14 +56,22 @@ def make(
             future.cancel()
 
 
+def _submit(targets: list[Target], shared: SharedInputs, pool: Executor) -> dict[Any, Target]:
+    inputs = pickle.dumps(shared)
+    # Longest first, so that no core waits at the end for one big guide.
+    by_size = sorted(targets, key=lambda t: -sum(1 for _ in t.markup.iter()))
+    language = i18n.language()
+    return {pool.submit(_make_in_worker, t, inputs, language): t for t in by_size}
+
+
 def _timed(target: Target, shared: SharedInputs) -> tuple[list[Output], float]:
     began = time.perf_counter()
-    outputs = make_one(target, shared)
+    outputs = list(make_one(target, shared))
     return outputs, time.perf_counter() - began
 
 
-def make_one(target: Target, shared: SharedInputs) -> list[Output]:
-    """Lay out one target and make its variants."""
+def make_one(target: Target, shared: SharedInputs) -> Iterator[Output]:
+    """Lay out one target, then make its variants one by one."""
     # Imported here: a main process whose workers lay everything out never loads them.
     from modul.production.variants import variants
     from modul.typeset.render import lay_out
@@ -77,18 +86,16 @@ def make_one(target: Target, shared: SharedInputs) -> list[Output]:
         sources=shared.sources[target.edition],
         template=template,
     )
-    return [
-        Output(target.path, laid_out.pdf, laid_out.pages, laid_out.warnings),
-        *variants(
-            target,
-            laid_out.pdf,
-            laid_out.pages,
-            root=shared.root,
-            shown=shown,
-            fillable=shared.fillable,
-            roster=shared.roster,
-        ),
-    ]
+    yield Output(target.path, laid_out.pdf, laid_out.pages, laid_out.warnings)
+    yield from variants(
+        target,
+        laid_out.pdf,
+        laid_out.pages,
+        root=shared.root,
+        shown=shown,
+        fillable=shared.fillable,
+        roster=shared.roster,
+    )
 
 
 _INPUTS: dict[bytes, SharedInputs] = {}  # this worker's, unpickled once per build

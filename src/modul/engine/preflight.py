@@ -10,7 +10,7 @@ the old one or the complete new one.)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -74,6 +74,8 @@ def check(root: Path, options: Options | None = None) -> Setup:
     people_list = (
         _collect(problems, lambda: read_roster(roster, relative(roster, root))) if roster else None
     )
+    if people_list and options.per_file:
+        people_list = replace(people_list, per_file=options.per_file)
     if project is None or catalog is None:
         raise ModulError(problems)
     participants = options.participants or (len(people_list.participants) if people_list else None)

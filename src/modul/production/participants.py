@@ -38,6 +38,7 @@ class Roster:
     participants: list[Participant]
     notes: list[str]  # things worth saying that are not errors
     shown: str = ""  # the list's file, for messages
+    per_file: int | None = None  # participants per print file (print shops take small files)
 
 
 def read_roster(path: Path, shown: str) -> Roster:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import io
 import re
 import zlib
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
+from pathlib import Path
 
 import pikepdf
 from reportlab.lib.units import mm
@@ -26,7 +28,10 @@ from reportlab.pdfgen.canvas import Canvas
 from modul.errors import Problem, warning
 from modul.i18n import _
 from modul.layout.theme import Theme
+from modul.output import writing_beside
+from modul.production.outputs import Output
 from modul.production.participants import Participant, Roster
+from modul.production.pdfstream import Memo, PdfStream
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import MM
 from modul.typeset.pdf import fit_line  # also ReportLab's settings for the stamps
@@ -34,6 +39,7 @@ from modul.typeset.proof import ASCENT, DESCENT
 
 LINE_GAP = 1.15  # baseline to baseline of a name on two lines, times its size
 MAX_WORDS_SPLIT = 30  # a name of more words is shortened, not cut into lines
+BATCH = 200  # participants stamped at a time: memory stays the same for any list
 
 IDENTITY_FIELD = re.compile(r"^nama(_\d+)?$")  # the "Nama" fields of the fillable form
 
@@ -47,62 +53,124 @@ class NameFields:
     height: float  # room above a field's line: its row, less the name's distance to it
 
 
-def personalise(
-    worksheet: bytes, form: bytes, roster: Roster, *, faces: Faces, header: str, theme: Theme
-) -> tuple[bytes, list[bytes], list[Problem]]:
-    """The merged print file, one file per participant, and warnings of names that do
-    not fit.
+def personalised(
+    worksheet: bytes,
+    form: bytes,
+    roster: Roster,
+    *,
+    faces: Faces,
+    header: str,
+    theme: Theme,
+    merged: Path,
+    single: Callable[[int, Participant], Path],
+    root: Path,
+) -> Iterator[Output]:
+    """Each participant's worksheet as soon as it is stamped (to `single(n, person)`),
+    then the print file of all (to `merged`, with the warnings of names that do not
+    fit), written to disk as it grows: memory does not grow with the list.
 
     `worksheet` is the laid-out worksheet; `form` the same as a fillable form, whose
-    "Nama" fields say where names go. `header` is printed on every page, with
-    "{nama}" and "{asal}" replaced.
+    "Nama" fields say where names go. `header` is printed on every page, with "{nama}"
+    and "{asal}" replaced.
 
     Every page is three form XObjects: the worksheet page (stored once), the
-    participant's header line and name (stored once per participant, the name placed
-    at each "Nama" field). Pages are made as dictionaries and set in one go: appending
-    them one by one through pikepdf costs 50 times more.
+    participant's header line and name (stored once per participant, the name placed at
+    each "Nama" field). Names are stamped BATCH at a time.
     """
     base = pikepdf.open(io.BytesIO(worksheet))
     box = base.pages[0].mediabox
     fields = _name_fields(form, theme)
     stamps = _Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster.shown)
-    stamps_pdf = pikepdf.open(io.BytesIO(stamps.draw(roster.participants, header)))
-    merged = _new_like(base)
-    sheets = _forms(merged, base.pages)
-    marks = _forms(merged, stamps_pdf.pages)  # header, name; header, name; …
-    placements = [
-        merged.make_stream(_placement(fields.corners.get(n, []))) for n in range(len(sheets))
-    ]
-    _set_pages(
-        merged,
-        box,
-        [
-            (sheet, marks[2 * p], marks[2 * p + 1], placement)
-            for p in range(len(roster.participants))
-            for sheet, placement in zip(sheets, placements, strict=True)
-        ],
-    )
-    single = _new_like(base)  # the same pages for everyone, only the stamps change
-    first = [single.copy_foreign(mark) for mark in marks[:2]]
-    _set_pages(
-        single,
-        box,
-        [
-            (single.copy_foreign(sheet), *first, single.copy_foreign(placement))
-            for sheet, placement in zip(sheets, placements, strict=True)
-        ],
-    )
-    singles = []
-    for p in range(len(roster.participants)):
-        stamps_of_p = {
-            "/Header": single.copy_foreign(marks[2 * p]),
-            "/Name": single.copy_foreign(marks[2 * p + 1]),
-        }
-        for page in single.Root.Pages.Kids:
-            for name, stamp in stamps_of_p.items():
-                page.Resources.XObject[name] = stamp
-        singles.append(_save(single))  # the previous participant's stamps are left out
-    return _save(merged), singles, stamps.warnings
+    sheets = _own_forms(base)
+    placements = [_placement(fields.corners.get(n, [])) for n in range(len(sheets))]
+    people, pages = roster.participants, len(sheets)
+    size = roster.per_file or len(people) or 1
+    parts = range(0, max(len(people), 1), size)
+    for number, first in enumerate(parts, 1):
+        group, said = people[first : first + size], len(stamps.warnings)
+        path = merged if len(parts) == 1 else _part(merged, number, len(parts))
+        with writing_beside(path, root) as (file, tmp):
+            pdf = _PrintFile(PdfStream(file), base, sheets, placements)
+            for start in range(first, first + len(group), BATCH):
+                batch = people[start : min(start + BATCH, first + len(group))]
+                marks_pdf = pikepdf.open(io.BytesIO(stamps.draw(batch, header)))
+                marks = _own_forms(marks_pdf)  # header, name; header, name; …
+                copies = _Copies(base, sheets, placements)
+                memo: Memo = {}  # the batch's font, written once
+                for n, person in enumerate(batch):
+                    stamp = marks[2 * n], marks[2 * n + 1]
+                    pdf.add_participant(*stamp, memo)
+                    yield Output(single(start + n + 1, person), copies.of(*stamp), pages)
+            pdf.finish()
+        yield Output(path, b"", pages * len(group), stamps.warnings[said:], written=tmp)
+
+
+def _part(merged: Path, number: int, parts: int) -> Path:
+    """lembar-kerja-peserta-01.pdf, … : numbered with as many digits as the last."""
+    return merged.with_name(f"{merged.stem}-{number:0{len(str(parts))}d}.pdf")
+
+
+class _PrintFile:
+    """All participants' pages in one PDF, written as they come."""
+
+    def __init__(
+        self,
+        out: PdfStream,
+        base: pikepdf.Pdf,
+        sheets: list[pikepdf.Object],
+        placements: list[bytes],
+    ) -> None:
+        self.out, self.base = out, base
+        self.tree = out.reserve()
+        shared: Memo = {}
+        self.sheets = [out.copy(sheet, shared) for sheet in sheets]
+        self.placements = [out.add_stream(p) for p in placements]
+        self.box = out.add(bytes(pikepdf.Array(base.pages[0].mediabox).unparse()))
+        self.kids = array("q")
+
+    def add_participant(self, header: pikepdf.Object, name: pikepdf.Object, memo: Memo) -> None:
+        marks = self.out.copy(header, memo), self.out.copy(name, memo)
+        for sheet, placement in zip(self.sheets, self.placements, strict=True):
+            self.kids.append(
+                self.out.add(
+                    b"<< /Type /Page /Parent %d 0 R /MediaBox %d 0 R /Contents %d 0 R "
+                    b"/Resources << /XObject << /Worksheet %d 0 R /Header %d 0 R "
+                    b"/Name %d 0 R >> >> >>" % (self.tree, self.box, placement, sheet, *marks)
+                )
+            )
+
+    def finish(self) -> None:
+        kids = b" ".join(b"%d 0 R" % kid for kid in self.kids)
+        self.out.put(self.tree, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(self.kids)))
+        catalog = self.out.add(b"<< /Type /Catalog /Pages %d 0 R >>" % self.tree)
+        self.out.finish(catalog, self.out.copy(self.base.docinfo, {}))
+
+
+class _Copies:
+    """One participant's worksheet: the same pages for everyone, only the stamps change.
+    Made anew for each batch, so that the stamps copied in do not pile up."""
+
+    def __init__(
+        self, base: pikepdf.Pdf, sheets: list[pikepdf.Object], placements: list[bytes]
+    ) -> None:
+        self.pdf = _new_like(base)
+        for sheet, placement in zip(sheets, placements, strict=True):
+            page = pikepdf.Dictionary(
+                Type=pikepdf.Name.Page,
+                MediaBox=pikepdf.Array([float(v) for v in base.pages[0].mediabox]),
+                Contents=self.pdf.make_stream(placement),
+                Resources=pikepdf.Dictionary(
+                    XObject=pikepdf.Dictionary(Worksheet=self.pdf.copy_foreign(sheet))
+                ),
+            )
+            self.pdf.pages.append(pikepdf.Page(page))
+
+    def of(self, header: pikepdf.Object, name: pikepdf.Object) -> bytes:
+        stamps = {"/Header": self.pdf.copy_foreign(header), "/Name": self.pdf.copy_foreign(name)}
+        for page in self.pdf.pages:
+            for key, stamp in stamps.items():
+                page.Resources.XObject[key] = stamp
+        return _save(self.pdf)  # the previous participant's stamps are left out
 
 
 def _new_like(base: pikepdf.Pdf) -> pikepdf.Pdf:
@@ -113,11 +181,11 @@ def _new_like(base: pikepdf.Pdf) -> pikepdf.Pdf:
     return pdf
 
 
-def _forms(pdf: pikepdf.Pdf, pages: pikepdf._core.PageList) -> list[pikepdf.Object]:
-    """Foreign pages as compressed form XObjects of `pdf`."""
+def _own_forms(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
+    """`pdf`'s pages as compressed form XObjects of `pdf`."""
     forms = []
-    for page in pages:
-        form = pdf.copy_foreign(page.as_form_xobject())
+    for page in pdf.pages:
+        form = pdf.make_indirect(page.as_form_xobject())
         if "/Filter" not in form:  # as_form_xobject leaves the content decoded
             form.write(zlib.compress(form.read_bytes()), filter=pikepdf.Name.FlateDecode)
         forms.append(form)
@@ -128,28 +196,6 @@ def _placement(corners: list[tuple[float, float]]) -> bytes:
     """Content of a page: the worksheet page, the header, the name at every corner."""
     names = b"".join(b" q 1 0 0 1 %.2f %.2f cm /Name Do Q" % xy for xy in corners)
     return b"q /Worksheet Do Q q /Header Do Q" + names
-
-
-def _set_pages(
-    pdf: pikepdf.Pdf, box: pikepdf.Array, pages: list[tuple[pikepdf.Object, ...]]
-) -> None:
-    """Make `pdf`'s pages from (worksheet page, header, name, placement) forms."""
-    tree, box = pdf.Root.Pages, pdf.make_indirect(pikepdf.Array(box))
-    kids = [
-        pdf.make_indirect(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.Page,
-                Parent=tree,
-                MediaBox=box,
-                Contents=placement,
-                Resources=pikepdf.Dictionary(
-                    XObject=pikepdf.Dictionary(Worksheet=sheet, Header=header, Name=name)
-                ),
-            )
-        )
-        for sheet, header, name, placement in pages
-    ]
-    tree.Kids, tree.Count = pikepdf.Array(kids), len(kids)
 
 
 def _name_fields(form: bytes, theme: Theme) -> NameFields:

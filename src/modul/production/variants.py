@@ -19,7 +19,7 @@ from modul.production.forms import finish_form
 from modul.production.imposition import booklet
 from modul.production.outputs import Output
 from modul.production.participants import Roster
-from modul.production.roster import personalise
+from modul.production.roster import personalised
 from modul.typeset.fonts import register_faces
 from modul.typeset.render import render_document
 
@@ -50,32 +50,25 @@ def variants(
     if fillable:
         yield Output(folder / f"{stem}-isian.pdf", form, pages)
     if roster and target.roster_line:
-        yield from _personalised(target, pdf, form, pages, roster)
+        yield from _personalised(target, pdf, form, roster, root)
 
 
 def _personalised(
-    target: Target, worksheet: bytes, form: bytes, pages: int, roster: Roster
+    target: Target, worksheet: bytes, form: bytes, roster: Roster, root: Path
 ) -> Iterator[Output]:
-    """All participants in one print file, then a worksheet per participant."""
-    merged, singles, warnings = personalise(
+    """A worksheet per participant as each is stamped, then all in one print file."""
+    stem, folder = target.path.stem, target.path.parent
+    yield from personalised(
         worksheet,
         form,
         roster,
         faces=register_faces(target.theme),
         header=target.roster_line,
         theme=target.theme,
+        merged=target.path.with_name(f"{stem}-peserta.pdf"),
+        single=lambda n, person: folder / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf",
+        root=root,
     )
-    stem = target.path.stem
-    yield Output(
-        target.path.with_name(f"{stem}-peserta.pdf"),
-        merged,
-        pages * len(roster.participants),
-        warnings,
-    )
-    for n, (person, single) in enumerate(zip(roster.participants, singles, strict=True), 1):
-        yield Output(
-            target.path.parent / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf", single, pages
-        )
 
 
 def packet(
