@@ -26,6 +26,7 @@ COMMANDS = [
     "watch",
     "serve",
     "schema",
+    "merge",
 ]
 
 

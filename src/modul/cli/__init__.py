@@ -56,6 +56,7 @@ for command in (
     watching.serve_command,
     building.check_command,
     building.clean_command,
+    building.merge_command,
     project.init_command,
     project.new_command,
     project.preview_command,

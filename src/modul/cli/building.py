@@ -289,3 +289,36 @@ def check_command(project: Path | None, layout: bool, strict: bool, jobs: int) -
             else _("OK: {counts} checked, no problems found.")
         ).format(counts=", ".join(counts), count=warned)
     )
+
+
+@click.command(
+    name="merge",
+    short_help=N_("Join the build/ folders of a build shared among computers."),
+    help=N_(
+        "Join into this project's build/ the build/ folders PART… of a build shared among "
+        "computers (each made by `modul build` for its part, from the same project): every "
+        "file they made is copied in and their records of written files are joined, so "
+        "that a later `modul build` or `modul clean` knows them all."
+    ),
+)
+@project_option
+@click.argument(
+    "parts",
+    nargs=-1,
+    required=True,
+    metavar=N_("PART…"),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+def merge_command(project: Path | None, parts: tuple[Path, ...]) -> None:
+    from modul.commands.merge import merge
+
+    root = project_root(project)
+    copied = run(lambda: merge(root, list(parts)))
+    number = len(copied)
+    click.echo(
+        ngettext(
+            "Merged: {count} file copied into build/.",
+            "Merged: {count} files copied into build/.",
+            number,
+        ).format(count=number)
+    )

@@ -62,7 +62,7 @@ class Fingerprints:
         return digest.hexdigest()
 
 
-def _well_formed(entries: object) -> bool:
+def well_formed(entries: object) -> bool:
     """The shape `record` writes: target → fingerprint, files and warnings."""
     fields = {"file": str, "line": int, "column": int, "message": str, "hint": str, "severity": str}
     return isinstance(entries, dict) and all(
@@ -142,7 +142,7 @@ class Manifest:
             entries = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):  # cut off, not JSON, not UTF-8
             entries = None
-        if _well_formed(entries):
+        if well_formed(entries):
             self.entries = entries
         else:
             self._set_aside()
