@@ -20,6 +20,8 @@ roster N        one role's worksheet personalised for N participants, in a proce
                 of disk)
 per participant the same 1000 by laying the worksheet out again for every participant
                 (run once: it takes a while)
+districts       a national build's wall time estimated from the measured cost per
+                document (--jobs 2): 514 editions of the kit, on 1, 8 and 32 machines
 logo            the largest PNG modul accepts (4000 × 3000 with transparency) and a
                 12000 × 9000 JPEG, scaled to 300 dpi at 100 mm: time, memory it added
 """
@@ -41,6 +43,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 ROLE = "konselor-pemberdayaan-masyarakat"
+DISTRICTS = 514  # Indonesia's regencies and cities: a national build's editions
+
+
+def kit_editions(root: Path) -> list[str]:
+    """The national set and the regions of the project."""
+    return ["nasional", *sorted(p.name for p in (root / "content" / "regions").iterdir())]
 
 
 def median_time(runs: int, action: Callable[[], object]) -> float:
@@ -216,6 +224,7 @@ def main() -> None:
 
         report = build(root, Options(force=True))  # warm: fonts registered, modules imported
         pages = report.pages
+        editions = len(kit_editions(root))
         # Each run times modul on one core, plain ReportLab, and modul on two cores, one
         # right after the other, so that all three see the same state of a shared
         # machine (a slow minute would otherwise tilt the ratios).
@@ -290,6 +299,21 @@ def main() -> None:
             "faster (target ≥ 5×)",
         ),
     ]
+    documents = len(report.documents)
+    per_document = jobs[2] / documents  # on one machine like this, both cores busy
+    national = DISTRICTS * documents // editions
+    rows.append(
+        (
+            f"{DISTRICTS} districts, estimated",
+            f"{national * per_document / 60:.0f} min",
+            f"{national} documents on 1 machine; "
+            + ", ".join(
+                f"{machines}: {national * per_document / machines / 60:.1f} min"
+                for machines in (8, 32)
+            )
+            + " (+ modul merge)",
+        )
+    )
     for name, run in logos.items():
         rows.append(
             (

@@ -205,3 +205,20 @@ def test_text_where_a_mapping_belongs(project):
     problem = one_problem(project)
     assert problem.message == "`ekspektasi_realita.0`: expected keys with values"
     assert problem.line == text.splitlines().index("  - hanya teks") + 1
+
+
+def test_a_file_read_again_is_parsed_again_only_when_its_text_changed(tmp_path):
+    """Parsed trees are kept for files every edition reads (theme, labels); a file saved
+    with new text (modul watch, modul serve) is read anew."""
+    from modul.content.source import read_yaml
+
+    path = tmp_path / "theme.yaml"
+    path.write_text("kertas: A4\n", encoding="utf-8")
+    first, again = read_yaml(path, tmp_path), read_yaml(path, tmp_path)
+    assert again is first
+    path.write_text("kertas: F4\n", encoding="utf-8")
+    assert read_yaml(path, tmp_path).plain() == {"kertas": "F4"}
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "theme.yaml").write_text("kertas: A4\n", encoding="utf-8")
+    assert read_yaml(other / "theme.yaml", other).plain() == {"kertas": "A4"}

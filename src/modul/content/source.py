@@ -8,6 +8,7 @@ printed sentence came from.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -168,6 +169,15 @@ def read_yaml(path: Path, root: Path) -> Node:
                 "restore it from a copy"
             ),
         )
+    return _parse(name, text)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(name: str, text: str) -> Node:
+    """The tree of a file's text. Kept for the files every edition reads again (the
+    theme, the labels, the national content): parsing them once per edition made a
+    500-edition check spend half its time in the YAML parser. Nodes are never changed
+    once made, so sharing them is safe."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
