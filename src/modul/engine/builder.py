@@ -149,8 +149,8 @@ def _build(
             joined = packet(job, parts, root=root, shown=relative(job.path, root))
             yield job.path, [joined], time.perf_counter() - began
 
-    def write(output: Output, seconds: float) -> None:
-        manifest.written(path, output.path)
+    def write(target: Path, output: Output, seconds: float) -> None:
+        manifest.written(target, output.path)
         if output.written:
             put_in_place(output.written, output.path, root)
         else:
@@ -167,7 +167,7 @@ def _build(
                 if options.strict and found:
                     break
                 now = time.perf_counter()
-                write(output, seconds if seconds is not None else now - clock)
+                write(path, output, seconds if seconds is not None else now - clock)
                 files.append(output.path)
                 clock = now
             if options.strict and found:  # --strict: a document with findings is not kept

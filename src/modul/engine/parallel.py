@@ -59,7 +59,7 @@ def make(
 def _submit(targets: list[Target], shared: SharedInputs, pool: Executor) -> dict[Any, Target]:
     inputs = pickle.dumps(shared)
     # Longest first, so that no core waits at the end for one big guide.
-    by_size = sorted(targets, key=lambda t: -sum(1 for _ in t.markup.iter()))
+    by_size = sorted(targets, key=lambda t: -len(t.packed))
     language = i18n.language()
     return {pool.submit(_make_in_worker, t, inputs, language): t for t in by_size}
 

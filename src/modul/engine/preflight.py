@@ -30,6 +30,7 @@ from modul.layout.documents import (
     Target,
     document_markup,
     edition_theme,
+    pack,
     search_path,
 )
 from modul.layout.kit import kit_documents, kit_problems
@@ -123,7 +124,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
                         else ""
                     )
                     flat = sheet if tree.get("orientation") != "landscape" else None
-                    targets.append(Target(slug, role, kind, path, tree, theme, flat, line))
+                    targets.append(Target(slug, role, kind, path, pack(tree), theme, flat, line))
             if options.packet:
                 front = partial(
                     document_markup,
@@ -187,12 +188,15 @@ def _glyph_warnings(
     root: Path, targets: list[Target], people: Roster | None, roster: Path | None
 ) -> list[Problem]:
     """Characters a theme's own font lacks, where they are written."""
-    texts: dict[Coverage, list[str]] = {}
-    for target in targets:
+    foreign: dict[Coverage, set[str]] = {}
+    for target in targets:  # characters, not texts, are kept: a national build has 15,000
         fonts = target.theme.fonts
-        found = texts.setdefault(Coverage((fonts.regular, *fonts.fallback)), [])
-        found += target.markup.itertext()
-        found += (value for element in target.markup.iter() for value in element.attrib.values())
+        coverage = Coverage((fonts.regular, *fonts.fallback))
+        found = foreign.setdefault(coverage, set())
+        for element in target.markup.iter():
+            for text in (element.text, element.tail, *element.attrib.values()):
+                if text:
+                    found |= coverage.foreign(text)
     names = [f"{p.nama} {p.asal}" for p in people.participants] if people else []
     sources = [roster] if roster else []
     sources += sorted(
@@ -203,8 +207,8 @@ def _glyph_warnings(
     )
     return [
         w
-        for coverage, found in texts.items()
-        for w in glyph_warnings([*found, *names], coverage, sources, root)
+        for coverage, found in foreign.items()
+        for w in glyph_warnings(names, coverage, sources, root, found=found)
     ]
 
 

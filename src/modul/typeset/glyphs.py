@@ -160,11 +160,17 @@ def _markers(run: str) -> str:
 
 
 def glyph_warnings(
-    texts: Iterable[str], coverage: Coverage, sources: Iterable[Path], root: Path
+    texts: Iterable[str],
+    coverage: Coverage,
+    sources: Iterable[Path],
+    root: Path,
+    *,
+    found: Iterable[str] = (),
 ) -> list[Problem]:
     """One warning per line of `sources` (content, labels, templates) where characters
-    of `texts` first appear that the theme's font lacks."""
-    foreign: set[str] = set()
+    of `texts` (and the characters `found` already) first appear that the theme's font
+    lacks."""
+    foreign: set[str] = set(found)
     for text in texts:
         foreign |= coverage.foreign(text)
     places: dict[tuple[str, int, bool], list[tuple[int, str]]] = {}
