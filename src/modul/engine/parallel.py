@@ -50,7 +50,9 @@ def make(
         for target in streamed:
             yield target, make_one(target, shared), None
         for future in as_completed(futures):
-            yield futures[future], *future.result()
+            # let go of each result once taken: a national build's PDFs would otherwise
+            # all stay in memory until the last one
+            yield futures.pop(future), *future.result()
     finally:  # stopped (error, Ctrl-C): do not lay out the rest
         for future in futures:
             future.cancel()
