@@ -1,6 +1,6 @@
 """Build-speed benchmark: prints one table. Not a test; run it by hand.
 
-    python benchmarks/bench.py [--runs N] [--large-roster N]
+    python benchmarks/bench.py [--runs N] [--large-roster N] [--editions N]
 
 Works on a copy of the shipped project in a temporary folder. Each figure is the
 median of N runs unless it says otherwise.
@@ -20,6 +20,8 @@ roster N        one role's worksheet personalised for N participants, in a proce
                 of disk)
 per participant the same 1000 by laying the worksheet out again for every participant
                 (run once: it takes a while)
+editions N      (with --editions) a project of N editions made by copying a region:
+                check, full build with --jobs 2, and no-op, each in its own process
 districts       a national build's wall time estimated from the measured cost per
                 document (--jobs 2): 514 editions of the kit, on 1, 8 and 32 machines
 logo            the largest PNG modul accepts (4000 × 3000 with transparency) and a
@@ -175,6 +177,48 @@ def raw_reportlab(root: Path) -> tuple[float, int]:
     return seconds, pages
 
 
+def editions_run(editions: int) -> dict[str, float]:
+    """A project of `editions` editions (copies of the NTT region): `modul check`, a full
+    `modul build --jobs 2`, then a build with nothing to do, each a process of its own
+    with its peak memory (the build's includes its workers')."""
+    measured = {}
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for part in ("content", "layouts"):
+            shutil.copytree(REPO / part, root / part)
+        regions = root / "content" / "regions"
+        for n in range(editions - len(kit_editions(root))):
+            shutil.copytree(regions / "ntt", regions / f"kabupaten-{n:03d}")
+        for name, args in (
+            ("check", ["check"]),
+            ("build", ["build", "--jobs", "2"]),
+            ("no-op", ["build", "--jobs", "2"]),
+        ):
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", COMMAND_RUN, str(root), *args],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            measured[name] = time.perf_counter() - started
+            measured[f"{name}_mb"] = float(done.stdout.split()[-1])
+        measured["documents"] = len(list((root / "build").rglob("*.pdf")))
+    return measured
+
+
+COMMAND_RUN = """
+import resource, sys
+from modul.cli import cli
+try:
+    cli(sys.argv[2:] + ["--project", sys.argv[1]], standalone_mode=False)
+finally:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(max(own, workers) / 1024)
+"""
+
+
 def per_participant(root: Path, participants: int) -> tuple[float, float]:
     """Seconds and total MB to lay the worksheet out once per participant."""
     from modul import Options, check
@@ -193,8 +237,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--large-roster", type=int, default=10000)
+    parser.add_argument("--editions", type=int, default=0, help="e.g. 500 (about 6 minutes)")
     arguments = parser.parse_args()
     runs, large = arguments.runs, arguments.large_roster
+    national = editions_run(arguments.editions) if arguments.editions else None
     from modul import Options, build
 
     with tempfile.TemporaryDirectory() as folder:
@@ -314,6 +360,29 @@ def main() -> None:
             + " (+ modul merge)",
         )
     )
+    if national:
+        per_document = national["build"] / national["documents"]
+        shipped = jobs[2] / documents
+        rows += [
+            (
+                f"{arguments.editions} editions: check",
+                f"{national['check']:.1f} s",
+                f"peak {national['check_mb']:.0f} MB (target ≤ 15 s)",
+            ),
+            (
+                f"{arguments.editions} editions: build",
+                f"{national['build']:.0f} s",
+                f"{national['documents']} documents, {per_document * 1000:.1f} ms each, "
+                f"{per_document / shipped:.2f}× the shipped project's (target ≤ 1.2×), "
+                f"main process peak {national['build_mb']:.0f} MB (target ≤ 500 MB)",
+            ),
+            (
+                f"{arguments.editions} editions: no-op",
+                f"{national['no-op']:.1f} s",
+                f"{national['no-op'] / national['documents'] * 1000:.2f} ms per document "
+                f"(target ≤ 5 ms), peak {national['no-op_mb']:.0f} MB",
+            ),
+        ]
     for name, run in logos.items():
         rows.append(
             (
