@@ -18,6 +18,7 @@ from typing import BinaryIO
 import pikepdf
 
 Memo = dict[tuple[int, int], int]  # a source's (object number, generation) → ours
+CHUNK = 10_000  # entries of the cross-reference table written at a time
 
 
 class PdfStream:
@@ -38,6 +39,15 @@ class PdfStream:
     def put(self, number: int, body: bytes) -> None:
         self.offsets[number] = self.written
         self._write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+
+    def put_array(self, number: int, head: bytes, numbers: array[int], tail: bytes) -> None:
+        """An object holding a long array of references (a page tree's /Kids), written a
+        chunk at a time."""
+        self.offsets[number] = self.written
+        self._write(b"%d 0 obj\n%s[" % (number, head))
+        for chunk in range(0, len(numbers), CHUNK):
+            self._write(b" ".join(b"%d 0 R" % n for n in numbers[chunk : chunk + CHUNK]) + b" ")
+        self._write(b"]%s\nendobj\n" % tail)
 
     def add(self, body: bytes) -> int:
         number = self.reserve()
@@ -73,9 +83,10 @@ class PdfStream:
     def finish(self, root: int, info: int) -> None:
         """The cross-reference table and trailer; every reserved object must be put."""
         start = self.written
-        table = [b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets)]
-        table += [b"%010d 00000 n \n" % offset for offset in self.offsets[1:]]
-        self._write(b"".join(table))
+        self._write(b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets))
+        for chunk in range(1, len(self.offsets), CHUNK):  # a million entries: not at once
+            entries = self.offsets[chunk : chunk + CHUNK]
+            self._write(b"".join(b"%010d 00000 n \n" % offset for offset in entries))
         ident = self.digest.hexdigest()[:32].encode()
         self._write(
             b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\n"

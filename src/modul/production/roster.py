@@ -140,8 +140,8 @@ class _PrintFile:
             )
 
     def finish(self) -> None:
-        kids = b" ".join(b"%d 0 R" % kid for kid in self.kids)
-        self.out.put(self.tree, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(self.kids)))
+        tail = b" /Count %d >>" % len(self.kids)
+        self.out.put_array(self.tree, b"<< /Type /Pages /Kids ", self.kids, tail)
         catalog = self.out.add(b"<< /Type /Catalog /Pages %d 0 R >>" % self.tree)
         self.out.finish(catalog, self.out.copy(self.base.docinfo, {}))
 
