@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import html
 import os
+import queue
 import re
 import shutil
 import subprocess
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,3 +216,29 @@ def one_problem(root: Path, load=check):
     problems = problems_of(root, load)
     assert len(problems) == 1, "\n".join(map(str, problems))
     return problems[0]
+
+
+def modul_lines(*args: str) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
+    """`modul ARGS` running (watch, serve), its output read line by line for `expect`."""
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "modul", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(
+        target=lambda: [lines.put(line) for line in process.stdout or []], daemon=True
+    ).start()
+    return process, lines
+
+
+def expect(lines: queue.Queue[str], text: str) -> str:
+    """Wait for the line with `text` (30 s at most) and return it."""
+    seen: list[str] = []
+    while not seen or text not in seen[-1]:
+        try:
+            seen.append(lines.get(timeout=30))
+        except queue.Empty:
+            raise AssertionError(f"no {text!r} in:\n{''.join(seen)}") from None
+    return seen[-1]

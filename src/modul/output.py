@@ -51,27 +51,16 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
 
     A crash or Ctrl-C leaves either the old file or the new one, never half of one.
     """
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as err:
-        _remove(tmp)
-        raise _cannot(err, path, root) from None
-    except BaseException:
-        _remove(tmp)
-        raise
+    with writing_beside(path, root) as (handle, tmp):
+        handle.write(data)
+    put_in_place(tmp, path, root)
 
 
 @contextmanager
 def writing_beside(path: Path, root: Path) -> Iterator[tuple[BinaryIO, Path]]:
-    """A temporary file beside `path`, named as write_atomic names its own, for a file
-    written piece by piece: on success it is left for `put_in_place`; on an error (or a
-    generator closed early) it is removed. A killed build's is removed by the next."""
+    """A temporary file beside `path` (named as LEFTOVER expects), to write piece by
+    piece: on success it is left for `put_in_place`; on an error (or a generator closed
+    early) it is removed. A killed build's is removed by the next."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

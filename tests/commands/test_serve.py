@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import problems_of, write
+from conftest import expect, modul_lines, problems_of, write
 from modul import check
 from modul.commands import serve
 from modul.commands.watch import watch
@@ -34,17 +34,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 def serving(project: Path) -> Iterator[tuple[str, queue.Queue[str]]]:
     """`modul serve` on a free port, after its first build: its address and its output."""
     docs = [arg for kind in DOCS for arg in ("--doc", kind)]
-    process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "modul", "serve", "--project", str(project), "--port", "0"]
-        + ["--region", "nasional", "--role", ROLE, *docs, "-j", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(
-        target=lambda: [lines.put(line) for line in process.stdout or []], daemon=True
-    ).start()
+    process, lines = modul_lines(
+        "serve", "--project", str(project), "--port", "0",
+        "--region", "nasional", "--role", ROLE, *docs, "-j", "1",
+    )  # fmt: skip
     try:
         url = expect(lines, "serving http://").split()[1]
         expect(lines, "built:")
@@ -52,16 +45,6 @@ def serving(project: Path) -> Iterator[tuple[str, queue.Queue[str]]]:
     finally:
         process.kill()
         process.wait()
-
-
-def expect(lines: queue.Queue[str], text: str) -> str:
-    seen: list[str] = []
-    while not seen or text not in seen[-1]:
-        try:
-            seen.append(lines.get(timeout=30))
-        except queue.Empty:
-            raise AssertionError(f"no {text!r} in:\n{''.join(seen)}") from None
-    return seen[-1]
 
 
 def get(url: str, path: str, **headers: str) -> tuple[int, str, bytes]:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import queue
 import re
 import subprocess
 import sys
-import threading
 import zipfile
 
 from click.testing import CliRunner
 
-from conftest import REPO, kit, pdf_text, shipped_line, write
+from conftest import REPO, expect, kit, modul_lines, pdf_text, shipped_line, write
 from modul import Options, build
 from modul.cli import cli
 
@@ -217,53 +215,22 @@ def test_preview_writes_png_pages_and_clean_removes_them(project):
 
 
 def test_watch_rebuilds_on_save_and_survives_a_mistake(project):
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-u",
-            "-m",
-            "modul",
-            "watch",
-            "--project",
-            str(project),
-            "--region",
-            "nasional",
-            "--role",
-            ROLE,
-            "--doc",
-            "handout",
-            "-j",
-            "1",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(
-        target=lambda: [lines.put(line) for line in process.stdout or []], daemon=True
-    ).start()
-
-    def expect(text: str) -> None:
-        seen = []
-        while not seen or text not in seen[-1]:
-            try:
-                seen.append(lines.get(timeout=20))
-            except queue.Empty:
-                raise AssertionError(f"no {text!r} in:\n{''.join(seen)}") from None
-
+    process, lines = modul_lines(
+        "watch", "--project", str(project), "--region", "nasional", "--role", ROLE,
+        "--doc", "handout", "-j", "1",
+    )  # fmt: skip
     path = project / "content" / "roles" / f"{ROLE}.yaml"
     original = path.read_text(encoding="utf-8")
     try:
-        expect("watching content/ and layouts/")
+        expect(lines, "watching content/ and layouts/")
         write(path, original.replace("nama: Konselor", "nama: Konselor Desa"))
-        expect("changed: content/roles/konselor-pemberdayaan-masyarakat.yaml")
-        expect("Done: 1 document written")
+        expect(lines, "changed: content/roles/konselor-pemberdayaan-masyarakat.yaml")
+        expect(lines, "Done: 1 document written")
         write(path, original.replace("tugas_utama:", "tugas_utama: [", 1))
-        expect("YAML syntax error")
-        expect("watching content/ and layouts/")
+        expect(lines, "YAML syntax error")
+        expect(lines, "watching content/ and layouts/")
         write(path, original.replace("nama: Konselor", "nama: Konselor Kampung"))
-        expect("Done: 1 document written")
+        expect(lines, "Done: 1 document written")
         assert process.poll() is None, "watch keeps running"
     finally:
         process.kill()

@@ -43,8 +43,9 @@ def make(
     list is made here in any case, file by file as the caller takes them (seconds:
     None), so that a list of any length is never held in memory whole; the workers go
     on with the rest meanwhile."""
-    streamed = [t for t in targets if pool is None or (shared.roster and t.roster_line)]
-    pooled = [t for t in targets if t not in streamed]
+    here = [pool is None or bool(shared.roster and t.roster_line) for t in targets]
+    streamed = [t for t, made_here in zip(targets, here) if made_here]
+    pooled = [t for t, made_here in zip(targets, here) if not made_here]
     futures = _submit(pooled, shared, pool) if pool and pooled else {}
     try:
         for target in streamed:

@@ -9,6 +9,7 @@ the old one or the complete new one.)
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -35,10 +36,12 @@ from modul.layout.documents import (
 )
 from modul.layout.kit import kit_documents, kit_problems
 from modul.layout.labels import load_labels
+from modul.layout.theme import Theme
 from modul.production.participants import Roster, read_roster
 from modul.typeset.glyphs import Coverage, glyph_warnings
 
 T = TypeVar("T")
+Foreign = dict[tuple[str, ...], tuple[Coverage, set[str]]]  # by fonts: characters they lack
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
     if kit_errors := [p for p in kit_findings if p.severity == "error"]:
         raise ModulError(problems + kit_errors)  # templates would only fail on them again
     environments: dict[tuple[Path, ...], SandboxedEnvironment] = {}  # compile templates once
+    foreign: Foreign = {}
     for slug in editions:
         edition = project.editions[slug]
         sheet = None
@@ -117,6 +121,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
                     partial(document_markup, env, root, edition, role, kind, words, **extra),
                 )
                 if tree is not None:
+                    _add_foreign(foreign, theme, tree)
                     path = Folders(root).output(slug, role, kind.file)
                     line = (
                         f"{words.get('participant_line', '')} · {edition.workshop.judul}"
@@ -161,7 +166,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
         targets,
         packets,
         people_list,
-        sorted(set(unused + _glyph_warnings(root, targets, people_list, roster))),
+        sorted(set(unused + _glyph_warnings(root, foreign, people_list, roster))),
     )
 
 
@@ -184,19 +189,21 @@ def _kit_findings(
     return list(dict.fromkeys(found))  # a national line is found once per edition
 
 
+def _add_foreign(foreign: Foreign, theme: Theme, tree: ET.Element) -> None:
+    """Add the characters of a document that its theme's own font lacks: characters,
+    not texts, are kept (a national build has 15,000 documents)."""
+    fonts = (theme.fonts.regular, *theme.fonts.fallback)
+    coverage, found = foreign.setdefault(fonts, (Coverage(fonts), set()))
+    for element in tree.iter():
+        for text in (element.text, element.tail, *element.attrib.values()):
+            if text:
+                found |= coverage.foreign(text)
+
+
 def _glyph_warnings(
-    root: Path, targets: list[Target], people: Roster | None, roster: Path | None
+    root: Path, foreign: Foreign, people: Roster | None, roster: Path | None
 ) -> list[Problem]:
     """Characters a theme's own font lacks, where they are written."""
-    foreign: dict[Coverage, set[str]] = {}
-    for target in targets:  # characters, not texts, are kept: a national build has 15,000
-        fonts = target.theme.fonts
-        coverage = Coverage((fonts.regular, *fonts.fallback))
-        found = foreign.setdefault(coverage, set())
-        for element in target.markup.iter():
-            for text in (element.text, element.tail, *element.attrib.values()):
-                if text:
-                    found |= coverage.foreign(text)
     names = [f"{p.nama} {p.asal}" for p in people.participants] if people else []
     sources = [roster] if roster else []
     sources += sorted(
@@ -207,7 +214,7 @@ def _glyph_warnings(
     )
     return [
         w
-        for coverage, found in foreign.items()
+        for coverage, found in foreign.values()
         for w in glyph_warnings(names, coverage, sources, root, found=found)
     ]
 
