@@ -154,24 +154,40 @@ def logo_runs(root: Path) -> dict[str, dict[str, float]]:
 def raw_reportlab(root: Path) -> tuple[float, int]:
     """Seconds and pages to lay out every target's flowables with plain ReportLab."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from modul import check
     from modul.typeset.typesetter import Typesetter
 
     seconds, pages = 0.0, 0
     for target in check(root).targets:
-        margins = target.theme.margins
-        document = SimpleDocTemplate(
+        theme = target.theme
+        if target.markup.get("orientation") == "landscape":
+            theme = theme.model_copy(update={"landscape": True})
+        margins = theme.margins
+        document = BaseDocTemplate(
             io.BytesIO(),
-            pagesize=[d * mm for d in target.theme.paper_mm],
+            pagesize=[d * mm for d in theme.paper_mm],
             leftMargin=margins.left * mm,
             rightMargin=margins.right * mm,
             topMargin=margins.top * mm,
             bottomMargin=margins.bottom * mm,
         )
+        # modul's page: landscape where the document asks, a frame without padding (one
+        # with SimpleDocTemplate's 6 pt a side would make more, shorter pages).
+        frame = Frame(
+            document.leftMargin,
+            document.bottomMargin,
+            document.width,
+            document.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         started = time.perf_counter()
-        document.build(Typesetter(target.theme, root).flowables(target.markup))
+        document.build(Typesetter(theme, root).flowables(target.markup))
         seconds += time.perf_counter() - started
         pages += document.page
     return seconds, pages

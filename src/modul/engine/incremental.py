@@ -39,6 +39,8 @@ class Fingerprints:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._files: dict[Path, str] = {}
+        self._names: dict[Path, str] = {}  # as shown, relative to the project
+        self._trees: dict[tuple[Path, str], list[Path]] = {}
         self._code = code_fingerprint()
 
     def file(self, path: Path) -> str:
@@ -57,9 +59,23 @@ class Fingerprints:
     def target(self, planned: Planned, options: str) -> str:
         digest = hashlib.sha256()
         digest.update(f"{self._code}|{options}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
-        for path in sorted(_inputs(self.root, planned)):
-            digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
+        for path in sorted(_inputs(self.root, planned, self._tree)):
+            digest.update(f"|{self._name(path)}={self.file(path)}".encode())
         return digest.hexdigest()
+
+    def _name(self, path: Path) -> str:
+        if path not in self._names:
+            self._names[path] = relative(path, self.root)
+        return self._names[path]
+
+    def _tree(self, folder: Path, pattern: str) -> list[Path]:
+        """The files in `folder` matching `pattern`, listed once per build (targets of
+        one edition share their folders)."""
+        if (folder, pattern) not in self._trees:
+            self._trees[folder, pattern] = (
+                [path for path in folder.glob(pattern) if path.is_file()] if folder.is_dir() else []
+            )
+        return self._trees[folder, pattern]
 
 
 def well_formed(entries: object) -> bool:
@@ -80,7 +96,7 @@ def well_formed(entries: object) -> bool:
     )
 
 
-def _inputs(root: Path, planned: Planned) -> list[Path]:
+def _inputs(root: Path, planned: Planned, tree: Callable[[Path, str], list[Path]]) -> list[Path]:
     folders = Folders(root)
     files = [
         *folders.national_files,
@@ -90,22 +106,18 @@ def _inputs(root: Path, planned: Planned) -> list[Path]:
         folders.theme / "catalog.yaml",
     ]
     files += [folders.theme / template for template in planned.joins]
-    files += _tree(folders.theme, "_*")  # partials a template may include
-    files += _tree(folders.theme / "fonts", "*")
-    files += _tree(folders.labels, "*.yaml")
+    files += tree(folders.theme, "_*")  # partials a template may include
+    files += tree(folders.theme / "fonts", "*")
+    files += tree(folders.labels, "*.yaml")
     region = folders.region(planned.edition)
     if region.is_dir():
         other_roles = folders.region_roles(planned.edition)
         files += [
             path
-            for path in _tree(region, "**/*")
+            for path in tree(region, "**/*")
             if path.parent != other_roles or path.stem == planned.role
         ]
     return files
-
-
-def _tree(folder: Path, pattern: str) -> list[Path]:
-    return [path for path in folder.glob(pattern) if path.is_file()] if folder.is_dir() else []
 
 
 def code_fingerprint() -> str:

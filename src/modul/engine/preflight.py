@@ -16,8 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from modul.content import checks
 from modul.content.loading import Project, load_project
 from modul.engine.options import Options, UsageError
@@ -33,6 +31,7 @@ from modul.layout.documents import (
     edition_theme,
     pack,
     search_path,
+    written_markup,
 )
 from modul.layout.kit import kit_documents, kit_problems
 from modul.layout.labels import load_labels
@@ -90,7 +89,6 @@ def check(root: Path, options: Options | None = None) -> Setup:
     kit_findings = _kit_findings(root, project, catalog, editions)
     if kit_errors := [p for p in kit_findings if p.severity == "error"]:
         raise ModulError(problems + kit_errors)  # templates would only fail on them again
-    environments: dict[tuple[Path, ...], SandboxedEnvironment] = {}  # compile templates once
     foreign: Foreign = {}
     for slug in editions:
         edition = project.editions[slug]
@@ -104,10 +102,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
             continue
         if edition.region:
             words = {**words, **edition.region.label}
-        search = search_path(root, edition)
-        if search not in environments:
-            environments[search] = templates.environment(list(search))
-        env = environments[search]
+        env = templates.environment(search_path(root, edition))  # compiled once
         people = participants or edition.workshop.pelaksanaan.jumlah_peserta
         extra = {
             "participants": people,
@@ -116,11 +111,12 @@ def check(root: Path, options: Options | None = None) -> Setup:
         }
         for role in selected_roles:
             for kind in selected_kinds:
-                tree = _collect(
+                written = _collect(
                     problems,
-                    partial(document_markup, env, root, edition, role, kind, words, **extra),
+                    partial(written_markup, env, root, edition, role, kind, words, **extra),
                 )
-                if tree is not None:
+                if written is not None:
+                    text, tree = written
                     _add_foreign(foreign, theme, tree)
                     path = Folders(root).output(slug, role, kind.file)
                     line = (
@@ -129,7 +125,7 @@ def check(root: Path, options: Options | None = None) -> Setup:
                         else ""
                     )
                     flat = sheet if tree.get("orientation") != "landscape" else None
-                    targets.append(Target(slug, role, kind, path, pack(tree), theme, flat, line))
+                    targets.append(Target(slug, role, kind, path, pack(text), theme, flat, line))
             if options.packet:
                 front = partial(
                     document_markup,
@@ -194,10 +190,8 @@ def _add_foreign(foreign: Foreign, theme: Theme, tree: ET.Element) -> None:
     not texts, are kept (a national build has 15,000 documents)."""
     fonts = (theme.fonts.regular, *theme.fonts.fallback)
     coverage, found = foreign.setdefault(fonts, (Coverage(fonts), set()))
-    for element in tree.iter():
-        for text in (element.text, element.tail, *element.attrib.values()):
-            if text:
-                found |= coverage.foreign(text)
+    texts = (t for e in tree.iter() for t in (e.text, e.tail, *e.attrib.values()) if t)
+    found |= coverage.foreign("\n".join(texts))
 
 
 def _glyph_warnings(

@@ -36,7 +36,7 @@ class Target:
     role: str
     kind: DocumentKind
     path: Path
-    packed: bytes  # the markup: `pack(tree)`
+    packed: bytes  # the markup: `pack(text)`
     theme: Theme
     booklet_sheet: str | None = None  # paper of the sheets to impose A5 pages on, if any
     roster_line: str = ""  # header of personalised copies: "Peserta: {nama} · … · workshop"
@@ -44,11 +44,12 @@ class Target:
     @property
     def markup(self) -> ET.Element:
         """The markup, parsed anew on each use."""
-        return ET.fromstring(zlib.decompress(self.packed))
+        return ET.fromstring(zlib.decompress(self.packed).decode())
 
 
-def pack(markup: ET.Element) -> bytes:
-    return zlib.compress(ET.tostring(markup, encoding="utf-8"), 1)
+def pack(text: str) -> bytes:
+    """Markup as the template wrote it (it parses to the tree that was checked)."""
+    return zlib.compress(text.encode(), 1)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,20 @@ def document_markup(
     **extra: Any,
 ) -> ET.Element:
     """Render one document of `role` in `edition` and check its markup."""
+    return written_markup(env, root, edition, role, kind, labels, **extra)[1]
+
+
+def written_markup(
+    env: SandboxedEnvironment,
+    root: Path,
+    edition: Edition,
+    role: str,
+    kind: DocumentKind,
+    labels: dict[str, str],
+    **extra: Any,
+) -> tuple[str, ET.Element]:
+    """One document of `role` in `edition`: the markup as the template wrote it, and
+    parsed and checked."""
     if kind.label not in labels:
         raise ProblemList.one(
             "layouts/labels/id.yaml",
@@ -109,4 +124,4 @@ def document_markup(
     }
     text = templates.render(env, kind.template, context, root)
     template = Path(env.get_template(kind.template).filename or kind.template)
-    return markup.parse(text, template, root)
+    return text, markup.parse(text, template, root)

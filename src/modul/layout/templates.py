@@ -9,6 +9,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterator
 from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,12 @@ class TooMuch(TemplateRuntimeError):
     whole sentence shown to the trainer."""
 
 
-def environment(search_path: list[Path]) -> SandboxedEnvironment:
-    """One Jinja2 environment; templates are looked up along `search_path` in order."""
-    env = SandboxedEnvironment(
+@lru_cache(maxsize=64)
+def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
+    """One Jinja2 environment; templates are looked up along `search_path` in order.
+    Kept for the process: a later build (`modul serve`, `watch`) compiles only the
+    templates whose files changed (Jinja2 compares each file's time of change)."""
+    env = _Sandbox(
         loader=FileSystemLoader([str(p) for p in search_path]),
         autoescape=True,
         undefined=StrictUndefined,
@@ -50,6 +54,19 @@ def environment(search_path: list[Path]) -> SandboxedEnvironment:
     )
     env.globals["range"] = _counted_range
     return env
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, its verdict on an attribute remembered per type of object and
+    name: the rules look only at those two, and a national build asks millions of times."""
+
+    _verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        if (safe := self._verdicts.get(key)) is None:
+            safe = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
 
 
 def _counted_range(*args: int) -> range:

@@ -161,8 +161,9 @@ class TextBlock(Paragraph):
 
     def __init__(self, text: str | None, style: object, *args: Any, **kwargs: Any) -> None:
         super().__init__(text, style, *args, **kwargs)
-        if text is not None:  # not a piece of a split paragraph
-            given(plain(text))
+        self._plain = plain(text) if text else ""  # pieces of a split paragraph: from lines
+        if text is not None:
+            given(self._plain)
 
     def draw(self) -> None:
         self.canv.block = self  # the proof notes which block drew each piece of text
@@ -226,9 +227,7 @@ class TextBlock(Paragraph):
     def plain_text(self) -> str:
         """The text a reader sees. The pieces of a split paragraph have no `text`: their
         words are in the lines laid out (a tuple of words per line, or fragments)."""
-        if self.text:
-            return plain(self.text)
-        return " ".join(self._laid_out_words())
+        return self._plain or " ".join(self._laid_out_words())
 
 
 class Heading(TextBlock):

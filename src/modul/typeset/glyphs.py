@@ -100,7 +100,8 @@ class Coverage:
         """The characters of `text` that the theme's own font lacks."""
         if text.isascii() and self._ascii_in_own_font:
             return set()
-        return {char for char in prepare(text) if self.font_of(char) != 0}
+        chars = set(unicodedata.normalize("NFC", text)) - INVISIBLE  # as `prepare`, each once
+        return {c for c in chars if unicodedata.category(c) != "Cf" and self.font_of(c) != 0}
 
 
 @dataclass(frozen=True)

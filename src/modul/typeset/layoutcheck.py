@@ -175,6 +175,8 @@ def locate(
     findings: list[Finding], sources: dict[str, Node], fallback: str, document: str
 ) -> list[Problem]:
     """Each finding as a warning at the content value its anchor text comes from."""
+    if not findings:
+        return []
     values = [
         (" ".join(node.value.split()), node)
         for source in sources.values()

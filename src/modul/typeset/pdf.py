@@ -104,8 +104,17 @@ class _CountingCanvas(Canvas):
         super().save()
 
 
+class PastPageLimit(Exception):
+    """The layout has begun a page beyond the limit it was given."""
+
+
 class _Document(BaseDocTemplate):
     outline_level = -1
+    page_limit = 0  # none
+
+    def beforePage(self) -> None:
+        if self.page_limit and self.page > self.page_limit:
+            raise PastPageLimit
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if (log := current()) and (frame := self.frame) is not None:
@@ -131,11 +140,13 @@ def render_pdf(
     info: Mapping[str, str],
     log: LayoutLog | None = None,
     proof: Proof | None = None,
+    page_limit: int = 0,
 ) -> tuple[bytes, int]:
     """Lay out `flowables`; return the PDF bytes and the number of pages.
 
     `info` holds the attributes of the markup's <document> element: metadata and the
-    texts of header and footer. Where text lands is noted in `proof`.
+    texts of header and footer. Where text lands is noted in `proof`. A layout that
+    begins a page beyond `page_limit` (if not 0) stops with PastPageLimit.
     """
     furniture = PageFurniture(
         header=info.get("header", ""),
@@ -173,6 +184,7 @@ def render_pdf(
         topPadding=0,
         bottomPadding=0,
     )
+    document.page_limit = page_limit
     draw = _furniture_painter(theme, fonts["regular"], faces, furniture)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw)])
 

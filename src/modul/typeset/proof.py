@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from modul.i18n import N_, _
@@ -37,7 +37,7 @@ BEYOND = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """One piece of text as drawn: its box on the page, and the text block it is from."""
 
@@ -216,10 +216,15 @@ class RecordingText(PDFTextObject):
             self.pieces.append((ink, left, right, self._line_y + self._rise, self._fontsize))
         self._at += width
 
+    _charSpace = _wordSpace = 0.0  # noqa: N815 (ReportLab's names; set by setCharSpace …)
+
     def _width(self, text: str) -> float:
-        width: float = stringWidth(text, self._fontname, self._fontsize)
-        width += getattr(self, "_charSpace", 0) * len(text)
-        return width + getattr(self, "_wordSpace", 0) * text.count(" ")
+        width: float = getFont(self._fontname).stringWidth(text, self._fontsize)
+        if self._charSpace:
+            width += self._charSpace * len(text)
+        if self._wordSpace:
+            width += self._wordSpace * text.count(" ")
+        return width
 
 
 def record(canvas: Any, text: RecordingText, proof: Proof, *, furniture: bool, block: Any) -> None:

@@ -15,7 +15,7 @@ from modul.errors import ModulError, Problem
 from modul.i18n import _
 from modul.layout.theme import Theme, scaled
 from modul.typeset.layoutcheck import MM, LayoutLog, locate
-from modul.typeset.pdf import render_pdf
+from modul.typeset.pdf import PastPageLimit, render_pdf
 from modul.typeset.proof import Proof, proving
 from modul.typeset.typesetter import Typesetter
 
@@ -46,19 +46,25 @@ def render_document(
     wanted = int(document.get("fit-pages", "0"))
     if document.get("orientation") == "landscape":
         theme = theme.model_copy(update={"landscape": True})
-    for factor in theme.fit_scales if wanted else [1.0]:
+    scales = theme.fit_scales if wanted else [1.0]
+    for attempt, factor in enumerate(scales, start=1):
         if log:
             log.restart()  # only the findings of the layout that is kept count
         proof = Proof()
-        pdf, pages = _render_once(
-            document,
-            scaled(theme, factor),
-            root=root,
-            shown=shown,
-            fillable=fillable,
-            log=log,
-            proof=proof,
-        )
+        last = attempt == len(scales)
+        try:
+            pdf, pages = _render_once(
+                document,
+                scaled(theme, factor),
+                root=root,
+                shown=shown,
+                fillable=fillable,
+                log=log,
+                proof=proof,
+                page_limit=0 if last else wanted,  # a layout too long is left at once
+            )
+        except PastPageLimit:
+            continue
         if pages <= wanted:
             break
     if log and wanted and pages > wanted:
@@ -97,6 +103,7 @@ def _render_once(
     fillable: bool,
     log: LayoutLog | None,
     proof: Proof,
+    page_limit: int = 0,
 ) -> tuple[bytes, int]:
     typesetter = Typesetter(theme, root, fillable=fillable)
     try:
@@ -110,6 +117,7 @@ def _render_once(
             info=document.attrib,
             log=log,
             proof=proof,
+            page_limit=page_limit,
         )
     except LayoutError as err:
         raise ModulError.one(
