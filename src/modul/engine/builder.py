@@ -115,7 +115,7 @@ def _build(
     from modul.engine.preflight import check
     from modul.production.outputs import count
 
-    setup = check(root, options)
+    setup = check(root, options, pool)
     paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets], *options.shard)
     stale = {p for p in paths if options.force or p not in keys or not manifest.current(p, keys[p])}
     documents = [t for t in setup.targets if t.path in stale]
@@ -252,11 +252,12 @@ def check_project(
     """`modul check`: check everything and return what was checked and every warning;
     with `layout`, also lay every document out in memory and report what looks wrong on
     the pages, at the YAML line causing it. With `options.strict`, warnings are errors."""
-    from modul.engine.preflight import check
+    from modul.engine.preflight import PARALLEL_FROM, check
 
     options = options or Options()
-    with workers(options.jobs if layout else 1) as pool:
-        setup = check(root, options)
+    national = len(plan(root, options) or []) >= PARALLEL_FROM  # its markup in workers too
+    with workers(options.jobs if layout or national else 1) as pool:
+        setup = check(root, options, pool)
         found: list[Problem] = []
         if layout:
             from modul.engine.parallel import make

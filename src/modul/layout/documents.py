@@ -78,17 +78,10 @@ def search_path(root: Path, edition: Edition) -> tuple[Path, ...]:
     return (*([own] if edition.region and own.is_dir() else []), Folders(root).theme)
 
 
-def document_markup(
-    env: SandboxedEnvironment,
-    root: Path,
-    edition: Edition,
-    role: str,
-    kind: DocumentKind,
-    labels: dict[str, str],
-    **extra: Any,
-) -> ET.Element:
-    """Render one document of `role` in `edition` and check its markup."""
-    return written_markup(env, root, edition, role, kind, labels, **extra)[1]
+def document_markup(*args: Any, **extra: Any) -> ET.Element:
+    """Render one document of `role` in `edition` and check its markup (the arguments
+    of `written_markup`)."""
+    return written_markup(*args, **extra)[1]
 
 
 def written_markup(
