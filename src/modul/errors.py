@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
 
@@ -77,6 +78,7 @@ class OutputError(ModulError):
     exit_code = EXIT_OUTPUT
 
 
+@lru_cache(maxsize=1 << 16)  # a national build names 15,000 documents, several times each
 def relative(path: Path, root: Path) -> str:
     """A path as the user sees it: relative to the project when inside it (a link is
     named where it stands, not where it points)."""

@@ -39,7 +39,6 @@ class Fingerprints:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._files: dict[Path, str] = {}
-        self._names: dict[Path, str] = {}  # as shown, relative to the project
         self._trees: dict[tuple[Path, str], list[Path]] = {}
         self._code = code_fingerprint()
 
@@ -60,13 +59,8 @@ class Fingerprints:
         digest = hashlib.sha256()
         digest.update(f"{self._code}|{options}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
         for path in sorted(_inputs(self.root, planned, self._tree)):
-            digest.update(f"|{self._name(path)}={self.file(path)}".encode())
+            digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
         return digest.hexdigest()
-
-    def _name(self, path: Path) -> str:
-        if path not in self._names:
-            self._names[path] = relative(path, self.root)
-        return self._names[path]
 
     def _tree(self, folder: Path, pattern: str) -> list[Path]:
         """The files in `folder` matching `pattern`, listed once per build (targets of
