@@ -174,18 +174,17 @@ class TextBlock(Paragraph):
             return
         page, text = self.canv.getPageNumber(), self.plain_text()
         log.text_drawn(page, text)
-        lines = getattr(self, "blPara", None)
-        spaces = [
-            line[0] if isinstance(line, tuple) else line.extraSpace
-            for line in (lines.lines if lines else [])
-        ]
-        if spaces and min(spaces) < -OVERFLOW:  # a line wider than the box it is in
+        layout = getattr(self, "blPara", None)
+        if layout is None or not layout.lines:
+            return
+        spaces = (line[0] if isinstance(line, tuple) else line.extraSpace for line in layout.lines)
+        if min(spaces) < -OVERFLOW:  # a line wider than the box it is in
             log.too_wide(page, text)
         if self.text:  # ReportLab cuts a word longer than its line, without a hyphen
-            whole = set(text.split())
-            broken = [word for word in self._laid_out_words() if word not in whole]
-            if broken:
-                log.word_broken(page, broken[0], text)
+            whole, laid_out = set(text.split()), self._laid_out_words()
+            if not whole.issuperset(laid_out):
+                broken = next(word for word in laid_out if word not in whole)
+                log.word_broken(page, broken, text)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """As ReportLab splits it, but the rest of a long paragraph comes as pieces a page
