@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Self
+from typing import Literal, Self, TypeVar
 
 from modul.i18n import _
+
+T = TypeVar("T")
 
 # Exit codes, documented in the README.
 EXIT_OK = 0
@@ -86,3 +89,12 @@ def relative(path: Path, root: Path) -> str:
         return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
+    """Run one loading step, adding its problems to `problems` instead of stopping."""
+    try:
+        return load()
+    except ModulError as err:
+        problems += err.problems
+        return None

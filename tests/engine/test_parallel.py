@@ -4,7 +4,6 @@ same bytes as one process, and none outlives its parent."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import problems_of, write
 from modul.engine import incremental
 
 
@@ -81,50 +79,3 @@ def test_code_fingerprint_covers_every_module_of_every_sub_package(tmp_path, mon
     assert incremental.code_fingerprint() != before
     (tmp_path / "engine" / "pdf.py").write_text("X = 2\n")
     assert len({before, incremental.code_fingerprint()}) == 2
-
-
-def national_copy(project: Path, regions: int) -> Path:
-    """The project with `regions` more districts, each a copy of NTT."""
-    for n in range(regions):
-        shutil.copytree(project / "content/regions/ntt", project / f"content/regions/kab-{n}")
-    return project
-
-
-def test_a_national_check_renders_in_workers_what_one_process_renders(project, monkeypatch):
-    from modul import Options
-    from modul.engine import preflight
-    from modul.engine.workers import workers
-
-    root = national_copy(project, 5)
-    alone = preflight.check(root, Options())
-    monkeypatch.setattr(preflight, "PARALLEL_FROM", 1)
-    with workers(2) as pool:
-        spread = preflight.check(root, Options(), pool)
-    assert [(t.path, t.packed, t.theme) for t in spread.targets] == [
-        (t.path, t.packed, t.theme) for t in alone.targets
-    ]
-    assert len({t.edition for t in spread.targets}) == 9
-    assert spread.warnings == alone.warnings
-
-
-def test_a_national_check_in_workers_reports_every_broken_edition(project, monkeypatch):
-    from modul import Options
-    from modul.engine import preflight
-    from modul.engine.workers import workers
-    from modul.folders import Folders
-
-    root = national_copy(project, 20)
-    for n in (3, 17):  # in two districts, in different workers' batches
-        layout = Folders(root).region_layout(f"kab-{n}")
-        layout.mkdir()
-        write(layout / "worksheet.xml.j2", "{{ nope }}\n")
-    alone = problems_of(root)
-    monkeypatch.setattr(preflight, "PARALLEL_FROM", 1)
-    with workers(2) as pool:
-        spread = problems_of(root, lambda r: preflight.check(r, Options(), pool))
-    assert [(p.file, p.line, p.message) for p in spread] == [
-        (p.file, p.line, p.message) for p in alone
-    ]
-    assert {p.file for p in spread} == {
-        f"content/regions/kab-{n}/layout/worksheet.xml.j2" for n in (3, 17)
-    }

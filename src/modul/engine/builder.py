@@ -252,7 +252,8 @@ def check_project(
     """`modul check`: check everything and return what was checked and every warning;
     with `layout`, also lay every document out in memory and report what looks wrong on
     the pages, at the YAML line causing it. With `options.strict`, warnings are errors."""
-    from modul.engine.preflight import PARALLEL_FROM, check
+    from modul.engine.preflight import check
+    from modul.engine.rendering import PARALLEL_FROM
 
     options = options or Options()
     national = len(plan(root, options) or []) >= PARALLEL_FROM  # its markup in workers too

@@ -9,41 +9,28 @@ the old one or the complete new one.)
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
-from modul import i18n
 from modul.content import checks
 from modul.content.loading import Project, load_project
-from modul.content.model import Edition
 from modul.engine.options import Options, UsageError
-from modul.errors import ModulError, Problem, relative
+from modul.engine.rendering import Foreign, Rendering, render
+from modul.errors import ModulError, Problem, collect, relative
 from modul.folders import Folders
 from modul.i18n import _
-from modul.layout import templates
 from modul.layout.catalog import Catalog, DocumentKind, load_catalog
 from modul.layout.documents import (
     PacketTarget,
     Target,
-    document_markup,
-    edition_theme,
-    pack,
-    search_path,
-    written_markup,
 )
-from modul.layout.kit import kit_documents, kit_problems
+from modul.layout.kit import kit_problems
 from modul.layout.labels import load_labels
-from modul.layout.theme import Theme
 from modul.production.participants import Roster, read_roster
-from modul.typeset.glyphs import Coverage, glyph_warnings
-
-T = TypeVar("T")
-Foreign = dict[tuple[str, ...], tuple[Coverage, set[str]]]  # by fonts: characters they lack
+from modul.typeset.glyphs import glyph_warnings
 
 
 @dataclass(frozen=True)
@@ -70,15 +57,15 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     options = options or Options()
     options.check()
     problems: list[Problem] = []
-    project = _collect(problems, lambda: load_project(root))
-    catalog = _collect(problems, lambda: load_catalog(root))
+    project = collect(problems, lambda: load_project(root))
+    catalog = collect(problems, lambda: load_catalog(root))
     labels = {
-        path.stem: _collect(problems, partial(load_labels, root, path.stem))
+        path.stem: collect(problems, partial(load_labels, root, path.stem))
         for path in sorted(Folders(root).labels.glob("*.yaml"))
     }
     roster = options.roster
     people_list = (
-        _collect(problems, lambda: read_roster(roster, relative(roster, root))) if roster else None
+        collect(problems, lambda: read_roster(roster, relative(roster, root))) if roster else None
     )
     if people_list and options.per_file:
         people_list = replace(people_list, per_file=options.per_file)
@@ -91,9 +78,9 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     kit_findings = _kit_findings(root, project, catalog, editions)
     if kit_errors := [p for p in kit_findings if p.severity == "error"]:
         raise ModulError(problems + kit_errors)  # templates would only fail on them again
-    how = _Rendering(root, options, catalog, labels, people_list, participants, roles, kinds)
+    how = Rendering(root, options, catalog, labels, people_list, participants, roles, kinds)
     chosen = [project.editions[slug] for slug in editions]
-    rendered = _render(how, chosen, pool)
+    rendered = render(how, chosen, pool)
     problems += rendered.problems
     targets, packets, foreign = rendered.targets, rendered.packets, rendered.foreign
     if problems:  # a layout mistake shows up once per document: report it once
@@ -118,125 +105,6 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     )
 
 
-PARALLEL_FROM = 300  # documents: fewer are rendered faster here than workers are fed
-EDITIONS_PER_JOB = 8
-
-
-@dataclass(frozen=True)
-class _Rendering:
-    """What rendering an edition's documents needs, besides the edition."""
-
-    root: Path
-    options: Options
-    catalog: Catalog
-    labels: dict[str, dict[str, str] | None]
-    people_list: Roster | None
-    participants: int | None
-    roles: list[str]
-    kinds: list[DocumentKind]
-
-
-@dataclass
-class _Rendered:
-    targets: list[Target] = field(default_factory=list)
-    packets: list[PacketTarget] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    foreign: Foreign = field(default_factory=dict)
-
-    def add(self, other: _Rendered) -> None:
-        self.targets += other.targets
-        self.packets += other.packets
-        self.problems += other.problems
-        for fonts, (coverage, found) in other.foreign.items():
-            self.foreign.setdefault(fonts, (coverage, set()))[1].update(found)
-
-
-def _render(how: _Rendering, editions: list[Edition], pool: Executor | None) -> _Rendered:
-    """Every document's markup, in the order of `editions`. Packets render their front
-    later, in this process (its template environment cannot be sent to a worker)."""
-    rendered = _Rendered()
-    documents = len(editions) * len(how.roles) * len(how.kinds)
-    if pool is None or how.options.packet or documents < PARALLEL_FROM:
-        for edition in editions:
-            _render_edition(how, edition, rendered)
-        return rendered
-    language = i18n.language()
-    jobs = [
-        pool.submit(_render_in_worker, how, editions[at : at + EDITIONS_PER_JOB], language)
-        for at in range(0, len(editions), EDITIONS_PER_JOB)
-    ]
-    for job in jobs:
-        rendered.add(job.result())
-    return rendered
-
-
-def _render_in_worker(how: _Rendering, editions: list[Edition], language: str) -> _Rendered:
-    if language != i18n.language():  # messages in the language of the command
-        i18n.use(language)
-    rendered = _Rendered()
-    for edition in editions:
-        _render_edition(how, edition, rendered)
-    return rendered
-
-
-def _render_edition(how: _Rendering, edition: Edition, into: _Rendered) -> None:
-    """Render the chosen documents (and packet fronts) of one edition into `into`."""
-    root, options, catalog, people_list = how.root, how.options, how.catalog, how.people_list
-    problems, slug = into.problems, edition.slug
-    sheet = None
-    if options.booklet:
-        sheet = options.paper or (edition.region.kertas if edition.region else None) or "A4"
-    paper = "A5" if options.booklet else options.paper
-    theme = _collect(problems, partial(edition_theme, root, edition, paper))
-    words = how.labels.get(edition.language)
-    if theme is None or words is None:
-        return
-    if edition.region:
-        words = {**words, **edition.region.label}
-    env = templates.environment(search_path(root, edition))  # compiled once
-    people = how.participants or edition.workshop.pelaksanaan.jumlah_peserta
-    extra = {
-        "participants": people,
-        "kit": kit_documents(catalog, words),
-        "roster": people_list.participants if people_list else [],
-    }
-    for role in how.roles:
-        for kind in how.kinds:
-            written = _collect(
-                problems,
-                partial(written_markup, env, root, edition, role, kind, words, **extra),
-            )
-            if written is not None:
-                text, tree = written
-                _add_foreign(into.foreign, theme, tree)
-                path = Folders(root).output(slug, role, kind.file)
-                line = (
-                    f"{words.get('participant_line', '')} · {edition.workshop.judul}"
-                    if people_list and kind.filled_in and not kind.anonymous
-                    else ""
-                )
-                flat = sheet if tree.get("orientation") != "landscape" else None
-                into.targets.append(Target(slug, role, kind, path, pack(text), theme, flat, line))
-        if options.packet:
-            front = partial(
-                document_markup,
-                env,
-                root,
-                edition,
-                role,
-                catalog.packet,
-                words,
-                **extra,
-            )
-            names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
-            sample = [
-                {"name": names[k.id], "first_page": 2, "sections": []} for k in how.kinds
-            ]  # renders the front once, to check it
-            if _collect(problems, partial(front, parts=sample)) is not None:
-                path = Folders(root).output(slug, role, catalog.packet.file)
-                into.packets.append(PacketTarget(slug, role, path, theme, front, names))
-
-
 def _kit_findings(
     root: Path, project: Project, catalog: Catalog, editions: list[str]
 ) -> list[Problem]:
@@ -256,15 +124,6 @@ def _kit_findings(
     return list(dict.fromkeys(found))  # a national line is found once per edition
 
 
-def _add_foreign(foreign: Foreign, theme: Theme, tree: ET.Element) -> None:
-    """Add the characters of a document that its theme's own font lacks: characters,
-    not texts, are kept (a national build has 15,000 documents)."""
-    fonts = (theme.fonts.regular, *theme.fonts.fallback)
-    coverage, found = foreign.setdefault(fonts, (Coverage(fonts), set()))
-    texts = (t for e in tree.iter() for t in (e.text, e.tail, *e.attrib.values()) if t)
-    found |= coverage.foreign("\n".join(texts))
-
-
 def _glyph_warnings(
     root: Path, foreign: Foreign, people: Roster | None, roster: Path | None
 ) -> list[Problem]:
@@ -282,15 +141,6 @@ def _glyph_warnings(
         for coverage, found in foreign.values()
         for w in glyph_warnings(names, coverage, sources, root, found=found)
     ]
-
-
-def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
-    """Run one loading step, adding its problems to `problems` instead of stopping."""
-    try:
-        return load()
-    except ModulError as err:
-        problems += err.problems
-        return None
 
 
 def _select_kinds(catalog: Catalog, wanted: Iterable[str]) -> list[DocumentKind]:

@@ -1,0 +1,161 @@
+"""Every chosen document's markup, edition by edition: in this process, or for a
+national project in the build's worker processes, eight editions at a time."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from modul import i18n
+from modul.content.model import Edition
+from modul.engine.options import Options
+from modul.errors import Problem, collect
+from modul.folders import Folders
+from modul.layout import templates
+from modul.layout.catalog import Catalog, DocumentKind
+from modul.layout.documents import (
+    PacketTarget,
+    Target,
+    document_markup,
+    edition_theme,
+    pack,
+    search_path,
+    written_markup,
+)
+from modul.layout.kit import kit_documents
+from modul.layout.theme import Theme
+from modul.production.participants import Roster
+from modul.typeset.glyphs import Coverage
+
+Foreign = dict[tuple[str, ...], tuple[Coverage, set[str]]]  # by fonts: characters they lack
+
+
+PARALLEL_FROM = 300  # documents: fewer are rendered faster here than workers are fed
+EDITIONS_PER_JOB = 8
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What rendering an edition's documents needs, besides the edition."""
+
+    root: Path
+    options: Options
+    catalog: Catalog
+    labels: dict[str, dict[str, str] | None]
+    people_list: Roster | None
+    participants: int | None
+    roles: list[str]
+    kinds: list[DocumentKind]
+
+
+@dataclass
+class Rendered:
+    targets: list[Target] = field(default_factory=list)
+    packets: list[PacketTarget] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    foreign: Foreign = field(default_factory=dict)
+
+    def add(self, other: Rendered) -> None:
+        self.targets += other.targets
+        self.packets += other.packets
+        self.problems += other.problems
+        for fonts, (coverage, found) in other.foreign.items():
+            self.foreign.setdefault(fonts, (coverage, set()))[1].update(found)
+
+
+def render(how: Rendering, editions: list[Edition], pool: Executor | None) -> Rendered:
+    """Every document's markup, in the order of `editions`. Packets render their front
+    later, in this process (its template environment cannot be sent to a worker)."""
+    rendered = Rendered()
+    documents = len(editions) * len(how.roles) * len(how.kinds)
+    if pool is None or how.options.packet or documents < PARALLEL_FROM:
+        for edition in editions:
+            _render_edition(how, edition, rendered)
+        return rendered
+    language = i18n.language()
+    jobs = [
+        pool.submit(_render_in_worker, how, editions[at : at + EDITIONS_PER_JOB], language)
+        for at in range(0, len(editions), EDITIONS_PER_JOB)
+    ]
+    for job in jobs:
+        rendered.add(job.result())
+    return rendered
+
+
+def _render_in_worker(how: Rendering, editions: list[Edition], language: str) -> Rendered:
+    if language != i18n.language():  # messages in the language of the command
+        i18n.use(language)
+    rendered = Rendered()
+    for edition in editions:
+        _render_edition(how, edition, rendered)
+    return rendered
+
+
+def _render_edition(how: Rendering, edition: Edition, into: Rendered) -> None:
+    """Render the chosen documents (and packet fronts) of one edition into `into`."""
+    root, options, catalog, people_list = how.root, how.options, how.catalog, how.people_list
+    problems, slug = into.problems, edition.slug
+    sheet = None
+    if options.booklet:
+        sheet = options.paper or (edition.region.kertas if edition.region else None) or "A4"
+    paper = "A5" if options.booklet else options.paper
+    theme = collect(problems, partial(edition_theme, root, edition, paper))
+    words = how.labels.get(edition.language)
+    if theme is None or words is None:
+        return
+    if edition.region:
+        words = {**words, **edition.region.label}
+    env = templates.environment(search_path(root, edition))  # compiled once
+    people = how.participants or edition.workshop.pelaksanaan.jumlah_peserta
+    extra = {
+        "participants": people,
+        "kit": kit_documents(catalog, words),
+        "roster": people_list.participants if people_list else [],
+    }
+    for role in how.roles:
+        for kind in how.kinds:
+            written = collect(
+                problems,
+                partial(written_markup, env, root, edition, role, kind, words, **extra),
+            )
+            if written is not None:
+                text, tree = written
+                add_foreign(into.foreign, theme, tree)
+                path = Folders(root).output(slug, role, kind.file)
+                line = (
+                    f"{words.get('participant_line', '')} · {edition.workshop.judul}"
+                    if people_list and kind.filled_in and not kind.anonymous
+                    else ""
+                )
+                flat = sheet if tree.get("orientation") != "landscape" else None
+                into.targets.append(Target(slug, role, kind, path, pack(text), theme, flat, line))
+        if options.packet:
+            front = partial(
+                document_markup,
+                env,
+                root,
+                edition,
+                role,
+                catalog.packet,
+                words,
+                **extra,
+            )
+            names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
+            sample = [
+                {"name": names[k.id], "first_page": 2, "sections": []} for k in how.kinds
+            ]  # renders the front once, to check it
+            if collect(problems, partial(front, parts=sample)) is not None:
+                path = Folders(root).output(slug, role, catalog.packet.file)
+                into.packets.append(PacketTarget(slug, role, path, theme, front, names))
+
+
+def add_foreign(foreign: Foreign, theme: Theme, tree: ET.Element) -> None:
+    """Add the characters of a document that its theme's own font lacks: characters,
+    not texts, are kept (a national build has 15,000 documents)."""
+    fonts = (theme.fonts.regular, *theme.fonts.fallback)
+    coverage, found = foreign.setdefault(fonts, (Coverage(fonts), set()))
+    texts = (t for e in tree.iter() for t in (e.text, e.tail, *e.attrib.values()) if t)
+    found |= coverage.foreign("\n".join(texts))
