@@ -79,18 +79,11 @@ class Coverage:
             )
         return self._known[char]
 
-    def runs(self, text: str) -> list[tuple[int | None, str]]:
+    def runs(self, text: str) -> tuple[tuple[int | None, str], ...]:
         """`text`, prepared, cut into pieces that each one font prints (or none)."""
         if text.isascii() and self._ascii_in_own_font:  # most text: nothing to do
-            return [(0, text)] if text else []
-        result: list[tuple[int | None, str]] = []
-        for char in prepare(text):
-            font = self.font_of(char)
-            if result and result[-1][0] == font:
-                result[-1] = (font, result[-1][1] + char)
-            else:
-                result.append((font, char))
-        return result
+            return ((0, text),) if text else ()
+        return _cut(self, text)
 
     @functools.cached_property
     def _ascii_in_own_font(self) -> bool:
@@ -102,6 +95,18 @@ class Coverage:
             return set()
         chars = set(unicodedata.normalize("NFC", text)) - INVISIBLE  # as `prepare`, each once
         return {c for c in chars if unicodedata.category(c) != "Cf" and self.font_of(c) != 0}
+
+
+@functools.lru_cache(maxsize=1024)  # a page's header and footer, cut again on every page
+def _cut(coverage: Coverage, text: str) -> tuple[tuple[int | None, str], ...]:
+    result: list[tuple[int | None, str]] = []
+    for char in prepare(text):
+        font = coverage.font_of(char)
+        if result and result[-1][0] == font:
+            result[-1] = (font, result[-1][1] + char)
+        else:
+            result.append((font, char))
+    return tuple(result)
 
 
 @dataclass(frozen=True)

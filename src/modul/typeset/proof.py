@@ -268,7 +268,9 @@ def _anchor(run: Run) -> str:
 def _visible(text: str) -> str:
     """The characters that leave ink: no spaces, no soft hyphens or other format marks."""
     ink = "".join(text.split())
-    return ink if ink.isascii() else "".join(c for c in ink if unicodedata.category(c) != "Cf")
+    if ink.isascii() or ink.isprintable():  # no format mark (they are not printable)
+        return ink
+    return "".join(c for c in ink if unicodedata.category(c) != "Cf")
 
 
 def _subsequence_end(wanted: str, drawn: str, start: int) -> int | None:
