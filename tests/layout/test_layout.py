@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import line_of, write
@@ -20,6 +22,20 @@ def layout_problem(project, template: str, old: str, new: str):
     problems = caught.value.problems
     assert len(problems) == 1, "\n".join(map(str, problems))
     return problems[0], text
+
+
+def test_a_template_edited_in_the_same_second_is_read_again(project):
+    """A later build in the same process (`modul serve`) compiles an edited template
+    anew even when its time of change is the same (FAT keeps times to two seconds)."""
+    template = project / "layouts/default/runsheet.xml.j2"
+    check(project)  # compiled, and kept for the process
+    before = template.stat()
+    text = template.read_text(encoding="utf-8")
+    write(template, text.replace('widths="2.4,6,3.2"', 'widths="2.6,6,3.0"'))
+    os.utime(template, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert template.stat().st_mtime_ns == before.st_mtime_ns
+    runsheets = [t for t in check(project).targets if t.kind.template == "runsheet.xml.j2"]
+    assert runsheets and all(t.markup.find("table").get("widths") == "2.6,6,3.0" for t in runsheets)
 
 
 def test_template_syntax_error_names_template_and_line(project):

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from jinja2.sandbox import SandboxedEnvironment
+
 from modul import i18n
 from modul.content.model import Edition
 from modul.engine.options import Options
@@ -69,13 +71,10 @@ class Rendered:
 def render(how: Rendering, editions: list[Edition], pool: Executor | None) -> Rendered:
     """Every document's markup, in the order of `editions`. Packets render their front
     later, in this process (its template environment cannot be sent to a worker)."""
-    rendered = Rendered()
     documents = len(editions) * len(how.roles) * len(how.kinds)
     if pool is None or how.options.packet or documents < PARALLEL_FROM:
-        for edition in editions:
-            _render_edition(how, edition, rendered)
-        return rendered
-    language = i18n.language()
+        return _render_editions(how, editions)
+    language, rendered = i18n.language(), Rendered()
     jobs = [
         pool.submit(_render_in_worker, how, editions[at : at + EDITIONS_PER_JOB], language)
         for at in range(0, len(editions), EDITIONS_PER_JOB)
@@ -88,14 +87,24 @@ def render(how: Rendering, editions: list[Edition], pool: Executor | None) -> Re
 def _render_in_worker(how: Rendering, editions: list[Edition], language: str) -> Rendered:
     if language != i18n.language():  # messages in the language of the command
         i18n.use(language)
-    rendered = Rendered()
+    return _render_editions(how, editions)
+
+
+Environments = dict[tuple[Path, ...], SandboxedEnvironment]  # by search path
+
+
+def _render_editions(how: Rendering, editions: list[Edition]) -> Rendered:
+    rendered, environments = Rendered(), Environments()
     for edition in editions:
-        _render_edition(how, edition, rendered)
+        _render_edition(how, edition, rendered, environments)
     return rendered
 
 
-def _render_edition(how: Rendering, edition: Edition, into: Rendered) -> None:
-    """Render the chosen documents (and packet fronts) of one edition into `into`."""
+def _render_edition(
+    how: Rendering, edition: Edition, into: Rendered, environments: Environments
+) -> None:
+    """Render the chosen documents (and packet fronts) of one edition into `into`, with
+    the template environments of this build."""
     root, options, catalog, people_list = how.root, how.options, how.catalog, how.people_list
     problems, slug = into.problems, edition.slug
     sheet = None
@@ -108,7 +117,10 @@ def _render_edition(how: Rendering, edition: Edition, into: Rendered) -> None:
         return
     if edition.region:
         words = {**words, **edition.region.label}
-    env = templates.environment(search_path(root, edition))  # compiled once
+    search = search_path(root, edition)
+    if search not in environments:  # each template read once a build
+        environments[search] = templates.environment(search)
+    env = environments[search]
     people = how.participants or edition.workshop.pelaksanaan.jumlah_peserta
     extra = {
         "participants": people,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import traceback
 from collections.abc import Iterator
 from contextvars import ContextVar
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from jinja2 import (
     TemplateRuntimeError,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.sandbox import SandboxedEnvironment
 
 from modul.content.source import ProblemList
@@ -40,17 +40,36 @@ class TooMuch(TemplateRuntimeError):
     whole sentence shown to the trainer."""
 
 
-@lru_cache(maxsize=64)
+class _Compiled(BytecodeCache):
+    """Compiled templates kept for the process by file, with the checksum of the source
+    they were compiled from: a later build (`modul serve`, `watch`) compiles only what
+    was edited. By content, not by time of change: a file system that keeps times to
+    two seconds (FAT) would otherwise hide an edit made within them."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self.stored.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)  # left empty if the checksum differs
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
-    """One Jinja2 environment; templates are looked up along `search_path` in order.
-    Kept for the process: a later build (`modul serve`, `watch`) compiles only the
-    templates whose files changed (Jinja2 compares each file's time of change)."""
+    """One Jinja2 environment, for one build; templates are looked up along
+    `search_path` in order."""
     env = _Sandbox(
         loader=FileSystemLoader([str(p) for p in search_path]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_COMPILED,
     )
     env.globals["range"] = _counted_range
     return env
