@@ -49,3 +49,23 @@ def test_a_national_check_in_workers_reports_every_broken_edition(project, monke
     assert {p.file for p in spread} == {
         f"content/regions/kab-{n}/layout/worksheet.xml.j2" for n in (3, 17)
     }
+
+
+def test_problems_found_in_workers_speak_the_language_of_the_command(project, monkeypatch):
+    from modul import i18n
+
+    root = national_copy(project, 1)
+    layout = Folders(root).region_layout("kab-0")
+    layout.mkdir()
+    write(layout / "worksheet.xml.j2", "{{ nope }}\n")
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 1)
+    try:
+        with workers(2) as pool:  # started, and kept, in the suite's English
+            english = problems_of(root, lambda r: preflight.check(r, Options(), pool))
+            i18n.use("id")
+            indonesian = problems_of(root, lambda r: preflight.check(r, Options(), pool))
+    finally:
+        i18n.use("en")
+    assert [p.message for p in english] == ["template error: 'nope' is undefined"]
+    assert [p.message for p in indonesian] != [p.message for p in english]
+    assert "nope" in indonesian[0].message

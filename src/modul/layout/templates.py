@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from jinja2 import (
     FileSystemLoader,
@@ -79,7 +79,7 @@ class _Sandbox(SandboxedEnvironment):
     """Jinja2's sandbox, its verdict on an attribute remembered per type of object and
     name: the rules look only at those two, and a national build asks millions of times."""
 
-    _verdicts: dict[tuple[type, str], bool] = {}
+    _verdicts: ClassVar[dict[tuple[type, str], bool]] = {}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         key = (type(obj), attr)
