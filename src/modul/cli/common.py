@@ -110,7 +110,7 @@ jobs_option = click.option(
     default=os.cpu_count() or 1,
     metavar="N",
     show_default=N_("number of cores"),
-    help=N_("Documents laid out at the same time (1 to 256)."),
+    help=N_("Processes working at the same time (1 to 256)."),
 )
 
 
