@@ -263,3 +263,16 @@ def test_table_cell_longer_than_a_page_continues_on_the_next_page(project):
         assert re.search(
             sentence.format(n).replace(" ", f" (?:{header})?").replace(".", r"\."), guide
         ), n
+
+
+def test_what_a_build_sets_aside_from_garbage_collection_is_given_back(project):
+    """A build keeps the checked content out of the collector's full passes while it
+    lays pages out; a long-running `modul serve` must not keep it there after."""
+    import gc
+
+    build(project, Options(regions=["ntt"], kinds=["lembar-kerja"], jobs=1))
+    assert gc.get_freeze_count() == 0
+    (project / "layouts/default/worksheet.xml.j2").write_text("<document>", encoding="utf-8")
+    with pytest.raises(ModulError):
+        build(project, Options(regions=["ntt"], kinds=["lembar-kerja"], jobs=1, force=True))
+    assert gc.get_freeze_count() == 0

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
@@ -89,7 +90,10 @@ def _build_when_needed(
         return BuildReport([], time.perf_counter() - started, skipped=len(mine), warnings=found)
     # Workers start now and load their libraries while the content is checked here.
     with workers(options.jobs if len(stale) > 1 or not keys else 1) as pool:
-        return _build(root, options, keys, manifest, progress, started, pool)
+        try:
+            return _build(root, options, keys, manifest, progress, started, pool)
+        finally:
+            gc.unfreeze()  # what `_build` set aside after the check
 
 
 def _fingerprints(root: Path, options: Options, fingerprints: Fingerprints) -> dict[Path, str]:
@@ -116,6 +120,9 @@ def _build(
     from modul.production.outputs import count
 
     setup = check(root, options, pool)
+    # The checked content and the targets live until the build ends: the collector's full
+    # passes, frequent while pages are laid out, need not walk them each time.
+    gc.freeze()
     paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets], *options.shard)
     stale = {p for p in paths if options.force or p not in keys or not manifest.current(p, keys[p])}
     documents = [t for t in setup.targets if t.path in stale]

@@ -11,6 +11,7 @@ process can start workers at once.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -51,6 +52,8 @@ def _start(jobs: int) -> ProcessPoolExecutor:
 
 def _warm_up() -> None:
     import modul.engine.parallel  # noqa: F401  (ReportLab, pikepdf, the typesetter)
+
+    gc.freeze()  # the libraries stay loaded: the collector need not walk them again
 
 
 def _watch_parent() -> None:
