@@ -75,11 +75,10 @@ class Proof:
 
     def _outside(self) -> list[Finding]:
         """Body text beyond the frame, any text beyond the paper: the first of each page."""
-        left, bottom, right, top = self.frame
-        width, height = self.page_size
+        frame, paper = self.frame, (0.0, 0.0, *self.page_size)
         found: dict[int, Finding] = {}
         for run in self.runs:
-            area = (0.0, 0.0, width, height) if run.furniture else (left, bottom, right, top)
+            area = paper if run.furniture else frame
             if run.page in found or _inside(run, area):
                 continue
             found[run.page] = Finding(
@@ -123,7 +122,7 @@ class Proof:
     def _missing(self) -> list[Finding]:
         """Each given text's characters in the drawn body text, in order. Texts are given
         in the order they are drawn, so one pass over the drawn text serves them all."""
-        drawn = "".join(_visible(run.text) for run in self.runs if not run.furniture)
+        drawn = _visible("".join([run.text for run in self.runs if not run.furniture]))
         at = 0
         for text in self.given:
             wanted = _visible(text)
