@@ -11,7 +11,7 @@ from datetime import date
 from modul.content.model import Edition, Role
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.provenance import Provenance
-from modul.content.source import KeyPath, Node
+from modul.content.tree import KeyPath, Node
 from modul.errors import Problem, warning
 from modul.i18n import _, ngettext
 

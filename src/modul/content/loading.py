@@ -17,7 +17,8 @@ from modul.content import checks, regions
 from modul.content.model import Edition, Glossary, Role
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.provenance import Provenance
-from modul.content.source import Node, ProblemList, read_yaml
+from modul.content.source import ProblemList, read_yaml
+from modul.content.tree import Node
 from modul.content.validate import validate
 from modul.errors import ModulError, Problem, relative
 from modul.folders import Folders

@@ -22,7 +22,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from modul.content.source import Node, Origin, ProblemList
+from modul.content.source import ProblemList
+from modul.content.tree import Node, Origin
 from modul.errors import Problem
 from modul.i18n import _
 

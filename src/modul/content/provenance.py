@@ -12,7 +12,7 @@ from typing import Any
 
 from modul.catalog import NATIONAL
 from modul.content.merge import Change
-from modul.content.source import Node
+from modul.content.tree import Node
 from modul.errors import ModulError
 from modul.i18n import N_, _, ngettext
 

@@ -13,7 +13,8 @@ from modul.catalog import NATIONAL, SLUG
 from modul.content.images import image_problem
 from modul.content.merge import Change, merge
 from modul.content.model import Region
-from modul.content.source import Node, ProblemList, read_yaml
+from modul.content.source import ProblemList, read_yaml
+from modul.content.tree import Node
 from modul.content.validate import validate
 from modul.errors import Problem, relative
 from modul.folders import REGION_LAYOUT, Folders

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +17,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from modul.errors import ModulError, Problem, Severity, relative
+from modul.content.quickyaml import GiveUp, quick_tree
+from modul.content.tree import Node, Origin
+from modul.errors import ModulError, Problem, relative
 from modul.i18n import _, ngettext
 
-KeyPath = Sequence[str | int]
 MAX_BYTES = 1_000_000
 # Characters YAML does not allow in a file (tab, CR, LF and NEL are fine): looked for
 # first, so that the message can say where.
@@ -30,76 +29,6 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]
 MAX_NODES = 200_000  # far above any real content file; stops alias bombs
 MAX_DEPTH = 40  # content nests five levels deep at most
 LONG_NUMBER = re.compile(r"\d{1000,}")  # Python refuses to read an int of over 4300 digits
-
-
-@dataclass(frozen=True)
-class Origin:
-    file: str
-    line: int  # 1-based
-    column: int  # 1-based
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-
-@dataclass(frozen=True)
-class Node:
-    """A YAML value: a dict of Nodes, a list of Nodes or a scalar, with its origin."""
-
-    value: Any
-    origin: Origin
-    key_origin: Origin | None = None  # where its key stands, for values in a mapping
-
-    def plain(self) -> Any:
-        """The value as plain Python data, for validation."""
-        if isinstance(self.value, dict):
-            return {k: v.plain() for k, v in self.value.items()}
-        if isinstance(self.value, list):
-            return [v.plain() for v in self.value]
-        return self.value
-
-    def strings(self) -> Iterator[Node]:
-        """Every text in this value, as the nodes that hold them."""
-        if isinstance(self.value, str):
-            yield self
-        elif isinstance(self.value, dict | list):
-            for child in self.value.values() if isinstance(self.value, dict) else self.value:
-                yield from child.strings()
-
-    def find(self, keys: KeyPath, *, of_key: bool = False) -> Origin:
-        """Origin of the value at `keys` (or of its key), as deep as the path exists.
-
-        A key that is missing is reported at the mapping that should hold it.
-        """
-        node, origin = self, self.origin
-        for key in keys:
-            child = _child(node, key)
-            if child is None:
-                break
-            node = child
-            origin = child.key_origin if (of_key and child.key_origin) else child.origin
-        return origin
-
-    def problem(
-        self,
-        keys: KeyPath,
-        message: str,
-        hint: str = "",
-        *,
-        of_key: bool = False,
-        severity: Severity = "error",
-    ) -> Problem:
-        at = self.find(keys, of_key=of_key)
-        return Problem(at.file, at.line, at.column, message, hint, severity)
-
-
-def _child(node: Node, key: str | int) -> Node | None:
-    child: Node | None = None
-    if isinstance(node.value, dict) and isinstance(key, str):
-        child = node.value.get(key)
-    elif isinstance(node.value, list) and isinstance(key, int) and 0 <= key < len(node.value):
-        child = node.value[key]
-    return child
 
 
 class ProblemList(ModulError):
@@ -177,7 +106,16 @@ def _parse(name: str, text: str) -> Node:
     """The tree of a file's text. Kept for the files every edition reads again (the
     theme, the labels, the national content): parsing them once per edition made a
     500-edition check spend half its time in the YAML parser. Nodes are never changed
-    once made, so sharing them is safe."""
+    once made, so sharing them is safe. Read by libyaml where it reads the file as ruamel
+    would (`quickyaml`), else by ruamel, whose messages say where a mistake is."""
+    try:
+        return quick_tree(name, text, MAX_NODES, MAX_DEPTH)
+    except GiveUp:
+        return parse_fully(name, text)
+
+
+def parse_fully(name: str, text: str) -> Node:
+    """The tree as ruamel reads it: any YAML, every mistake at its line and column."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from modul.content.source import Node, ProblemList
+from modul.content.source import ProblemList
+from modul.content.tree import Node
 from modul.errors import Problem
 from modul.i18n import N_, _, ngettext
 

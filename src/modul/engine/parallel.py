@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from modul import i18n
-from modul.content.source import Node
+from modul.content.tree import Node
 from modul.errors import relative
 from modul.folders import Folders
 from modul.layout.documents import Target

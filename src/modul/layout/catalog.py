@@ -13,7 +13,8 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from modul.catalog import names_document
-from modul.content.source import KeyPath, ProblemList, read_yaml
+from modul.content.source import ProblemList, read_yaml
+from modul.content.tree import KeyPath
 from modul.content.types import Frozen, Slug, Text
 from modul.content.validate import validate
 from modul.errors import Problem, relative

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modul.content.model import Edition
-from modul.content.source import KeyPath, Node
+from modul.content.tree import KeyPath, Node
 from modul.errors import Problem, relative
 from modul.i18n import _
 from modul.layout.catalog import Catalog, DocumentKind

@@ -6,7 +6,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from modul.content.source import Node, ProblemList, read_yaml
+from modul.content.source import ProblemList, read_yaml
+from modul.content.tree import Node
 from modul.errors import Problem, relative
 from modul.folders import Folders
 from modul.i18n import _

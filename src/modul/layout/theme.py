@@ -19,7 +19,8 @@ from pydantic import Field
 
 from modul.catalog import PAPER_MM
 from modul.content.merge import merge
-from modul.content.source import KeyPath, ProblemList, read_yaml
+from modul.content.source import ProblemList, read_yaml
+from modul.content.tree import KeyPath
 from modul.content.types import Frozen, Text
 from modul.content.validate import validate
 from modul.errors import relative

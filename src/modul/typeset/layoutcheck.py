@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from xml.sax.saxutils import unescape
 
-from modul.content.source import Node
+from modul.content.tree import Node
 from modul.errors import Problem, warning
 from modul.i18n import _, ngettext
 

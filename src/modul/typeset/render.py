@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from modul.content.source import Node
+from modul.content.tree import Node
 from modul.errors import ModulError, Problem
 from modul.i18n import _
 from modul.layout.theme import Theme, scaled
