@@ -19,11 +19,13 @@ roster N        one role's worksheet personalised for N participants, in a proce
                 its own: time of the build call, peak RSS, size of the merged file, the
                 longest wait between two progress reports; run once for the large list
                 (--large-roster, default 10000; 100000 takes about 4 minutes and 7 GB
-                of disk)
+                of disk); the 1000 it is compared with runs once before it and once after
 per participant the same 1000 by laying the worksheet out again for every participant
                 (run once: it takes a while)
 editions N      (with --editions) a project of N editions made by copying a region:
-                check, full build with --jobs 2, and no-op, each in its own process
+                check, full build with --jobs 2, and no-op, each in its own process;
+                its cost per document is compared with the shipped project's --jobs 2
+                builds, run before and after it
 districts       a national build's wall time estimated from the measured cost per
                 document (--jobs 2): 514 editions of the kit, on 1, 8 and 32 machines
 logo            the largest PNG modul accepts (4000 × 3000 with transparency) and a
@@ -308,7 +310,6 @@ def main() -> None:
     parser.add_argument("--editions", type=int, default=0, help="e.g. 500 (about 6 minutes)")
     arguments = parser.parse_args()
     runs, large = arguments.runs, arguments.large_roster
-    national = editions_run(arguments.editions) if arguments.editions else None
     from modul import Options, build
 
     with tempfile.TemporaryDirectory() as folder:
@@ -346,7 +347,15 @@ def main() -> None:
             single += timed(1, lambda: build(root, Options(force=True, jobs=1)))
             raw.append(raw_reportlab(root))
             double += timed(1, lambda: build(root, Options(force=True, jobs=2)))
+        # The references of the long runs are measured on both sides of them: a shared
+        # machine's speed drifts over minutes, and a ratio of figures taken far apart
+        # would show the drift, not modul.
+        national = editions_run(arguments.editions) if arguments.editions else None
+        after = timed(runs, lambda: build(root, Options(force=True, jobs=2))) if national else []
         rosters = {n: roster_run(root, n) for n in (30, 1000, large)}
+        rosters[1000]["seconds"] = statistics.mean(
+            (rosters[1000]["seconds"], roster_run(root, 1000)["seconds"])
+        )
         again_s, again_mb = per_participant(root, 1000)
         logos = logo_runs(root)
 
@@ -435,7 +444,7 @@ def main() -> None:
         met=stamping >= 5,
         note=f"{again_mb:.0f} MB of PDFs; stamping is {stamping:.1f}× faster",
     )
-    per_document = median(double) / documents  # on one machine like this, both cores busy
+    per_document = median(double + after) / documents  # on one machine like this, both cores busy
     national_documents = DISTRICTS * documents // editions
     estimate = national_documents * per_document
     table.add(
