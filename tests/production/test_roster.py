@@ -216,6 +216,43 @@ def test_the_print_file_is_written_batch_by_batch(project, tmp_path, monkeypatch
     assert not list(merged.parent.glob(".*.tmp"))
 
 
+def reachable(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """The objects a reader can get to from the trailer."""
+    seen: set[tuple[int, int]] = set()
+    todo: list[object] = [pdf.trailer]
+    while todo:
+        obj = todo.pop()
+        if not isinstance(obj, pikepdf.Object):
+            continue
+        if obj.is_indirect:
+            if obj.objgen in seen:
+                continue
+            seen.add(obj.objgen)
+        if isinstance(obj, pikepdf.Stream):
+            todo += obj.stream_dict.values()
+        elif isinstance(obj, pikepdf.Dictionary | pikepdf.Array):
+            todo += obj.values() if isinstance(obj, pikepdf.Dictionary) else list(obj)
+    return seen
+
+
+def test_a_participant_file_holds_that_participant_alone(project, tmp_path, monkeypatch):
+    """Each participant's own file is the batch's shared beginning plus its own stamps:
+    sound for a printer, and nothing of another participant in it, not even unused."""
+    from modul.production import roster as stamping
+
+    monkeypatch.setattr(stamping, "BATCH", 2)
+    names = ["Siti Aminah", "Yohanes Kase", "Maria Goreti"]
+    csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"{n}\n" for n in names))
+    where = Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
+    plain, *singles, merged = (d.path for d in build(project, where).documents)
+    for name, single in zip(names, singles, strict=True):
+        assert set(names_by_page(single)) == {name}
+        assert print_faults(single) == []  # qpdf, fonts, ghostscript, the print proof
+        with pikepdf.open(single) as pdf:
+            assert {o.objgen for o in pdf.objects if o.is_indirect} == reachable(pdf) - {(0, 0)}
+            assert len(pdf.pages) == len(PdfReader(plain).pages)
+
+
 def test_the_print_file_in_parts_of_n_participants(project, tmp_path):
     names = [f"Peserta Nomor {n}" for n in range(1, 6)]
     csv = write(tmp_path / "peserta.csv", "nama\n" + "".join(f"{n}\n" for n in names))

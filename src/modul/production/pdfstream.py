@@ -9,6 +9,7 @@ object is its offset (8 bytes) and per page its number (8 bytes).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import zlib
 from array import array
@@ -30,6 +31,13 @@ class PdfStream:
         self.written = 0
         self.digest = hashlib.sha256()  # of everything written: the file's /ID
         self._write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+
+    def branch(self, file: BinaryIO) -> PdfStream:
+        """This stream as it is now, going on into `file`, which holds what was written so
+        far: files that begin alike (each participant's worksheet) share that beginning."""
+        other = copy.copy(self)
+        other.file, other.offsets, other.digest = file, array("q", self.offsets), self.digest.copy()
+        return other
 
     def reserve(self) -> int:
         """A number for an object written later with `put`."""

@@ -12,6 +12,7 @@ row. The header line is kept clear of the running head.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zlib
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 from reportlab.lib.units import mm
@@ -95,7 +97,7 @@ def personalised(
                 batch = people[start : min(start + BATCH, first + len(group))]
                 marks_pdf = pikepdf.open(io.BytesIO(stamps.draw(batch, header)))
                 marks = _own_forms(marks_pdf)  # header, name; header, name; …
-                copies = _Copies(base, sheets, placements)
+                copies = _Copies(base, sheets, placements, _shared(marks))
                 memo: Memo = {}  # the batch's font, written once
                 for n, person in enumerate(batch):
                     stamp = marks[2 * n], marks[2 * n + 1]
@@ -139,6 +141,12 @@ class _PrintFile:
                 )
             )
 
+    def branch(self, file: BinaryIO) -> _PrintFile:
+        """This print file as it is now, going on into `file` (see PdfStream.branch)."""
+        other = copy.copy(self)
+        other.out, other.kids = self.out.branch(file), array("q")
+        return other
+
     def finish(self) -> None:
         tail = b" /Count %d >>" % len(self.kids)
         self.out.put_array(self.tree, b"<< /Type /Pages /Kids ", self.kids, tail)
@@ -148,37 +156,42 @@ class _PrintFile:
 
 class _Copies:
     """One participant's worksheet: the same pages for everyone, only the stamps change.
-    Made anew for each batch, so that the stamps copied in do not pile up."""
+    What a batch's files share (the worksheet's pages, the stamps' font) is written
+    once; each file is that beginning, then the participant's two stamps, pages and
+    cross-reference table (pikepdf would write the whole file for every participant)."""
 
     def __init__(
-        self, base: pikepdf.Pdf, sheets: list[pikepdf.Object], placements: list[bytes]
+        self,
+        base: pikepdf.Pdf,
+        sheets: list[pikepdf.Object],
+        placements: list[bytes],
+        shared: list[pikepdf.Object],
     ) -> None:
-        self.pdf = _new_like(base)
-        for sheet, placement in zip(sheets, placements, strict=True):
-            page = pikepdf.Dictionary(
-                Type=pikepdf.Name.Page,
-                MediaBox=pikepdf.Array([float(v) for v in base.pages[0].mediabox]),
-                Contents=self.pdf.make_stream(placement),
-                Resources=pikepdf.Dictionary(
-                    XObject=pikepdf.Dictionary(Worksheet=self.pdf.copy_foreign(sheet))
-                ),
-            )
-            self.pdf.pages.append(pikepdf.Page(page))
+        beginning = io.BytesIO()
+        self.start = _PrintFile(PdfStream(beginning), base, sheets, placements)
+        self.memo: Memo = {}
+        for obj in shared:
+            self.start.out.copy(obj, self.memo)
+        self.beginning = beginning.getvalue()
 
     def of(self, header: pikepdf.Object, name: pikepdf.Object) -> bytes:
-        stamps = {"/Header": self.pdf.copy_foreign(header), "/Name": self.pdf.copy_foreign(name)}
-        for page in self.pdf.pages:
-            for key, stamp in stamps.items():
-                page.Resources.XObject[key] = stamp
-        return _save(self.pdf)  # the previous participant's stamps are left out
+        file = io.BytesIO(self.beginning)
+        file.seek(0, io.SEEK_END)
+        pdf = self.start.branch(file)
+        pdf.add_participant(header, name, dict(self.memo))  # numbers of this file only
+        pdf.finish()
+        return file.getvalue()
 
 
-def _new_like(base: pikepdf.Pdf) -> pikepdf.Pdf:
-    """An empty PDF with the title, author and dates of `base`."""
-    pdf = pikepdf.new()
-    for key, value in base.docinfo.items():
-        pdf.docinfo[key] = value
-    return pdf
+def _shared(stamps: list[pikepdf.Object]) -> list[pikepdf.Object]:
+    """What the stamps of a batch refer to in common (ReportLab's font dictionary)."""
+    found: dict[tuple[int, int], pikepdf.Object] = {}
+    for stamp in stamps:
+        resources = stamp.get("/Resources", pikepdf.Dictionary())
+        for value in [resources] if resources.is_indirect else resources.values():
+            if value.is_indirect:
+                found[value.objgen] = value
+    return list(found.values())
 
 
 def _own_forms(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
@@ -345,15 +358,3 @@ def _header_baseline(theme: Theme, height: float) -> float:
     if wanted - DESCENT * size >= head + ASCENT * theme.header_size + 1:
         return float(wanted)
     return float(head) - 3 * gap - ASCENT * size  # the rule lies 2 gaps below the head's baseline
-
-
-def _save(pdf: pikepdf.Pdf) -> bytes:
-    """Streams are all compressed already: re-compressing them would take 10× longer."""
-    output = io.BytesIO()
-    pdf.save(
-        output,
-        deterministic_id=True,
-        compress_streams=False,
-        stream_decode_level=pikepdf.StreamDecodeLevel.none,
-    )
-    return output.getvalue()
