@@ -224,6 +224,12 @@ BAD_INPUTS = {
         "a number of 5000 digits",
         "put it in quotes",
     ),
+    "a date no calendar has": Bad(
+        edit(ROLE_FILE, "nama: Konselor Pemberdayaan Masyarakat", "nama: 2026-13-45"),
+        f"{ROLE_FILE}:{NAME}:7",
+        "2026-13-45 is not a date",
+        "put it in quotes",
+    ),
     "brackets 300 deep": Bad(
         edit(ROLE_FILE, "tugas_lain:\n", "tugas_lain: " + "[" * 300 + "]" * 300 + "\nx:\n"),
         f"{ROLE_FILE}:{OTHER_TASKS}",

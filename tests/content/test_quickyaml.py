@@ -32,6 +32,8 @@ def test_the_shipped_files_are_read_quickly():
         except GiveUp:
             continue
         assert tree == parse_fully("f.yaml", text), path
+        windows = text.replace("\n", "\r\n")  # as Notepad saves it
+        assert quick(windows) == parse_fully("f.yaml", windows), path
         read_quickly += 1
     assert read_quickly >= len(SHIPPED) - 2  # the theme's decimals with exponents, if any
 

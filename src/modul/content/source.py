@@ -8,6 +8,7 @@ printed sentence came from.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from pathlib import Path
@@ -29,6 +30,7 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]
 MAX_NODES = 200_000  # far above any real content file; stops alias bombs
 MAX_DEPTH = 40  # content nests five levels deep at most
 LONG_NUMBER = re.compile(r"\d{1000,}")  # Python refuses to read an int of over 4300 digits
+DATE = re.compile(r"(?<![\w.-])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![\w.-])")  # as YAML reads one
 
 
 class ProblemList(ModulError):
@@ -122,20 +124,11 @@ def parse_fully(name: str, text: str) -> Node:
         data = yaml.load(text)
     except RecursionError:  # the parser itself recurses: brackets nested hundreds deep
         raise ProblemList([_deepest(name, text)]) from None
-    except ValueError as err:  # the one the parser raises: a number too long to read
-        found = LONG_NUMBER.search(text)
-        if found is None:
+    except ValueError as err:  # what the parser raises: a number too long, a date that is none
+        problem = _long_number(name, text) or _impossible_date(name, text)
+        if problem is None:
             raise
-        line, column = _position(text, found.start())
-        raise ProblemList.one(
-            name,
-            line,
-            column,
-            ngettext(
-                "a number of {count} digit", "a number of {count} digits", len(found.group())
-            ).format(count=len(found.group())),
-            _("shorten it, or put it in quotes if it is text"),
-        ) from err
+        raise ProblemList([problem]) from err
     except MarkedYAMLError as err:
         raise ProblemList([_syntax_problem(name, err)]) from None
     except YAMLError as err:
@@ -227,6 +220,40 @@ def _to_node(
             key_origin,
         )
     return Node(_builtin(data), origin, key_origin)
+
+
+def _long_number(name: str, text: str) -> Problem | None:
+    found = LONG_NUMBER.search(text)
+    if found is None:
+        return None
+    line, column = _position(text, found.start())
+    digits = len(found.group())
+    return Problem(
+        name,
+        line,
+        column,
+        ngettext("a number of {count} digit", "a number of {count} digits", digits).format(
+            count=digits
+        ),
+        _("shorten it, or put it in quotes if it is text"),
+    )
+
+
+def _impossible_date(name: str, text: str) -> Problem | None:
+    """A value written as a date (2026-13-45) that no calendar has."""
+    for found in DATE.finditer(text):
+        try:
+            datetime.date(*(int(part) for part in found.groups()))
+        except ValueError:
+            line, column = _position(text, found.start())
+            return Problem(
+                name,
+                line,
+                column,
+                _("{date} is not a date").format(date=found.group()),
+                _("write the date as year-month-day, e.g. 2026-06-08, or put it in quotes"),
+            )
+    return None
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
