@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 from modul.content.images import image_problem
@@ -99,7 +100,8 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
     tag = element.tag
     if tag in INLINE:
         return []
-    if tag not in BLOCKS:
+    allowed = BLOCKS.get(tag)
+    if allowed is None:
         return [
             _problem(
                 template,
@@ -117,14 +119,14 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
             root,
             tag,
             _("<{element}> has no attribute `{attribute}`").format(element=tag, attribute=name),
-            _("allowed: {attributes}").format(attributes=", ".join(sorted(BLOCKS[tag])))
-            if BLOCKS[tag]
+            _("allowed: {attributes}").format(attributes=", ".join(sorted(allowed)))
+            if allowed
             else _("allowed: none"),
         )
         for name in element.attrib
-        if name not in BLOCKS[tag]
+        if name not in allowed
     ]
-    if tag not in TEXT_ELEMENTS and tag != "document":
+    if tag not in _HOLDS_INLINE:
         problems += [
             _problem(
                 template,
@@ -138,54 +140,110 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
             for child in element
             if child.tag in INLINE
         ]
-    bad = _bad_value(element)
-    if bad:
-        problems.append(_problem(template, root, tag, bad, _("see layouts/README.md")))
+    for attribute, default, valid, message in _VALUES.get(tag, ()):
+        if not valid(element.get(attribute, default)):
+            problems.append(_problem(template, root, tag, message(), _("see layouts/README.md")))
+            break  # one wrong value per element is reported
     return problems
 
 
-def _bad_value(element: ET.Element) -> str | None:
-    get = element.get
-    tag = element.tag
-    if tag == "document" and get("orientation", "portrait") not in ("portrait", "landscape"):
-        return _('<document orientation> must be "portrait" or "landscape"')
-    if tag == "table" and get("border", "1") not in ("0", "1"):
-        return _('<table border> must be "0" (no lines) or "1"')
-    if tag == "p" and get("align", "left") not in ALIGNMENTS:
-        return _("<p align> must be one of {allowed}").format(allowed=sorted(ALIGNMENTS))
-    if tag == "p" and get("style", "body") not in PARAGRAPH_STYLES:
-        return _("<p style> must be one of {allowed}").format(allowed=sorted(PARAGRAPH_STYLES))
-    if tag == "list" and get("style", "bullet") not in LIST_STYLES:
-        return _("<list style> must be one of {allowed}").format(allowed=sorted(LIST_STYLES))
-    if tag == "lines" and not (_WHOLE.match(get("n", "3")) and 1 <= int(get("n", "3")) <= 40):
-        return _("<lines n> must be a whole number from 1 to 40")
-    if (
-        tag == "table"
-        and "widths" in element.attrib
-        and not all(_NUMBER.match(w.strip()) for w in get("widths", "").split(","))
-    ):
-        return _('<table widths> must be numbers separated by commas, e.g. "1,4,2"')
-    if tag == "table" and not _NUMBER.match(get("row-mm", "0")):
-        return _("<table row-mm> must be a number of millimetres")
-    if tag == "cell" and not _NUMBER.match(get("indent", "0")):
-        return _("<cell indent> must be a number of millimetres")
-    if tag == "document" and not _WHOLE.match(get("fit-pages", "1")):
-        return _('<document fit-pages> must be a whole number of pages, e.g. "1"')
-    if tag == "document" and not _SHARE.match(get("nearly-empty", "0")):
-        return _('<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"')
-    if tag == "spacer" and not _NUMBER.match(get("mm", "5")):
-        return _("<spacer mm> must be a number")
-    if tag == "image" and not get("src"):
-        return _("<image> needs src, a picture in the project, e.g. {example}").format(
-            example='src="{{ logo }}"'
+_HOLDS_INLINE = {*TEXT_ELEMENTS, "document"}
+
+
+# Element → its attributes' values to check: (attribute, value when absent, test, message).
+# A table: the markup of a national build has millions of elements.
+_VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], str]]]] = {
+    "document": [
+        (
+            "orientation",
+            "portrait",
+            {"portrait", "landscape"}.__contains__,
+            lambda: _('<document orientation> must be "portrait" or "landscape"'),
+        ),
+        (
+            "fit-pages",
+            "1",
+            _WHOLE.match,
+            lambda: _('<document fit-pages> must be a whole number of pages, e.g. "1"'),
+        ),
+        (
+            "nearly-empty",
+            "0",
+            _SHARE.match,
+            lambda: _('<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"'),
+        ),
+    ],
+    "table": [
+        (
+            "border",
+            "1",
+            {"0", "1"}.__contains__,
+            lambda: _('<table border> must be "0" (no lines) or "1"'),
+        ),
+        (
+            "widths",
+            "1",
+            lambda widths: all(_NUMBER.match(w.strip()) for w in widths.split(",")),
+            lambda: _('<table widths> must be numbers separated by commas, e.g. "1,4,2"'),
+        ),
+        ("row-mm", "0", _NUMBER.match, lambda: _("<table row-mm> must be a number of millimetres")),
+    ],
+    "p": [
+        (
+            "align",
+            "left",
+            ALIGNMENTS.__contains__,
+            lambda: _("<p align> must be one of {allowed}").format(allowed=sorted(ALIGNMENTS)),
+        ),
+        (
+            "style",
+            "body",
+            PARAGRAPH_STYLES.__contains__,
+            lambda: _("<p style> must be one of {allowed}").format(
+                allowed=sorted(PARAGRAPH_STYLES)
+            ),
+        ),
+    ],
+    "list": [
+        (
+            "style",
+            "bullet",
+            LIST_STYLES.__contains__,
+            lambda: _("<list style> must be one of {allowed}").format(allowed=sorted(LIST_STYLES)),
         )
-    if tag == "image" and not (
-        _NUMBER.match(get("mm", "30")) and 0 < float(get("mm", "30")) <= 100
-    ):
-        return _("<image mm> must be a number of millimetres from 1 to 100")
-    if tag == "choices" and not get("options"):
-        return _('<choices> needs options, e.g. options="Benar,Salah"')
-    return None
+    ],
+    "lines": [
+        (
+            "n",
+            "3",
+            lambda n: _WHOLE.match(n) and 1 <= int(n) <= 40,
+            lambda: _("<lines n> must be a whole number from 1 to 40"),
+        )
+    ],
+    "cell": [
+        ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))
+    ],
+    "spacer": [("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number"))],
+    "image": [
+        (
+            "src",
+            "",
+            bool,
+            lambda: _("<image> needs src, a picture in the project, e.g. {example}").format(
+                example='src="{{ logo }}"'
+            ),
+        ),
+        (
+            "mm",
+            "30",
+            lambda mm: _NUMBER.match(mm) and 0 < float(mm) <= 100,
+            lambda: _("<image mm> must be a number of millimetres from 1 to 100"),
+        ),
+    ],
+    "choices": [
+        ("options", "", bool, lambda: _('<choices> needs options, e.g. options="Benar,Salah"'))
+    ],
+}
 
 
 def _check_image(element: ET.Element, attribute: str, template: Path, root: Path) -> list[Problem]:
