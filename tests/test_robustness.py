@@ -567,3 +567,15 @@ def test_participant_names_in_other_scripts_are_stamped_with_the_fallback(projec
     single = pdf_path(project, ROLE, "peserta/lembar-kerja-002-oro-tu.pdf")
     first = " ".join(PdfReader(single).pages[0].extract_text().split())
     assert "Peserta: Ŋoro Ətu · Desa B" in first
+
+
+def test_a_character_a_template_writes_by_its_number_is_checked_too(project):
+    """`&#x14B;` in a template is ŋ in the document: Vera lacks it, so it is reported as
+    if it were written out."""
+    template = project / "layouts/default/handout.xml.j2"
+    text = template.read_text(encoding="utf-8")
+    write(template, text.replace("<h1>{{ t.objectives }}</h1>", "<h1>{{ t.objectives }} &#x14B;</h1>"))
+    result = run_modul(project, "build", "--region", "nasional", "--role", ROLE, "--doc", "handout")
+    assert result.exit_code == 0, result.output
+    assert "`ŋ` (U+014B LATIN SMALL LETTER ENG)" in result.output, result.output
+    assert "ŋ" in pdf_text(pdf_path(project, ROLE, "bahan-bacaan.pdf"))

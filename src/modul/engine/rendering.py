@@ -135,7 +135,7 @@ def _render_edition(
             )
             if written is not None:
                 text, tree = written
-                add_foreign(into.foreign, theme, tree)
+                add_foreign(into.foreign, theme, text, tree)
                 path = Folders(root).output(slug, role, kind.file)
                 line = (
                     f"{words.get('participant_line', '')} · {edition.workshop.judul}"
@@ -164,10 +164,12 @@ def _render_edition(
                 into.packets.append(PacketTarget(slug, role, path, theme, front, names))
 
 
-def add_foreign(foreign: Foreign, theme: Theme, tree: ET.Element) -> None:
-    """Add the characters of a document that its theme's own font lacks: characters,
-    not texts, are kept (a national build has 15,000 documents)."""
+def add_foreign(foreign: Foreign, theme: Theme, text: str, tree: ET.Element) -> None:
+    """Add the characters of a document (markup `text`, parsed into `tree`) that its
+    theme's own font lacks: characters, not texts, are kept (a national build has 15,000
+    documents)."""
     fonts = (theme.fonts.regular, *theme.fonts.fallback)
     coverage, found = foreign.setdefault(fonts, (Coverage(fonts), set()))
-    texts = (t for e in tree.iter() for t in (e.text, e.tail, *e.attrib.values()) if t)
-    found |= coverage.foreign("\n".join(texts))
+    if "&#" in text or not coverage.has_ascii:  # the tree's texts, not the markup's
+        text = "\n".join(t for e in tree.iter() for t in (e.text, e.tail, *e.attrib.values()) if t)
+    found |= coverage.foreign(text)  # the markup's own signs are ASCII: never foreign

@@ -81,17 +81,18 @@ class Coverage:
 
     def runs(self, text: str) -> tuple[tuple[int | None, str], ...]:
         """`text`, prepared, cut into pieces that each one font prints (or none)."""
-        if text.isascii() and self._ascii_in_own_font:  # most text: nothing to do
+        if text.isascii() and self.has_ascii:  # most text: nothing to do
             return ((0, text),) if text else ()
         return _cut(self, text)
 
     @functools.cached_property
-    def _ascii_in_own_font(self) -> bool:
+    def has_ascii(self) -> bool:
+        """Whether the theme's own font prints every printable ASCII character."""
         return all(self.font_of(chr(code)) == 0 for code in range(32, 127))
 
     def foreign(self, text: str) -> set[str]:
         """The characters of `text` that the theme's own font lacks."""
-        if text.isascii() and self._ascii_in_own_font:
+        if text.isascii() and self.has_ascii:
             return set()
         chars = set(unicodedata.normalize("NFC", text)) - INVISIBLE  # as `prepare`, each once
         return {c for c in chars if unicodedata.category(c) != "Cf" and self.font_of(c) != 0}
