@@ -574,7 +574,9 @@ def test_a_character_a_template_writes_by_its_number_is_checked_too(project):
     if it were written out."""
     template = project / "layouts/default/handout.xml.j2"
     text = template.read_text(encoding="utf-8")
-    write(template, text.replace("<h1>{{ t.objectives }}</h1>", "<h1>{{ t.objectives }} &#x14B;</h1>"))
+    write(
+        template, text.replace("<h1>{{ t.objectives }}</h1>", "<h1>{{ t.objectives }} &#x14B;</h1>")
+    )
     result = run_modul(project, "build", "--region", "nasional", "--role", ROLE, "--doc", "handout")
     assert result.exit_code == 0, result.output
     assert "`ŋ` (U+014B LATIN SMALL LETTER ENG)" in result.output, result.output

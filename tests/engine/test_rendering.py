@@ -69,3 +69,71 @@ def test_problems_found_in_workers_speak_the_language_of_the_command(project, mo
     assert [p.message for p in english] == ["template error: 'nope' is undefined"]
     assert [p.message for p in indonesian] != [p.message for p in english]
     assert "nope" in indonesian[0].message
+
+
+def taken_ahead(monkeypatch) -> list[int]:
+    """How many jobs each check takes over from those sent while loading."""
+    taken: list[int] = []
+    take = rendering.Ahead.take
+
+    def counted(self, how, editions):
+        jobs = take(self, how, editions)
+        taken.append(len(jobs))
+        return jobs
+
+    monkeypatch.setattr(rendering.Ahead, "take", counted)
+    return taken
+
+
+def test_editions_are_rendered_while_the_rest_are_still_read(project, monkeypatch):
+    """24 editions: three jobs of eight are sent as the editions are read, and the
+    targets are what one process renders."""
+    root = national_copy(project, 20)
+    alone = preflight.check(root, Options())
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 1)
+    taken = taken_ahead(monkeypatch)
+    with workers(2) as pool:
+        spread = preflight.check(root, Options(), pool)
+    assert taken == [3]
+    assert [(t.path, t.packed) for t in spread.targets] == [
+        (t.path, t.packed) for t in alone.targets
+    ]
+
+
+def test_a_chosen_region_and_role_are_rendered_ahead_alike(project, monkeypatch):
+    root = national_copy(project, 20)
+    chosen = Options(
+        regions=[f"kab-{n}" for n in range(2, 19)], roles=["konselor-pemberdayaan-masyarakat"]
+    )
+    alone = preflight.check(root, chosen)
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 1)
+    taken = taken_ahead(monkeypatch)
+    with workers(2) as pool:
+        spread = preflight.check(root, chosen, pool)
+    assert taken == [2]  # 17 editions: two jobs of eight ahead, the last one after
+    assert [(t.path, t.packed) for t in spread.targets] == [
+        (t.path, t.packed) for t in alone.targets
+    ]
+    assert {t.role for t in spread.targets} == {"konselor-pemberdayaan-masyarakat"}
+
+
+def test_a_mistake_in_the_last_region_read_stops_the_check_as_before(project, monkeypatch):
+    """The editions sent ahead are dropped; the workers go on serving the next check."""
+    root = national_copy(project, 20)
+    region = root / "content/regions/sumbar/workshop.yaml"
+    write(region, region.read_text(encoding="utf-8") + "\ntidak_ada: 1\n")
+    alone = problems_of(root)
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 1)
+    taken, dropped, cancel = taken_ahead(monkeypatch), [], rendering.Ahead.cancel
+    monkeypatch.setattr(
+        rendering.Ahead, "cancel", lambda self: dropped.append(len(self.jobs)) or cancel(self)
+    )
+    with workers(2) as pool:
+        spread = problems_of(root, lambda r: preflight.check(r, Options(), pool))
+        region.write_text(region.read_text(encoding="utf-8").replace("tidak_ada: 1", ""))
+        again = preflight.check(root, Options(), pool)
+    assert [str(p) for p in spread] == [str(p) for p in alone]
+    assert "tidak_ada" in str(spread[0])
+    assert dropped[0] == 2  # 23 good editions read: two jobs sent, then dropped
+    assert taken == [3]  # the check after the mistake was mended
+    assert len(again.targets) == 24 * 3 * 10

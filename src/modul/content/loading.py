@@ -6,6 +6,7 @@ problems of a run at once, sorted by file and line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,9 +45,10 @@ class Project:
         return self.national.roles
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, loaded: Callable[[Edition], None] | None = None) -> Project:
     """Read `content/` under `root`, national and regions; raise ModulError listing every
-    problem found."""
+    problem found. `loaded` is given each edition found valid as soon as it is (the
+    national one first), so that work on it can begin while the rest are read."""
     problems: list[Problem] = []
     sources = read_national(root, problems)
     editions: dict[str, Edition] = {}
@@ -54,21 +56,25 @@ def load_project(root: Path) -> Project:
     national = _edition(NATIONAL, sources, problems)
     if national:
         editions[NATIONAL], provenance[NATIONAL] = national, Provenance(sources)
+        if loaded:
+            loaded(national)
     for folder in regions.region_folders(root, problems):
-        loaded = regions.load_region(folder, root, sources, problems)
-        if loaded is None:
+        found = regions.load_region(folder, root, sources, problems)
+        if found is None:
             continue
         edition = _edition(
             folder.name,
-            loaded.sources,
+            found.sources,
             problems,
-            region=loaded.region,
+            region=found.region,
             folder=folder,
-            logo=loaded.logo,
+            logo=found.logo,
         )
         if edition:
             editions[folder.name] = edition
-            provenance[folder.name] = Provenance(loaded.sources, loaded.settings, loaded.changes)
+            provenance[folder.name] = Provenance(found.sources, found.settings, found.changes)
+            if loaded:
+                loaded(edition)
     if problems:  # a national mistake shows up again in every region: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     return Project(root=root, editions=editions, provenance=provenance)

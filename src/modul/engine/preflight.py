@@ -17,8 +17,9 @@ from pathlib import Path
 
 from modul.content import checks
 from modul.content.loading import Project, load_project
+from modul.content.model import Edition
 from modul.engine.options import Options, UsageError
-from modul.engine.rendering import Foreign, Rendering, render
+from modul.engine.rendering import Ahead, Foreign, Rendering, render
 from modul.errors import ModulError, Problem, collect, relative
 from modul.folders import Folders
 from modul.i18n import _
@@ -57,7 +58,6 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     options = options or Options()
     options.check()
     problems: list[Problem] = []
-    project = collect(problems, lambda: load_project(root))
     catalog = collect(problems, lambda: load_catalog(root))
     labels = {
         path.stem: collect(problems, partial(load_labels, root, path.stem))
@@ -69,18 +69,27 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     )
     if people_list and options.per_file:
         people_list = replace(people_list, per_file=options.per_file)
-    if project is None or catalog is None:
-        raise ModulError(problems)
     participants = options.participants or (len(people_list.participants) if people_list else None)
-    editions = _select(list(project.editions), options.regions, "region")
-    roles = _select(list(project.roles), options.roles, "role")
-    kinds = _select_kinds(catalog, options.kinds)
-    kit_findings = _kit_findings(root, project, catalog, editions)
-    if kit_errors := [p for p in kit_findings if p.severity == "error"]:
-        raise ModulError(problems + kit_errors)  # templates would only fail on them again
-    how = Rendering(root, options, catalog, labels, people_list, participants, roles, kinds)
-    chosen = [project.editions[slug] for slug in editions]
-    rendered = render(how, chosen, pool)
+    kinds = _select_kinds(catalog, options.kinds) if catalog else []
+    plain = (  # roles are known once the national edition is read
+        Rendering(root, options, catalog, labels, people_list, participants, [], kinds)
+        if catalog
+        else None
+    )
+    ahead = Ahead(pool if plain and not problems else None, partial(_with_roles, plain))
+    try:
+        project = collect(problems, lambda: load_project(root, ahead.loaded))
+        if project is None or plain is None:
+            raise ModulError(problems)
+        editions = _select(list(project.editions), options.regions, "region")
+        roles = _select(list(project.roles), options.roles, "role")
+        kit_findings = _kit_findings(root, project, plain.catalog, editions)
+        if kit_errors := [p for p in kit_findings if p.severity == "error"]:
+            raise ModulError(problems + kit_errors)  # templates would only fail on them again
+        chosen = [project.editions[slug] for slug in editions]
+        rendered = render(replace(plain, roles=roles), chosen, pool, ahead)
+    finally:  # stopped: what was sent ahead is not needed
+        ahead.cancel()
     problems += rendered.problems
     targets, packets, foreign = rendered.targets, rendered.packets, rendered.foreign
     if problems:  # a layout mistake shows up once per document: report it once
@@ -97,12 +106,21 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     ]
     return Setup(
         project,
-        catalog,
+        plain.catalog,
         targets,
         packets,
         people_list,
         sorted(set(unused + _glyph_warnings(root, foreign, people_list, roster))),
     )
+
+
+def _with_roles(plain: Rendering | None, national: Edition) -> Rendering | None:
+    """`plain` with the roles asked for, given the national edition; None if one is
+    unknown (the check after loading says so)."""
+    wanted = plain.options.roles if plain else ()
+    if plain is None or not set(wanted) <= national.roles.keys():
+        return None
+    return replace(plain, roles=[r for r in national.roles if not wanted or r in wanted])
 
 
 def _kit_findings(

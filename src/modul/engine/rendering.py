@@ -4,7 +4,8 @@ national project in the build's worker processes, eight editions at a time."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from concurrent.futures import Executor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -68,20 +69,81 @@ class Rendered:
             self.foreign.setdefault(fonts, (coverage, set()))[1].update(found)
 
 
-def render(how: Rendering, editions: list[Edition], pool: Executor | None) -> Rendered:
+class Ahead:
+    """Editions sent to the workers as soon as they are loaded, eight at a time, while
+    the main process reads the rest; `render` takes the jobs over when it is asked for
+    the same editions with the same `Rendering` (else they are cancelled)."""
+
+    def __init__(self, pool: Executor | None, plan: Callable[[Edition], Rendering | None]):
+        self.pool, self.plan = pool, plan  # plan: the Rendering, given the first edition
+        self.how: Rendering | None = None
+        self.waiting: list[Edition] = []
+        self.jobs: list[tuple[list[Edition], Future[Rendered]]] = []
+
+    def loaded(self, edition: Edition) -> None:
+        if self.pool is None:
+            return
+        if self.how is None:
+            self.how = self.plan(edition)
+        how = self.how
+        if how is None or how.options.packet:
+            self.pool = None  # nothing is sent ahead
+            return
+        if how.options.regions and edition.slug not in how.options.regions:
+            return
+        self.waiting.append(edition)
+        sent = len(self.jobs) * EDITIONS_PER_JOB + len(self.waiting)
+        if _documents(how, sent) < PARALLEL_FROM:
+            return  # a small project: rendered here, after loading
+        while len(self.waiting) >= EDITIONS_PER_JOB:
+            editions = self.waiting[:EDITIONS_PER_JOB]
+            del self.waiting[:EDITIONS_PER_JOB]
+            job = self.pool.submit(_render_in_worker, how, editions, i18n.language())
+            self.jobs.append((editions, job))
+
+    def take(self, how: Rendering, editions: list[Edition]) -> list[Future[Rendered]]:
+        """The jobs sent for the first of `editions`, in order; the rest are cancelled."""
+        taken: list[Future[Rendered]] = []
+        if how == self.how:
+            for sent, job in self.jobs:
+                asked = editions[len(taken) * EDITIONS_PER_JOB :][: len(sent)]
+                if len(asked) != len(sent) or any(a is not b for a, b in zip(asked, sent)):
+                    break
+                taken.append(job)
+        self.jobs = self.jobs[len(taken) :]
+        self.cancel()
+        return taken
+
+    def cancel(self) -> None:
+        """Cancel what no one has taken, and send nothing more."""
+        for _, job in self.jobs:
+            job.cancel()
+        self.pool, self.jobs, self.waiting = None, [], []
+
+
+def render(
+    how: Rendering, editions: list[Edition], pool: Executor | None, ahead: Ahead | None = None
+) -> Rendered:
     """Every document's markup, in the order of `editions`. Packets render their front
     later, in this process (its template environment cannot be sent to a worker)."""
-    documents = len(editions) * len(how.roles) * len(how.kinds)
-    if pool is None or how.options.packet or documents < PARALLEL_FROM:
+    parallel = not how.options.packet and _documents(how, len(editions)) >= PARALLEL_FROM
+    started = ahead.take(how, editions) if ahead and pool and parallel else []
+    if ahead:
+        ahead.cancel()
+    if pool is None or not parallel:
         return _render_editions(how, editions)
     language, rendered = i18n.language(), Rendered()
-    jobs = [
+    jobs = started + [
         pool.submit(_render_in_worker, how, editions[at : at + EDITIONS_PER_JOB], language)
-        for at in range(0, len(editions), EDITIONS_PER_JOB)
+        for at in range(len(started) * EDITIONS_PER_JOB, len(editions), EDITIONS_PER_JOB)
     ]
     for job in jobs:
         rendered.add(job.result())
     return rendered
+
+
+def _documents(how: Rendering, editions: int) -> int:
+    return editions * len(how.roles) * len(how.kinds)
 
 
 def _render_in_worker(how: Rendering, editions: list[Edition], language: str) -> Rendered:
