@@ -98,35 +98,25 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
 
 def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
     tag = element.tag
-    if tag in INLINE:
-        return []
     allowed = BLOCKS.get(tag)
     if allowed is None:
-        return [
+        return [] if tag in INLINE else [_unknown(tag, template, root)]
+    problems = []
+    if element.attrib and not allowed.issuperset(element.attrib):
+        problems += [
             _problem(
                 template,
                 root,
                 tag,
-                _("unknown element <{element}>").format(element=tag),
-                _("use one of: {elements} (see layouts/README.md)").format(
-                    elements=", ".join(sorted(BLOCKS))
-                ),
+                _("<{element}> has no attribute `{attribute}`").format(element=tag, attribute=name),
+                _("allowed: {attributes}").format(attributes=", ".join(sorted(allowed)))
+                if allowed
+                else _("allowed: none"),
             )
+            for name in element.attrib
+            if name not in allowed
         ]
-    problems = [
-        _problem(
-            template,
-            root,
-            tag,
-            _("<{element}> has no attribute `{attribute}`").format(element=tag, attribute=name),
-            _("allowed: {attributes}").format(attributes=", ".join(sorted(allowed)))
-            if allowed
-            else _("allowed: none"),
-        )
-        for name in element.attrib
-        if name not in allowed
-    ]
-    if tag not in _HOLDS_INLINE:
+    if tag not in _HOLDS_INLINE and len(element):
         problems += [
             _problem(
                 template,
@@ -145,6 +135,18 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
             problems.append(_problem(template, root, tag, message(), _("see layouts/README.md")))
             break  # one wrong value per element is reported
     return problems
+
+
+def _unknown(tag: str, template: Path, root: Path) -> Problem:
+    return _problem(
+        template,
+        root,
+        tag,
+        _("unknown element <{element}>").format(element=tag),
+        _("use one of: {elements} (see layouts/README.md)").format(
+            elements=", ".join(sorted(BLOCKS))
+        ),
+    )
 
 
 _HOLDS_INLINE = {*TEXT_ELEMENTS, "document"}

@@ -87,6 +87,19 @@ class _Sandbox(SandboxedEnvironment):
             safe = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
         return safe
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """An attribute found safe before is read at once; str.format and anything
+        new go through the sandbox's own checks."""
+        if attribute not in _FORMATS and self._verdicts.get((type(obj), attribute)):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass  # an item of that name, or undefined: as the sandbox says
+        return super().getattr(obj, attribute)
+
+
+_FORMATS = {"format", "format_map"}  # the sandbox wraps a string's own
+
 
 def _counted_range(*args: int) -> range:
     numbers = range(*args)
