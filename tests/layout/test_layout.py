@@ -68,6 +68,8 @@ def test_error_inside_a_partial_names_the_partial(project):
         "{{ ''.__class__.__mro__ }}",
         "{{ role.__class__.__init__.__globals__ }}",
         "{{ workshop.model_config.__class__ }}",
+        "{{ '{0.__class__.__mro__}'.format(role) }}",
+        "{{ t.objectives.format_map }}{{ '{x.__init__}'.format_map({'x': role}) }}",
     ],
 )
 def test_sandbox_refuses_access_to_internals(project, attack):
