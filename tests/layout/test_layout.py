@@ -306,3 +306,17 @@ def test_a_table_head_is_printed_once_a_page(project):
     ).documents
     texts = [" ".join(page.extract_text().split()) for page in PdfReader(guide.path).pages]
     assert [t.count("No. Session From–To Minutes") for t in texts[:4]] == [0, 1, 1, 0]
+
+
+def test_a_string_format_goes_through_the_sandbox_even_once_found_safe(tmp_path):
+    """The sandbox's verdicts are remembered per type and name; str.format must still
+    be wrapped each time, or '{0.__class__}' would reach internals."""
+    from jinja2.exceptions import SecurityError
+
+    from modul.layout import templates
+
+    write(tmp_path / "t.j2", "{{ '{0.__class__.__mro__}'.format(x) }}")
+    env = templates.environment((tmp_path,))
+    assert env.is_safe_attribute("", "format", "".format)  # now remembered as safe
+    with pytest.raises(SecurityError):
+        env.get_template("t.j2").render(x="")
