@@ -265,7 +265,7 @@ def check_project(
     options = options or Options()
     national = len(plan(root, options) or []) >= PARALLEL_FROM  # its markup in workers too
     with workers(options.jobs if layout or national else 1) as pool:
-        setup = check(root, options, pool)
+        setup = check(root, options, pool, keep=layout)
         found: list[Problem] = []
         if layout:
             from modul.engine.parallel import make

@@ -46,7 +46,9 @@ class Setup:
     warnings: list[Problem] = field(default_factory=list)  # printed, but nothing stops
 
 
-def check(root: Path, options: Options | None = None, pool: Executor | None = None) -> Setup:
+def check(
+    root: Path, options: Options | None = None, pool: Executor | None = None, *, keep: bool = True
+) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing.
 
     `options.paper` replaces the theme's and regions' paper; with `booklet`, pages are A5
@@ -54,6 +56,7 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     `packet`, each role's documents are also joined into a workshop packet.
     `participants` replaces the number in the workshop plan (run-sheet copies); a
     `roster` (CSV) of participants personalises the documents participants write on.
+    Without `keep`, the targets carry no markup (nothing will be laid out).
     """
     options = options or Options()
     options.check()
@@ -72,7 +75,7 @@ def check(root: Path, options: Options | None = None, pool: Executor | None = No
     participants = options.participants or (len(people_list.participants) if people_list else None)
     kinds = _select_kinds(catalog, options.kinds) if catalog else []
     plain = (  # roles are known once the national edition is read
-        Rendering(root, options, catalog, labels, people_list, participants, [], kinds)
+        Rendering(root, options, catalog, labels, people_list, participants, [], kinds, keep)
         if catalog
         else None
     )

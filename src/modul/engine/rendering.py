@@ -52,6 +52,7 @@ class Rendering:
     participants: int | None
     roles: list[str]
     kinds: list[DocumentKind]
+    keep: bool = True  # the markup, for laying out; a plain check only counts targets
 
 
 @dataclass
@@ -205,7 +206,8 @@ def _render_edition(
                     else ""
                 )
                 flat = sheet if tree.get("orientation") != "landscape" else None
-                into.targets.append(Target(slug, role, kind, path, pack(text), theme, flat, line))
+                packed = pack(text) if how.keep else b""
+                into.targets.append(Target(slug, role, kind, path, packed, theme, flat, line))
         if options.packet:
             front = partial(
                 document_markup,
