@@ -103,7 +103,7 @@ class Ahead:
             self.jobs.append((editions, job))
 
     def take(self, how: Rendering, editions: list[Edition]) -> list[Future[Rendered]]:
-        """The jobs sent for the first of `editions`, in order; the rest are cancelled."""
+        """The jobs sent for the first of `editions`, in order (`cancel` drops the rest)."""
         taken: list[Future[Rendered]] = []
         if how == self.how:
             for sent, job in self.jobs:
@@ -112,7 +112,6 @@ class Ahead:
                     break
                 taken.append(job)
         self.jobs = self.jobs[len(taken) :]
-        self.cancel()
         return taken
 
     def cancel(self) -> None:
