@@ -120,10 +120,12 @@ def check(
 def _with_roles(plain: Rendering | None, national: Edition) -> Rendering | None:
     """`plain` with the roles asked for, given the national edition; None if one is
     unknown (the check after loading says so)."""
-    wanted = plain.options.roles if plain else ()
-    if plain is None or not set(wanted) <= national.roles.keys():
+    if plain is None:
         return None
-    return replace(plain, roles=[r for r in national.roles if not wanted or r in wanted])
+    try:
+        return replace(plain, roles=_select(list(national.roles), plain.options.roles, "role"))
+    except ModulError:
+        return None
 
 
 def _kit_findings(
