@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
 from jinja2.sandbox import SandboxedEnvironment
@@ -19,6 +19,7 @@ from modul.errors import Problem, collect
 from modul.folders import Folders
 from modul.layout import templates
 from modul.layout.catalog import Catalog, DocumentKind
+from modul.layout.data import Items, freeze
 from modul.layout.documents import (
     PacketTarget,
     Target,
@@ -53,6 +54,11 @@ class Rendering:
     roles: list[str]
     kinds: list[DocumentKind]
     keep: bool = True  # the markup, for laying out; a plain check only counts targets
+
+    @cached_property
+    def roster(self) -> Items:
+        """The participants as templates see them, frozen once for every document."""
+        return freeze(self.people_list.participants if self.people_list else [])  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -181,13 +187,13 @@ def _render_edition(
         words = {**words, **edition.region.label}
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
-        environments[search] = templates.environment(search)
+        environments[search] = templates.environment(search, root)
     env = environments[search]
     people = how.participants or edition.workshop.pelaksanaan.jumlah_peserta
     extra = {
         "participants": people,
-        "kit": kit_documents(catalog, words),
-        "roster": people_list.participants if people_list else [],
+        "kit": freeze(kit_documents(catalog, words)),
+        "roster": how.roster,
     }
     for role in how.roles:
         for kind in how.kinds:

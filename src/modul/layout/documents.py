@@ -22,6 +22,7 @@ from modul.folders import Folders
 from modul.i18n import _
 from modul.layout import markup, templates
 from modul.layout.catalog import DocumentKind
+from modul.layout.data import edition_data, freeze
 from modul.layout.theme import Theme, load_theme
 
 
@@ -84,6 +85,16 @@ def document_markup(*args: Any, **extra: Any) -> ET.Element:
     return written_markup(*args, **extra)[1]
 
 
+_last: list[tuple[Edition, dict[str, Any]]] = []  # the edition rendered last, as data
+
+
+def _edition_data(edition: Edition) -> dict[str, Any]:
+    """The edition as plain data, worked out once for all its documents."""
+    if not _last or _last[0][0] is not edition:
+        _last[:] = [(edition, edition_data(edition))]
+    return _last[0][1]
+
+
 def written_markup(
     env: SandboxedEnvironment,
     root: Path,
@@ -104,17 +115,26 @@ def written_markup(
                 "`label:` in layouts/default/catalog.yaml"
             ).format(label=kind.label),
         )
-    context = {
-        "role": edition.roles[role],
-        "workshop": edition.workshop,
-        "worksheet": edition.worksheet,
-        "glossary": edition.glossary,
-        "region": edition.region,
-        "logo": relative(edition.logo, root) if edition.logo else "",
-        "t": labels,
-        "document_name": labels[kind.label],
-        **extra,
-    }
+    context = template_context(
+        root, edition, role, labels, document_name=labels[kind.label], **extra
+    )
     text = templates.render(env, kind.template, context, root)
     template = Path(env.get_template(kind.template).filename or kind.template)
     return text, markup.parse(text, template, root)
+
+
+def template_context(
+    root: Path, edition: Edition, role: str, labels: dict[str, str], **extra: Any
+) -> dict[str, Any]:
+    """What a template of `role`'s documents is given: plain frozen data only."""
+    data = _edition_data(edition)
+    return {
+        "role": data["roles"][role],
+        "workshop": data["workshop"],
+        "worksheet": data["worksheet"],
+        "glossary": data["glossary"],
+        "region": data["region"],
+        "logo": relative(edition.logo, root) if edition.logo else "",
+        "t": freeze(labels),
+        **{name: freeze(value) for name, value in extra.items()},
+    }

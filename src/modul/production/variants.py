@@ -79,7 +79,10 @@ def packet(
     front_pages = 1
     while True:  # the front's own length decides where the documents start
         placed = joining.place(parts, front_pages)
-        front, pages = render_document(job.front(parts=placed), job.theme, root=root, shown=shown)
+        contents = [  # what the contents page shows of each part: not its PDF
+            {"name": p.name, "first_page": p.first_page, "sections": p.sections} for p in placed
+        ]
+        front, pages = render_document(job.front(parts=contents), job.theme, root=root, shown=shown)
         if pages == front_pages:
             break
         front_pages = pages

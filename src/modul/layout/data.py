@@ -1,0 +1,119 @@
+"""What templates see: the content as plain frozen data, never the model's objects.
+
+A template from a shared region pack is someone else's code. The model's objects carry
+methods (pydantic's among them, some of which read files or unpickle); records, tuples,
+strings and numbers carry none a template may call. Values the templates need that
+the model works out (the agenda, the Tes Akhir's order, score ranges) are worked out
+here, once per edition, and handed over as data too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from modul.content.model import Edition, Role
+from modul.content.plans import PartKind, WorksheetPlan, Workshop
+
+PART_KINDS: tuple[str, ...] = get_args(PartKind)
+
+
+class Record(Mapping[str, Any]):
+    """A frozen mapping whose keys templates read as attributes (`role.nama`)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: dict[str, Any]) -> None:
+        self._items = items
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"Record({self._items!r})"
+
+    def __reduce__(self) -> tuple[type[Record], tuple[dict[str, Any]]]:
+        return Record, (self._items,)
+
+
+class Items(tuple[Any, ...]):
+    """A frozen list of plain data (told apart from a tuple that may hold anything)."""
+
+    __slots__ = ()
+
+
+def freeze(value: Any) -> Any:
+    """`value` as plain frozen data: models, dataclasses and mappings become records,
+    lists and tuples items; anything else that is not plain data is refused (a bug in
+    modul). What is frozen already is returned as it is, at no cost."""
+    if value is None or isinstance(value, str | int | float | Record | Items):
+        return value
+    if isinstance(value, BaseModel):
+        return freeze(value.model_dump())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return Record({str(k): freeze(v) for k, v in value.items()})
+    if isinstance(value, list | tuple | range):
+        return Items(freeze(v) for v in value)
+    raise TypeError(f"not plain data for a template: {type(value).__name__}")
+
+
+def _record(items: dict[str, Any]) -> Record:
+    return Record({key: freeze(value) for key, value in items.items()})
+
+
+def edition_data(edition: Edition) -> dict[str, Any]:
+    """The edition's content as templates see it, roles by slug."""
+    return {
+        "roles": {slug: _role(role, edition.worksheet) for slug, role in edition.roles.items()},
+        "workshop": _workshop(edition.workshop),
+        "worksheet": _worksheet(edition.worksheet),
+        "glossary": freeze(edition.glossary),
+        "region": freeze(edition.region),
+    }
+
+
+def _role(role: Role, worksheet: WorksheetPlan) -> Record:
+    return _record(
+        {
+            **role.model_dump(),
+            "reversed_numbers": role.reversed_numbers,
+            "tes_akhir": role.tes_akhir,
+            "tes_akhir_numbers": role.tes_akhir_numbers,
+            "score_ranges": worksheet.score_ranges(len(role.penilaian_diri)),
+        }
+    )
+
+
+def _workshop(workshop: Workshop) -> Record:
+    return _record(
+        {
+            **workshop.model_dump(),
+            "agenda": workshop.agenda,
+            "run_sheet": workshop.run_sheet,
+            "days": workshop.days,
+            "materials": workshop.materials,
+        }
+    )
+
+
+def _worksheet(worksheet: WorksheetPlan) -> Record:
+    return _record(
+        {
+            **worksheet.model_dump(),
+            "reversed_scale": worksheet.reversed_scale,
+            "by_id": {part.id: part for part in worksheet.bagian},
+            # Every kind, None where the worksheet has no part of it: `{% if %}` asks.
+            "by_kind": {kind: worksheet.part(kind) for kind in PART_KINDS},
+        }
+    )
