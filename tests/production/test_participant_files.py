@@ -46,19 +46,20 @@ def test_an_excel_workbook_is_read_from_its_first_sheet(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "rows, message, row, column",
+    "rows, message, cell",
     [
-        ([["Nama", "Asal"], [None, "Oelamasi"]], "the name is empty", 2, 1),
-        ([["Nama"], ["Ani", "Oelamasi"]], "this row has 2 cells", 2, 2),
-        ([["Peserta"], ["Ani"]], "no column `nama`", 1, 1),
+        ([["Asal", "Nama"], ["Oelamasi", None]], "the name is empty", "B2"),
+        ([["Nama"], ["Ani", "Oelamasi"]], "this row has 2 cells", "B2"),
+        ([["Peserta"], ["Ani"]], "no column `nama`", "A1"),
     ],
 )
-def test_a_workbook_is_refused_at_its_row_and_column(tmp_path, rows, message, row, column):
+def test_a_workbook_is_refused_at_its_cell(tmp_path, rows, message, cell):
+    """Located as Excel names cells: the sheet, then column letter and row."""
     with pytest.raises(ModulError) as caught:
         read_roster(workbook(tmp_path, rows), "peserta.xlsx")
     (problem,) = caught.value.problems
-    assert message in problem.message and (problem.line, problem.column) == (row, column)
-    assert problem.hint
+    assert message in problem.message and problem.file == f"peserta.xlsx:Sheet!{cell}"
+    assert str(problem).startswith(f"peserta.xlsx:Sheet!{cell}: ") and problem.hint
 
 
 def test_an_empty_first_sheet_is_named_when_others_hold_the_list(tmp_path):
@@ -69,8 +70,10 @@ def test_an_empty_first_sheet_is_named_when_others_hold_the_list(tmp_path):
     with pytest.raises(ModulError) as caught:
         read_roster(tmp_path / "peserta.xlsx", "peserta.xlsx")
     (problem,) = caught.value.problems
-    assert problem.message == "the workbook's first sheet (“Kosong”) is empty"
-    assert "drag the sheet with the participants to the front" in problem.hint
+    assert problem.message == (
+        "the sheet “Kosong” has no column `nama` in its first row, but the sheet “Peserta” has"
+    )
+    assert problem.hint == 'choose that sheet with --sheet "Peserta", or drag it to the front'
 
 
 @pytest.mark.parametrize(

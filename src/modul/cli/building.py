@@ -99,6 +99,14 @@ if TYPE_CHECKING:
     ),
 )
 @click.option(
+    "--sheet",
+    default=None,
+    metavar=N_("NAME"),
+    help=N_(
+        "With --roster: the sheet of the Excel workbook to read (default: its first visible sheet)."
+    ),
+)
+@click.option(
     "--per-file",
     type=Whole(1, 100000),
     default=None,
@@ -134,6 +142,7 @@ def build_command(
     participants: int | None,
     fillable: bool,
     roster: Path | None,
+    sheet: str | None,
     per_file: int | None,
     force: bool,
     jobs: int,
@@ -156,6 +165,7 @@ def build_command(
                 participants=participants,
                 fillable=fillable,
                 roster=roster,
+                sheet=sheet,
                 per_file=per_file,
                 force=force,
                 jobs=jobs,

@@ -30,7 +30,8 @@ class Options:
     packet: bool = False
     participants: int | None = None  # run-sheet copies, instead of the workshop plan's
     fillable: bool = False
-    roster: Path | None = None  # participant list (CSV)
+    roster: Path | None = None  # participant list (Excel workbook or CSV)
+    sheet: str | None = None  # the workbook's sheet to read; None: its first visible one
     per_file: int | None = None  # participants per print file of the list; None: one file
     force: bool = False
     jobs: int = 1  # documents laid out at the same time
@@ -87,6 +88,14 @@ class Options:
                     _("use a number from 1 to 10000"),
                 )
             )
+        if self.sheet is not None and self.roster is None:
+            problems.append(
+                (
+                    f"--sheet {self.sheet}",
+                    _("names a sheet of the participant list, but no list is given"),
+                    _("give the list with --roster, or leave --sheet out"),
+                )
+            )
         if self.per_file is not None and self.per_file < 1:
             problems.append((f"--per-file {self.per_file}", _("out of range"), _("use 1 or more")))
         if problems:
@@ -102,5 +111,6 @@ class Options:
         participant list's hash)."""
         return (
             f"paper={self.paper}|booklet={self.booklet}|fillable={self.fillable}|"
-            f"participants={self.participants}|roster={roster}|per_file={self.per_file}"
+            f"participants={self.participants}|roster={roster}|sheet={self.sheet}|"
+            f"per_file={self.per_file}"
         )

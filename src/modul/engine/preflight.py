@@ -68,7 +68,9 @@ def check(
     }
     roster = options.roster
     people_list = (
-        collect(problems, lambda: read_roster(roster, relative(roster, root))) if roster else None
+        collect(problems, lambda: read_roster(roster, relative(roster, root), options.sheet))
+        if roster
+        else None
     )
     if people_list and options.per_file:
         people_list = replace(people_list, per_file=options.per_file)

@@ -4,19 +4,22 @@ checked row by row."""
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import re
-import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from modul.errors import ModulError, Problem
 from modul.i18n import _, ngettext
+from modul.production.workbook import LAST_ROW, Rows, cell_name, read_sheet, thousands
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
 MAX_BYTES = 50_000_000  # 100,000 participants take about 5 MB
+MAX_PARTICIPANTS = 100_000  # a national list, read whole; a province's is a few thousand
+MAX_FIELD = 200  # characters of a name or place: the longest titled names have ~90
 SEPARATORS = ",;\t"  # comma; semicolon (Excel where the decimal mark is a comma); tab
 XLSX = b"PK\x03\x04"  # a workbook is a zip file
 OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # .xls, Excel 97–2003
@@ -39,10 +42,27 @@ class Roster:
     notes: list[str]  # things worth saying that are not errors
     shown: str = ""  # the list's file, for messages
     per_file: int | None = None  # participants per print file (print shops take small files)
+    sheet: str = ""  # the workbook's sheet read; "" for CSV
+
+    def at(self, row: int, column: int = 1) -> tuple[str, int, int]:
+        """Where a cell of the list is, for a Problem: peserta.csv:3:1, or
+        peserta.xlsx:Peserta!A3 (the file then names the cell, and line is 0)."""
+        return _place(self.shown, self.sheet, row, column)
 
 
-def read_roster(path: Path, shown: str) -> Roster:
-    """Read a participant list; raise ModulError naming the row of every problem."""
+def _place(shown: str, sheet: str, row: int, column: int) -> tuple[str, int, int]:
+    return (f"{shown}:{cell_name(sheet, row, column)}", 0, 0) if sheet else (shown, row, column)
+
+
+def _where(place: tuple[str, int, int]) -> str:
+    """A place as printed at the start of a note."""
+    file, line, _column = place
+    return f"{file}:{line}" if line else file
+
+
+def read_roster(path: Path, shown: str, sheet: str | None = None) -> Roster:
+    """Read a participant list; raise ModulError naming the row of every problem. Of a
+    workbook, the sheet named `sheet` is read, else the first visible one."""
     if path.exists() and not path.is_file():
         raise ModulError.one(
             shown,
@@ -50,8 +70,8 @@ def read_roster(path: Path, shown: str) -> Roster:
             hint=_("give the participant list's file, e.g. peserta.csv"),
         )
     try:
-        with path.open("rb") as file:  # at most a byte past the limit
-            raw = file.read(MAX_BYTES + 1)
+        with path.open("rb") as file:  # at most a piece past the limit
+            raw = b"".join(_pieces(file))
     except OSError as err:
         raise ModulError.one(
             shown,
@@ -69,11 +89,27 @@ def read_roster(path: Path, shown: str) -> Roster:
             ),
         )
     if raw.startswith(XLSX):
-        return _participants(_workbook_rows(raw, shown), [], shown)
+        found = read_sheet(raw, shown, sheet, REQUIRED)
+        return _participants(found.rows, found.notes, shown, found.title)
+    if sheet is not None:
+        raise ModulError.one(
+            shown,
+            message=_("this is a CSV file, which has no sheets to choose with --sheet"),
+            hint=_("leave --sheet out, or give the Excel workbook (.xlsx)"),
+        )
     return _participants(*_text_rows(raw, shown), shown)
 
 
-def _text_rows(raw: bytes, shown: str) -> tuple[list[tuple[int, list[str]]], list[str]]:
+def _pieces(file: BinaryIO) -> Iterator[bytes]:
+    """The file a megabyte at a time, until a piece past MAX_BYTES (read(MAX_BYTES)
+    would take MAX_BYTES of memory for a list of a few kilobytes)."""
+    size = 0
+    while size <= MAX_BYTES and (piece := file.read(1 << 20)):
+        size += len(piece)
+        yield piece
+
+
+def _text_rows(raw: bytes, shown: str) -> tuple[Rows, list[str]]:
     text, notes = _decode(raw)
     if "\x00" in text:
         raise ModulError.one(
@@ -83,58 +119,60 @@ def _text_rows(raw: bytes, shown: str) -> tuple[list[tuple[int, list[str]]], lis
             if raw.startswith(OLD_EXCEL)
             else _("give the list as .xlsx or CSV"),
         )
-    try:
-        return _rows(text), notes
-    except csv.Error as err:  # a cell of more than 128 KB: never a name
-        raise ModulError.one(
-            shown,
-            err.args[1] if len(err.args) > 1 else 0,
-            0,
-            _("a cell is longer than any name or place"),
-            _("check the row: is a quote left open?"),
-        ) from None
+    return _rows(text, shown), notes
 
 
-def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: str) -> Roster:
-    """The participants of the rows (the first names the columns), checked row by row."""
-    if not rows:
+def _participants(rows: Rows, notes: list[str], shown: str, sheet: str = "") -> Roster:
+    """The participants of the rows (the first names the columns), checked row by row,
+    as they are read: a list that is too long is refused before it is held."""
+
+    def at(row: int, column: int = 1) -> tuple[str, int, int]:
+        return _place(shown, sheet, row, column)
+
+    first = next(rows, None)
+    if first is None:
         raise ModulError.one(
             shown,
             message=_("the participant list is empty"),
             hint=_("the first row names the columns, e.g. nama,asal"),
         )
-    header = [column.strip().lower() for column in rows[0][1]]
+    header = [column.strip().lower() for column in first[1]]
     while header and not header[-1]:  # a cell under no column name is an extra cell
         header.pop()
     if REQUIRED not in header:
         raise ModulError.one(
-            shown,
-            1,
-            1,
+            *at(first[0]),
             _("no column `nama` in the first row"),
             hint=_("name the column of participant names `nama`"),
         )
+    name_column = header.index(REQUIRED) + 1
     ignored = [c for c in header if c and c != REQUIRED and c not in OPTIONAL]
     if ignored:
         notes.append(
             _("{file}: columns ignored: {columns}").format(file=shown, columns=", ".join(ignored))
         )
-    participants, problems = [], []
+    participants: list[Participant] = []
+    problems: list[Problem] = []
     seen: dict[tuple[str, str], int] = {}
-    for line, row in rows[1:]:
-        if broken := _broken_row(shown, line, row, len(header)):
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            _check_bounds(shown, line, 0)  # empty rows cost nothing, but none comes after this
+            continue
+        _check_bounds(shown, line, len(participants) + len(problems))
+        if broken := _broken_row(at, line, row, len(header)):
             problems.append(broken)
             continue
         values = dict(zip(header, (cell.strip() for cell in row), strict=False))
         if not any(values.values()):
             continue
+        if long := _too_long(at, line, header, values):
+            problems.append(long)
+            continue
         name = values.get(REQUIRED, "")
         if not name:
             problems.append(
                 Problem(
-                    shown,
-                    line,
-                    1,
+                    *at(line, name_column),
                     _("the name is empty"),
                     _("write the participant's name, or delete the row"),
                 )
@@ -144,9 +182,9 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
         key = (name.lower(), origin.lower())
         if key in seen:
             notes.append(
-                _(
-                    "{file}:{line}: same participant as row {row} ({name}); both get a worksheet"
-                ).format(file=shown, line=line, row=seen[key], name=name)
+                _("{place}: same participant as row {row} ({name}); both get a worksheet").format(
+                    place=_where(at(line, name_column)), row=seen[key], name=name
+                )
             )
         seen.setdefault(key, line)
         participants.append(Participant(line, name, origin))
@@ -158,59 +196,56 @@ def _participants(rows: list[tuple[int, list[str]]], notes: list[str], shown: st
             message=_("the participant list has no names"),
             hint=_("add one participant per row under `nama`"),
         )
-    return Roster(participants, notes, shown)
+    return Roster(participants, notes, shown, sheet=sheet)
 
 
-def _workbook_rows(raw: bytes, shown: str) -> list[tuple[int, list[str]]]:
-    """The rows of the workbook's first sheet as texts, each with its row number. Cells
-    Excel keeps as numbers (a phone number) or dates are written as Excel shows them."""
-    from openpyxl import load_workbook  # only for a workbook
-
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise _unreadable_workbook(shown, err) from None
-    sheet = book.worksheets[0]
-    try:
-        rows = [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
-        ]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise _unreadable_workbook(shown, err) from None
-    finally:
-        book.close()
-    if len(book.worksheets) > 1 and not any(any(cells) for _number, cells in rows):
+def _check_bounds(shown: str, line: int, rows: int) -> None:
+    """Refuse a list longer than any (`rows`: those with something in them so far): it
+    would be held whole, and stamped."""
+    if rows >= MAX_PARTICIPANTS:
         raise ModulError.one(
             shown,
-            message=_("the workbook's first sheet (“{sheet}”) is empty").format(sheet=sheet.title),
+            message=_("the participant list has more than {count} participants").format(
+                count=thousands(MAX_PARTICIPANTS)
+            ),
             hint=_(
-                "modul reads the first sheet: drag the sheet with the participants "
-                "to the front, or delete the empty one"
+                "check that this is the list of participants; split a national list by district"
             ),
         )
-    return rows
+    if line > LAST_ROW:
+        raise ModulError.one(
+            shown,
+            message=_("the list goes on past row {row}, Excel's last").format(
+                row=thousands(LAST_ROW)
+            ),
+            hint=_(
+                "check that this is the list of participants; split a national list by district"
+            ),
+        )
 
 
-def _unreadable_workbook(shown: str, err: Exception) -> ModulError:
-    return ModulError.one(
-        shown,
-        message=_("cannot read this Excel workbook ({reason})").format(reason=err),
-        hint=_("open it in Excel and save it again as .xlsx, or as 'CSV UTF-8'"),
-    )
+def _too_long(
+    at: Callable[[int, int], tuple[str, int, int]],
+    line: int,
+    header: list[str],
+    values: dict[str, str],
+) -> Problem | None:
+    """A name or place longer than any (a text pasted into the cell): printed, it would
+    fill pages."""
+    for column, field in enumerate(header, 1):
+        value = values.get(field, "") if field in (REQUIRED, *OPTIONAL) else ""
+        if len(value) > MAX_FIELD:
+            return Problem(
+                *at(line, column),
+                _("this cell has {length} characters; a name or place has at most {limit}").format(
+                    length=thousands(len(value)), limit=MAX_FIELD
+                ),
+                _("write only the participant's name (or place) in the cell"),
+            )
+    return None
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%d-%m-%Y")
-    return " ".join(str(value).split())  # a line break typed in a cell is a space
-
-
-def _rows(text: str) -> list[tuple[int, list[str]]]:
+def _rows(text: str, shown: str) -> Rows:
     """The rows of a CSV text, each with the line it starts on.
 
     The header row says which separator Excel or the phone used (csv.Sniffer guesses
@@ -220,25 +255,30 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     separator = max(SEPARATORS, key=first.count)
     reader = csv.reader(io.StringIO(text), delimiter=separator if separator in first else "\0")
-    rows, start = [], 1
+    start = 1
     try:
         for cells in reader:
-            rows.append((start, cells))
+            yield start, cells
             start = reader.line_num + 1
-    except csv.Error as err:
-        raise csv.Error(str(err), start) from None  # with the row it stopped in
-    return rows
+    except csv.Error:  # a cell of more than 128 KB: never a name
+        raise ModulError.one(
+            shown,
+            start,
+            0,
+            _("a cell is longer than any name or place"),
+            _("check the row: is a quote left open?"),
+        ) from None
 
 
-def _broken_row(shown: str, line: int, row: list[str], columns: int) -> Problem | None:
+def _broken_row(
+    at: Callable[[int, int], tuple[str, int, int]], line: int, row: list[str], columns: int
+) -> Problem | None:
     """A row the CSV cannot be read exactly from: an open quote, or more cells than
     columns (a name with the separator in it, not in quotes)."""
     for column, cell in enumerate(row, 1):
         if "\n" in cell:
             return Problem(
-                shown,
-                line,
-                column,
+                *at(line, column),
                 _(
                     'a quote (") opened in this row is not '
                     "closed, so the rows after it were read as part of it"
@@ -251,9 +291,7 @@ def _broken_row(shown: str, line: int, row: list[str], columns: int) -> Problem 
     extra = [n for n, cell in enumerate(row[columns:], columns + 1) if cell.strip()]
     if extra:
         return Problem(
-            shown,
-            line,
-            extra[0],
+            *at(line, extra[0]),
             ngettext(
                 "this row has {cells} cells, but the first row names {columns} column",
                 "this row has {cells} cells, but the first row names {columns} columns",

@@ -27,7 +27,7 @@ import pikepdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from modul.errors import Problem, warning
+from modul.errors import Problem, relative, warning
 from modul.i18n import _
 from modul.layout.theme import Theme
 from modul.output import writing_beside
@@ -82,14 +82,17 @@ def personalised(
     base = pikepdf.open(io.BytesIO(worksheet))
     box = base.pages[0].mediabox
     fields = _name_fields(form, theme)
-    stamps = _Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster.shown)
+    stamps = _Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster)
+    if not fields.corners:
+        stamps.warnings.append(_no_name_field(relative(merged, root)))
     sheets = _own_forms(base)
     placements = [_placement(fields.corners.get(n, [])) for n in range(len(sheets))]
     people, pages = roster.participants, len(sheets)
     size = roster.per_file or len(people) or 1
     parts = range(0, max(len(people), 1), size)
+    said = 0  # warnings given with the print files so far
     for number, first in enumerate(parts, 1):
-        group, said = people[first : first + size], len(stamps.warnings)
+        group = people[first : first + size]
         path = merged if len(parts) == 1 else _part(merged, number, len(parts))
         with writing_beside(path, root) as (file, tmp):
             pdf = _PrintFile(PdfStream(file), base, sheets, placements)
@@ -105,6 +108,22 @@ def personalised(
                     yield Output(single(start + n + 1, person), copies.of(*stamp), pages)
             pdf.finish()
         yield Output(path, b"", pages * len(group), stamps.warnings[said:], written=tmp)
+        said = len(stamps.warnings)
+
+
+def _no_name_field(shown: str) -> Problem:
+    """The worksheet has no "Nama" field: the names are only in the line at the top."""
+    return warning(
+        shown,
+        message=_(
+            "the worksheet has no form field `nama`, so the participants' names are "
+            "printed only in the line at the top of each page"
+        ),
+        hint=_(
+            'name the field of the participant\'s name in the layout: <field label="…" '
+            'name="nama"/>'
+        ),
+    )
 
 
 def _part(merged: Path, number: int, parts: int) -> Path:
@@ -235,10 +254,10 @@ class _Stamps:
         width: float,
         height: float,
         fields: NameFields,
-        shown: str,
+        roster: Roster,
     ) -> None:
         self.faces, self.look, self.font = faces, theme.roster, faces.names[0]
-        self.width, self.height, self.fields, self.shown = width, height, fields, shown
+        self.width, self.height, self.fields, self.roster = width, height, fields, roster
         self.header_y = _header_baseline(theme, height)
         self.warnings: list[Problem] = []
 
@@ -280,6 +299,8 @@ class _Stamps:
     def name(self, canvas: Canvas, person: Participant) -> None:
         """The name on one line, smaller if need be; else on two or three lines."""
         look, room = self.look, self.fields.width - self.look.name_left_pt
+        if not self.fields.corners:  # nowhere to print it (warned once, not per name)
+            return
         for lines in _splits(person.nama, self.faces, self.font):
             widest = max(self.faces.width(line, self.font, 1) for line in lines)
             tallest = self.fields.height / ((len(lines) - 1) * LINE_GAP + ASCENT)
@@ -287,11 +308,13 @@ class _Stamps:
             if size >= look.min_size_pt:
                 break
         else:  # shortened rather than printed over a label
-            self.warn(
-                person, _("the name is shortened on the “Nama” line even at {size:g} pt: “{name}”")
-            )
             size = look.min_size_pt
-            lines = _shortened(person.nama, self.faces, self.font, size, room)
+            lines, cut = _shortened(person.nama, self.faces, self.font, size, room)
+            if cut:
+                self.warn(
+                    person,
+                    _("the name is shortened on the “Nama” line even at {size:g} pt: “{name}”"),
+                )
         for n, line in enumerate(reversed(lines)):
             y = look.name_above_line_pt + n * LINE_GAP * size
             self.faces.draw(canvas, look.name_left_pt, y, line, self.font, size)
@@ -300,9 +323,7 @@ class _Stamps:
         """Warn about `person`'s row: `message` (translated) has `{size}` and `{name}`."""
         self.warnings.append(
             warning(
-                self.shown,
-                person.row,
-                0,
+                *self.roster.at(person.row),
                 message.format(size=self.look.min_size_pt, name=person.nama),
                 _(
                     "write a shorter name in this row (initials for middle names, titles "
@@ -335,17 +356,18 @@ def _splits(name: str, faces: Faces, font: str) -> Iterator[list[str]]:
             yield [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
 
 
-def _shortened(name: str, faces: Faces, font: str, size: float, room: float) -> list[str]:
-    """As many words as fit on the first line, the rest on the second, cut with "…"."""
+def _shortened(
+    name: str, faces: Faces, font: str, size: float, room: float
+) -> tuple[list[str], bool]:
+    """As many words as fit on the first line, the rest on the second, cut with "…";
+    and whether any letter was cut."""
     words = name.split()
     first = 1
     while first < len(words) and faces.width(" ".join(words[: first + 1]), font, size) <= room:
         first += 1
-    rest = " ".join(words[first:])
-    return [
-        fit_line(" ".join(words[:first]), faces, font, size, room, size)[0],
-        fit_line(rest, faces, font, size, room, size)[0],
-    ]
+    wanted = [" ".join(words[:first]), " ".join(words[first:])]
+    lines = [fit_line(line, faces, font, size, room, size)[0] for line in wanted]
+    return lines, lines != wanted
 
 
 def _header_baseline(theme: Theme, height: float) -> float:
