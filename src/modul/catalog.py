@@ -10,6 +10,7 @@ import re
 
 VERSION = "0.1.0"
 NATIONAL = "nasional"  # the edition without a region overlay
+BUILD = "build"  # the project's folder of what modul makes: all it ever writes or deletes
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # names of roles and regions
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from modul.catalog import BUILD
 from modul.errors import ModulError
 from modul.i18n import _
 
@@ -78,7 +79,7 @@ class Folders:
 
     @property
     def build(self) -> Path:
-        return self.root / "build"
+        return self.root / BUILD
 
     @property
     def manifest(self) -> Path:

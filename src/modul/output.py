@@ -1,5 +1,5 @@
 """Write finished files into build/ so that no reader ever sees half of one, and only
-one build at a time."""
+one build at a time; and the one rule for what modul may write or delete at all."""
 
 from __future__ import annotations
 
@@ -13,10 +13,48 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from modul.catalog import BUILD
 from modul.errors import OutputError, relative
 from modul.i18n import _
 
 LEFTOVER = re.compile(r"^\..+\.(pdf|json)\.[A-Za-z0-9_]+\.tmp$")  # write_atomic's names
+
+
+def may_change(path: Path, root: Path, folder: str = BUILD) -> bool:
+    """The one rule for every file modul writes or deletes, whatever record names it (a
+    manifest, a build part): named without `..`, inside the project's `folder` once every
+    link is followed, and a regular file if it is there at all."""
+    if ".." in path.parts:
+        return False
+    inside = (root / folder).resolve()
+    target = path.resolve()
+    return (
+        target != inside
+        and target.is_relative_to(inside)
+        and (path.is_file() or not os.path.lexists(path))
+    )
+
+
+def remove(path: Path, root: Path) -> bool:
+    """Delete a file modul made, if the rule lets it; return whether it was there."""
+    if not may_change(path, root) or not path.is_file():
+        return False
+    path.unlink()
+    return True
+
+
+def _guard(path: Path, root: Path, folder: str) -> None:
+    if not may_change(path, root, folder):
+        raise OutputError.one(
+            path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path),
+            message=_(
+                "modul writes only into {folder}/ of the project, and this leads elsewhere"
+            ).format(folder=folder),
+            hint=_(
+                "remove the link (or the folder or device) in its place, so that modul "
+                "can write a file of its own there"
+            ),
+        )
 
 
 @contextmanager
@@ -46,21 +84,23 @@ def lock_path(root: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"modul-{key}.lock"
 
 
-def write_atomic(path: Path, data: bytes, root: Path) -> None:
-    """Write to a temporary file beside `path`, then rename it into place.
+def write_atomic(path: Path, data: bytes, root: Path, folder: str = BUILD) -> None:
+    """Write to a temporary file beside `path`, then rename it into place; `path` must
+    lie in the project's `folder` (by `may_change`).
 
     A crash or Ctrl-C leaves either the old file or the new one, never half of one.
     """
-    with writing_beside(path, root) as (handle, tmp):
+    with writing_beside(path, root, folder) as (handle, tmp):
         handle.write(data)
-    put_in_place(tmp, path, root)
+    put_in_place(tmp, path, root, folder)
 
 
 @contextmanager
-def writing_beside(path: Path, root: Path) -> Iterator[tuple[BinaryIO, Path]]:
+def writing_beside(path: Path, root: Path, folder: str = BUILD) -> Iterator[tuple[BinaryIO, Path]]:
     """A temporary file beside `path` (named as LEFTOVER expects), to write piece by
     piece: on success it is left for `put_in_place`; on an error (or a generator closed
     early) it is removed. A killed build's is removed by the next."""
+    _guard(path, root, folder)
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,8 +116,9 @@ def writing_beside(path: Path, root: Path) -> Iterator[tuple[BinaryIO, Path]]:
         raise
 
 
-def put_in_place(tmp: Path, path: Path, root: Path) -> None:
+def put_in_place(tmp: Path, path: Path, root: Path, folder: str = BUILD) -> None:
     """Rename a finished temporary file of `writing_beside` to its place."""
+    _guard(path, root, folder)
     try:
         os.replace(tmp, path)
     except OSError as err:
@@ -99,6 +140,7 @@ def make_folder(folder: Path, root: Path) -> None:
 def append_line(path: Path, line: str, root: Path) -> None:
     """Add a line to `path` and hand it to the system at once: what a build killed the
     next moment has written is still known."""
+    _guard(path, root, BUILD)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as handle:
@@ -114,9 +156,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
         if folder.is_dir()
         else []
     )
-    for path in found:
-        path.unlink()
-    return found
+    return [path for path in found if remove(path, folder.parent)]
 
 
 def _cannot(

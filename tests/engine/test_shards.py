@@ -3,6 +3,7 @@ project, joined by `modul merge`, equal a one-machine build byte for byte."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project
+from modul import ModulError, Options, build
+from modul.commands.merge import merge
 
 PARTS = 3
 WHERE = ["--region", "nasional", "--region", "ntt"]
@@ -78,3 +81,54 @@ def test_the_shipped_batch_recipes_shard_and_merge(name):
     documents = list(YAML(typ="safe").load_all(text))
     assert documents and all(isinstance(d, dict) for d in documents)
     assert "--shard" in text and "modul merge" in text
+
+
+ONE = Options(regions=["nasional"], roles=["konselor-pemberdayaan-masyarakat"], kinds=["handout"])
+HANDOUT = "build/nasional/konselor-pemberdayaan-masyarakat/bahan-bacaan.pdf"
+
+
+def refused_part(project: Path, part: Path, says: str) -> None:
+    """`modul merge` refuses the part whole: its message, and nothing copied."""
+    with pytest.raises(ModulError) as caught:
+        merge(project, [part / "build"])
+    assert says in str(caught.value), caught.value
+    assert not (project / "build").exists() or not any((project / "build").rglob("*.pdf"))
+
+
+def test_a_part_made_from_other_content_is_refused(project, tmp_path):
+    part = copy_project(tmp_path / "part")
+    role = part / "content/roles/konselor-pemberdayaan-masyarakat.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace("Konselor", "Konsultan", 1), "utf-8")
+    build(part, ONE)
+    refused_part(project, part, "not made from this project's content and layouts")
+
+
+def test_a_part_whose_pdf_is_cut_short_is_refused(project, tmp_path):
+    part = copy_project(tmp_path / "part")
+    build(part, ONE)
+    pdf = part / HANDOUT
+    pdf.write_bytes(pdf.read_bytes()[: pdf.stat().st_size // 2])
+    refused_part(project, part, "cut short or changed")
+
+
+def test_a_part_whose_record_leads_out_of_build_is_refused(project, tmp_path):
+    part = copy_project(tmp_path / "part")
+    build(part, ONE)
+    deep = part / "build" / "a" / "b"
+    deep.mkdir(parents=True)
+    (part / "build" / "link").symlink_to(deep)
+    (part / "build" / "x.pdf").write_bytes((part / HANDOUT).read_bytes())
+    manifest = part / "build" / ".modul-manifest.json"
+    entries = json.loads(manifest.read_text(encoding="utf-8"))
+    entries[HANDOUT]["files"].append("build/link/../../x.pdf")  # in the part: build/x.pdf
+    entries[HANDOUT]["hashes"].append(entries[HANDOUT]["hashes"][0])
+    manifest.write_text(json.dumps(entries), encoding="utf-8")
+    refused_part(project, part, "`build/link/../../x.pdf` lies outside build/")
+    assert not (project / "x.pdf").exists() and not (project.parent / "x.pdf").exists()
+
+
+def test_a_good_part_is_merged_with_its_hashes_checked(project, tmp_path):
+    part = copy_project(tmp_path / "part")
+    build(part, ONE)
+    assert merge(project, [part / "build"]) == [project / HANDOUT]
+    assert (project / HANDOUT).read_bytes() == (part / HANDOUT).read_bytes()

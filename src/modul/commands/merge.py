@@ -14,11 +14,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from modul.engine.incremental import Manifest, well_formed
+from modul.engine.incremental import Fingerprints, Manifest, file_digest, well_formed
 from modul.errors import ModulError, relative
 from modul.folders import MANIFEST, Folders
 from modul.i18n import _
-from modul.output import exclusive, put_in_place, writing_beside
+from modul.output import exclusive, may_change, put_in_place, writing_beside
 
 
 def merge(root: Path, parts: list[Path]) -> list[Path]:
@@ -44,7 +44,10 @@ def merge(root: Path, parts: list[Path]) -> list[Path]:
 
 
 def _entries(root: Path, parts: list[Path]) -> dict[str, tuple[Path, dict[str, Any]]]:
-    """Every part's records by target, checked before anything is copied."""
+    """Every part's records by target, checked before anything is copied: a part is
+    refused whole if its record is damaged, names a file outside build/, was made from
+    another project, or a file is missing, changed or not a whole PDF."""
+    project = Fingerprints(root).project
     found: dict[str, tuple[Path, dict[str, Any]]] = {}
     for part in parts:
         record = part / MANIFEST
@@ -59,15 +62,7 @@ def _entries(root: Path, parts: list[Path]) -> dict[str, tuple[Path, dict[str, A
                 hint=_("give the build/ folder of each part, after its `modul build --shard`"),
             )
         for target, entry in entries.items():
-            missing = [n for n in entry["files"] if not _inside(part, n).is_file()]
-            if missing or not entry["fingerprint"]:
-                raise ModulError.one(
-                    relative(part, root),
-                    message=_("the part is incomplete: `{file}` is missing").format(
-                        file=(missing or [target])[0]
-                    ),
-                    hint=_("build that part again, then copy its whole build/ folder"),
-                )
+            _check_entry(root, part, entry, project)
             earlier = found.get(target)
             if earlier and earlier[1]["fingerprint"] != entry["fingerprint"]:
                 raise ModulError.one(
@@ -79,6 +74,49 @@ def _entries(root: Path, parts: list[Path]) -> dict[str, tuple[Path, dict[str, A
                 )
             found[target] = (part, entry)
     return found
+
+
+def _check_entry(root: Path, part: Path, entry: dict[str, Any], project: str) -> None:
+    """One target of a part's record, and its files in the part."""
+    if entry.get("project") != project or len(entry.get("hashes", [])) != len(entry["files"]):
+        raise ModulError.one(
+            relative(part, root),
+            message=_("the part was not made from this project's content and layouts"),
+            hint=_(
+                "build every part from a copy of this project with the same modul "
+                "(`modul build --shard I/N`), then merge again"
+            ),
+        )
+    for name, digest in zip(entry["files"], entry["hashes"]):
+        source = _inside(part, name)
+        if not may_change(root / name, root):
+            raise ModulError.one(
+                str(part / MANIFEST),
+                message=_("`{file}` lies outside build/").format(file=name),
+                hint=_("give the build/ folder of each part, as `modul build` left it"),
+            )
+        if not source.is_file() or not entry["fingerprint"]:
+            raise ModulError.one(
+                relative(part, root),
+                message=_("the part is incomplete: `{file}` is missing").format(file=name),
+                hint=_("build that part again, then copy its whole build/ folder"),
+            )
+        if file_digest(source) != digest or not _whole_pdf(source):
+            raise ModulError.one(
+                relative(source, root),
+                message=_("not the file the part's build wrote: cut short or changed"),
+                hint=_("copy the part's whole build/ folder again, or build that part again"),
+            )
+
+
+def _whole_pdf(path: Path) -> bool:
+    """A PDF from its header to its end-of-file mark (a file cut short has no end)."""
+    if path.suffix != ".pdf":
+        return True
+    with path.open("rb") as file:
+        head = file.read(5)
+        file.seek(max(0, path.stat().st_size - 1024))
+        return head == b"%PDF-" and b"%%EOF" in file.read()
 
 
 def _inside(part: Path, name: str) -> Path:

@@ -17,7 +17,7 @@ from modul.engine.options import Options
 from modul.errors import ModulError
 from modul.folders import Folders
 from modul.layout.catalog import load_catalog
-from modul.output import write_atomic
+from modul.output import remove, write_atomic
 
 if TYPE_CHECKING:
     from pypdfium2 import PdfDocument
@@ -51,7 +51,7 @@ def preview(
     manifest = Manifest(root)
     if page is None:  # pages of an earlier, longer version go
         for outdated in manifest.record(folder / Path(filename).stem, "preview", written):
-            outdated.unlink(missing_ok=True)
+            remove(outdated, root)
     else:
         manifest.record(folder / f"{Path(filename).stem}-{page:02d}", "preview", written)
     manifest.save()

@@ -55,7 +55,7 @@ def write_schemas(root: Path) -> list[Path]:
     for kind, schema in schemas().items():
         path = root / FOLDER / f"{kind}.schema.json"
         text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        write_atomic(path, text.encode("utf-8"), root)
+        write_atomic(path, text.encode("utf-8"), root, FOLDER)
         written.append(path)
     return written
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
@@ -20,13 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modul.engine.incremental import Fingerprints, Manifest
+from modul.engine.incremental import Fingerprints, Manifest, file_digest
 from modul.engine.options import Options
 from modul.engine.plan import plan, shard
 from modul.engine.workers import workers
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
-from modul.output import exclusive, make_folder, put_in_place, remove_leftovers, write_atomic
+from modul.output import (
+    exclusive,
+    make_folder,
+    put_in_place,
+    remove,
+    remove_leftovers,
+    write_atomic,
+)
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul.engine.parallel import SharedInputs
@@ -91,7 +99,7 @@ def _build_when_needed(
     # Workers start now and load their libraries while the content is checked here.
     with workers(options.jobs if len(stale) > 1 or not keys else 1) as pool:
         try:
-            return _build(root, options, keys, manifest, progress, started, pool)
+            return _build(root, options, keys, (fingerprints, manifest), progress, started, pool)
         finally:
             gc.unfreeze()  # what `_build` set aside after the check
 
@@ -110,7 +118,7 @@ def _build(
     root: Path,
     options: Options,
     keys: dict[Path, str],
-    manifest: Manifest,
+    records: tuple[Fingerprints, Manifest],
     progress: Progress | None,
     started: float,
     pool: Executor | None,
@@ -119,6 +127,7 @@ def _build(
     from modul.engine.preflight import check
     from modul.production.outputs import count
 
+    fingerprints, manifest = records
     setup = check(root, options, pool)
     # The checked content and the targets live until the build ends: the collector's full
     # passes, frequent while pages are laid out, need not walk them each time.
@@ -138,6 +147,7 @@ def _build(
     removed: list[Path] = []
     layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
     refused: list[Problem] = []
+    digests: dict[Path, str] = {}  # of each file written, until it is recorded
     shared = _shared_inputs(root, setup, options.fillable)
 
     def made() -> Iterator[tuple[Path, Iterable[Output], float | None]]:
@@ -159,8 +169,10 @@ def _build(
     def write(target: Path, output: Output, seconds: float) -> None:
         manifest.written(target, output.path)
         if output.written:
+            digests[output.path] = file_digest(output.written)
             put_in_place(output.written, output.path, root)
         else:
+            digests[output.path] = hashlib.sha256(output.pdf).hexdigest()
             write_atomic(output.path, output.pdf, root)
         written.append(BuiltDocument(output.path, output.pages, seconds))
         if progress:
@@ -180,13 +192,17 @@ def _build(
             if options.strict and found:  # --strict: a document with findings is not kept
                 refused += found
                 for file in files:  # its files made before the finding came
-                    file.unlink(missing_ok=True)
+                    remove(file, root)
                 continue
             layout += found
             kept = found + _edition_warnings(root, setup.warnings, path)
-            removed += _remove(manifest.record(path, keys.get(path, ""), files, kept))
+            hashes = [digests.pop(file) for file in files]
+            outdated = manifest.record(
+                path, keys.get(path, ""), files, kept, hashes=hashes, project=fingerprints.project
+            )
+            removed += _remove(outdated, root)
         rebuilt = {target.path for target in documents} | {job.path for job in packets}
-        removed += _remove(_stale_packets(manifest, setup.catalog.packet.file, rebuilt))
+        removed += _remove(_stale_packets(manifest, setup.catalog.packet.file, rebuilt), root)
     except BaseException:
         with contextlib.suppress(OutputError):  # the first error is the one to report
             manifest.save()  # even when stopped part-way, `clean` knows every file written
@@ -235,14 +251,13 @@ def _shared_inputs(root: Path, setup: Setup, fillable: bool) -> SharedInputs:
     return SharedInputs(root, fillable, setup.roster, sources)
 
 
-def _remove(outdated: list[Path]) -> list[Path]:
+def _remove(outdated: list[Path], root: Path) -> list[Path]:
     """Files modul made for options no longer given (a booklet, an earlier roster)."""
-    for path in outdated:
-        path.unlink(missing_ok=True)
-    for folder in {path.parent for path in outdated}:
+    gone = [path for path in outdated if remove(path, root)]
+    for folder in {path.parent for path in gone}:
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-    return outdated
+    return gone
 
 
 @dataclass(frozen=True)

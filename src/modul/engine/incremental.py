@@ -12,6 +12,7 @@ exactly those.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -26,7 +27,14 @@ from modul.engine.plan import Planned
 from modul.errors import Problem, relative, warning
 from modul.folders import Folders
 from modul.i18n import _
-from modul.output import append_line, exclusive, remove_leftovers, write_atomic
+from modul.output import (
+    append_line,
+    exclusive,
+    may_change,
+    remove,
+    remove_leftovers,
+    write_atomic,
+)
 
 JOURNAL = ".modul-journal.txt"  # files written since the manifest was last saved
 LIBRARIES = ("reportlab", "jinja2", "pikepdf", "pydantic", "ruamel.yaml")
@@ -62,6 +70,16 @@ class Fingerprints:
             digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
         return digest.hexdigest()
 
+    @functools.cached_property
+    def project(self) -> str:
+        """Every file of content/ and layouts/ and modul's code: a build part's record
+        carries it, so that `modul merge` joins only parts made from the same project."""
+        digest = hashlib.sha256(self._code.encode())
+        for folder in Folders(self.root).watched:
+            for path in sorted(self._tree(folder, "**/*")):
+                digest.update(f"|{relative(path, self.root)}={self.file(path)}".encode())
+        return digest.hexdigest()
+
     def _tree(self, folder: Path, pattern: str) -> list[Path]:
         """The files in `folder` matching `pattern`, listed once per build (targets of
         one edition share their folders)."""
@@ -70,6 +88,12 @@ class Fingerprints:
                 [path for path in folder.glob(pattern) if path.is_file()] if folder.is_dir() else []
             )
         return self._trees[folder, pattern]
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file, read piece by piece (a print file may be larger than memory)."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def well_formed(entries: object) -> bool:
@@ -150,8 +174,32 @@ class Manifest:
             entries = None
         if well_formed(entries):
             self.entries = entries
+            self._own_files_only()
         else:
             self._set_aside()
+
+    def _own_files_only(self) -> None:
+        """Forget the files the record names outside build/ (`../x`, through a link): a
+        record can be edited or come from someone else, and modul deletes what it lists."""
+        foreign = [
+            name
+            for entry in self.entries.values()
+            for name in entry["files"]
+            if not may_change(self.root / name, self.root)
+        ]
+        for entry in self.entries.values():
+            entry["files"] = [name for name in entry["files"] if name not in foreign]
+        if foreign:
+            self.problems.append(
+                warning(
+                    relative(self.path, self.root),
+                    message=_(
+                        "the list of files modul wrote names {file}, outside build/: "
+                        "it is left alone"
+                    ).format(file=foreign[0]),
+                    hint=_("nothing to do: modul only ever deletes its own files in build/"),
+                )
+            )
 
     def _read_journal(self) -> None:
         """Files a killed build wrote after the manifest was last saved: known, so that
@@ -162,6 +210,8 @@ class Manifest:
             return
         for line in lines:
             target, _, name = line.partition("\t")
+            if name and not may_change(self.root / name, self.root):
+                continue  # not a file modul writes: the journal was edited
             entry = self.entries.setdefault(target, {"fingerprint": "", "files": []})
             entry["fingerprint"] = ""  # its other files may be the old ones
             if name and name not in entry["files"]:
@@ -203,10 +253,18 @@ class Manifest:
         )
 
     def record(
-        self, target: Path, fingerprint: str, files: list[Path], warnings: Iterable[Problem] = ()
+        self,
+        target: Path,
+        fingerprint: str,
+        files: list[Path],
+        warnings: Iterable[Problem] = (),
+        *,
+        hashes: list[str] | None = None,
+        project: str = "",
     ) -> list[Path]:
         """Remember the files a target now has (and its layout warnings, to repeat them
-        when it is skipped); return those it had before and not now (a booklet or
+        when it is skipped; the hash of each file and the project's fingerprint, for
+        `modul merge` to check); return those it had before and not now (a booklet or
         personalised copies no longer asked for)."""
         key, names = relative(target, self.root), [relative(f, self.root) for f in files]
         before = self.entries.get(key, {}).get("files", [])
@@ -215,6 +273,7 @@ class Manifest:
             "files": names,
             "warnings": [asdict(w) for w in warnings],
             "language": i18n.language(),
+            **({"hashes": hashes, "project": project} if hashes is not None else {}),
         }
         kept = set(names)
         return [self.root / name for name in before if name not in kept]
@@ -254,10 +313,11 @@ def clean(
     with exclusive(root, waiting):
         manifest = Manifest(root)
         removed = remove_leftovers(build)
-        for path in [*manifest.files(), manifest.path, manifest.journal]:
-            if path.is_file() and path.resolve().is_relative_to(build.resolve()):
-                path.unlink()
-                removed.append(path)
+        removed += [
+            path
+            for path in [*manifest.files(), manifest.path, manifest.journal]
+            if remove(path, root)
+        ]
         for folder in sorted({p.parent for p in removed}, key=lambda p: -len(p.parts)):
             while folder != build and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
