@@ -6,6 +6,8 @@ edition's language the name is printed on the worksheet's name line."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -130,11 +132,38 @@ def test_a_stale_stored_size_loses_no_name(tmp_path):
     assert [p.nama for p in read_roster(path, "peserta.xlsx").participants] == NAMES
 
 
+def claims_a_million_rows(xml: str) -> str:
+    """`<dimension>` says A1:Z1048576, and a cell of spaces stands in Excel's last row."""
+    return dimension("A1:Z1048576")(xml).replace(
+        "</sheetData>",
+        '<row r="1048576"><c r="Z1048576" t="inlineStr"><is><t> </t></is></c></row></sheetData>',
+    )
+
+
 def test_a_workbook_that_claims_a_million_rows_is_read_in_little_memory(tmp_path):
-    """A few kilobytes whose `<dimension>` says A1:Z1048576: openpyxl filled every row
-    up to it (gigabytes); the rows that are there are read, and nothing more is held."""
-    path = edited(one_sheet(tmp_path), "xl/worksheets/sheet1.xml", dimension("A1:Z1048576"))
+    """A few kilobytes whose rows reach Excel's last: openpyxl filled every row up to it,
+    and the list held them all (430 MB); the rows are now read one at a time. Measured
+    in a process of its own, as the operating system counts its memory."""
+    path = edited(one_sheet(tmp_path), "xl/worksheets/sheet1.xml", claims_a_million_rows)
     assert path.stat().st_size < 10_000
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from modul.production.participants import read_roster\n"
+        "roster = read_roster(Path(sys.argv[1]), 'peserta.xlsx')\n"
+        "print(len(roster.participants), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    participants, peak_kb = map(int, done.stdout.split())
+    assert participants == len(NAMES)
+    assert peak_kb < 120_000  # modul and openpyxl loaded: ~35 MB
+
+
+def test_a_stale_size_reads_in_little_memory_too(tmp_path):
+    """read(50 MB) took 50 MB for a list of a few kilobytes."""
+    path = edited(one_sheet(tmp_path), "xl/worksheets/sheet1.xml", dimension("A1:Z1048576"))
     tracemalloc.start()
     try:
         roster = read_roster(path, "peserta.xlsx")
