@@ -92,3 +92,33 @@ def test_a_build_folder_linked_out_of_the_project_is_not_written_through(project
     assert problem.file.startswith("build/nasional/")
     assert "modul writes only into build/" in problem.message
     assert list(elsewhere.iterdir()) == []
+
+
+def test_preview_and_serve_keep_what_a_roster_build_made(project):
+    """A trainer who built the named certificates and personal copies, then looks at a
+    page (`modul preview`) or opens `modul serve`, still has every name on paper."""
+    from pypdf import PdfReader
+
+    from modul.commands.preview import preview
+
+    roster = project / "peserta.csv"
+    roster.write_text("nama,asal\nBudi Santoso,Desa Oelnasi\nAni Lestari,Desa Baumata\n", "utf-8")
+    role = "konselor-pemberdayaan-masyarakat"
+    kinds = ["certificate", "worksheet"]
+    build(project, Options(regions=["nasional"], roles=[role], kinds=kinds, roster=roster))
+    folder = project / "build" / "nasional" / role
+    made = sorted(p.relative_to(folder) for p in folder.rglob("*.pdf"))
+    assert any(p.parts[0] == "peserta" for p in made)  # each participant's own copy
+
+    def names_on_certificate() -> str:
+        return " ".join(page.extract_text() for page in PdfReader(folder / "sertifikat.pdf").pages)
+
+    pngs = preview(project, role, "sertifikat")
+    assert len(pngs) == 2  # a page per participant: the named certificate was shown
+    serving = Options(regions=["nasional"], roles=[role], kinds=kinds, keep_named=True)
+    assert build(project, serving).documents == []
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*.pdf")) == made
+    assert "Budi Santoso" in names_on_certificate() and "Ani Lestari" in names_on_certificate()
+    # A plain build without the list is asked for blank copies: it makes them.
+    build(project, Options(regions=["nasional"], roles=[role], kinds=kinds))
+    assert "Budi Santoso" not in names_on_certificate()

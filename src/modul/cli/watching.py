@@ -64,7 +64,7 @@ def watch_command(
     from modul.engine.options import Options
 
     root = project_root(project)
-    options = Options(regions=regions, roles=roles, kinds=kinds, jobs=jobs)
+    options = Options(regions=regions, roles=roles, kinds=kinds, jobs=jobs, keep_named=True)
 
     def rebuild() -> None:
         try:
@@ -122,7 +122,7 @@ def serve_command(
     from modul.engine.options import Options
 
     root = project_root(project)
-    options = Options(regions=regions, roles=roles, kinds=kinds, jobs=jobs)
+    options = Options(regions=regions, roles=roles, kinds=kinds, jobs=jobs, keep_named=True)
     serving = run(
         lambda: start(
             root, options, port=port, poll=poll, on_build=say_built, on_change=say_changed(root)

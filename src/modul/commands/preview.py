@@ -31,7 +31,7 @@ def preview(
     """Build the document if it is out of date, then write its pages (or one) as PNG."""
     import pypdfium2
 
-    build(root, Options(regions=[region], roles=[role], kinds=[kind]))
+    build(root, Options(regions=[region], roles=[role], kinds=[kind], keep_named=True))
     found = load_catalog(root).find(kind)
     filename = found.file if found else kind  # an unknown name was refused by build
     document = pypdfium2.PdfDocument(Folders(root).output(region, role, filename))

@@ -90,7 +90,7 @@ def _build_when_needed(
     fingerprints, manifest = Fingerprints(root), Manifest(root)
     keys = _fingerprints(root, options, fingerprints)
     mine = shard(list(keys), *options.shard)
-    stale = [p for p in mine if options.force or not manifest.current(p, keys[p])]
+    stale = [p for p in mine if _stale(p, keys[p], options, manifest)]
     if keys and not stale:
         found = sorted({w for p in mine for w in manifest.warnings(p)})
         if options.strict and found:
@@ -102,6 +102,14 @@ def _build_when_needed(
             return _build(root, options, keys, (fingerprints, manifest), progress, started, pool)
         finally:
             gc.unfreeze()  # what `_build` set aside after the check
+
+
+def _stale(target: Path, key: str, options: Options, manifest: Manifest) -> bool:
+    """Whether to make the target (again): asked to, or not current; but never, for
+    `keep_named`, a document made with a participant list when none is given now."""
+    if options.keep_named and not options.roster and manifest.named(target):
+        return False
+    return options.force or not manifest.current(target, key)
 
 
 def _fingerprints(root: Path, options: Options, fingerprints: Fingerprints) -> dict[Path, str]:
@@ -133,7 +141,7 @@ def _build(
     # passes, frequent while pages are laid out, need not walk them each time.
     gc.freeze()
     paths = shard([t.path for t in setup.targets] + [p.path for p in setup.packets], *options.shard)
-    stale = {p for p in paths if options.force or p not in keys or not manifest.current(p, keys[p])}
+    stale = {p for p in paths if p not in keys or _stale(p, keys[p], options, manifest)}
     documents = [t for t in setup.targets if t.path in stale]
     packets = [p for p in setup.packets if p.path in stale]
     total = len(packets) + sum(
@@ -198,7 +206,13 @@ def _build(
             kept = found + _edition_warnings(root, setup.warnings, path)
             hashes = [digests.pop(file) for file in files]
             outdated = manifest.record(
-                path, keys.get(path, ""), files, kept, hashes=hashes, project=fingerprints.project
+                path,
+                keys.get(path, ""),
+                files,
+                kept,
+                hashes=hashes,
+                project=fingerprints.project,
+                named=options.roster is not None,
             )
             removed += _remove(outdated, root)
         rebuilt = {target.path for target in documents} | {job.path for job in packets}

@@ -261,11 +261,13 @@ class Manifest:
         *,
         hashes: list[str] | None = None,
         project: str = "",
+        named: bool = False,
     ) -> list[Path]:
         """Remember the files a target now has (and its layout warnings, to repeat them
         when it is skipped; the hash of each file and the project's fingerprint, for
-        `modul merge` to check); return those it had before and not now (a booklet or
-        personalised copies no longer asked for)."""
+        `modul merge` to check; whether it was made with a participant list); return
+        those it had before and not now (a booklet or personalised copies no longer
+        asked for)."""
         key, names = relative(target, self.root), [relative(f, self.root) for f in files]
         before = self.entries.get(key, {}).get("files", [])
         self.entries[key] = {
@@ -274,9 +276,14 @@ class Manifest:
             "warnings": [asdict(w) for w in warnings],
             "language": i18n.language(),
             **({"hashes": hashes, "project": project} if hashes is not None else {}),
+            **({"named": True} if named else {}),
         }
         kept = set(names)
         return [self.root / name for name in before if name not in kept]
+
+    def named(self, target: Path) -> bool:
+        """Whether the target's files were made with a participant list (`--roster`)."""
+        return bool(self.entries.get(relative(target, self.root), {}).get("named"))
 
     def warnings(self, target: Path) -> list[Problem]:
         entry = self.entries.get(relative(target, self.root), {})

@@ -37,6 +37,9 @@ class Options:
     jobs: int = 1  # documents laid out at the same time
     shard: tuple[int, int] = (1, 1)  # build only the i-th of n stable slices
     strict: bool = False  # warnings are errors; no document with one is written
+    # preview, serve and watch: a --roster build's files (named certificates, each
+    # participant's copies) are left as they are, never made again without the names
+    keep_named: bool = False
 
     def __post_init__(self) -> None:
         for name in ("regions", "roles", "kinds"):  # a list given is kept as a tuple
