@@ -174,7 +174,8 @@ def plain(markup: str) -> str:
 def locate(
     findings: list[Finding], sources: dict[str, Node], fallback: str, document: str
 ) -> list[Problem]:
-    """Each finding as a warning at the content value its anchor text comes from."""
+    """Each finding as a warning at the content value its anchor text comes from; the
+    same finding on several pages (a running head) is said once, with its pages."""
     if not findings:
         return []
     values = [
@@ -182,33 +183,38 @@ def locate(
         for source in sources.values()
         for node in source.strings()
     ]
-    problems = []
+    pages: dict[tuple[str, str, str], list[int]] = {}
     for finding in findings:
-        anchor = " ".join(finding.anchor.split())
-        # The value the anchor starts with (or the first one in it), the longest if many.
-        found = [
-            (anchor.find(text) if text in anchor else 0, -len(text), n)
-            for text, n in values
-            if len(text) >= 4 and (text in anchor or (len(anchor) >= 20 and anchor[:60] in text))
-        ]  # not a label in a text
-        node = min(found, key=lambda f: f[:2])[2] if anchor and found else None
+        pages.setdefault((finding.anchor, finding.message, finding.hint), []).append(finding.page)
+    problems = []
+    for (anchor, message, hint), numbers in pages.items():
+        node = _source_of(" ".join(anchor.split()), values)
         file, line, column = (
             (node.origin.file, node.origin.line, node.origin.column) if node else (fallback, 0, 0)
         )
-        problems.append(
-            warning(
-                file,
-                line,
-                column,
-                _("{document}, page {page}: {message}").format(
-                    document=document, page=finding.page, message=finding.message
-                )
-                if finding.page
-                else _("{document}: {message}").format(document=document, message=finding.message),
-                finding.hint,
-            )
+        where = ", ".join(str(n) for n in sorted(numbers) if n)
+        text = (
+            ngettext(
+                "{document}, page {page}: {message}",
+                "{document}, pages {page}: {message}",
+                where.count(",") + 1,
+            ).format(document=document, page=where, message=message)
+            if where
+            else _("{document}: {message}").format(document=document, message=message)
         )
+        problems.append(warning(file, line, column, text, hint))
     return problems
+
+
+def _source_of(anchor: str, values: list[tuple[str, Node]]) -> Node | None:
+    """The value the anchor starts with (or the first one in it), the longest if many;
+    not a label in a text."""
+    found = [
+        (anchor.find(text) if text in anchor else 0, -len(text), node)
+        for text, node in values
+        if len(text) >= 4 and (text in anchor or (len(anchor) >= 20 and anchor[:60] in text))
+    ]
+    return min(found, key=lambda f: f[:2])[2] if anchor and found else None
 
 
 def short(text: str, length: int = 40) -> str:

@@ -234,14 +234,10 @@ def _furniture_painter(theme: Theme, font: str, faces: Faces, furniture: PageFur
         if page == 1:
             canvas.showOutline()
         else:  # the first page carries the title block instead of a header
-            faces.draw(
-                canvas,
-                left,
-                top + gap,
-                fit_line(furniture.header, faces, font, size, right - left, smallest)[0],
-                font,
-                size,
+            header, header_size = fit_line(
+                furniture.header, faces, font, size, right - left, smallest
             )
+            faces.draw(canvas, left, top + gap, header, font, header_size)
             canvas.line(left, top - gap, right, top - gap)
         canvas.line(left, bottom + size + gap, right, bottom + size + gap)
         before = furniture.page_label.partition("{pages}")[0].replace("{page}", str(page))
