@@ -6,6 +6,7 @@ templates or a `theme.yaml` that replace the default ones for this region only.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,11 +120,18 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
             )
         ]
     try:
-        known_keys = list(read_yaml(path, root).value)
+        known = {key: node.value for key, node in read_yaml(path, root).value.items()}
     except ProblemList:
         return []  # reported when the labels themselves are checked
+    known_keys = list(known)
     problems = []
-    for key in region.label:
+    for key, text in region.label.items():
+        if key in known and (unknown := unknown_placeholders(text, known[key])):
+            problems.append(
+                settings.problem(
+                    ["label", key], *placeholder_problem(key, unknown[0], str(known[key]))
+                )
+            )
         if key not in known_keys:
             close = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.6)
             problems.append(
@@ -137,6 +145,31 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
                 )
             )
     return problems
+
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")  # what modul fills in a label: {page}, {nama}
+
+
+def unknown_placeholders(text: str, reference: object) -> list[str]:
+    """The {placeholders} of `text` that the label it replaces does not offer: printed
+    as they are, braces and all, on every page."""
+    offered = set(PLACEHOLDER.findall(reference)) if isinstance(reference, str) else set()
+    return [name for name in PLACEHOLDER.findall(text) if name not in offered]
+
+
+def placeholder_problem(label: str, name: str, reference: str) -> tuple[str, str]:
+    """The message and fix for `{name}` in a label that does not offer it."""
+    offered = PLACEHOLDER.findall(reference)
+    return (
+        _("label `{label}` has {{{name}}}, which modul does not fill in for it").format(
+            label=label, name=name
+        ),
+        _("use {placeholders}, or write the text without braces").format(
+            placeholders=", ".join(f"{{{n}}}" for n in offered)
+        )
+        if offered
+        else _("write the text without braces: this label fills nothing in"),
+    )
 
 
 def _check_logo(

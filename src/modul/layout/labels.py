@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from modul.content.regions import placeholder_problem, unknown_placeholders
 from modul.content.source import ProblemList, read_yaml
 from modul.content.tree import Node
 from modul.errors import Problem, relative
@@ -61,6 +62,10 @@ def _compare_keys(
         for key in missing
     ]
     for key, node in labels.items():
+        if key in reference and (unknown := unknown_placeholders(node.value, reference[key].value)):
+            message, hint = placeholder_problem(key, unknown[0], reference[key].value)
+            line = node.origin.line if node.origin else 0
+            problems.append(Problem(name, line, 1, message, hint))
         if key not in reference:
             close = difflib.get_close_matches(key, missing or list(reference), n=1)
             problems.append(
