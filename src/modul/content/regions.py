@@ -120,16 +120,16 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
             )
         ]
     try:
-        known = {key: node.value for key, node in read_yaml(path, root).value.items()}
+        texts = {key: node.value for key, node in read_yaml(path, root).value.items()}
     except ProblemList:
         return []  # reported when the labels themselves are checked
-    known_keys = list(known)
+    known_keys = list(texts)
     problems = []
     for key, text in region.label.items():
-        if key in known and (unknown := unknown_placeholders(text, known[key])):
+        if key in texts and (unknown := unknown_placeholders(text, texts[key])):
             problems.append(
                 settings.problem(
-                    ["label", key], *placeholder_problem(key, unknown[0], str(known[key]))
+                    ["label", key], *placeholder_problem(key, unknown[0], str(texts[key]))
                 )
             )
         if key not in known_keys:
