@@ -24,15 +24,15 @@ def may_change(path: Path, root: Path, folder: str = BUILD) -> bool:
     """The one rule for every file modul writes or deletes, whatever record names it (a
     manifest, a build part): named without `..`, inside the project's `folder` once every
     link is followed, and a regular file if it is there at all."""
+    return _within(path, root, folder) and (path.is_file() or not os.path.lexists(path))
+
+
+def _within(path: Path, root: Path, folder: str) -> bool:
     if ".." in path.parts:
         return False
     inside = (root / folder).resolve()
     target = path.resolve()
-    return (
-        target != inside
-        and target.is_relative_to(inside)
-        and (path.is_file() or not os.path.lexists(path))
-    )
+    return target != inside and target.is_relative_to(inside)
 
 
 def remove(path: Path, root: Path) -> bool:
@@ -44,15 +44,17 @@ def remove(path: Path, root: Path) -> bool:
 
 
 def _guard(path: Path, root: Path, folder: str) -> None:
-    if not may_change(path, root, folder):
+    """Refuse to write where the rule does not lead; a folder or a read-only file in the
+    place is said when writing fails, with what to do about it."""
+    if not _within(path, root, folder):
         raise OutputError.one(
             path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path),
             message=_(
                 "modul writes only into {folder}/ of the project, and this leads elsewhere"
             ).format(folder=folder),
             hint=_(
-                "remove the link (or the folder or device) in its place, so that modul "
-                "can write a file of its own there"
+                "remove the link that leads out of the project, so that modul can write "
+                "a file of its own there"
             ),
         )
 

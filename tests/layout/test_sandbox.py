@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import ItemsView, KeysView, ValuesView
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from conftest import REPO, line_of
 from conftest import write as write_file
 from modul.content.loading import load_project
 from modul.content.source import ProblemList
-from modul.layout import templates
+from modul.layout import sandbox, templates
 from modul.layout.data import Items, Record
 from modul.layout.documents import template_context
 
@@ -44,7 +45,7 @@ def context(editions):
 
 def render(folder: Path, text: str, context: dict, root: Path | None = None) -> str:
     write(folder / "t.xml.j2", text)
-    env = templates.environment((folder,), root or folder)
+    env = sandbox.environment((folder,), root or folder)
     return templates.render(env, "t.xml.j2", context, root or folder)
 
 
@@ -229,8 +230,11 @@ ROOTS = ["role", "workshop", "worksheet", "region", "t", "kit", "roster", "range
          "namespace", "dict", "''", "ns", "loop", "m"]  # fmt: skip
 CALLS = ["", "()", "('x')", "(0)", "[0]", "['__class__']"]
 # What a template may hold once it has read an attribute: plain data, the string methods
-# allowed, a record's reading methods, Jinja's loop, namespace and macros.
+# allowed, a record's reading methods and their views, Jinja's loop, namespace and macros.
 ALLOWED = (
+    ItemsView,
+    KeysView,
+    ValuesView,
     Record,
     Items,
     tuple,
@@ -260,7 +264,7 @@ def test_no_chain_of_attributes_reaches_python_internals(tmp_path_factory, conte
         "{% macro m() %}{% endmacro %}{% set ns = namespace(a=1) %}"
         "{% for _ in [1] %}{% set v = " + expression + " %}{{ keep(v) }}{% endfor %}"
     )
-    env = templates.environment((folder,), folder)
+    env = sandbox.environment((folder,), folder)
     env.globals["keep"] = seen.append  # the test's own probe, never modul's
     write(folder / "t.xml.j2", source)
     try:
@@ -273,4 +277,4 @@ def test_no_chain_of_attributes_reaches_python_internals(tmp_path_factory, conte
     held = value.__self__ if callable(value) and hasattr(value, "__self__") else value
     assert isinstance(held, ALLOWED), (expression, type(value))
     if callable(value) and isinstance(held, Record | str):
-        assert value.__name__ in templates.RECORD_METHODS | templates.STRING_METHODS
+        assert value.__name__ in sandbox.RECORD_METHODS | sandbox.STRING_METHODS

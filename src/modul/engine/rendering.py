@@ -17,7 +17,7 @@ from modul.content.model import Edition
 from modul.engine.options import Options
 from modul.errors import Problem, collect
 from modul.folders import Folders
-from modul.layout import templates
+from modul.layout import sandbox
 from modul.layout.catalog import Catalog, DocumentKind
 from modul.layout.data import Items, freeze
 from modul.layout.documents import (
@@ -187,7 +187,7 @@ def _render_edition(
         words = {**words, **edition.region.label}
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
-        environments[search] = templates.environment(search, root)
+        environments[search] = sandbox.environment(search, root)
     env = environments[search]
     people = how.participants or edition.workshop.pelaksanaan.jumlah_peserta
     extra = {
