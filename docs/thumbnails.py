@@ -1,6 +1,6 @@
 """Make the page pictures the README shows, from a fresh build of the shipped project.
 
-    python docs/thumbnails.py            # writes docs/img/*.png
+    python docs/thumbnails.py            # writes docs/images/*.png
 
 Run it after changing content or layouts, so that the README never shows old pages.
 """
@@ -51,5 +51,5 @@ def make(target: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in make(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "img"):
+    for path in make(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "images"):
         print(path)
