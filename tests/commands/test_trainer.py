@@ -238,20 +238,6 @@ def test_watch_rebuilds_on_save_and_survives_a_mistake(project):
         process.wait()
 
 
-def test_readme_pictures_are_the_ones_the_script_makes():
-    import re
-
-    shown = set(
-        re.findall(
-            r"\(docs/images/([\w-]+\.png)\)", (REPO / "README.md").read_text(encoding="utf-8")
-        )
-    )
-    spec = (REPO / "docs" / "thumbnails.py").read_text(encoding="utf-8")
-    made = set(re.findall(r'"([\w-]+\.png)"', spec))
-    shown.discard("serve.png")  # a screenshot of the browser, not a page
-    assert shown == made and all((REPO / "docs" / "images" / name).is_file() for name in made)
-
-
 def test_init_names_a_folder_with_spaces_so_that_the_next_step_can_be_pasted(tmp_path):
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "Pelatihan Kupang 2026")])
     assert result.exit_code == 0, result.output
