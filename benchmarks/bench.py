@@ -1,9 +1,11 @@
 """Build-speed benchmark: prints one table. Not a test; run it by hand.
 
-    python benchmarks/bench.py [--runs N] [--large-roster N] [--editions N]
+    python benchmarks/bench.py [--runs N] [--large-roster N] [--editions N] [--no-readme]
 
 Works on a copy of the shipped project in a temporary folder. Each figure is the
-median of N runs unless it says otherwise.
+median of N runs unless it says otherwise. The table is also written into
+benchmarks/README.md, with the date, the machine and the command, in place of the last
+run's (not with --no-readme).
 
 cold build      a fresh `modul build` process, empty build/ (imports included)
 no-op rebuild   `modul build` again, nothing changed
@@ -42,6 +44,8 @@ import csv
 import io
 import json
 import os
+import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -49,6 +53,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,6 +61,8 @@ ROLE = "konselor-pemberdayaan-masyarakat"
 DISTRICTS = 514  # Indonesia's regencies and cities: a national build's editions
 WINDOW = 20.0  # seconds that modul and plain ReportLab run side by side, per run
 CHECKS = 3  # runs of the national check: a single one shows the machine's drift
+README = Path(__file__).resolve().parent / "README.md"
+FIGURES = ("<!-- bench.py: figures start -->", "<!-- bench.py: figures end -->")
 
 
 def kit_editions(root: Path) -> list[str]:
@@ -368,11 +375,55 @@ class Table:
         verdict = "" if met is None else "yes" if met else "NO"
         self.rows.append((name, value, spread, target, verdict, note))
 
-    def print(self, title: str) -> None:
-        print(title)
+    def lines(self, title: str) -> list[str]:
         header = ("measure", "value", "spread", "target", "met", "")
-        for name, value, spread, target, verdict, note in [header, *self.rows]:
-            print(f"{name:<34}{value:>10}  {spread:<17}{target:<16}{verdict:<5}{note}".rstrip())
+        return [title] + [
+            f"{name:<34}{value:>10}  {spread:<17}{target:<16}{verdict:<5}{note}".rstrip()
+            for name, value, spread, target, verdict, note in [header, *self.rows]
+        ]
+
+
+def machine() -> str:
+    """What the figures depend on: system, processor, cores, memory, Python."""
+    processor = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            models = [line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line]
+        processor = models[0] if models else processor
+    except OSError:
+        pass
+    facts = [f"{platform.system()} {platform.release()}", processor, f"{os.cpu_count()} cores"]
+    if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in os.sysconf_names:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+        facts.append(f"{memory:.1f} GB of memory")
+    return ", ".join([*facts, f"Python {platform.python_version()}"])
+
+
+def write_readme(
+    table: list[str], arguments: list[str], started: datetime, readme: Path = README
+) -> None:
+    """Put this run's table between the markers of benchmarks/README.md, in place of the
+    last run's, so that the figures there are always those of one whole run."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = FIGURES
+    before, rest = text.split(start, 1)
+    after = rest.split(end, 1)[1]
+    ended = datetime.now(UTC)
+    command = " ".join(["python benchmarks/bench.py", *map(shlex.quote, arguments)])
+    figures = [
+        start,
+        f"Measured {started:%Y-%m-%d}, {started:%H:%M}–{ended:%H:%M} UTC, on {machine()}.",
+        "",
+        "```sh",
+        command,
+        "```",
+        "",
+        "```",
+        *table,
+        "```",
+        end,
+    ]
+    readme.write_text(before + "\n".join(figures) + after, encoding="utf-8")
 
 
 def main() -> None:
@@ -380,7 +431,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--large-roster", type=int, default=10000)
     parser.add_argument("--editions", type=int, default=0, help="e.g. 500 (about 6 minutes)")
+    parser.add_argument(
+        "--no-readme", action="store_true", help="print the table only, leave README.md as is"
+    )
     arguments = parser.parse_args()
+    started = datetime.now(UTC)
     runs, large = arguments.runs, arguments.large_roster
     from modul import Options, build
 
@@ -544,10 +599,14 @@ def main() -> None:
             met=run["added_mb"] < 100,
             note=f"added {run['added_mb']:.0f} MB of memory",
         )
-    table.print(
+    lines = table.lines(
         f"modul benchmark: median of {runs} runs, {sys.platform}, "
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores"
     )
+    print("\n".join(lines))
+    if not arguments.no_readme:
+        write_readme(lines, sys.argv[1:], started)
+        print(f"written to {README.relative_to(REPO)}")
 
 
 def add_editions(

@@ -8,7 +8,9 @@ tells to type against the ones CI runs, the pictures it shows, and the README th
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
@@ -100,3 +102,23 @@ def test_the_starter_readme_names_every_document_of_the_kit_and_modul_serve():
         assert labels[document["label"]] in starter, document["id"]
         assert f"`{document['file']}`" in starter, document["file"]
     assert "modul serve" in starter
+
+
+def test_a_benchmark_run_replaces_the_figures_in_benchmarks_readme(tmp_path):
+    bench = module(REPO / "benchmarks" / "bench.py")
+    original = read(bench.README)
+    start, end = bench.FIGURES
+    assert original.count(start) == original.count(end) == 1
+    assert "cold build (process)" in original  # seeded with the figures of a real run
+    readme = tmp_path / "README.md"
+    readme.write_text(original, encoding="utf-8")
+    started = datetime(2027, 1, 4, 9, 5, tzinfo=UTC)
+    for value in ("1.11 s", "2.22 s"):  # a second run leaves no trace of the first
+        table = ["modul benchmark: test", f"cold build (process)  {value}"]
+        bench.write_readme(table, ["--runs", "1", "--editions", "500"], started, readme)
+    written = read(readme)
+    assert "2.22 s" in written and "1.11 s" not in written and "4.39 s" not in written
+    assert "Measured 2027-01-04, 09:05–" in written and f"{os.cpu_count()} cores" in written
+    assert "python benchmarks/bench.py --runs 1 --editions 500\n" in written
+    outside = original.split(start)[0], original.split(end)[1]
+    assert (written.split(start)[0], written.split(end)[1]) == outside

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO
 
-CODE = ["src", "tests", "benchmarks", "docs"]
+CODE = ["src", "tests", "benchmarks", "tools"]
 TOOLS = {
     "ruff format": ["ruff", "format", "--check", *CODE],
     "ruff check": ["ruff", "check", *CODE],
