@@ -63,6 +63,42 @@ def test_unknown_key_suggests_the_right_one(project):
     assert "`tugas_utma`" in unknown.message and "did you mean `tugas_utama`?" in unknown.hint
 
 
+@pytest.mark.parametrize("written", ["tugas utama:", "tugas-utama:", "tugas_utama::"])
+def test_a_key_written_with_a_space_hyphen_or_two_colons_is_an_unknown_key(project, written):
+    """Such keys are no Python names: they stopped modul with 'bug in modul'."""
+    path = project / "content" / "roles" / "konsultan-kelompok-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8").replace("tugas_utama:", written)
+    write(path, text)
+    unknown = one_problem(project)
+    assert (unknown.line, unknown.column) == (text.splitlines().index(written) + 1, 1)
+    assert unknown.message == f"unknown key `{written[:-1]}`"
+    assert unknown.hint == "did you mean `tugas_utama`?"
+
+
+@pytest.mark.parametrize("written", ["5", "true", "null", "? [a, b]\n"])
+def test_a_key_that_is_no_word_is_an_unknown_key_at_its_line(project, written):
+    path = project / "content" / "roles" / "konsultan-kelompok-masyarakat.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("tugas_lain:") + 1
+    write(path, text.replace("tugas_lain:", f"{written}: x\ntugas_lain:"))
+    unknown = one_problem(project)
+    assert unknown.line == line
+    assert unknown.message == f"unknown key `{written if written[0] != '?' else ('a', 'b')}`"
+    assert unknown.hint.startswith("allowed keys here: nama, deskripsi, tugas_utama")
+
+
+def test_a_misspelt_key_deep_in_a_list_with_a_space_is_located(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8").replace(" fasilitator:", " fasili tator:", 1)
+    write(path, text)
+    problem = one_problem(project)
+    assert problem.message == "unknown key `sesi.0.langkah.0.fasili tator`"
+    assert problem.line == next(
+        number for number, ln in enumerate(text.splitlines(), 1) if "fasili tator:" in ln
+    )
+    assert "did you mean `fasilitator`?" in problem.hint
+
+
 def test_unknown_key_deep_in_a_list_is_located(project):
     path = project / "content" / "workshop.yaml"
     text = path.read_text(encoding="utf-8").replace(" fasilitator:", " fasiltator:", 1)
@@ -222,3 +258,46 @@ def test_a_file_read_again_is_parsed_again_only_when_its_text_changed(tmp_path):
     other.mkdir()
     (other / "theme.yaml").write_text("kertas: A4\n", encoding="utf-8")
     assert read_yaml(other / "theme.yaml", other).plain() == {"kertas": "A4"}
+
+
+def merged_steps(text: str, merged: str) -> str:
+    """workshop.yaml whose third step of the first session takes its minutes from the
+    second (`<<: *sepuluh`); `merged` is what the anchor marks."""
+    second = "      - menit: 10\n        fasilitator: >-\n          Ajak"
+    third = "      - menit: 10\n        fasilitator: >-\n          Bagikan dua"
+    assert second in text and third in text
+    text = text.replace(
+        second, f"      - &sepuluh\n        {merged}\n        fasilitator: >-\n          Ajak", 1
+    )
+    return text.replace(
+        third, "      - <<: *sepuluh\n        fasilitator: >-\n          Bagikan dua", 1
+    )
+
+
+def test_merge_keys_read_as_if_the_keys_were_written_out(project):
+    """A trainer who knows YAML may write `<<: *name`; it stopped modul with 'bug in
+    modul'. The keys it brings in are found at the lines where they are written."""
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8")
+    write(path, merged_steps(text, "menit: 10"))
+    assert load_project(project).national.workshop == load_project(REPO).national.workshop
+    write(path, merged_steps(text, "menit: sepuluh"))
+    problems = problems_of(project)
+    anchored = merged_steps(text, "menit: sepuluh").splitlines().index("        menit: sepuluh") + 1
+    assert {(p.message, p.line) for p in problems} >= {
+        ("`sesi.0.langkah.1.menit`: expected a whole number", anchored),
+        ("`sesi.0.langkah.2.menit`: expected a whole number", anchored),
+    }
+
+
+def test_a_merge_key_of_a_list_is_refused_at_its_line(project):
+    path = project / "content" / "workshop.yaml"
+    text = path.read_text(encoding="utf-8").replace("tujuan:\n", "tujuan: &tujuan\n", 1)
+    text = text.replace("  - id: pembukaan\n", "  - id: pembukaan\n    <<: *tujuan\n", 1)
+    write(path, text)
+    problem = one_problem(project)
+    assert problem.message == (
+        "`<<:` can only bring in keys with values (key: value), not a list or a text"
+    )
+    assert (problem.line, problem.column) == (text.splitlines().index("    <<: *tujuan") + 1, 5)
+    assert "`<<: *name`" in problem.hint

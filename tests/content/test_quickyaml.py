@@ -122,3 +122,37 @@ def test_any_simple_file_reads_the_same_both_ways(mapping):
     except GiveUp:
         return
     assert tree == parse_fully("f.yaml", text)
+
+
+def test_merge_keys_read_as_if_the_keys_were_written_out_where_they_are_written():
+    """`<<: *name` (ruamel reads it): the keys brought in keep the line and column where
+    they are written, also through a merge of a merge and a list of mappings."""
+    text = (
+        "dasar: &d\n"
+        "  menit: 10\n"
+        "  peserta: Mendengarkan\n"
+        "lanjut: &l\n"
+        "  <<: *d\n"
+        "  bahan: Spidol\n"
+        "langkah:\n"
+        "  <<: [*l, {catatan: singkat}]\n"
+        "  peserta: Berdiskusi\n"
+    )
+    tree = parse_fully("f.yaml", text)
+    step = tree.value["langkah"]
+    assert step.plain() == {
+        "menit": 10,
+        "peserta": "Berdiskusi",
+        "bahan": "Spidol",
+        "catatan": "singkat",
+    }
+    where = {
+        key: (node.key_origin.line, node.origin.line, node.origin.column)
+        for key, node in step.value.items()
+    }
+    assert where == {
+        "peserta": (9, 9, 12),  # written here: the merged one is overridden
+        "menit": (2, 2, 10),
+        "bahan": (6, 6, 10),
+        "catatan": (8, 8, 22),
+    }

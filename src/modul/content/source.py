@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from modul.content.quickyaml import GiveUp, quick_tree
@@ -203,7 +203,11 @@ def _to_node(
         return Node(
             {
                 str(k) if isinstance(k, str) else k: _to_node(
-                    v, at(data.lc.value(k)), at(data.lc.key(k)), counter, depth + 1
+                    v,
+                    at(_written(data, k, "value")),
+                    at(_written(data, k, "key")),
+                    counter,
+                    depth + 1,
                 )
                 for k, v in data.items()
             },
@@ -220,6 +224,20 @@ def _to_node(
             key_origin,
         )
     return Node(_builtin(data), origin, key_origin)
+
+
+def _written(data: CommentedMap, key: Any, part: str) -> tuple[int, int] | None:
+    """Where a mapping's key (or its value) is written. A key a merge key (`<<: *name`)
+    brought in is written in the mapping it came from: the first that has it, as YAML
+    merges."""
+    if key in data.lc.data:
+        position: tuple[int, int] = getattr(data.lc, part)(key)
+        return position
+    for merged in getattr(data, merge_attrib, ()):
+        merged = merged[1] if isinstance(merged, tuple) else merged  # (index, map) before 0.18
+        if isinstance(merged, CommentedMap) and key in merged:
+            return _written(merged, key, part)
+    return None
 
 
 def _long_number(name: str, text: str) -> Problem | None:
@@ -298,6 +316,18 @@ def _builtin(value: Any) -> Any:
     return value
 
 
+def _merge_key(mapping: Any) -> tuple[int, int]:
+    """Line and column of the `<<` key of the block mapping that starts at the mark
+    `mapping` (ruamel marks the mapping's start and the merged value); the mapping's
+    start if it is not found (a flow mapping `{<<: *name}`)."""
+    text, column = mapping.buffer or "", mapping.column
+    key = re.compile(rf"^(?:[ -]{{{column}}})<<[ \t]*:", re.MULTILINE)  # `- ` starts an item
+    found = key.search(text, mapping.index - column)
+    if found is None:
+        return mapping.line + 1, column + 1
+    return _position(text, found.end() - len(found.group().lstrip(" -")))
+
+
 def _syntax_problem(name: str, err: MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -309,6 +339,15 @@ def _syntax_problem(name: str, err: MarkedYAMLError) -> Problem:
             col,
             _("a tab character is used for indentation"),
             _("indent with spaces only (two spaces per level)"),
+        )
+    if "for merging" in problem and err.context_mark:  # `<<: *name` of a list or a text
+        line, col = _merge_key(err.context_mark)
+        return Problem(
+            name,
+            line,
+            col,
+            _("`<<:` can only bring in keys with values (key: value), not a list or a text"),
+            _("mark a block of `key: value` lines with `&name` and write `<<: *name`"),
         )
     if "duplicate key" in problem:
         return Problem(

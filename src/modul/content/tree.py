@@ -75,7 +75,7 @@ class Node:
 
 def _child(node: Node, key: str | int) -> Node | None:
     child: Node | None = None
-    if isinstance(node.value, dict) and isinstance(key, str):
+    if isinstance(node.value, dict):  # a key may be a number, true or null
         child = node.value.get(key)
     elif isinstance(node.value, list) and isinstance(key, int) and 0 <= key < len(node.value):
         child = node.value[key]

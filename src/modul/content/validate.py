@@ -27,7 +27,8 @@ def validate(node: Node, model: type[M]) -> M:
     try:
         return model.model_validate(node.plain())
     except ValidationError as err:
-        errors = [{**e, "loc": _clean(e["loc"])} for e in err.errors()]
+        data = node.plain()
+        errors = [{**e, "loc": _clean(e["loc"], data)} for e in err.errors()]
         raise ProblemList(_explain_all(node, model, errors)) from None
 
 
@@ -35,10 +36,10 @@ def _explain_all(node: Node, model: type[BaseModel], errors: list[Any]) -> list[
     """One problem per mistake: a misspelt key is reported once, not also as missing."""
     suggested = {}
     for error in errors:
-        if error["type"] == "extra_forbidden":
+        if error["type"] in ("extra_forbidden", "invalid_key"):  # invalid: 5, true, null
             loc = error["loc"]
             close = difflib.get_close_matches(
-                str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6
+                _as_written(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6
             )
             error["suggestion"] = close[0] if close else None
             suggested[(*loc[:-1], error["suggestion"])] = True
@@ -51,14 +52,16 @@ def _explain_all(node: Node, model: type[BaseModel], errors: list[Any]) -> list[
 
 def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
     loc = keys = error["loc"]
-    dotted = ".".join(str(k) for k in loc) or _("(top level)")
+    dotted = ".".join(_as_written(k) for k in loc) or _("(top level)")
     kind = error["type"]
-    if kind == "extra_forbidden":
-        close = error["suggestion"]
+    if kind in ("extra_forbidden", "invalid_key"):
+        close, allowed = error["suggestion"], _fields_at(model, loc[:-1])
         hint = (
             _("did you mean `{suggestion}`?").format(suggestion=close)
             if close
-            else _("allowed keys here: {keys}").format(keys=", ".join(_fields_at(model, loc[:-1])))
+            else _("allowed keys here: {keys}").format(keys=", ".join(allowed))
+            if allowed
+            else _("write a word before the colon, or put the key in quotes")
         )
         return node.problem(keys, _("unknown key `{key}`").format(key=dotted), hint, of_key=True)
     if kind == "missing":
@@ -87,9 +90,41 @@ def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
     return node.problem(keys, text, fix.format(**context))
 
 
-def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """pydantic puts union/constraint names (e.g. `str`) into error paths; drop them."""
-    return tuple(k for k in loc if isinstance(k, int) or not _is_type_tag(k))
+def _clean(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """The keys of an error's path as the file has them. pydantic puts union and
+    constraint names (e.g. `str`, `function-after[…]`) into error paths: a step the data
+    has is a key (`tugas utama`, `tugas-utama`, `tugas_utama:` are keys a trainer may
+    write), a step it lacks is a name of pydantic's, unless it is a field that is missing."""
+    keys: list[Any] = []
+    for step in loc:
+        if isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            keys.append(step)
+            data = data[step]
+        elif isinstance(data, dict) and (key := _key_in(data, step)) is not _ABSENT:
+            keys.append(key)
+            data = data[key]
+        elif isinstance(step, int) or not _is_type_tag(step):
+            keys.append(step)
+            data = None
+    return tuple(keys)
+
+
+_ABSENT = object()
+
+
+def _as_written(key: Any) -> str:
+    """A key as YAML writes it: `null` and `true` rather than Python's None and True."""
+    if key is None or isinstance(key, bool):
+        return {None: "null", True: "true", False: "false"}[key]
+    return str(key)
+
+
+def _key_in(data: dict[Any, Any], step: Any) -> Any:
+    """The key of `data` that pydantic calls `step` (it writes a key 5 or null as text)."""
+    if isinstance(step, str) and step in data:
+        return step
+    others = (key for key in data if not isinstance(key, str))  # `true` is pydantic's 1
+    return next((key for key in others if key == step or str(key) == step), _ABSENT)
 
 
 # pydantic's error type → (message, hint), formatted with the error's context and `key`,
