@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -9,7 +11,7 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, FrameBreak, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from modul.typeset.layoutcheck import current, plain
 from modul.typeset.proof import given
@@ -155,6 +157,16 @@ class CheckBox(Flowable):
             )
 
 
+@contextmanager
+def splitting_a_table() -> Iterator[None]:
+    """Paragraphs split inside this block are in a table's cell (see TextBlock.split)."""
+    token = _IN_TABLE.set(True)
+    try:
+        yield
+    finally:
+        _IN_TABLE.reset(token)
+
+
 class TextBlock(Paragraph):
     """A paragraph that tells the print proof what it prints, and the layout check where
     text is drawn and if it overflows."""
@@ -290,54 +302,3 @@ class HeadingsWithStart(Flowable):
         if start or getattr(getattr(self, "_frame", None), "_atTop", True):
             return [*self.headings, *(start or [self.table])]
         return []  # the next page
-
-
-class SplittingTable(Table):
-    """A table that breaks between rows, and cuts a row across pages only when that row
-    is taller than a whole page, so a very long text continues instead of stopping the
-    build, while ordinary rows are never cut in two. A page does not end with the head
-    and one row of a table.
-
-    `frame_height` (the page's writing area) and the theme's page-break rules are set
-    on a subclass per theme.
-    """
-
-    frame_height = float("inf")
-    min_rows = 1  # rows of a table that a page break leaves at the foot of a page, at least
-    short_row = 0.0  # a row this short moves on to keep a last row company
-    min_row_piece = 0.0  # a row taller than a page is cut into pieces this high at least
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        token = _IN_TABLE.set(True)
-        try:
-            return self._split(avail_width, avail_height)
-        finally:
-            _IN_TABLE.reset(token)
-
-    def _split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.splitInRow: float = 0
-        parts: list[Flowable] = super().split(avail_width, avail_height)
-        if avail_height < self.frame_height - 1:
-            return self._no_lone_rows(parts, avail_width)  # [] : on to the next page
-        if parts:
-            return parts
-        self.splitInRow = self.min_row_piece  # a fresh page, and still a row does not fit
-        pieces: list[Flowable] = super().split(avail_width, avail_height)
-        return pieces
-
-    def _no_lone_rows(self, parts: list[Flowable], avail_width: float) -> list[Flowable]:
-        """A table of four rows or more moves to the next page rather than leave its head
-        and a single row at the foot of this one; its last row does not start a page
-        alone when a short row can go with it (moving tall rows costs pages)."""
-        head = self.repeatRows
-        if len(parts) != 2 or len(self._cellvalues) - head < 2 * self.min_rows:
-            return parts
-        before = len(parts[0]._cellvalues) - head
-        after = len(parts[1]._cellvalues) - head
-        if before < self.min_rows:
-            return []
-        last = head + before - 1  # the last row above the break
-        if after == 1 and before > self.min_rows and self._rowHeights[last] <= self.short_row:
-            first, rest = super().split(avail_width, sum(self._rowHeights[:last]) + 0.01)
-            return [first, FrameBreak(), rest]  # else the rest splits again in the gap
-        return parts

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from modul.catalog import VERSION
 from modul.layout.theme import Theme
@@ -108,9 +109,30 @@ class PastPageLimit(Exception):
     """The layout has begun a page beyond the limit it was given."""
 
 
+class TooTall(Exception):
+    """A flowable does not fit on an empty page and cannot be split (ReportLab's
+    LayoutError, which names only its own objects): the page, and the flowable."""
+
+    def __init__(self, page: int, flowable: Flowable | None) -> None:
+        super().__init__(page, flowable)
+        self.page, self.flowable = page, flowable
+
+
 class _Document(BaseDocTemplate):
     outline_level = -1
     page_limit = 0  # none
+    placing: Flowable | None = None  # the flowable being laid out
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        super().handle_keepWithNext(flowables)
+        self.placing = flowables[0]  # as ReportLab takes it: a heading with what follows
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        self.placing = flowables[0]
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            raise TooTall(self.page, self.placing) from None
 
     def beforePage(self) -> None:
         if self.page_limit and self.page > self.page_limit:

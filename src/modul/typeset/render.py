@@ -5,17 +5,19 @@ fails the print proof (text lost, outside the page or over other text) is an err
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus import Table
 
 from modul.content.tree import Node
 from modul.errors import ModulError, Problem
 from modul.i18n import _
 from modul.layout.theme import Theme, scaled
-from modul.typeset.layoutcheck import MM, LayoutLog, locate
-from modul.typeset.pdf import PastPageLimit, render_pdf
+from modul.typeset.flowables import TextBlock
+from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
+from modul.typeset.pdf import PastPageLimit, TooTall, render_pdf
 from modul.typeset.proof import Proof, proving
 from modul.typeset.typesetter import Typesetter
 
@@ -65,6 +67,9 @@ def render_document(
             )
         except PastPageLimit:
             continue
+        except TooTall as err:
+            located = locate([_too_tall(err)], sources or {}, template or shown, shown)
+            raise ModulError([problem.as_error() for problem in located]) from None
         if pages <= wanted:
             break
     if log and wanted and pages > wanted:
@@ -106,25 +111,51 @@ def _render_once(
     page_limit: int = 0,
 ) -> tuple[bytes, int]:
     typesetter = Typesetter(theme, root, fillable=fillable)
-    try:
-        with proving(proof):
-            flowables = typesetter.flowables(document)
-        return render_pdf(
-            flowables,
-            theme=theme,
-            fonts=typesetter.font,
-            faces=typesetter.faces,
-            info=document.attrib,
-            log=log,
-            proof=proof,
-            page_limit=page_limit,
+    with proving(proof):
+        flowables = typesetter.flowables(document)
+    return render_pdf(
+        flowables,
+        theme=theme,
+        fonts=typesetter.font,
+        faces=typesetter.faces,
+        info=document.attrib,
+        log=log,
+        proof=proof,
+        page_limit=page_limit,
+    )
+
+
+def _too_tall(err: TooTall) -> Finding:
+    """What did not fit, as a finding `locate` traces to the text's YAML line."""
+    anchor = " ".join(_texts(err.flowable))
+    return Finding(
+        err.page,
+        _("“{text}” does not fit on a page and cannot run on to the next").format(
+            text=short(anchor)
         )
-    except LayoutError as err:
-        raise ModulError.one(
-            shown,
-            message=_("cannot lay out the page: {reason}").format(reason=err),
-            hint=_(
-                "a table cell or box is taller than a page; shorten its text or split "
-                "it into several items"
-            ),
-        ) from None
+        if anchor
+        else _("a picture or box does not fit on a page"),
+        _(
+            "shorten the text or split it into several items; where the template sets "
+            "a row's height (`row-mm`) or a picture's size (`mm`), make it smaller"
+        ),
+        anchor,
+    )
+
+
+def _texts(flowable: object) -> Iterator[str]:
+    """The texts a reader would see in `flowable`; of a table, those of its tallest row
+    (where a table does not fit)."""
+    if isinstance(flowable, TextBlock):
+        yield flowable.plain_text()
+    elif isinstance(flowable, (list, tuple)):
+        for part in flowable:
+            yield from _texts(part)
+    elif isinstance(flowable, Table):
+        rows, heights = flowable._cellvalues, getattr(flowable, "_rowHeights", None)
+        if rows and heights and len(heights) == len(rows) and None not in heights:
+            rows = [rows[max(range(len(rows)), key=heights.__getitem__)]]
+        yield from _texts(rows)
+    else:  # KeepTogether, lists, headings with the table below them
+        for name in ("_content", "_flowables", "headings", "table"):
+            yield from _texts(getattr(flowable, name, ()))

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
 from modul.layout.theme import Padding, Theme
-from modul.typeset.flowables import SplittingTable
+from modul.typeset.tables import SplittingTable
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 KEEP_WITH_NEXT = {"h1", "h2", "h3", "kind", "title"}

@@ -193,12 +193,14 @@ class Typesetter:
         for r, row in enumerate(rows):
             style = self.styles["cell_head"] if r < header else cell_style
             cells = [
-                self.cell_content(
-                    cell,
-                    widths[c] - 8,
-                    style,
-                    cell.get("align"),
-                    float(cell.get("indent", "0")) * mm,
+                opened(
+                    self.cell_content(
+                        cell,
+                        widths[c] - 8,
+                        style,
+                        cell.get("align"),
+                        float(cell.get("indent", "0")) * mm,
+                    )
                 )
                 for c, cell in enumerate(row)
             ]
@@ -218,7 +220,7 @@ class Typesetter:
         content: list[Flowable] = []
         if element.get("title"):
             content.append(TextBlock(self.text(element.get("title", "")), self.styles["cell_head"]))
-        content += self.blocks(element, inner)
+        content += opened(self.blocks(element, inner))
         look = self.theme.box
         return [
             KeepTogether(
@@ -327,3 +329,13 @@ class Typesetter:
 
     def grid_style(self) -> list[Command]:
         return grid_style(self.theme, self.rule_colour)
+
+
+def opened(blocks: list[Flowable]) -> list[Flowable]:
+    """What goes in a table's cell, with a box or `keep` opened: a cell keeps nothing
+    together (ReportLab measures a KeepTogether there as endless and cannot split it),
+    and a row taller than a page is cut between the lines of its cells."""
+    result: list[Flowable] = []
+    for block in blocks:
+        result += opened(block._content) if isinstance(block, KeepTogether) else [block]
+    return result
