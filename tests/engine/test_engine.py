@@ -171,7 +171,7 @@ def test_interrupted_build_leaves_earlier_pdfs_whole(project):
 
 
 def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
-    import modul.engine.builder
+    import modul.engine.writer
 
     calls = []
 
@@ -181,13 +181,13 @@ def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
             raise KeyboardInterrupt
         return original(path, data, root)
 
-    original = modul.engine.builder.write_atomic
-    monkeypatch.setattr(modul.engine.builder, "write_atomic", interrupted)
+    original = modul.engine.writer.write_atomic
+    monkeypatch.setattr(modul.engine.writer, "write_atomic", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(project, Options(regions=["nasional"], jobs=1))
     written = sorted((project / "build").rglob("*.pdf"))
     assert len(written) == 2 and not list((project / "build").rglob("*.tmp"))
-    monkeypatch.setattr(modul.engine.builder, "write_atomic", original)
+    monkeypatch.setattr(modul.engine.writer, "write_atomic", original)
     report = build(project, Options(regions=["nasional"]))
     assert report.skipped == 2 and len(report.documents) == kit(project).per_edition - 2
 

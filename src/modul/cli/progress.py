@@ -16,7 +16,7 @@ from modul.errors import relative
 from modul.i18n import _, decimal, ngettext
 
 if TYPE_CHECKING:
-    from modul.engine.builder import BuiltDocument, Progress
+    from modul.engine.writer import BuiltDocument, Progress
 
 
 @contextmanager

@@ -20,10 +20,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("build", "check_project", "BuildReport", "BuiltDocument", "CheckReport"):
+    if name in ("build", "check_project", "BuildReport", "CheckReport"):
         from modul.engine import builder
 
         return getattr(builder, name)
+    if name == "BuiltDocument":
+        from modul.engine.writer import BuiltDocument
+
+        return BuiltDocument
     if name == "check":
         from modul.engine.preflight import check
 

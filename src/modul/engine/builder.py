@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
@@ -21,32 +20,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modul.engine.incremental import Fingerprints, Manifest, file_digest
+from modul.engine.incremental import Fingerprints, Manifest
 from modul.engine.options import Options
 from modul.engine.plan import plan, shard
 from modul.engine.workers import workers
+from modul.engine.writer import BuiltDocument, Progress, Writer, remove_files
 from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
-from modul.output import (
-    exclusive,
-    make_folder,
-    put_in_place,
-    remove,
-    remove_leftovers,
-    write_atomic,
-)
+from modul.output import exclusive, make_folder, remove_leftovers
 
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul.engine.parallel import SharedInputs
     from modul.engine.preflight import Setup
+    from modul.layout.catalog import Catalog
+    from modul.layout.documents import PacketTarget, Target
     from modul.production.outputs import Output
-
-
-@dataclass(frozen=True)
-class BuiltDocument:
-    path: Path
-    pages: int
-    seconds: float  # laying out its document (with the other files made from it)
 
 
 @dataclass(frozen=True)
@@ -61,9 +49,6 @@ class BuildReport:
     @property
     def pages(self) -> int:
         return sum(d.pages for d in self.documents)
-
-
-Progress = Callable[[BuiltDocument, int, int], None]
 
 
 def build(
@@ -131,11 +116,10 @@ def _build(
     started: float,
     pool: Executor | None,
 ) -> BuildReport:
-    from modul.engine.parallel import make
     from modul.engine.preflight import check
     from modul.production.outputs import count
 
-    fingerprints, manifest = records
+    manifest = records[1]
     setup = check(root, options, pool)
     # The checked content and the targets live until the build ends: the collector's full
     # passes, frequent while pages are laid out, need not walk them each time.
@@ -151,88 +135,58 @@ def _build(
     remove_leftovers(Folders(root).build)
     if options.strict and setup.warnings:
         raise ModulError([w.as_error() for w in setup.warnings])
-    written: list[BuiltDocument] = []
-    removed: list[Path] = []
-    layout: list[Problem] = [w for p in paths if p not in stale for w in manifest.warnings(p)]
-    refused: list[Problem] = []
-    digests: dict[Path, str] = {}  # of each file written, until it is recorded
-    shared = _shared_inputs(root, setup, options.fillable)
-
-    def made() -> Iterator[tuple[Path, Iterable[Output], float | None]]:
-        for target, outputs, seconds in make(documents, shared, pool):
-            yield target.path, outputs, seconds
-        if packets:
-            from modul.production.variants import packet
-        for job in packets:  # after the documents they join
-            began = time.perf_counter()
-            folder = job.path.parent
-            parts = [
-                (kind, (folder / kind.file).read_bytes())
-                for kind in setup.catalog.documents
-                if (folder / kind.file).is_file()
-            ]
-            joined = packet(job, parts, root=root, shown=relative(job.path, root))
-            yield job.path, [joined], time.perf_counter() - began
-
-    def write(target: Path, output: Output, seconds: float) -> None:
-        manifest.written(target, output.path)
-        if output.written:
-            digests[output.path] = file_digest(output.written)
-            put_in_place(output.written, output.path, root)
-        else:
-            digests[output.path] = hashlib.sha256(output.pdf).hexdigest()
-            write_atomic(output.path, output.pdf, root)
-        written.append(BuiltDocument(output.path, output.pages, seconds))
-        if progress:
-            progress(written[-1], len(written), total)
-
+    writer = Writer(root, options, keys, records, total, progress)
+    writer.layout += [w for p in paths if p not in stale for w in manifest.warnings(p)]
     try:
-        for path, outputs, seconds in made():
-            files, found, clock = [], [], time.perf_counter()
-            for output in outputs:  # a participant list's files arrive one by one
-                found += output.warnings
-                if options.strict and found:
-                    break
-                now = time.perf_counter()
-                write(path, output, seconds if seconds is not None else now - clock)
-                files.append(output.path)
-                clock = now
-            if options.strict and found:  # --strict: a document with findings is not kept
-                refused += found
-                for file in files:  # its files made before the finding came
-                    remove(file, root)
-                continue
-            layout += found
-            kept = found + _edition_warnings(root, setup.warnings, path)
-            hashes = [digests.pop(file) for file in files]
-            outdated = manifest.record(
-                path,
-                keys.get(path, ""),
-                files,
-                kept,
-                hashes=hashes,
-                project=fingerprints.project,
-                named=options.roster is not None,
-            )
-            removed += _remove(outdated, root)
+        shared = _shared_inputs(root, setup, options.fillable)
+        for path, outputs, seconds in _made(root, shared, setup.catalog, documents, packets, pool):
+            writer.target(path, outputs, seconds, _edition_warnings(root, setup.warnings, path))
         rebuilt = {target.path for target in documents} | {job.path for job in packets}
-        removed += _remove(_stale_packets(manifest, setup.catalog.packet.file, rebuilt), root)
+        stale_packets = _stale_packets(manifest, setup.catalog.packet.file, rebuilt)
+        writer.removed += remove_files(stale_packets, root)
     except BaseException:
         with contextlib.suppress(OutputError):  # the first error is the one to report
             manifest.save()  # even when stopped part-way, `clean` knows every file written
         raise
     manifest.save()
-    if refused:
-        raise ModulError([w.as_error() for w in refused])
-    notes = setup.roster.notes if setup.roster else []
+    if writer.refused:
+        raise ModulError([w.as_error() for w in writer.refused])
     return BuildReport(
-        written,
+        writer.written,
         time.perf_counter() - started,
-        notes,
+        setup.roster.notes if setup.roster else [],
         skipped=len(paths) - len(stale),
-        removed=removed,
-        warnings=sorted(set(setup.warnings + layout + manifest.problems)),
+        removed=writer.removed,
+        warnings=sorted(set(setup.warnings + writer.layout + manifest.problems)),
     )
+
+
+def _made(
+    root: Path,
+    shared: SharedInputs,
+    catalog: Catalog,
+    documents: list[Target],
+    packets: list[PacketTarget],
+    pool: Executor | None,
+) -> Iterator[tuple[Path, Iterable[Output], float | None]]:
+    """Each target's files as they are laid out: the documents on every core, then the
+    packets that join them."""
+    from modul.engine.parallel import make
+
+    for target, outputs, seconds in make(documents, shared, pool):
+        yield target.path, outputs, seconds
+    if packets:
+        from modul.production.variants import packet
+    for job in packets:  # after the documents they join
+        began = time.perf_counter()
+        folder = job.path.parent
+        parts = [
+            (kind, (folder / kind.file).read_bytes())
+            for kind in catalog.documents
+            if (folder / kind.file).is_file()
+        ]
+        joined = packet(job, parts, root=root, shown=relative(job.path, root))
+        yield job.path, [joined], time.perf_counter() - began
 
 
 def _edition_warnings(root: Path, warnings: list[Problem], target: Path) -> list[Problem]:
@@ -263,15 +217,6 @@ def _shared_inputs(root: Path, setup: Setup, fillable: bool) -> SharedInputs:
 
     sources = {slug: p.sources for slug, p in setup.project.provenance.items()}
     return SharedInputs(root, fillable, setup.roster, sources)
-
-
-def _remove(outdated: list[Path], root: Path) -> list[Path]:
-    """Files modul made for options no longer given (a booklet, an earlier roster)."""
-    gone = [path for path in outdated if remove(path, root)]
-    for folder in {path.parent for path in gone}:
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-    return gone
 
 
 @dataclass(frozen=True)
