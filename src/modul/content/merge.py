@@ -1,6 +1,6 @@
 """Merge a region's overlay onto the national content: one pure function, written rules.
 
-Rules (also in the README):
+Rules (also in docs/content-and-regions.md):
 - mappings merge key by key; a scalar in the overlay replaces the national one;
 - a list whose items all have an `id` merges item by item, matched by `id`;
 - any other list given in the overlay replaces the national list;
