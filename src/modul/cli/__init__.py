@@ -14,6 +14,7 @@ import click
 from modul.catalog import VERSION
 from modul.cli import building, project, watching
 from modul.cli.common import choose_language, translate_help
+from modul.cli.streams import guard_standard_streams
 from modul.i18n import LANGUAGES, N_
 
 
@@ -69,6 +70,7 @@ for command in (
 
 
 def main() -> None:
+    guard_standard_streams()  # a closed or full output, or `| head`, never stops a build
     choose_language()
     translate_help(cli)  # `modul --help` is answered before any command runs
     cli(prog_name="modul")

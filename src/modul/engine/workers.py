@@ -7,6 +7,12 @@ Workers stay for the next build of the same process and end with it; a worker wa
 its parent and exits as soon as the parent is gone (killed, terminal closed), so no
 orphan stays. This module imports no layout library itself, so the main
 process can start workers at once.
+
+Ctrl-C is the main process's alone: a terminal sends it to every process of the build,
+and a worker interrupted in the middle of a task or of its start printed its traceback
+(two workers, hundreds of lines). Workers ignore it, from their first instruction on
+POSIX (they are started with the signal blocked, which they inherit), from their
+start-up on Windows; the main process, interrupted, ends them: they write no file.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -34,7 +41,7 @@ def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     try:
         yield pool
     except BaseException:  # stopped (error, Ctrl-C): nothing more is laid out
-        pool.shutdown(cancel_futures=True)
+        _end(pool)
         raise
     _IDLE[jobs] = pool
 
@@ -43,11 +50,35 @@ def _start(jobs: int) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_watch_parent,
+        initializer=_prepare_worker,
     )
-    for _ in range(jobs):  # each submit starts one worker; a worker loads what it needs
-        pool.submit(_warm_up)
+    with _interrupts_blocked():
+        for _ in range(jobs):  # each submit starts one worker; a worker loads what it needs
+            pool.submit(_warm_up)
     return pool
+
+
+@contextmanager
+def _interrupts_blocked() -> Iterator[None]:
+    """Ctrl-C held back from this thread for a moment; the processes it starts meanwhile
+    keep it blocked for good. One pressed meanwhile arrives when this ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: see _prepare_worker
+        yield
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _end(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers at once. Waiting for them could last a document, or for ever: a
+    worker whose result no one reads any more blocks on the full pipe while the main
+    process waits for it to end."""
+    for process in list((pool._processes or {}).values()):  # terminate_workers() in 3.14
+        process.terminate()
+    pool.shutdown(cancel_futures=True)
 
 
 def _warm_up() -> None:
@@ -56,7 +87,8 @@ def _warm_up() -> None:
     gc.freeze()  # the libraries stay loaded: the collector need not walk them again
 
 
-def _watch_parent() -> None:
+def _prepare_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the build
     threading.Thread(target=_exit_with_parent, daemon=True).start()
 
 
