@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, pages_of_words, print_faults, write
+from conftest import REPO, pages_of_words, print_faults, shipped_line, write
 from modul import Options, build
 from modul.cli import cli
 from modul.errors import ModulError
@@ -159,3 +159,23 @@ def test_a_row_that_cannot_be_cut_is_an_error_at_its_yaml_line(project):
     assert result.exit_code == 1
     assert f"{problem.file}:{problem.line}:" in result.output
     assert not REPORTLAB.search(result.output)
+
+
+def test_a_word_of_thousands_of_letters_in_a_box_runs_on_with_a_warning(project):
+    """It ran off the page before (ReportLab's cut of the box); now it is cut between
+    lines like any text, and the layout check says where, on each page it is cut."""
+    role_file = "content/roles/konselor-pemberdayaan-masyarakat.yaml"
+    path = project / role_file
+    start = "  - ekspektasi: >-\n      "
+    write(path, path.read_text(encoding="utf-8").replace(start, start + "x" * 5000 + " ", 1))
+    worksheet = Options(
+        regions=["nasional"], roles=["konselor-pemberdayaan-masyarakat"], kinds=["worksheet"]
+    )
+    report = build(project, worksheet)
+    (document,) = report.documents
+    assert print_faults(document.path) == []
+    cut = [w for w in report.warnings if "is cut across two lines" in w.message]
+    assert len(cut) >= 2  # the word runs over more than one page
+    assert {(w.file, w.line) for w in cut} == {
+        (role_file, shipped_line(role_file, "- ekspektasi:"))
+    }

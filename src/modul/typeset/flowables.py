@@ -171,6 +171,8 @@ class TextBlock(Paragraph):
     """A paragraph that tells the print proof what it prints, and the layout check where
     text is drawn and if it overflows."""
 
+    whole_words: frozenset[str] = frozenset()  # of the paragraph a piece was split from
+
     def __init__(self, text: str | None, style: object, *args: Any, **kwargs: Any) -> None:
         super().__init__(text, style, *args, **kwargs)
         self._plain = plain(text) if text else ""  # pieces of a split paragraph: from lines
@@ -192,8 +194,9 @@ class TextBlock(Paragraph):
         spaces = (line[0] if isinstance(line, tuple) else line.extraSpace for line in layout.lines)
         if min(spaces) < -OVERFLOW:  # a line wider than the box it is in
             log.too_wide(page, text)
-        if self.text:  # ReportLab cuts a word longer than its line, without a hyphen
-            whole, laid_out = set(text.split()), self._laid_out_words()
+        if self._plain or self.whole_words:  # a word longer than its line is cut, no hyphen
+            whole = self.whole_words or frozenset(text.split())
+            laid_out = self._laid_out_words()
             if not whole.issuperset(laid_out):
                 broken = next(word for word in laid_out if word not in whole)
                 log.word_broken(page, broken, text)
@@ -204,6 +207,9 @@ class TextBlock(Paragraph):
         into lines again on every page: a paragraph of 300 pages took minutes. (Not in
         a table's cell: a table takes the first two pieces of a split.)"""
         pieces: list[Flowable] = super().split(avail_width, avail_height)
+        words = self.whole_words or frozenset(self._plain.split())
+        for piece in pieces:  # so that each piece's cut words are found
+            piece.whole_words = words
         if len(pieces) != 2 or not hasattr(self, "blPara") or _IN_TABLE.get():
             return pieces
         first, rest = pieces
@@ -220,6 +226,8 @@ class TextBlock(Paragraph):
             )
             for a, b in zip(cuts, cuts[1:])
         ]
+        for piece in rests:
+            piece.whole_words = words
         for piece in rests[:-1]:
             piece._JustifyLast = first._JustifyLast  # its last line is not the paragraph's
         return [first, *rests]
