@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from modul.catalog import PAPER_MM
 from modul.cli.common import (
     SHARD,
     Whole,
@@ -25,6 +24,7 @@ from modul.cli.progress import progress_report
 from modul.errors import relative
 from modul.folders import Folders
 from modul.i18n import N_, _, decimal, ngettext
+from modul.paper import NAMES as PAPERS
 
 if TYPE_CHECKING:
     from modul.engine.builder import BuildReport
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 @doc_option
 @click.option(
     "--paper",
-    type=click.Choice(list(PAPER_MM), case_sensitive=False),
+    type=click.Choice(PAPERS, case_sensitive=False),
     default=None,
     help=N_(
         "Paper size for every document, instead of the theme's or region's "

@@ -12,6 +12,7 @@ from modul.errors import relative
 from modul.folders import Folders
 from modul.i18n import _
 from modul.layout.catalog import load_catalog
+from modul.layout.documents import edition_theme
 from modul.layout.labels import load_labels
 
 
@@ -32,7 +33,7 @@ def inventory(root: Path) -> dict[str, Any]:
                 "slug": slug,
                 "name": region.nama if region else _("national content"),
                 "organiser": region.penyelenggara if region else edition.workshop.penyelenggara,
-                "paper": (region.kertas if region else None) or "A4",
+                "paper": edition_theme(root, edition)[1].page,
                 "language": region.bahasa if region else "id",
                 "folder": relative(edition.folder, root) if edition.folder else "content",
             }

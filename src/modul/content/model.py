@@ -16,6 +16,7 @@ from pydantic import Field
 
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.types import Frozen, Slug, Text, Texts
+from modul.paper import Paper
 
 # --- roles -----------------------------------------------------------------------------
 
@@ -107,8 +108,6 @@ class Glossary(Frozen):
 
 
 # --- regions and editions ------------------------------------------------------------
-
-Paper = Literal["A4", "F4", "Letter", "A5"]
 
 
 class Signatory(Frozen):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from modul.catalog import PAPER_MM
+from modul import paper as papers
 from modul.errors import EXIT_USAGE, ModulError, Problem
 from modul.i18n import _
 
@@ -45,8 +45,7 @@ class Options:
         for name in ("regions", "roles", "kinds"):  # a list given is kept as a tuple
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if self.paper is not None:  # "f4", "letter": paper names in any case
-            names = {name.lower(): name for name in PAPER_MM}
-            object.__setattr__(self, "paper", names.get(self.paper.lower(), self.paper))
+            object.__setattr__(self, "paper", papers.canonical(self.paper))
 
     def check(self) -> None:
         """Raise UsageError for values or combinations that cannot be built."""
@@ -60,15 +59,15 @@ class Options:
                     _("e.g. 2/4"),
                 )
             )
-        if self.paper is not None and self.paper not in PAPER_MM:
+        if self.paper is not None and self.paper not in papers.NAMES:
             problems.append(
                 (
                     f"--paper {self.paper}",
                     _("unknown paper size"),
-                    _("choose from: {choices}").format(choices=", ".join(PAPER_MM)),
+                    _("choose from: {choices}").format(choices=", ".join(papers.NAMES)),
                 )
             )
-        if self.booklet and self.paper == "A5":
+        if self.booklet and self.paper == papers.BOOKLET_PAGE:
             problems.append(
                 (
                     "--booklet --paper A5",

@@ -175,14 +175,13 @@ def _render_edition(
     the template environments of this build."""
     root, options, catalog, people_list = how.root, how.options, how.catalog, how.people_list
     problems, slug = into.problems, edition.slug
-    sheet = None
-    if options.booklet:
-        sheet = options.paper or (edition.region.kertas if edition.region else None) or "A4"
-    paper = "A5" if options.booklet else options.paper
-    theme = collect(problems, partial(edition_theme, root, edition, paper))
+    themed = collect(
+        problems, partial(edition_theme, root, edition, options.paper, options.booklet)
+    )
     words = how.labels.get(edition.language)
-    if theme is None or words is None:
+    if themed is None or words is None:
         return
+    theme, sheet = themed[0], themed[1].sheet
     if edition.region:
         words = {**words, **edition.region.label}
     search = search_path(root, edition)

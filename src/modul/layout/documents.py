@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from modul import paper as papers
 from modul.content.model import Edition
 from modul.content.source import ProblemList
 from modul.errors import relative
@@ -66,11 +67,22 @@ class PacketTarget:
     names: dict[str, str]  # document kind → its name in the labels
 
 
-def edition_theme(root: Path, edition: Edition, paper: str | None) -> Theme:
-    """The theme, with the region's own theme.yaml over it and the paper asked for."""
+def edition_theme(
+    root: Path, edition: Edition, asked: str | None = None, booklet: bool = False
+) -> tuple[Theme, papers.Choice]:
+    """The theme, with the region's own theme.yaml over it, on the paper that the one
+    rule of `modul.paper` picks (`asked`: --paper); and that choice."""
     overlay = Folders(root).region_layout(edition.slug) / "theme.yaml" if edition.region else None
-    paper = paper or (edition.region.kertas if edition.region else None)
-    return load_theme(Folders(root).theme, root, overlay=overlay, paper=paper)
+    theme = load_theme(Folders(root).theme, root, overlay=overlay)
+    choice = papers.choose(
+        asked=asked,
+        region=edition.region.kertas if edition.region else None,
+        theme=theme.paper,
+        booklet=booklet,
+    )
+    if choice.page != theme.paper:
+        theme = load_theme(Folders(root).theme, root, overlay=overlay, paper=choice.page)
+    return theme, choice
 
 
 def search_path(root: Path, edition: Edition) -> tuple[Path, ...]:

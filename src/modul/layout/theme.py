@@ -17,7 +17,6 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from modul.catalog import PAPER_MM
 from modul.content.merge import merge
 from modul.content.source import ProblemList, read_yaml
 from modul.content.tree import KeyPath
@@ -25,6 +24,7 @@ from modul.content.types import Frozen, Text
 from modul.content.validate import validate
 from modul.errors import relative
 from modul.i18n import N_, _
+from modul.paper import SIZE_MM, Paper
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Length = Annotated[float, Field(ge=0, le=100)]
@@ -172,7 +172,7 @@ class LayoutCheck(Frozen):
 
 
 class Theme(Frozen):
-    paper: Literal["A4", "F4", "Letter", "A5"] = "A4"
+    paper: Paper = "A4"
     landscape: bool = False  # set by <document orientation="landscape">, not in theme.yaml
     margins: Margins
     margins_a5: Margins | None = None  # narrower margins for A5 pages and booklets
@@ -202,7 +202,7 @@ class Theme(Frozen):
 
     @property
     def paper_mm(self) -> tuple[float, float]:
-        width, height = PAPER_MM[self.paper]
+        width, height = SIZE_MM[self.paper]
         return (height, width) if self.landscape else (width, height)
 
 

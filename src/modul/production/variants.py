@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from modul.catalog import PAPER_MM
 from modul.layout.catalog import DocumentKind
 from modul.layout.documents import PacketTarget, Target
+from modul.paper import SIZE_MM
 from modul.production import packet as joining
 from modul.production.forms import finish_form
 from modul.production.imposition import booklet
@@ -39,7 +39,7 @@ def variants(
     if target.booklet_sheet:
         yield Output(
             folder / f"{stem}-buklet.pdf",
-            booklet(pdf, PAPER_MM[target.booklet_sheet]),
+            booklet(pdf, SIZE_MM[target.booklet_sheet]),
             -(-pages // 4) * 2,
         )
     if not target.kind.filled_in or not (fillable or (roster and target.roster_line)):
