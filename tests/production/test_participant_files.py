@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from modul.errors import ModulError
-from modul.production.participants import read_roster
+from modul.content.participants import read_roster
 
 
 def workbook(tmp_path, rows, name="peserta.xlsx"):

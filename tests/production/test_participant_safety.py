@@ -20,8 +20,8 @@ from conftest import pages_of_words, write
 from modul import Options, build
 from modul.cli import cli
 from modul.errors import ModulError
-from modul.production import participants, workbook
-from modul.production.participants import read_roster
+from modul.content import participants, workbook
+from modul.content.participants import read_roster
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 NAMES = [f"Peserta Nomor {n}" for n in range(1, 11)]
@@ -152,7 +152,7 @@ def test_a_workbook_that_claims_a_million_rows_is_read_in_little_memory(tmp_path
     script = (
         "import re, sys\n"
         "from pathlib import Path\n"
-        "from modul.production.participants import read_roster\n"
+        "from modul.content.participants import read_roster\n"
         "roster = read_roster(Path(sys.argv[1]), 'peserta.xlsx')\n"
         "status = Path('/proc/self/status').read_text()\n"
         "print(len(roster.participants), re.search(r'VmHWM:\\s+(\\d+)', status)[1])\n"

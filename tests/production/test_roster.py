@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from conftest import pages_of_words, print_faults, write
 from modul import Options, build
 from modul.errors import ModulError
-from modul.production.participants import read_roster
+from modul.content.participants import read_roster
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 
@@ -272,7 +272,7 @@ def test_the_print_file_in_parts_of_n_participants(project, tmp_path):
 def test_a_stopped_print_file_leaves_no_temporary_file(project, tmp_path):
     """Stopped half-way (an error, Ctrl-C), the growing print file is removed."""
     from modul.layout.theme import load_theme
-    from modul.production.participants import read_roster as read
+    from modul.content.participants import read_roster as read
     from modul.production.roster import personalised
     from modul.typeset.fonts import register_faces
 
@@ -314,7 +314,7 @@ def test_a_cell_longer_than_any_name_is_located(tmp_path):
 
 
 def test_a_list_too_large_is_refused_before_it_is_read_whole(tmp_path, monkeypatch):
-    import modul.production.participants as participants
+    import modul.content.participants as participants
 
     monkeypatch.setattr(participants, "MAX_BYTES", 1000)
     with pytest.raises(ModulError) as caught:

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from modul import i18n
+from modul.content.participants import Roster
 from modul.content.tree import Node
 from modul.errors import relative
 from modul.folders import Folders
 from modul.layout.documents import Target
 from modul.production.outputs import Output
-from modul.production.participants import Roster
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from modul.content import checks
 from modul.content.loading import Project, load_project
 from modul.content.model import Edition
+from modul.content.participants import Roster, read_roster
 from modul.engine.options import Options, UsageError
 from modul.engine.rendering import Ahead, Foreign, Rendering, render
 from modul.errors import ModulError, Problem, collect, relative
@@ -30,7 +31,6 @@ from modul.layout.documents import (
 )
 from modul.layout.kit import kit_problems
 from modul.layout.labels import load_labels
-from modul.production.participants import Roster, read_roster
 from modul.typeset.glyphs import glyph_warnings
 
 
@@ -153,7 +153,7 @@ def _glyph_warnings(
     root: Path, foreign: Foreign, people: Roster | None, roster: Path | None
 ) -> list[Problem]:
     """Characters a theme's own font lacks, where they are written."""
-    names = [f"{p.nama} {p.asal}" for p in people.participants] if people else []
+    names = [" ".join(p.texts()) for p in people.participants] if people else []
     sources = [roster] if roster else []
     sources += sorted(
         p

@@ -14,6 +14,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from modul import i18n
 from modul.content.model import Edition
+from modul.content.participants import Roster
 from modul.engine.options import Options
 from modul.errors import Problem, collect
 from modul.folders import Folders
@@ -31,7 +32,6 @@ from modul.layout.documents import (
 )
 from modul.layout.kit import kit_documents
 from modul.layout.theme import Theme
-from modul.production.participants import Roster
 from modul.typeset.glyphs import Coverage
 
 Foreign = dict[tuple[str, ...], tuple[Coverage, set[str]]]  # by fonts: characters they lack

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from modul.content.participants import Roster
 from modul.errors import Problem
 from modul.layout.documents import Target
-from modul.production.participants import Roster
 
 
 @dataclass(frozen=True)

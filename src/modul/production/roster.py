@@ -27,12 +27,12 @@ import pikepdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from modul.content.participants import Participant, Roster
 from modul.errors import Problem, relative, warning
 from modul.i18n import _
 from modul.layout.theme import Theme
 from modul.output import writing_beside
 from modul.production.outputs import Output
-from modul.production.participants import Participant, Roster
 from modul.production.pdfstream import Memo, PdfStream
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import MM
@@ -275,10 +275,7 @@ class _Stamps:
         return output.getvalue()
 
     def header(self, canvas: Canvas, person: Participant, header: str) -> None:
-        parts = (
-            part.replace("{nama}", person.nama).replace("{asal}", person.asal).strip()
-            for part in header.split(" · ")
-        )
+        parts = (person.fill(part).strip() for part in header.split(" · "))
         text = " · ".join(part for part in parts if part)  # no "· ·" for an empty field
         left = self.look.header_left_mm * mm
         line, size = fit_line(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from modul.content.participants import Roster
 from modul.layout.catalog import DocumentKind
 from modul.layout.documents import PacketTarget, Target
 from modul.paper import SIZE_MM
@@ -18,7 +19,6 @@ from modul.production import packet as joining
 from modul.production.forms import finish_form
 from modul.production.imposition import booklet
 from modul.production.outputs import Output
-from modul.production.participants import Roster
 from modul.production.roster import personalised
 from modul.typeset.fonts import register_faces
 from modul.typeset.render import render_document

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from modul.content.workbook import LAST_ROW, Rows, cell_name, read_sheet, thousands
 from modul.errors import ModulError, Problem
 from modul.i18n import _, ngettext
-from modul.production.workbook import LAST_ROW, Rows, cell_name, read_sheet, thousands
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
@@ -27,9 +27,25 @@ OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # .xls, Excel 97–2003
 
 @dataclass(frozen=True)
 class Participant:
+    """One row of the list: what is printed of a participant, and where the row is.
+    The printed fields are the ones every stage asks for: templates (`roster`), the
+    personal copies' line ({nama}, {asal}) and the check for characters a font lacks."""
+
     row: int  # line in the CSV file, for messages
     nama: str
     asal: str = ""  # asal, else organisasi, else desa
+
+    PRINTED = ("nama", "asal")
+
+    def texts(self) -> list[str]:
+        """The printed fields' texts."""
+        return [getattr(self, field) for field in self.PRINTED]
+
+    def fill(self, text: str) -> str:
+        """`text` with each printed field's {placeholder} filled in."""
+        for field in self.PRINTED:
+            text = text.replace(f"{{{field}}}", getattr(self, field))
+        return text
 
     @property
     def slug(self) -> str:
