@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from modul.errors import ModulError
 from modul.content.participants import read_roster
+from modul.errors import ModulError
 
 
 def workbook(tmp_path, rows, name="peserta.xlsx"):

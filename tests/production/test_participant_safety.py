@@ -19,9 +19,9 @@ from openpyxl import Workbook
 from conftest import pages_of_words, write
 from modul import Options, build
 from modul.cli import cli
-from modul.errors import ModulError
 from modul.content import participants, workbook
 from modul.content.participants import read_roster
+from modul.errors import ModulError
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 NAMES = [f"Peserta Nomor {n}" for n in range(1, 11)]

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from conftest import pages_of_words, print_faults, write
 from modul import Options, build
-from modul.errors import ModulError
 from modul.content.participants import read_roster
+from modul.errors import ModulError
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 
@@ -271,8 +271,8 @@ def test_the_print_file_in_parts_of_n_participants(project, tmp_path):
 
 def test_a_stopped_print_file_leaves_no_temporary_file(project, tmp_path):
     """Stopped half-way (an error, Ctrl-C), the growing print file is removed."""
-    from modul.layout.theme import load_theme
     from modul.content.participants import read_roster as read
+    from modul.layout.theme import load_theme
     from modul.production.roster import personalised
     from modul.typeset.fonts import register_faces
 

@@ -5,19 +5,42 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, Table
 
+from modul.layout.theme import Theme
 from modul.typeset.flowables import CheckBox, FormField, FormText, TextBlock, WritingLines
 from modul.typeset.styles import Command
 
-if TYPE_CHECKING:
-    from modul.typeset.typesetter import Typesetter
+
+class Typesetter(Protocol):
+    """What these elements ask of the typesetter that sets them (typesetter.Typesetter):
+    named here, so that the two modules do not import each other."""
+
+    theme: Theme
+    rule_colour: Color
+    shade: Color
+
+    @property
+    def styles(self) -> dict[str, ParagraphStyle]: ...
+
+    def text(self, value: str) -> str: ...
+
+    def inline(self, element: ET.Element) -> str: ...
+
+    def form_field(self, base: str) -> FormField | None: ...
+
+    def grid_style(self) -> list[Command]: ...
+
+    def make_table(
+        self, data: list[list[Any]], widths: list[float], commands: list[Command], **options: object
+    ) -> Table: ...
 
 
 def lines(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:

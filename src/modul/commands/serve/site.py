@@ -1,68 +1,19 @@
-"""`modul serve`: the project's documents in the browser, made again on every save.
-
-A small web server on this computer only (127.0.0.1): the page lists every edition, role
-and document with a picture of its first page, shows a document page by page, and puts
-the current mistakes and layout warnings on top, each with its file, line and fix. The
-build runs in a background thread, driven by `modul watch`'s loop; after each one the
-open pages are told through server-sent events (`/events`) and fetch themselves again.
-
-The standard library's HTTP server is enough for one trainer's browser, and adds no
-framework to install. Only PDFs inside build/ are ever read from disk for a request.
-"""
+"""The site behind `modul serve`'s pages: the last build's outcome, replaced after
+every build, and the shelves of documents it shows."""
 
 from __future__ import annotations
 
-import errno
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from modul.catalog import NATIONAL
-from modul.commands.watch import watch
-from modul.commands.web import Server
+from modul.commands.serve.status import Document, Report, Shelf, Status
 from modul.engine.builder import build
 from modul.engine.options import Options
 from modul.errors import ModulError, Problem
 from modul.i18n import _
-
-DEFAULT_PORT = 8000
-
-
-@dataclass(frozen=True)
-class Document:
-    label: str  # its name in the labels: "Lembar Kerja"
-    path: Path  # in build/
-
-
-@dataclass(frozen=True)
-class Shelf:
-    """One role's documents in one edition."""
-
-    edition: str
-    edition_name: str
-    role: str
-    role_name: str
-    documents: tuple[Document, ...]
-
-
-@dataclass(frozen=True)
-class Status:
-    """The outcome of the last build, as the page shows it."""
-
-    version: int = 0  # counts every change, so a page knows when it is out of date
-    building: bool = False
-    errors: tuple[Problem, ...] = ()  # nothing was built: the documents are the last ones
-    warnings: tuple[Problem, ...] = ()
-    shelves: tuple[Shelf, ...] = ()
-    written: int = 0
-    unchanged: int = 0
-    seconds: float = 0.0
-    finished: float = 0.0  # time.time() at the build's end
-
-
-Report = Callable[[Status], None]
 
 
 class Site:
@@ -132,72 +83,6 @@ class Site:
         with self._changed:
             self.closed = True
             self._changed.notify_all()
-
-
-@dataclass
-class Serving:
-    """A running `modul serve`: `run()` until Ctrl-C, or `close()` from another thread."""
-
-    server: Server
-    site: Site
-    poll: bool
-    on_change: Callable[[list[Path]], None]
-    stop: threading.Event
-
-    @property
-    def url(self) -> str:
-        return self.server.url
-
-    def run(self) -> None:
-        """Build now and after every change, and answer the browser, until stopped."""
-        builder = threading.Thread(
-            target=watch,
-            args=(self.site.root, self.site.rebuild, self.on_change),
-            kwargs={"poll": self.poll, "stop": self.stop},
-            name="modul-serve-build",
-            daemon=True,
-        )
-        builder.start()
-        try:
-            self.server.serve_forever(poll_interval=0.2)
-        finally:
-            self.stop.set()
-            self.site.close()
-            self.server.server_close()
-
-    def close(self) -> None:
-        self.stop.set()
-        self.site.close()
-        self.server.shutdown()
-
-
-def start(
-    root: Path,
-    options: Options,
-    *,
-    port: int | None = None,
-    poll: bool = False,
-    on_build: Report | None = None,
-    on_change: Callable[[list[Path]], None] = lambda paths: None,
-) -> Serving:
-    """Listen on 127.0.0.1: `port`, or 8000 or else any free port when it is None."""
-    site = Site(root, options, on_build)
-    return Serving(_listen(port, site), site, poll, on_change, threading.Event())
-
-
-def _listen(port: int | None, site: Site) -> Server:
-    try:
-        return Server(DEFAULT_PORT if port is None else port, site)
-    except OSError as err:
-        if err.errno != errno.EADDRINUSE:
-            raise
-        if port is None:
-            return Server(0, site)  # 0: the system picks a free port
-        raise ModulError.one(
-            "modul",
-            message=_("port {port} is in use by another program").format(port=port),
-            hint=_("leave out --port to take a free one, or choose another port"),
-        ) from None
 
 
 def shelves(root: Path, options: Options) -> tuple[Shelf, ...]:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from modul.i18n import _, language, ngettext
 
 if TYPE_CHECKING:
-    from modul.commands.serve import Document, Shelf, Status
+    from modul.commands.serve.status import Document, Shelf, Status
     from modul.errors import Problem
 
 HTML = "text/html; charset=utf-8"

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from modul.commands import page
+from modul.commands.serve import page
 from modul.folders import Folders
 from modul.i18n import _
 
 if TYPE_CHECKING:
-    from modul.commands.serve import Site
+    from modul.commands.serve.site import Site
 
 HOST = "127.0.0.1"  # never reachable from the network: the content may be unpublished
 KEEP_ALIVE_S = 15  # a comment on the event stream this often, so proxies keep it open
