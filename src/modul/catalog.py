@@ -1,4 +1,4 @@
-"""Constants every stage shares: the version, paper sizes, the national edition.
+"""Constants every stage shares: the version, the national edition, the build folder.
 
 Plain values with no heavy imports, so the command line and a build where nothing
 changed start quickly. The document kinds are data: `layouts/<theme>/catalog.yaml`.
@@ -19,12 +19,3 @@ def names_document(name: str, ident: str, file: str) -> bool:
     file name: the id (`worksheet`) or the file name with or without .pdf
     (`lembar-kerja`), in any case."""
     return name.strip().lower() in (ident, file, file.removesuffix(".pdf"))
-
-
-# Width × height in millimetres. F4 (folio) is the common office paper in Indonesia.
-PAPER_MM: dict[str, tuple[float, float]] = {
-    "A4": (210, 297),
-    "F4": (215, 330),
-    "Letter": (215.9, 279.4),
-    "A5": (148, 210),
-}

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from conftest import LANDSCAPE, copy_project, kit, print_faults
 from modul import Options, build
-from modul.catalog import PAPER_MM
 from modul.content.loading import load_project
+from modul.paper import SIZE_MM
 
 MM = 72 / 25.4
 BOOKLET_PAGES = "A5"
@@ -32,7 +32,7 @@ def size_mm(page) -> tuple[int, int]:
 
 
 def paper(name: str, *, landscape: bool = False) -> tuple[int, int]:
-    width, height = (round(side) for side in PAPER_MM[name])
+    width, height = (round(side) for side in SIZE_MM[name])
     return (height, width) if landscape else (width, height)
 
 
