@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from conftest import copy_project, kit, pdf_path, write
 from modul import Options, build
-from modul.engine.incremental import clean
+from modul.engine.manifest import clean
 from modul.folders import MANIFEST
 
 ROLE = "konselor-pemberdayaan-masyarakat"
@@ -129,7 +129,7 @@ def test_clean_deletes_only_what_modul_wrote(project):
     write(mine, "jangan dihapus")
     theirs = project / "build" / "nasional" / ROLE / "lama.pdf"
     write(theirs, "%PDF-1.4 bukan buatan modul")
-    from modul.engine.incremental import clean
+    from modul.engine.manifest import clean
 
     removed, _ = clean(project)
     assert len(removed) == kit(project).per_edition + 1  # the PDFs and the manifest

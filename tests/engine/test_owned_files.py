@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from modul import Options, build
-from modul.engine.incremental import clean
+from modul.engine.manifest import clean
 from modul.errors import OutputError
 from modul.folders import Folders
 from modul.output import may_change

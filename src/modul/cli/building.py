@@ -242,7 +242,7 @@ def say_waiting() -> None:
 )
 @project_option
 def clean_command(project: Path | None) -> None:
-    from modul.engine.incremental import clean
+    from modul.engine.manifest import clean
 
     root = project_root(project)
     removed, damaged = run(lambda: clean(root, waiting=say_waiting))

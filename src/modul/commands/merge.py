@@ -14,7 +14,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from modul.engine.incremental import Fingerprints, Manifest, file_digest, well_formed
+from modul.engine.incremental import Fingerprints, file_digest
+from modul.engine.manifest import Manifest, well_formed
 from modul.errors import ModulError, relative
 from modul.folders import MANIFEST, Folders
 from modul.i18n import _

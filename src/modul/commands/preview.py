@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from modul.catalog import NATIONAL
 from modul.engine.builder import build
-from modul.engine.incremental import Manifest
+from modul.engine.manifest import Manifest
 from modul.engine.options import Options
 from modul.errors import ModulError
 from modul.folders import Folders

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modul.engine.incremental import Fingerprints, Manifest
+from modul.engine.incremental import Fingerprints
+from modul.engine.manifest import Manifest
 from modul.engine.options import Options
 from modul.engine.plan import plan, shard
 from modul.engine.workers import workers

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modul.engine.incremental import Fingerprints, Manifest, file_digest
+from modul.engine.incremental import Fingerprints, file_digest
+from modul.engine.manifest import Manifest
 from modul.engine.options import Options
 from modul.errors import Problem
 from modul.output import put_in_place, remove, write_atomic
