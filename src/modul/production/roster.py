@@ -2,30 +2,22 @@
 
 The worksheet is laid out once. Each participant's name is then stamped onto copies of
 its pages: the pages are form XObjects stored once in the print file (pikepdf), and the
-stamps (a header line and the "Nama" fields) are drawn by ReportLab in one small
-document whose font is shared by all of them. Layout is never run per participant.
-
-A name always fits its field: it is set smaller, down to the theme's minimum, then on
-two or three lines; a name too long even so is shortened and warned about, with its
-row. The header line is kept clear of the running head.
+stamps (a header line and the "Nama" fields, see `stamps`) are drawn by ReportLab in
+one small document whose font is shared by all of them. Layout is never run per
+participant.
 """
 
 from __future__ import annotations
 
 import copy
 import io
-import re
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from itertools import combinations
 from pathlib import Path
 from typing import BinaryIO
 
 import pikepdf
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from modul.content.participants import Participant, Roster
 from modul.errors import Problem, relative, warning
@@ -34,25 +26,10 @@ from modul.layout.theme import Theme
 from modul.output import writing_beside
 from modul.production.outputs import Output
 from modul.production.pdfstream import Memo, PdfStream
+from modul.production.stamps import Stamps, name_fields
 from modul.typeset.glyphs import Faces
-from modul.typeset.layoutcheck import MM
-from modul.typeset.pdf import fit_line  # also ReportLab's settings for the stamps
-from modul.typeset.proof import ASCENT, DESCENT
 
-LINE_GAP = 1.15  # baseline to baseline of a name on two lines, times its size
-MAX_WORDS_SPLIT = 30  # a name of more words is shortened, not cut into lines
 BATCH = 200  # participants stamped at a time: memory stays the same for any list
-
-IDENTITY_FIELD = re.compile(r"^nama(_\d+)?$")  # the "Nama" fields of the fillable form
-
-
-@dataclass(frozen=True)
-class NameFields:
-    """Where the "Nama" fields of the worksheet are: the name is stamped on each."""
-
-    corners: dict[int, list[tuple[float, float]]]  # page index → lower-left corners
-    width: float  # of the narrowest field: one stamp serves them all
-    height: float  # room above a field's line: its row, less the name's distance to it
 
 
 def personalised(
@@ -81,8 +58,8 @@ def personalised(
     """
     base = pikepdf.open(io.BytesIO(worksheet))
     box = base.pages[0].mediabox
-    fields = _name_fields(form, theme)
-    stamps = _Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster)
+    fields = name_fields(form, theme)
+    stamps = Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster)
     if not fields.corners:
         stamps.warnings.append(_no_name_field(relative(merged, root)))
     sheets = _own_forms(base)
@@ -228,152 +205,3 @@ def _placement(corners: list[tuple[float, float]]) -> bytes:
     """Content of a page: the worksheet page, the header, the name at every corner."""
     names = b"".join(b" q 1 0 0 1 %.2f %.2f cm /Name Do Q" % xy for xy in corners)
     return b"q /Worksheet Do Q q /Header Do Q" + names
-
-
-def _name_fields(form: bytes, theme: Theme) -> NameFields:
-    corners: dict[int, list[tuple[float, float]]] = {}
-    widths = []
-    with pikepdf.open(io.BytesIO(form)) as pdf:
-        for number, page in enumerate(pdf.pages):
-            for annotation in page.get("/Annots", []):
-                if IDENTITY_FIELD.match(str(annotation.get("/T", ""))):
-                    x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
-                    corners.setdefault(number, []).append((x0, y0))
-                    widths.append(x1 - x0)
-    room = (theme.fields.row_mm - 1) * MM - theme.roster.name_above_line_pt
-    return NameFields(corners, min(widths, default=0.0), room)
-
-
-class _Stamps:
-    """Two pages per participant: the header line in place, the name at the origin."""
-
-    def __init__(
-        self,
-        faces: Faces,
-        theme: Theme,
-        width: float,
-        height: float,
-        fields: NameFields,
-        roster: Roster,
-    ) -> None:
-        self.faces, self.look, self.font = faces, theme.roster, faces.names[0]
-        self.width, self.height, self.fields, self.roster = width, height, fields, roster
-        self.header_y = _header_baseline(theme, height)
-        self.warnings: list[Problem] = []
-
-    def draw(self, participants: list[Participant], header: str) -> bytes:
-        output = io.BytesIO()
-        canvas = Canvas(
-            output, pagesize=(self.width, self.height), invariant=1, initialFontName=self.font
-        )  # no unembedded default font
-        for person in participants:
-            self.header(canvas, person, header)
-            canvas.showPage()
-            self.name(canvas, person)
-            canvas.showPage()
-        canvas.save()
-        return output.getvalue()
-
-    def header(self, canvas: Canvas, person: Participant, header: str) -> None:
-        parts = (person.fill(part).strip() for part in header.split(" · "))
-        text = " · ".join(part for part in parts if part)  # no "· ·" for an empty field
-        left = self.look.header_left_mm * mm
-        line, size = fit_line(
-            text,
-            self.faces,
-            self.font,
-            self.look.header_size_pt,
-            self.width - 2 * left,
-            self.look.min_size_pt,
-        )
-        if person.nama not in line:  # the workshop's name at its end may be cut
-            self.warn(
-                person,
-                _("the line at the top of the page is shortened even at {size:g} pt: “{name}”"),
-            )
-        self.faces.draw(canvas, left, self.header_y, line, self.font, size)
-
-    def name(self, canvas: Canvas, person: Participant) -> None:
-        """The name on one line, smaller if need be; else on two or three lines."""
-        look, room = self.look, self.fields.width - self.look.name_left_pt
-        if not self.fields.corners:  # nowhere to print it (warned once, not per name)
-            return
-        for lines in _splits(person.nama, self.faces, self.font):
-            widest = max(self.faces.width(line, self.font, 1) for line in lines)
-            tallest = self.fields.height / ((len(lines) - 1) * LINE_GAP + ASCENT)
-            size = min(look.name_size_pt, room / widest if widest else room, tallest)
-            if size >= look.min_size_pt:
-                break
-        else:  # shortened rather than printed over a label
-            size = look.min_size_pt
-            lines, cut = _shortened(person.nama, self.faces, self.font, size, room)
-            if cut:
-                self.warn(
-                    person,
-                    _("the name is shortened on the “Nama” line even at {size:g} pt: “{name}”"),
-                )
-        for n, line in enumerate(reversed(lines)):
-            y = look.name_above_line_pt + n * LINE_GAP * size
-            self.faces.draw(canvas, look.name_left_pt, y, line, self.font, size)
-
-    def warn(self, person: Participant, message: str) -> None:
-        """Warn about `person`'s row: `message` (translated) has `{size}` and `{name}`."""
-        self.warnings.append(
-            warning(
-                *self.roster.at(person.row),
-                message.format(size=self.look.min_size_pt, name=person.nama),
-                _(
-                    "write a shorter name in this row (initials for middle names, titles "
-                    "left out), or make roster.min_size_pt in theme.yaml smaller"
-                ),
-            )
-        )
-
-
-def _splits(name: str, faces: Faces, font: str) -> Iterator[list[str]]:
-    """The name on one, two and three lines, each cut at the spaces that make its longest
-    line shortest (a name of one long word is cut in the middle)."""
-    words = name.split() or [name]
-    yield [" ".join(words)]
-    if len(words) == 1:
-        yield [name[: len(name) // 2], name[len(name) // 2 :]]
-        return
-    if len(words) > MAX_WORDS_SPLIT:
-        return  # not a name that can fit: it is shortened
-    space, sizes = faces.width(" ", font, 1), [faces.width(w, font, 1) for w in words]
-
-    def widest(cuts: tuple[int, ...]) -> float:
-        edges = (0, *cuts, len(words))
-        return max(sum(sizes[a:b]) + (b - a - 1) * space for a, b in zip(edges, edges[1:]))
-
-    for count in (2, 3):
-        if len(words) >= count:
-            best = min(combinations(range(1, len(words)), count - 1), key=widest)
-            edges = (0, *best, len(words))
-            yield [" ".join(words[a:b]) for a, b in zip(edges, edges[1:])]
-
-
-def _shortened(
-    name: str, faces: Faces, font: str, size: float, room: float
-) -> tuple[list[str], bool]:
-    """As many words as fit on the first line, the rest on the second, cut with "…";
-    and whether any letter was cut."""
-    words = name.split()
-    first = 1
-    while first < len(words) and faces.width(" ".join(words[: first + 1]), font, size) <= room:
-        first += 1
-    wanted = [" ".join(words[:first]), " ".join(words[first:])]
-    lines = [fit_line(line, faces, font, size, room, size)[0] for line in wanted]
-    return lines, lines != wanted
-
-
-def _header_baseline(theme: Theme, height: float) -> float:
-    """The participant's line in the top margin, above the running head, or where that is
-    too close (A5: the head is as far from the top as the line), just below its rule."""
-    look, furniture = theme.roster, theme.furniture
-    size, gap = look.header_size_pt, furniture.rule_gap_pt
-    wanted = height - look.header_below_top_mm * mm
-    head = height - (theme.margins.top - furniture.header_above_mm) * mm + gap
-    if wanted - DESCENT * size >= head + ASCENT * theme.header_size + 1:
-        return float(wanted)
-    return float(head) - 3 * gap - ASCENT * size  # the rule lies 2 gaps below the head's baseline
