@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import REPO
 from modul.layout.theme import load_theme
 from modul.typeset.fonts import register_faces
-from modul.typeset.pdf import fit_line
+from modul.typeset.furniture import fit_line
 
 SMALLEST = 6.75  # the default theme's: 0.75 × 9 pt, above its 6.5 pt floor
 

@@ -18,13 +18,14 @@ import pikepdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+import modul.typeset.settings  # noqa: F401 (ReportLab's settings, before any canvas is made)
 from modul.content.participants import Participant, Roster
 from modul.errors import Problem, warning
 from modul.i18n import _
 from modul.layout.theme import Theme
+from modul.typeset.furniture import fit_line
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import MM
-from modul.typeset.pdf import fit_line  # also ReportLab's settings for the stamps
 from modul.typeset.proof import ASCENT, DESCENT
 
 LINE_GAP = 1.15  # baseline to baseline of a name on two lines, times its size
