@@ -16,7 +16,7 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from modul.content.source import ProblemList
-from modul.errors import relative
+from modul.errors import Problem, relative
 from modul.i18n import _
 from modul.layout.sandbox import COUNTED, MAX_MARKUP, OutsideProject, TooMuch
 
@@ -26,17 +26,15 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
     try:
         COUNTED.set(0)
         return _bounded(env.get_template(name).generate(**context))
-    except RecursionError as err:
-        file, line = _template_frame(err, name, root)
-        raise ProblemList.one(
-            file,
-            line,
-            0,
-            _("a macro calls itself without end"),
-            _("give the macro a condition to stop"),
-        ) from None
-    except TemplateSyntaxError as err:
-        raise ProblemList.one(
+    except Exception as err:  # the template's own doing, whatever it is: 1 // 0 too
+        raise ProblemList([_problem(err, env, name, root)]) from None
+
+
+def _problem(err: Exception, env: SandboxedEnvironment, name: str, root: Path) -> Problem:
+    """The error of a template as a problem at the template line that caused it."""
+    file, line = _template_frame(err, name, root)
+    if isinstance(err, TemplateSyntaxError):
+        return Problem(
             _shown(err.filename, root) or name,
             err.lineno or 0,
             0,
@@ -44,57 +42,39 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], root: 
             _("check the {statement} and {expression} tags on this line").format(
                 statement="{% %}", expression="{{ }}"
             ),
-        ) from None
-    except TemplateNotFound as err:
-        file, line = _template_frame(err, name, root)  # the {% include %} that names it
-        raise ProblemList.one(
-            file,
-            line,
-            0,
-            message=_("template `{template}` not found").format(template=err.name),
-            hint=_(
-                "check the name in {include_tag} / {import_tag}, "
-                "or add the file to the layout folder"
-            ).format(include_tag="{% include %}", import_tag="{% import %}"),
-        ) from None
-    except TooMuch as err:
-        file, line = _template_frame(err, name, root)
-        if not line:  # raised outside the template's own frames: name its file
-            file = _shown(env.get_template(name).filename, root) or name
-        raise ProblemList.one(
-            file,
-            line,
-            0,
-            err.message or "",
-            _(
-                "loop over the content's lists, not over large "
-                "range() numbers, and not in a loop inside a loop"
-            ),
-        ) from None
-    except OutsideProject as err:
-        raise ProblemList.one(
+        )
+    if isinstance(err, OutsideProject):
+        return Problem(
             _shown(err.filename, root) or name,
             message=err.message or "",
             hint=_("copy the file into the project instead of linking to it"),
-        ) from None
-    except TemplateError as err:
-        file, line = _template_frame(err, name, root)
-        raise ProblemList.one(
-            file,
-            line,
-            0,
-            _("template error: {reason}").format(reason=err.message or err),
-            _("check the variable names on this line against layouts/README.md"),
-        ) from None
-    except Exception as err:  # the template's own doing: 1 // 0, int('x'), a bad filter
-        file, line = _template_frame(err, name, root)
-        raise ProblemList.one(
-            file,
-            line,
-            0,
-            _("template error: {reason}").format(reason=f"{type(err).__name__}: {err}"),
-            _("check the expression on this line"),
-        ) from None
+        )
+    if isinstance(err, TooMuch) and not line:  # raised outside the template's frames
+        file = _shown(env.get_template(name).filename, root) or name
+    message, hint = _explained(err)
+    return Problem(file, line, 0, message, hint)
+
+
+def _explained(err: Exception) -> tuple[str, str]:
+    """What went wrong in a template's run, and what to do about it."""
+    if isinstance(err, RecursionError):
+        return _("a macro calls itself without end"), _("give the macro a condition to stop")
+    if isinstance(err, TemplateNotFound):  # at the {% include %} that names it
+        return _("template `{template}` not found").format(template=err.name), _(
+            "check the name in {include_tag} / {import_tag}, or add the file to the layout folder"
+        ).format(include_tag="{% include %}", import_tag="{% import %}")
+    if isinstance(err, TooMuch):
+        return err.message or "", _(
+            "loop over the content's lists, not over large "
+            "range() numbers, and not in a loop inside a loop"
+        )
+    if isinstance(err, TemplateError):
+        return _("template error: {reason}").format(reason=err.message or err), _(
+            "check the variable names on this line against layouts/README.md"
+        )
+    return _("template error: {reason}").format(reason=f"{type(err).__name__}: {err}"), _(
+        "check the expression on this line"
+    )
 
 
 def _bounded(pieces: Iterator[str]) -> str:
