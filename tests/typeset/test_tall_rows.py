@@ -15,6 +15,7 @@ from modul import Options, build
 from modul.cli import cli
 from modul.errors import ModulError
 from modul.layout.theme import load_theme
+from modul.typeset import containers
 from modul.typeset.render import render_document
 from modul.typeset.typesetter import Typesetter
 
@@ -54,7 +55,7 @@ def row_just_taller_than_a_page_with_its_head() -> str:
     typesetter = Typesetter(A5, REPO)
     width = (A5.paper_mm[0] - A5.margins.left - A5.margins.right) * 72 / 25.4
     for count in range(50, 2000):
-        (table,) = typesetter.table(ET.fromstring(steps_table(words(count))), width)
+        (table,) = containers.table(typesetter, ET.fromstring(steps_table(words(count))), width)
         table.wrap(width, typesetter.frame_height)
         head, row = table._rowHeights
         if head + row > typesetter.frame_height:

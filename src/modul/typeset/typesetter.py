@@ -1,4 +1,6 @@
-"""Turn checked document markup into ReportLab Platypus flowables: one function per element."""
+"""Turn checked document markup into ReportLab Platypus flowables: one function per
+element. Those that hold other blocks (cover, list, table, box) are in `containers`,
+those participants write in (lines, fields, choices) in `writing`."""
 
 from __future__ import annotations
 
@@ -16,11 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    HRFlowable,
     Image,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     PageBreak,
     Spacer,
     Table,
@@ -29,7 +28,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
-from modul.typeset import writing
+from modul.typeset import containers, writing
 from modul.typeset.flowables import (
     FormField,
     Heading,
@@ -41,9 +40,7 @@ from modul.typeset.styles import (
     ALIGN,
     Command,
     grid_style,
-    padding,
     paragraph_styles,
-    split_width,
     table_class,
 )
 
@@ -62,17 +59,17 @@ class Typesetter:
         self.shade = colors.HexColor(theme.colours.shade)
         self._keys = count(1)
         self._compilers: dict[str, Callable[[ET.Element, float], list[Flowable]]] = {
-            "cover": self.cover,
+            "cover": partial(containers.cover, self),
             "h1": self.heading,
             "h2": self.heading,
             "h3": self.heading,
             "p": self.paragraph,
-            "list": self.bullet_list,
-            "table": self.table,
+            "list": partial(containers.bullet_list, self),
+            "table": partial(containers.table, self),
             "lines": partial(writing.lines, self),
             "fields": partial(writing.fields, self),
             "choices": partial(writing.choices, self),
-            "box": self.box,
+            "box": partial(containers.box, self),
             "keep": self.keep,
             "spacer": self.spacer,
             "image": self.image,
@@ -98,48 +95,6 @@ class Typesetter:
 
     # --- one function per element -------------------------------------------------------
 
-    def cover(self, element: ET.Element, width: float) -> list[Flowable]:
-        parts: list[Flowable] = [
-            TextBlock(self.text(element.get("kind", "")), self.styles["kind"]),
-            TextBlock(self.text(element.get("title", "")), self.styles["title"]),
-        ]
-        if element.get("subtitle"):
-            parts.append(TextBlock(self.text(element.get("subtitle", "")), self.styles["small"]))
-        look = self.theme.cover
-        if element.get("logo"):
-            size, gap = look.logo_mm * mm, look.logo_gap_mm * mm
-            path = self.root / element.get("logo", "")
-            logo = Image(
-                io.BytesIO(print_ready(path, pixels_for(look.logo_mm))),
-                kind="proportional",
-                width=size,
-                height=size,
-            )
-            parts = [
-                self.make_table(
-                    [[parts, logo]],
-                    [width - size - gap, size + gap],
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ],
-                    spaceBefore=0,
-                    spaceAfter=0,
-                )
-            ]
-        rule = HRFlowable(
-            width="100%",
-            thickness=look.rule_pt,
-            color=self.rule_colour,
-            spaceBefore=look.rule_space_before_mm * mm,
-            spaceAfter=look.rule_space_after_mm * mm,
-        )
-        return [*parts, rule, *self.blocks(element, width)]
-
     def heading(self, element: ET.Element, width: float) -> list[Flowable]:
         text = self.inline(element)
         level = HEADING_LEVEL.get(element.tag)
@@ -161,83 +116,6 @@ class Typesetter:
         if align := element.get("align"):
             style = ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=ALIGN[align])
         return [TextBlock(self.inline(element), style)]
-
-    def bullet_list(self, element: ET.Element, width: float) -> list[Flowable]:
-        numbered = element.get("style") == "number"
-        body = self.styles["body"]
-        indent = self.theme.list_indent_mm * mm
-        items = [
-            ListItem(self.cell_content(item, width - indent, body), leftIndent=indent)
-            for item in element
-        ]
-        return [
-            ListFlowable(
-                items,
-                bulletType="1" if numbered else "bullet",
-                start=None if numbered else "•",
-                leftIndent=indent,
-                bulletFormat="%s." if numbered else None,
-                bulletFontName=self.font["regular"],
-                bulletFontSize=body.fontSize,
-                spaceAfter=body.spaceAfter,
-            )
-        ]
-
-    def table(self, element: ET.Element, width: float) -> list[Flowable]:
-        rows = list(element)
-        columns = max((len(row) for row in rows), default=1)
-        widths = split_width(width, element.get("widths"), columns)
-        header = int(element.get("header", "0"))
-        cell_style = self.styles["cell"]
-        data = []
-        for r, row in enumerate(rows):
-            style = self.styles["cell_head"] if r < header else cell_style
-            cells = [
-                opened(
-                    self.cell_content(
-                        cell,
-                        widths[c] - 8,
-                        style,
-                        cell.get("align"),
-                        float(cell.get("indent", "0")) * mm,
-                    )
-                )
-                for c, cell in enumerate(row)
-            ]
-            data.append(cells + [""] * (columns - len(cells)))
-        commands = self.grid_style() if element.get("border") != "0" else []
-        if header:
-            commands.append(("BACKGROUND", (0, 0), (-1, header - 1), self.shade))
-        if element.get("shade"):
-            column = int(element.get("shade", "1")) - 1
-            commands.append(("BACKGROUND", (column, header), (column, -1), self.shade))
-        row = float(element.get("row-mm", "0")) * mm  # the least height of a body row
-        heights = [0.0] * header + [row] * (len(data) - header)
-        return [self.make_table(data, widths, commands, repeatRows=header, minRowHeights=heights)]
-
-    def box(self, element: ET.Element, width: float) -> list[Flowable]:
-        inner = width - 12
-        content: list[Flowable] = []
-        if element.get("title"):
-            content.append(TextBlock(self.text(element.get("title", "")), self.styles["cell_head"]))
-        content += opened(self.blocks(element, inner))
-        look = self.theme.box
-        return [
-            KeepTogether(
-                [
-                    self.make_table(
-                        [[content]],
-                        [width],
-                        [
-                            ("BOX", (0, 0), (-1, -1), look.border_pt, self.rule_colour),
-                            *padding(look.padding_pt),
-                        ],
-                        spaceBefore=0,
-                        spaceAfter=look.space_after_mm * mm,
-                    )
-                ]
-            )
-        ]
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
         return [KeepTogether(self.blocks(element, width))]
@@ -329,13 +207,3 @@ class Typesetter:
 
     def grid_style(self) -> list[Command]:
         return grid_style(self.theme, self.rule_colour)
-
-
-def opened(blocks: list[Flowable]) -> list[Flowable]:
-    """What goes in a table's cell, with a box or `keep` opened: a cell keeps nothing
-    together (ReportLab measures a KeepTogether there as endless and cannot split it),
-    and a row taller than a page is cut between the lines of its cells."""
-    result: list[Flowable] = []
-    for block in blocks:
-        result += opened(block._content) if isinstance(block, KeepTogether) else [block]
-    return result
