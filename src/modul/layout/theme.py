@@ -9,9 +9,6 @@ so `modul check` stays quick.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import struct
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -19,11 +16,10 @@ from pydantic import Field
 
 from modul.content.merge import merge
 from modul.content.source import ProblemList, read_yaml
-from modul.content.tree import KeyPath
 from modul.content.types import Frozen, Text
 from modul.content.validate import validate
-from modul.errors import relative
-from modul.i18n import N_, _
+from modul.i18n import _
+from modul.layout.fontfiles import font_files
 from modul.paper import SIZE_MM, Paper
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -212,9 +208,8 @@ def load_theme(
     """Load `theme.yaml` from a layout folder, with font names resolved to file paths.
 
     `overlay` is a region's `theme.yaml` that changes some values (merged like content);
-    its fonts are looked up in the `fonts/` folder beside it first. `paper` is the paper
-    size asked for (command line, then region), replacing the theme's. Raises ProblemList
-    on any problem.
+    its fonts are looked up in the `fonts/` folder beside it first. `paper` replaces the
+    theme's paper (as `modul.paper.choose` picks it). Raises ProblemList on any problem.
     """
     tree = read_yaml(folder / "theme.yaml", root)
     if overlay is not None and overlay.is_file():
@@ -244,41 +239,13 @@ def load_theme(
                 _("add a style for each of them under `styles:`"),
             )
         )
-    places: list[tuple[KeyPath, str]] = [
-        (("fonts", slot), name) for slot, name in theme.fonts.styles().items()
-    ]
-    places += [(("fonts", "fallback", n), name) for n, name in enumerate(theme.fonts.fallback)]
-    font_folders = [f / "fonts" for f in (overlay.parent if overlay else None, folder) if f]
-    found = []
-    for place, name in places:
-        path = _find_font(name, font_folders)
-        if path is None:
-            problems.append(
-                tree.problem(
-                    place,
-                    _("font file `{font}` not found").format(font=name),
-                    _(
-                        "put it in {folder}/ or use one of ReportLab's "
-                        "fonts: Vera.ttf, VeraBd.ttf, VeraIt.ttf, VeraBI.ttf"
-                    ).format(folder=relative(font_folders[0], root)),
-                )
-            )
-        elif damage := _font_damage(path):
-            message, reason = damage
-            problems.append(
-                tree.problem(
-                    place,
-                    _(message).format(font=name, reason=reason),
-                    _(
-                        "use a TrueType font (.ttf) that opens in a font "
-                        "viewer, e.g. from fonts.google.com"
-                    ),
-                )
-            )
-        found.append(str(path))
+    folders = [f / "fonts" for f in (overlay.parent if overlay else None, folder) if f]
+    found = font_files(tree, theme.fonts, folders, root)
+    problems += found.problems
     if problems:
         raise ProblemList(problems)
-    fonts = Fonts(**dict(zip(theme.fonts.styles(), found, strict=False)), fallback=found[4:])
+    paths = [str(path) for path in found.paths]
+    fonts = Fonts(**dict(zip(theme.fonts.styles(), paths, strict=False)), fallback=paths[4:])
     return theme.model_copy(update={"fonts": fonts})
 
 
@@ -311,41 +278,3 @@ def _grey(colour: str) -> float:
     """Lightness of a #RRGGBB colour from 0 (black) to 1 (white), as a copier sees it."""
     red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return 0.299 * red + 0.587 * green + 0.114 * blue
-
-
-def _font_damage(path: Path) -> tuple[str, str] | None:
-    """Why ReportLab could not embed the font, or None: a message (marked, translated
-    when shown, with `{font}` and `{reason}`) and the reason the font library gave."""
-    info = path.stat()
-    return _font_damage_of(path, info.st_mtime_ns, info.st_size)
-
-
-@functools.cache  # once per version of the file (`modul watch` sees a font replaced)
-def _font_damage_of(path: Path, modified: int, size: int) -> tuple[str, str] | None:
-    from fontTools.ttLib import TTFont, TTLibError
-
-    try:
-        with TTFont(path, lazy=True) as font:
-            if "glyf" not in font:  # ReportLab embeds TrueType outlines only
-                return N_(
-                    "font file `{font}` has PostScript (CFF) outlines, which cannot be embedded"
-                ), ""
-            font.getBestCmap()
-    except (TTLibError, OSError, ValueError, KeyError, AssertionError, struct.error) as err:
-        return N_(
-            "font file `{font}` cannot be read ({reason})"
-        ), f"{type(err).__name__}: {str(err)[:80]}"
-    return None
-
-
-def _find_font(name: str, folders: list[Path]) -> Path | None:
-    """A TrueType file from the first of `folders` that has it, or one ReportLab ships."""
-    spec = importlib.util.find_spec("reportlab")  # locates it without importing it
-    places = list(folders)
-    if spec and spec.submodule_search_locations:
-        places += [Path(p) / "fonts" for p in spec.submodule_search_locations]
-    for place in places:
-        candidate = (place / name).resolve()
-        if candidate.is_file() and candidate.is_relative_to(place.resolve()):
-            return candidate
-    return None
