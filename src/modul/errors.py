@@ -77,6 +77,11 @@ class ModulError(Exception):
         return cls([Problem(file, line, column, message, hint)])
 
 
+class ProblemList(ModulError):
+    """Problems collected while loading; callers gather them into one ModulError (one
+    that escapes is reported like any other)."""
+
+
 class OutputError(ModulError):
     exit_code = EXIT_OUTPUT
 

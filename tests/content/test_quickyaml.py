@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from modul.content.fullyaml import MAX_DEPTH, MAX_NODES, parse_fully
 from modul.content.quickyaml import GiveUp, quick_tree
-from modul.content.source import MAX_DEPTH, MAX_NODES, parse_fully
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = sorted(
