@@ -3,14 +3,13 @@ checked row by row."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from modul.content.textlist import text_rows
 from modul.content.workbook import LAST_ROW, Rows, cell_name, read_sheet, thousands
 from modul.errors import ModulError, Problem
 from modul.i18n import _, ngettext
@@ -20,9 +19,7 @@ OPTIONAL = ("asal", "organisasi", "desa")
 MAX_BYTES = 50_000_000  # 100,000 participants take about 5 MB
 MAX_PARTICIPANTS = 100_000  # a national list, read whole; a province's is a few thousand
 MAX_FIELD = 200  # characters of a name or place: the longest titled names have ~90
-SEPARATORS = ",;\t"  # comma; semicolon (Excel where the decimal mark is a comma); tab
 XLSX = b"PK\x03\x04"  # a workbook is a zip file
-OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # .xls, Excel 97–2003
 
 
 @dataclass(frozen=True)
@@ -113,7 +110,7 @@ def read_roster(path: Path, shown: str, sheet: str | None = None) -> Roster:
             message=_("this is a CSV file, which has no sheets to choose with --sheet"),
             hint=_("leave --sheet out, or give the Excel workbook (.xlsx)"),
         )
-    return _participants(*_text_rows(raw, shown), shown)
+    return _participants(*text_rows(raw, shown), shown)
 
 
 def _pieces(file: BinaryIO) -> Iterator[bytes]:
@@ -125,19 +122,6 @@ def _pieces(file: BinaryIO) -> Iterator[bytes]:
         yield piece
 
 
-def _text_rows(raw: bytes, shown: str) -> tuple[Rows, list[str]]:
-    text, notes = _decode(raw)
-    if "\x00" in text:
-        raise ModulError.one(
-            shown,
-            message=_("this is neither an Excel workbook (.xlsx) nor a CSV file"),
-            hint=_("in Excel choose 'Save as' → 'Excel Workbook (.xlsx)' or 'CSV UTF-8'")
-            if raw.startswith(OLD_EXCEL)
-            else _("give the list as .xlsx or CSV"),
-        )
-    return _rows(text, shown), notes
-
-
 def _participants(rows: Rows, notes: list[str], shown: str, sheet: str = "") -> Roster:
     """The participants of the rows (the first names the columns), checked row by row,
     as they are read: a list that is too long is refused before it is held."""
@@ -145,7 +129,51 @@ def _participants(rows: Rows, notes: list[str], shown: str, sheet: str = "") -> 
     def at(row: int, column: int = 1) -> tuple[str, int, int]:
         return _place(shown, sheet, row, column)
 
-    first = next(rows, None)
+    header = _header(next(rows, None), at, notes, shown)
+    participants: list[Participant] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            _check_bounds(shown, line, 0)  # empty rows cost nothing, but none comes after this
+            continue
+        _check_bounds(shown, line, len(participants) + len(problems))
+        found = _participant(at, line, row, header)
+        if isinstance(found, Problem):
+            problems.append(found)
+        elif found is not None:
+            key = (found.nama.lower(), found.asal.lower())
+            if key in seen:
+                notes.append(
+                    _(
+                        "{place}: same participant as row {row} ({name}); both get a worksheet"
+                    ).format(
+                        place=_where(at(line, header.index(REQUIRED) + 1)),
+                        row=seen[key],
+                        name=found.nama,
+                    )
+                )
+            seen.setdefault(key, line)
+            participants.append(found)
+    if problems:
+        raise ModulError(problems)
+    if not participants:
+        raise ModulError.one(
+            shown,
+            message=_("the participant list has no names"),
+            hint=_("add one participant per row under `nama`"),
+        )
+    return Roster(participants, notes, shown, sheet=sheet)
+
+
+Place = Callable[[int, int], tuple[str, int, int]]  # a row and column as the trainer sees it
+
+
+def _header(
+    first: tuple[int, list[str]] | None, at: Place, notes: list[str], shown: str
+) -> list[str]:
+    """The column names of the first row, which must name `nama`; a note names those
+    modul does not print."""
     if first is None:
         raise ModulError.one(
             shown,
@@ -157,62 +185,38 @@ def _participants(rows: Rows, notes: list[str], shown: str, sheet: str = "") -> 
         header.pop()
     if REQUIRED not in header:
         raise ModulError.one(
-            *at(first[0]),
+            *at(first[0], 1),
             _("no column `nama` in the first row"),
             hint=_("name the column of participant names `nama`"),
         )
-    name_column = header.index(REQUIRED) + 1
     ignored = [c for c in header if c and c != REQUIRED and c not in OPTIONAL]
     if ignored:
         notes.append(
             _("{file}: columns ignored: {columns}").format(file=shown, columns=", ".join(ignored))
         )
-    participants: list[Participant] = []
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str], int] = {}
-    for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            _check_bounds(shown, line, 0)  # empty rows cost nothing, but none comes after this
-            continue
-        _check_bounds(shown, line, len(participants) + len(problems))
-        if broken := _broken_row(at, line, row, len(header)):
-            problems.append(broken)
-            continue
-        values = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        if not any(values.values()):
-            continue
-        if long := _too_long(at, line, header, values):
-            problems.append(long)
-            continue
-        name = values.get(REQUIRED, "")
-        if not name:
-            problems.append(
-                Problem(
-                    *at(line, name_column),
-                    _("the name is empty"),
-                    _("write the participant's name, or delete the row"),
-                )
-            )
-            continue
-        origin = next((values[c] for c in OPTIONAL if values.get(c)), "")
-        key = (name.lower(), origin.lower())
-        if key in seen:
-            notes.append(
-                _("{place}: same participant as row {row} ({name}); both get a worksheet").format(
-                    place=_where(at(line, name_column)), row=seen[key], name=name
-                )
-            )
-        seen.setdefault(key, line)
-        participants.append(Participant(line, name, origin))
-    if problems:
-        raise ModulError(problems)
-    if not participants:
-        raise ModulError.one(
-            shown,
-            message=_("the participant list has no names"),
-            hint=_("add one participant per row under `nama`"),
+    return header
+
+
+def _participant(
+    at: Place, line: int, row: list[str], header: list[str]
+) -> Participant | Problem | None:
+    """One row's participant, the problem that keeps it from being one, or None for a
+    row of empty cells."""
+    if broken := _broken_row(at, line, row, len(header)):
+        return broken
+    values = dict(zip(header, (cell.strip() for cell in row), strict=False))
+    if not any(values.values()):
+        return None
+    if long := _too_long(at, line, header, values):
+        return long
+    name = values.get(REQUIRED, "")
+    if not name:
+        return Problem(
+            *at(line, header.index(REQUIRED) + 1),
+            _("the name is empty"),
+            _("write the participant's name, or delete the row"),
         )
-    return Roster(participants, notes, shown, sheet=sheet)
+    return Participant(line, name, next((values[c] for c in OPTIONAL if values.get(c)), ""))
 
 
 def _check_bounds(shown: str, line: int, rows: int) -> None:
@@ -261,31 +265,6 @@ def _too_long(
     return None
 
 
-def _rows(text: str, shown: str) -> Rows:
-    """The rows of a CSV text, each with the line it starts on.
-
-    The header row says which separator Excel or the phone used (csv.Sniffer guesses
-    from all rows, and gets it wrong when some rows have fewer cells than the header).
-    A header without any is a list of one column: a comma then belongs to the name
-    ("Dr. Ani Wijaya, M.Si.")."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    separator = max(SEPARATORS, key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=separator if separator in first else "\0")
-    start = 1
-    try:
-        for cells in reader:
-            yield start, cells
-            start = reader.line_num + 1
-    except csv.Error:  # a cell of more than 128 KB: never a name
-        raise ModulError.one(
-            shown,
-            start,
-            0,
-            _("a cell is longer than any name or place"),
-            _("check the row: is a quote left open?"),
-        ) from None
-
-
 def _broken_row(
     at: Callable[[int, int], tuple[str, int, int]], line: int, row: list[str], columns: int
 ) -> Problem | None:
@@ -319,15 +298,3 @@ def _broken_row(
             ),
         )
     return None
-
-
-def _decode(raw: bytes) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or Excel's Windows-1252."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), []
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), [
-            _("the participant list is not UTF-8; it was read as Windows-1252 (Excel)")
-        ]
