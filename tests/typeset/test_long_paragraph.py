@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph, paragraph
 
 from conftest import write
 from modul import Options, build
-from modul.typeset.flowables import TextBlock
+from modul.typeset.paragraphs import TextBlock
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 SENTENCES, WORDS = 3000, 3000 * 7

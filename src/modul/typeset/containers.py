@@ -24,7 +24,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
-from modul.typeset.flowables import TextBlock
+from modul.typeset.paragraphs import TextBlock
 from modul.typeset.styles import Command, padding, split_width
 
 

@@ -1,11 +1,13 @@
-"""Page-break rules on top of ReportLab's: what is kept together when a page ends."""
+"""Page-break rules on top of ReportLab's: what is kept together when a page ends, and
+where a long table starts below its headings."""
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 
 from modul.layout.theme import PageBreaks
-from modul.typeset.flowables import HeadingsWithStart, TextBlock, WritingLines
+from modul.typeset.flowables import WritingLines
+from modul.typeset.paragraphs import TextBlock
 
 
 def keep_together(
@@ -47,3 +49,36 @@ def keep_together(
 
 def _keeps_with_next(flowable: Flowable) -> bool:
     return bool(getattr(getattr(flowable, "style", None), "keepWithNext", False))
+
+
+class HeadingsWithStart(Flowable):
+    """Headings and the long table below them. The table starts under its headings where
+    its first rows fit, rather than moving with them to the next page as ReportLab's
+    keepWithNext would, leaving most of a page empty."""
+
+    def __init__(self, headings: list[Flowable], table: Table) -> None:
+        super().__init__()
+        self.headings, self.table = headings, table
+        for heading in headings:
+            heading.__dict__["keepWithNext"] = 0  # handled here, not again by the frame
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0xFFFFFF  # never drawn whole: always split, like KeepTogether
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = (
+            avail_height
+            - self.table.getSpaceBefore()
+            - sum(
+                h.wrapOn(self.canv, avail_width, avail_height)[1]
+                + h.getSpaceBefore()
+                + h.getSpaceAfter()
+                for h in self.headings
+            )
+        )
+        if self.table.wrapOn(self.canv, avail_width, room)[1] <= room:
+            return [*self.headings, self.table]
+        start = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
+        if start or getattr(getattr(self, "_frame", None), "_atTop", True):
+            return [*self.headings, *(start or [self.table])]
+        return []  # the next page

@@ -17,10 +17,10 @@ from reportlab.platypus.doctemplate import LayoutError
 import modul.typeset.settings  # noqa: F401 (ReportLab's settings, before any canvas is made)
 from modul.catalog import VERSION
 from modul.layout.theme import Theme
-from modul.typeset.flowables import Heading
 from modul.typeset.furniture import PageFurniture, draw_page_count, furniture_painter
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import LayoutLog, current, logging_to
+from modul.typeset.paragraphs import Heading
 from modul.typeset.proof import Proof, RecordingText, record
 
 

@@ -15,8 +15,8 @@ from modul.content.tree import Node
 from modul.errors import ModulError, Problem
 from modul.i18n import _
 from modul.layout.theme import Theme, scaled
-from modul.typeset.flowables import TextBlock
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
+from modul.typeset.paragraphs import TextBlock
 from modul.typeset.pdf import PastPageLimit, TooTall, render_pdf
 from modul.typeset.proof import Proof, proving
 from modul.typeset.typesetter import Typesetter

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, FrameBreak, Table
 
-from modul.typeset.flowables import splitting_a_table
+from modul.typeset.paragraphs import splitting_a_table
 
 FUZZ = 1e-6  # points: rounding, as ReportLab allows
 _CUTTING: ContextVar[bool] = ContextVar("cutting", default=False)  # a table is being split

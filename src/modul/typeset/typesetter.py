@@ -29,13 +29,10 @@ from reportlab.platypus import (
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
 from modul.typeset import containers, writing
-from modul.typeset.flowables import (
-    FormField,
-    Heading,
-    TextBlock,
-)
+from modul.typeset.flowables import FormField
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
+from modul.typeset.paragraphs import Heading, TextBlock
 from modul.typeset.styles import (
     ALIGN,
     Command,

@@ -15,7 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Spacer, Table
 
 from modul.layout.theme import Theme
-from modul.typeset.flowables import CheckBox, FormField, FormText, TextBlock, WritingLines
+from modul.typeset.flowables import CheckBox, FormField, FormText, WritingLines
+from modul.typeset.paragraphs import TextBlock
 from modul.typeset.styles import Command
 
 
