@@ -98,9 +98,32 @@ def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
     """A numbered list of statements with one tick box per option (scales, quizzes), and
     with `score` a last column where participants write each statement's score."""
     options = [o.strip() for o in element.get("options", "").split(",")]
+    score = element.get("score")
     head = ts.styles["cell_head"]
     centred = ParagraphStyle("choice-head", parent=head, alignment=TA_CENTER)
-    box, look = ts.theme.checkbox_mm * mm, ts.theme.choices
+    widths = _choice_widths(ts, element, options, width)
+    headings = [element.get("number", ""), element.get("head", ""), *options]
+    headings += [score] if score else []
+    data: list[list[Flowable | list[Flowable]]] = [
+        [TextBlock(ts.text(h), head if n == 1 else centred) for n, h in enumerate(headings)]
+    ]
+    data += [_statement(ts, element, n, item, options) for n, item in enumerate(element, 1)]
+    commands = [
+        *ts.grid_style(),
+        ("BACKGROUND", (0, 0), (-1, 0), ts.shade),
+        ("VALIGN", (2, 1), (-1, -1), "MIDDLE"),
+    ]
+    if len(data) > 4:  # the last statement never goes alone to the next page
+        commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
+    return [ts.make_table(data, widths, commands, repeatRows=1)]
+
+
+def _choice_widths(
+    ts: Typesetter, element: ET.Element, options: list[str], width: float
+) -> list[float]:
+    """The columns of a list of choices: the number, the statement (what is left), one
+    per option, and the score if asked for; each as wide as its heading or notes."""
+    head, small, look = ts.styles["cell_head"], ts.styles["small"], ts.theme.choices
     score = element.get("score")
     option_w = max(
         look.option_min_mm * mm,
@@ -110,7 +133,6 @@ def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
         look.number_min_mm * mm,
         pdfmetrics.stringWidth(element.get("number", ""), head.fontName, head.fontSize) + 10,
     )
-    small = ts.styles["small"]
     notes = [item.get("score-note", "") for item in element]
     score_w = (
         max(
@@ -122,40 +144,31 @@ def choices(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
         else 0
     )
     text_w = width - number_w - option_w * len(options) - score_w
+    return [number_w, text_w] + [option_w] * len(options) + ([score_w] if score else [])
+
+
+def _statement(
+    ts: Typesetter, element: ET.Element, n: int, item: ET.Element, options: list[str]
+) -> list[Flowable | list[Flowable]]:
+    """The row of statement `n`: its number, its text, a tick box per option (in a
+    fillable form, one radio group: one answer), and the room for its score."""
     number = ParagraphStyle("choice-number", parent=ts.styles["cell"], alignment=TA_CENTER)
-    headings = [element.get("number", ""), element.get("head", ""), *options]
-    headings += [score] if score else []
-    data: list[list[Flowable | list[Flowable]]] = [
-        [TextBlock(ts.text(h), head if n == 1 else centred) for n, h in enumerate(headings)]
-    ]
+    box, look = ts.theme.checkbox_mm * mm, ts.theme.choices
     group = element.get("name", "pilihan")
-    for n, item in enumerate(element, 1):
-        name = ts.form_field(f"{group}_{n}")
-        data.append(
-            [
-                TextBlock(str(n), number),
-                TextBlock(ts.inline(item), ts.styles["cell"]),
-                *[
-                    CheckBox(
-                        box,
-                        ts.rule_colour,
-                        look.box_line_pt,
-                        FormField(name.name, option) if name else None,
-                    )
-                    for option in options
-                ],
-            ]
-            + ([_score_cell(ts, item, f"{group}_{n}_skor")] if score else [])
-        )
-    commands = [
-        *ts.grid_style(),
-        ("BACKGROUND", (0, 0), (-1, 0), ts.shade),
-        ("VALIGN", (2, 1), (-1, -1), "MIDDLE"),
-    ]
-    if len(data) > 4:  # the last statement never goes alone to the next page
-        commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
-    widths = [number_w, text_w] + [option_w] * len(options) + ([score_w] if score else [])
-    return [ts.make_table(data, widths, commands, repeatRows=1)]
+    name = ts.form_field(f"{group}_{n}")
+    return [
+        TextBlock(str(n), number),
+        TextBlock(ts.inline(item), ts.styles["cell"]),
+        *[
+            CheckBox(
+                box,
+                ts.rule_colour,
+                look.box_line_pt,
+                FormField(name.name, option) if name else None,
+            )
+            for option in options
+        ],
+    ] + ([_score_cell(ts, item, f"{group}_{n}_skor")] if element.get("score") else [])
 
 
 def _score_cell(ts: Typesetter, item: ET.Element, name: str) -> list[Flowable]:
