@@ -51,36 +51,16 @@ def check(
 ) -> Setup:
     """Load and check all content and layouts and render all markup; write nothing.
 
-    `options.paper` replaces the theme's and regions' paper; with `booklet`, pages are A5
-    and `paper` (or the region's, or A4) is the sheet they are printed two-up on. With
-    `packet`, each role's documents are also joined into a workshop packet.
-    `participants` replaces the number in the workshop plan (run-sheet copies); a
-    `roster` (CSV) of participants personalises the documents participants write on.
-    Without `keep`, the targets carry no markup (nothing will be laid out).
+    The paper is `modul.paper`'s rule (`options.paper`, `booklet`). With `packet`, each
+    role's documents are also joined into a workshop packet. `participants` replaces the
+    number in the workshop plan (run-sheet copies); a `roster` of participants
+    personalises the documents participants write on. Without `keep`, the targets carry
+    no markup (nothing will be laid out).
     """
     options = options or Options()
     options.check()
     problems: list[Problem] = []
-    catalog = collect(problems, lambda: load_catalog(root))
-    labels = {
-        path.stem: collect(problems, partial(load_labels, root, path.stem))
-        for path in sorted(Folders(root).labels.glob("*.yaml"))
-    }
-    roster = options.roster
-    people_list = (
-        collect(problems, lambda: read_roster(roster, relative(roster, root), options.sheet))
-        if roster
-        else None
-    )
-    if people_list and options.per_file:
-        people_list = replace(people_list, per_file=options.per_file)
-    participants = options.participants or (len(people_list.participants) if people_list else None)
-    kinds = _select_kinds(catalog, options.kinds) if catalog else []
-    plain = (  # roles are known once the national edition is read
-        Rendering(root, options, catalog, labels, people_list, participants, [], kinds, keep)
-        if catalog
-        else None
-    )
+    plain = _rendering(root, options, problems, keep)
     ahead = Ahead(pool if plain and not problems else None, partial(_with_roles, plain))
     try:
         project = collect(problems, lambda: load_project(root, ahead.loaded))
@@ -96,11 +76,50 @@ def check(
     finally:  # stopped: what was sent ahead is not needed
         ahead.cancel()
     problems += rendered.problems
-    targets, packets, foreign = rendered.targets, rendered.packets, rendered.foreign
     if problems:  # a layout mistake shows up once per document: report it once
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
-    unused = [p for p in kit_findings if p.severity == "warning"]
-    unused += [
+    warnings = [p for p in kit_findings if p.severity == "warning"]
+    warnings += _content_warnings(project, editions)
+    warnings += _glyph_warnings(root, rendered.foreign, plain.people_list, options.roster)
+    return Setup(
+        project,
+        plain.catalog,
+        rendered.targets,
+        rendered.packets,
+        plain.people_list,
+        sorted(set(warnings)),
+    )
+
+
+def _rendering(
+    root: Path, options: Options, problems: list[Problem], keep: bool
+) -> Rendering | None:
+    """What rendering needs besides the content: the catalog, the labels of every
+    language, the participant list and the document kinds chosen (roles come later)."""
+    catalog = collect(problems, lambda: load_catalog(root))
+    labels = {
+        path.stem: collect(problems, partial(load_labels, root, path.stem))
+        for path in sorted(Folders(root).labels.glob("*.yaml"))
+    }
+    roster = options.roster
+    people_list = (
+        collect(problems, lambda: read_roster(roster, relative(roster, root), options.sheet))
+        if roster
+        else None
+    )
+    if people_list and options.per_file:
+        people_list = replace(people_list, per_file=options.per_file)
+    participants = options.participants or (len(people_list.participants) if people_list else None)
+    if catalog is None:
+        return None
+    kinds = _select_kinds(catalog, options.kinds)
+    return Rendering(root, options, catalog, labels, people_list, participants, [], kinds, keep)
+
+
+def _content_warnings(project: Project, editions: list[str]) -> list[Problem]:
+    """Warnings about the chosen editions' content: worksheet parts no step uses, texts
+    still to be written, a schedule that does not match the dates."""
+    return [
         w
         for slug in editions
         for w in [
@@ -109,14 +128,6 @@ def check(
             *checks.schedule_warnings(project.editions[slug], project.provenance[slug]),
         ]
     ]
-    return Setup(
-        project,
-        plain.catalog,
-        targets,
-        packets,
-        people_list,
-        sorted(set(unused + _glyph_warnings(root, foreign, people_list, roster))),
-    )
 
 
 def _with_roles(plain: Rendering | None, national: Edition) -> Rendering | None:

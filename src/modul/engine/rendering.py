@@ -9,6 +9,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
+from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -168,68 +169,90 @@ def _render_editions(how: Rendering, editions: list[Edition]) -> Rendered:
     return rendered
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """What every document of one edition is rendered with."""
+
+    edition: Edition
+    env: SandboxedEnvironment
+    theme: Theme
+    sheet: str | None  # the booklet's sheet, if any
+    words: dict[str, str]  # the labels, with the region's own
+    extra: dict[str, Any]  # participants, kit, roster
+
+
 def _render_edition(
     how: Rendering, edition: Edition, into: Rendered, environments: Environments
 ) -> None:
     """Render the chosen documents (and packet fronts) of one edition into `into`, with
     the template environments of this build."""
-    root, options, catalog, people_list = how.root, how.options, how.catalog, how.people_list
-    problems, slug = into.problems, edition.slug
+    root, options = how.root, how.options
     themed = collect(
-        problems, partial(edition_theme, root, edition, options.paper, options.booklet)
+        into.problems, partial(edition_theme, root, edition, options.paper, options.booklet)
     )
     words = how.labels.get(edition.language)
     if themed is None or words is None:
         return
-    theme, sheet = themed[0], themed[1].sheet
     if edition.region:
         words = {**words, **edition.region.label}
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
         environments[search] = sandbox.environment(search, root)
-    env = environments[search]
-    people = how.participants or edition.workshop.pelaksanaan.jumlah_peserta
     extra = {
-        "participants": people,
-        "kit": freeze(kit_documents(catalog, words)),
+        "participants": how.participants or edition.workshop.pelaksanaan.jumlah_peserta,
+        "kit": freeze(kit_documents(how.catalog, words)),
         "roster": how.roster,
     }
+    setting = _Setting(edition, environments[search], themed[0], themed[1].sheet, words, extra)
     for role in how.roles:
         for kind in how.kinds:
-            written = collect(
-                problems,
-                partial(written_markup, env, root, edition, role, kind, words, **extra),
-            )
-            if written is not None:
-                text, tree = written
-                add_foreign(into.foreign, theme, text, tree)
-                path = Folders(root).output(slug, role, kind.file)
-                line = (
-                    f"{words.get('participant_line', '')} · {edition.workshop.judul}"
-                    if people_list and kind.filled_in and not kind.anonymous
-                    else ""
-                )
-                flat = sheet if tree.get("orientation") != "landscape" else None
-                packed = pack(text) if how.keep else b""
-                into.targets.append(Target(slug, role, kind, path, packed, theme, flat, line))
+            _render_document(how, setting, role, kind, into)
         if options.packet:
-            front = partial(
-                document_markup,
-                env,
-                root,
-                edition,
-                role,
-                catalog.packet,
-                words,
-                **extra,
-            )
-            names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
-            sample = [
-                {"name": names[k.id], "first_page": 2, "sections": []} for k in how.kinds
-            ]  # renders the front once, to check it
-            if collect(problems, partial(front, parts=sample)) is not None:
-                path = Folders(root).output(slug, role, catalog.packet.file)
-                into.packets.append(PacketTarget(slug, role, path, theme, front, names))
+            _render_packet_front(how, setting, role, into)
+
+
+def _render_document(
+    how: Rendering, setting: _Setting, role: str, kind: DocumentKind, into: Rendered
+) -> None:
+    edition, words = setting.edition, setting.words
+    written = collect(
+        into.problems,
+        partial(written_markup, setting.env, how.root, edition, role, kind, words, **setting.extra),
+    )
+    if written is None:
+        return
+    text, tree = written
+    add_foreign(into.foreign, setting.theme, text, tree)
+    path = Folders(how.root).output(edition.slug, role, kind.file)
+    line = (
+        f"{words.get('participant_line', '')} · {edition.workshop.judul}"
+        if how.people_list and kind.filled_in and not kind.anonymous
+        else ""
+    )
+    flat = setting.sheet if tree.get("orientation") != "landscape" else None
+    packed = pack(text) if how.keep else b""
+    into.targets.append(Target(edition.slug, role, kind, path, packed, setting.theme, flat, line))
+
+
+def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Rendered) -> None:
+    """The packet's front is rendered once its documents' pages are known; once here, to
+    check it."""
+    edition, catalog = setting.edition, how.catalog
+    front = partial(
+        document_markup,
+        setting.env,
+        how.root,
+        edition,
+        role,
+        catalog.packet,
+        setting.words,
+        **setting.extra,
+    )
+    names = {k.id: setting.words.get(k.label, k.id) for k in catalog.documents}
+    sample = [{"name": names[k.id], "first_page": 2, "sections": []} for k in how.kinds]
+    if collect(into.problems, partial(front, parts=sample)) is not None:
+        path = Folders(how.root).output(edition.slug, role, catalog.packet.file)
+        into.packets.append(PacketTarget(edition.slug, role, path, setting.theme, front, names))
 
 
 def add_foreign(foreign: Foreign, theme: Theme, text: str, tree: ET.Element) -> None:
