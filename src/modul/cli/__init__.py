@@ -13,7 +13,7 @@ import click
 
 from modul.catalog import VERSION
 from modul.cli import building, project, watching
-from modul.cli.common import choose_language, translate_help
+from modul.cli.common import choose_language, stopped, translate_help
 from modul.cli.streams import guard_standard_streams
 from modul.i18n import LANGUAGES, N_
 
@@ -23,7 +23,18 @@ def _set_language(context: click.Context, parameter: click.Parameter, value: str
         choose_language(explicit=value)
 
 
+class _Modul(click.Group):
+    def invoke(self, context: click.Context) -> object:
+        """A command stopped with Ctrl-C where `run` does not see it (click would say
+        "Aborted!" and exit 1)."""
+        try:
+            return super().invoke(context)
+        except KeyboardInterrupt:
+            stopped()
+
+
 @click.group(
+    cls=_Modul,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=N_(
         "Build the printed kit of a training workshop for each job role (Bahan Bacaan, "

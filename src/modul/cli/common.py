@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import click
 
@@ -172,11 +172,10 @@ def run(action: Callable[[], T]) -> T:
         explain(err)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
-        click.echo(
-            _("stopped: PDFs written before stay as they were, none is half-written"), err=True
-        )
-        sys.exit(EXIT_INTERRUPTED)
+        stopped()
     except Exception as err:  # a bug in modul: say so plainly, details on request
+        if interrupted(err):
+            stopped()
         if os.environ.get("MODUL_DEBUG"):
             raise
         click.echo(
@@ -188,6 +187,25 @@ def run(action: Callable[[], T]) -> T:
             err=True,
         )
         sys.exit(EXIT_BUG)
+
+
+def stopped() -> NoReturn:
+    """Ctrl-C: one line, and the exit code shells give it."""
+    click.echo(_("stopped: PDFs written before stay as they were, none is half-written"), err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def interrupted(err: BaseException) -> bool:
+    """Whether Ctrl-C caused `err`: one pressed while a module is imported can reach
+    here wrapped in another error (RuntimeError: Error calling __set_name__ …)."""
+    seen: set[int] = set()
+    cause: BaseException | None = err
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def explain(err: ModulError) -> None:

@@ -12,7 +12,9 @@ Ctrl-C is the main process's alone: a terminal sends it to every process of the 
 and a worker interrupted in the middle of a task or of its start printed its traceback
 (two workers, hundreds of lines). Workers ignore it, from their first instruction on
 POSIX (they are started with the signal blocked, which they inherit), from their
-start-up on Windows; the main process, interrupted, ends them: they write no file.
+start-up on Windows; the main process, interrupted, lets them finish the documents
+they are laying out (ending them in the middle of sending one back can leave Python's
+pool waiting for ever for the rest of it), and takes no more.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     try:
         yield pool
     except BaseException:  # stopped (error, Ctrl-C): nothing more is laid out
-        _end(pool)
+        pool.shutdown(cancel_futures=True)  # after the documents being laid out
         raise
     _IDLE[jobs] = pool
 
@@ -70,15 +72,6 @@ def _interrupts_blocked() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-
-
-def _end(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers at once. Waiting for them could last a document, or for ever: a
-    worker whose result no one reads any more blocks on the full pipe while the main
-    process waits for it to end."""
-    for process in list((pool._processes or {}).values()):  # terminate_workers() in 3.14
-        process.terminate()
-    pool.shutdown(cancel_futures=True)
 
 
 def _warm_up() -> None:
