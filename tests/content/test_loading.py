@@ -75,7 +75,7 @@ def test_a_key_written_with_a_space_hyphen_or_two_colons_is_an_unknown_key(proje
     assert unknown.hint == "did you mean `tugas_utama`?"
 
 
-@pytest.mark.parametrize("written", ["5", "true", "null", "? [a, b]\n"])
+@pytest.mark.parametrize("written", ["5", "true", "null", "2026-01-01", "? [a, b]\n"])
 def test_a_key_that_is_no_word_is_an_unknown_key_at_its_line(project, written):
     path = project / "content" / "roles" / "konsultan-kelompok-masyarakat.yaml"
     text = path.read_text(encoding="utf-8")

@@ -36,7 +36,7 @@ def _explain_all(node: Node, model: type[BaseModel], errors: list[Any]) -> list[
     """One problem per mistake: a misspelt key is reported once, not also as missing."""
     suggested = {}
     for error in errors:
-        if error["type"] in ("extra_forbidden", "invalid_key"):  # invalid: 5, true, null
+        if error["type"] in ("extra_forbidden", "invalid_key") and error["loc"]:  # 5, null
             loc = error["loc"]
             close = difflib.get_close_matches(
                 _as_written(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6
@@ -54,7 +54,7 @@ def _explain(node: Node, model: type[BaseModel], error: Any) -> Problem:
     loc = keys = error["loc"]
     dotted = ".".join(_as_written(k) for k in loc) or _("(top level)")
     kind = error["type"]
-    if kind in ("extra_forbidden", "invalid_key"):
+    if kind in ("extra_forbidden", "invalid_key") and loc:
         close, allowed = error["suggestion"], _fields_at(model, loc[:-1])
         hint = (
             _("did you mean `{suggestion}`?").format(suggestion=close)
@@ -120,11 +120,12 @@ def _as_written(key: Any) -> str:
 
 
 def _key_in(data: dict[Any, Any], step: Any) -> Any:
-    """The key of `data` that pydantic calls `step` (it writes a key 5 or null as text)."""
+    """The key of `data` that pydantic calls `step`: it writes a key `null` as 'None',
+    `true` as 1, `2026-01-01` as 'datetime.date(2026, 1, 1)'."""
     if isinstance(step, str) and step in data:
         return step
-    others = (key for key in data if not isinstance(key, str))  # `true` is pydantic's 1
-    return next((key for key in others if key == step or str(key) == step), _ABSENT)
+    others = (key for key in data if not isinstance(key, str))
+    return next((key for key in others if step in (key, str(key), repr(key))), _ABSENT)
 
 
 # pydantic's error type → (message, hint), formatted with the error's context and `key`,
