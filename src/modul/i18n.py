@@ -6,8 +6,8 @@ is stored and translated when shown) and translated through gettext catalogs:
 (setup.py). click's own texts ("Usage:", "Error: No such option") are in the same
 catalog, which is made the process's default gettext domain.
 
-The language is chosen by `use()`, once per command; a build's worker processes are
-told it with each document they lay out.
+The language is chosen by `use()`, once per process; a build's worker processes are
+told it when they start (`engine.workers`).
 """
 
 from __future__ import annotations
@@ -28,8 +28,11 @@ _language = ""
 
 
 def use(language: str) -> None:
-    """Speak `language` (one of LANGUAGES) from now on."""
+    """Speak `language` (one of LANGUAGES) from now on: once a process, in practice
+    (the command line may ask again as it learns more; the same answer costs nothing)."""
     global _translation, _language
+    if language == _language:
+        return
     _language = language
     _translation = gettext.translation(DOMAIN, LOCALE, languages=[language], fallback=True)
     # click's texts go through the module-level gettext of the default domain, whose

@@ -52,6 +52,8 @@ def test_a_national_check_in_workers_reports_every_broken_edition(project, monke
 
 
 def test_problems_found_in_workers_speak_the_language_of_the_command(project, monkeypatch):
+    """Workers learn the language when they start; a process that speaks another one
+    gets workers of its own (the pools kept for the next build are kept per language)."""
     from modul import i18n
 
     root = national_copy(project, 1)
@@ -62,10 +64,16 @@ def test_problems_found_in_workers_speak_the_language_of_the_command(project, mo
     try:
         with workers(2) as pool:  # started, and kept, in the suite's English
             english = problems_of(root, lambda r: preflight.check(r, Options(), pool))
-            i18n.use("id")
-            indonesian = problems_of(root, lambda r: preflight.check(r, Options(), pool))
+        i18n.use("id")
+        with workers(2) as other:
+            assert other is not pool
+            indonesian = problems_of(root, lambda r: preflight.check(r, Options(), other))
     finally:
         i18n.use("en")
+        from modul.engine import workers as pools
+
+        if (kept := pools._IDLE.pop((2, "id"), None)) is not None:
+            kept.shutdown()  # this process speaks English again
     assert [p.message for p in english] == ["template error: 'nope' is undefined"]
     assert [p.message for p in indonesian] != [p.message for p in english]
     assert "nope" in indonesian[0].message

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from modul import i18n
 from modul.content.participants import Roster
 from modul.content.tree import Node
 from modul.errors import relative
@@ -63,8 +62,7 @@ def _submit(targets: list[Target], shared: SharedInputs, pool: Executor) -> dict
     inputs = pickle.dumps(shared)
     # Longest first, so that no core waits at the end for one big guide.
     by_size = sorted(targets, key=lambda t: -len(t.packed))
-    language = i18n.language()
-    return {pool.submit(_make_in_worker, t, inputs, language): t for t in by_size}
+    return {pool.submit(_make_in_worker, t, inputs): t for t in by_size}
 
 
 def _timed(target: Target, shared: SharedInputs) -> tuple[list[Output], float]:
@@ -104,9 +102,7 @@ def make_one(target: Target, shared: SharedInputs) -> Iterator[Output]:
 _INPUTS: dict[bytes, SharedInputs] = {}  # this worker's, unpickled once per build
 
 
-def _make_in_worker(target: Target, inputs: bytes, language: str) -> tuple[list[Output], float]:
-    if language != i18n.language():  # warnings in the language of the build that asks
-        i18n.use(language)
+def _make_in_worker(target: Target, inputs: bytes) -> tuple[list[Output], float]:
     if inputs not in _INPUTS:
         _INPUTS.clear()
         _INPUTS[inputs] = pickle.loads(inputs)

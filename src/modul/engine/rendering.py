@@ -13,7 +13,6 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from modul import i18n
 from modul.content.model import Edition
 from modul.content.participants import Roster
 from modul.engine.options import Options
@@ -106,7 +105,7 @@ class Ahead:
         while len(self.waiting) >= EDITIONS_PER_JOB:
             editions = self.waiting[:EDITIONS_PER_JOB]
             del self.waiting[:EDITIONS_PER_JOB]
-            job = self.pool.submit(_render_in_worker, how, editions, i18n.language())
+            job = self.pool.submit(_render_editions, how, editions)
             self.jobs.append((editions, job))
 
     def take(self, how: Rendering, editions: list[Edition]) -> list[Future[Rendered]]:
@@ -139,9 +138,9 @@ def render(
         ahead.cancel()
     if pool is None or not parallel:
         return _render_editions(how, editions)
-    language, rendered = i18n.language(), Rendered()
+    rendered = Rendered()
     jobs = started + [
-        pool.submit(_render_in_worker, how, editions[at : at + EDITIONS_PER_JOB], language)
+        pool.submit(_render_editions, how, editions[at : at + EDITIONS_PER_JOB])
         for at in range(len(started) * EDITIONS_PER_JOB, len(editions), EDITIONS_PER_JOB)
     ]
     for job in jobs:
@@ -151,12 +150,6 @@ def render(
 
 def _documents(how: Rendering, editions: int) -> int:
     return editions * len(how.roles) * len(how.kinds)
-
-
-def _render_in_worker(how: Rendering, editions: list[Edition], language: str) -> Rendered:
-    if language != i18n.language():  # messages in the language of the command
-        i18n.use(language)
-    return _render_editions(how, editions)
 
 
 Environments = dict[tuple[Path, ...], SandboxedEnvironment]  # by search path

@@ -29,7 +29,11 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.connection import wait
 
-_IDLE: dict[int, ProcessPoolExecutor] = {}  # by number of workers: kept between builds
+from modul import i18n
+
+# Kept between builds, by number of workers and the language they speak: a worker is
+# told the language once, when it starts (a process speaks one; tests switch).
+_IDLE: dict[tuple[int, str], ProcessPoolExecutor] = {}
 
 
 @contextmanager
@@ -39,20 +43,22 @@ def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     if jobs <= 1:
         yield None
         return
-    pool = _IDLE.pop(jobs, None) or _start(jobs)
+    key = (jobs, i18n.language())
+    pool = _IDLE.pop(key, None) or _start(*key)
     try:
         yield pool
     except BaseException:  # stopped (error, Ctrl-C): nothing more is laid out
         pool.shutdown(cancel_futures=True)  # after the documents being laid out
         raise
-    _IDLE[jobs] = pool
+    _IDLE[key] = pool
 
 
-def _start(jobs: int) -> ProcessPoolExecutor:
+def _start(jobs: int, language: str) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_prepare_worker,
+        initargs=(language,),
     )
     with _interrupts_blocked():
         for _ in range(jobs):  # each submit starts one worker; a worker loads what it needs
@@ -80,7 +86,8 @@ def _warm_up() -> None:
     gc.freeze()  # the libraries stay loaded: the collector need not walk them again
 
 
-def _prepare_worker() -> None:
+def _prepare_worker(language: str) -> None:
+    i18n.use(language)  # warnings and messages in the language of the process that asks
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the build
     threading.Thread(target=_exit_with_parent, daemon=True).start()
 
