@@ -126,7 +126,7 @@ def test_the_help_is_indonesian_too_and_clicks_own_words(tmp_path):
 def test_lang_option_beats_the_environment_which_beats_the_project(project):
     write(project / "content" / "workshop.yaml", _with_language(project, "en"))
     english = "no modul project here"
-    assert "Usage:" in modul("--help", cwd=project).stdout  # the project's `bahasa: en`
+    assert "Usage:" in modul("--help", cwd=project).stdout  # the project's `bahasa_pesan: en`
     assert "Usage:" not in modul("--help", cwd=project, MODUL_LANG="id").stdout
     assert "Usage:" in modul("--lang", "en", "--help", cwd=project, MODUL_LANG="id").stdout
     outside = project.parent
@@ -187,8 +187,8 @@ def test_every_help_text_is_marked_for_translation(speaking):
 
 def _with_language(root: Path, language: str) -> str:
     text = (root / "content" / "workshop.yaml").read_text(encoding="utf-8")
-    assert "\nbahasa: id\n" in text
-    return text.replace("\nbahasa: id\n", f"\nbahasa: {language}\n")
+    assert "\nbahasa_pesan: id\n" in text
+    return text.replace("\nbahasa_pesan: id\n", f"\nbahasa_pesan: {language}\n")
 
 
 def test_a_build_reports_in_indonesian_with_decimal_commas(project):

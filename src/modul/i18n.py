@@ -47,7 +47,7 @@ def language() -> str:
 
 
 def chosen(explicit: str | None = None, project: str | None = None) -> str:
-    """The language to speak: `--lang`, else MODUL_LANG, else the project's `bahasa:`,
+    """The language to speak: `--lang`, else MODUL_LANG, else the project's `bahasa_pesan:`,
     else Indonesian. An unknown value falls through to the next."""
     for candidate in (explicit, os.environ.get(ENVIRONMENT), project):
         if candidate and candidate.lower() in LANGUAGES:

@@ -226,14 +226,22 @@ def test_minutes_that_no_longer_add_up_name_the_region(project):
     ("old", "new", "expected"),
     [
         ("kertas: F4", "kertas: F5", "`kertas`: `F5` is not allowed here"),
-        ("bahasa: id", "bahasa: fr", "no labels for the language `fr`"),
-        ("bahasa: id", "bahasa: id\nlogo: tidak-ada.png", "logo file `tidak-ada.png` not found"),
+        ("bahasa_label: id", "bahasa_label: fr", "no labels for the language `fr`"),
         (
-            "bahasa: id",
-            "bahasa: id\nlogo: ../../../pyproject.toml",
+            "bahasa_label: id",
+            "bahasa_label: id\nlogo: tidak-ada.png",
+            "logo file `tidak-ada.png` not found",
+        ),
+        (
+            "bahasa_label: id",
+            "bahasa_label: id\nlogo: ../../../pyproject.toml",
             "the logo must be a file inside the region folder",
         ),
-        ("bahasa: id", "bahasa: id\nlabel:\n  vilage: Kampung", "unknown label `vilage`"),
+        (
+            "bahasa_label: id",
+            "bahasa_label: id\nlabel:\n  vilage: Kampung",
+            "unknown label `vilage`",
+        ),
         ("nama: Provinsi", "nma: Provinsi", "unknown key `nma`"),
     ],
 )
@@ -374,3 +382,27 @@ def test_a_link_inside_the_project_is_read(project):
     role.rename(kept)
     role.symlink_to(kept)
     assert check(project).project.roles["konselor-pemberdayaan-masyarakat"].nama
+
+
+@pytest.mark.parametrize(
+    ("file", "new"),
+    [
+        ("content/regions/ntb-mitra/region.yaml", "bahasa_label"),
+        ("content/workshop.yaml", "bahasa_pesan"),
+    ],
+)
+def test_the_old_name_bahasa_is_read_with_a_warning_to_rename_it(project, file, new):
+    """Both keys were once `bahasa:`; a project written then still builds as it did."""
+    from modul import check
+
+    path = project / file
+    text = path.read_text(encoding="utf-8").replace(f"\n{new}: ", "\nbahasa: ")
+    write(path, text)
+    report = check(project)
+    [warning] = [w for w in report.warnings if "is now called" in w.message]
+    line = next(
+        n for n, written in enumerate(text.splitlines(), 1) if written.startswith("bahasa:")
+    )
+    assert (warning.file, warning.line) == (file, line)
+    assert warning.message == f"`bahasa:` is now called `{new}:`"
+    assert report.project.editions["ntb-mitra"].language == "en"  # its labels: still English

@@ -55,7 +55,7 @@ class _Modul(click.Group):
     callback=_set_language,
     help=N_(
         "Language of modul's messages: id (Bahasa Indonesia) or en (English). Default: "
-        "MODUL_LANG, else `bahasa:` in content/workshop.yaml, else id."
+        "MODUL_LANG, else `bahasa_pesan:` in content/workshop.yaml, else id."
     ),
 )
 def cli() -> None:

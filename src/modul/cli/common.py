@@ -115,7 +115,7 @@ jobs_option = click.option(
 
 
 def choose_language(explicit: str | None = None, root: Path | None = None) -> None:
-    """Speak `--lang`, else MODUL_LANG, else the project's `bahasa:`, else Indonesian, and
+    """Speak `--lang`, else MODUL_LANG, else the project's `bahasa_pesan:`, else Indonesian, and
     show the help texts in it. `--lang` is kept in the command's context for the rest of
     the command (a project named by --project is read later)."""
     context = click.get_current_context(silent=True)
@@ -134,13 +134,13 @@ def choose_language(explicit: str | None = None, root: Path | None = None) -> No
 
 
 def project_language(root: Path) -> str | None:
-    """The `bahasa:` line of content/workshop.yaml, read without loading the YAML parser
-    (it decides the language of `--help`, which must answer at once)."""
+    """The `bahasa_pesan:` line of content/workshop.yaml (once `bahasa:`), read without
+    the YAML parser: it decides the language of `--help`, which must answer at once."""
     try:
         text = Folders(root).content.joinpath("workshop.yaml").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    found = re.search(r"^bahasa:[ \t]*[\"']?([A-Za-z]+)", text, re.MULTILINE)
+    found = re.search(r"^bahasa(?:_pesan)?:[ \t]*[\"']?([A-Za-z]+)", text, re.MULTILINE)
     return found.group(1) if found else None
 
 

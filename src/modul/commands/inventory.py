@@ -34,7 +34,7 @@ def inventory(root: Path) -> dict[str, Any]:
                 "name": region.nama if region else _("national content"),
                 "organiser": region.penyelenggara if region else edition.workshop.penyelenggara,
                 "paper": edition_theme(root, edition)[1].page,
-                "language": region.bahasa if region else "id",
+                "language": edition.language,
                 "folder": relative(edition.folder, root) if edition.folder else "content",
             }
         )

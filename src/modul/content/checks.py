@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from modul.content.model import Edition, Role
 from modul.content.plans import WorksheetPlan, Workshop
@@ -273,6 +274,33 @@ def placeholder_texts(provenance: Provenance) -> list[Problem]:
         for node in source.strings()
         if node.value.startswith(PLACEHOLDER)
     ]
+
+
+# Keys renamed, by the file they are written in: the old name is still read.
+RENAMED = {
+    "region.yaml": ("bahasa", "bahasa_label"),  # the printed labels' language
+    "workshop.yaml": ("bahasa", "bahasa_pesan"),  # the language modul speaks
+}
+
+
+def renamed_keys(provenance: Provenance) -> list[Problem]:
+    """Warnings for keys written with their old name, which two files shared."""
+    found = []
+    for source in [*provenance.sources.values(), provenance.settings]:
+        if source is None or not isinstance(source.value, dict):
+            continue
+        old, new = RENAMED.get(Path(source.origin.file).name, ("", ""))
+        if old in source.value:
+            found.append(
+                source.problem(
+                    [old],
+                    _("`{old}:` is now called `{new}:`").format(old=old, new=new),
+                    _("rename it to `{new}:`; the old name is read until then").format(new=new),
+                    severity="warning",
+                    of_key=True,
+                )
+            )
+    return found
 
 
 def _duplicate_ids(doc: Node, keys: KeyPath, ids: list[str]) -> list[Problem]:

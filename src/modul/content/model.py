@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.types import Frozen, Slug, Text, Texts
@@ -125,7 +125,9 @@ class Region(Frozen):
     tanggal: Text | None = None  # e.g. "8 Juni 2026" or "8–9 Juni 2026"
     zona_waktu: Literal["WIB", "WITA", "WIT"] | None = None  # of the run-sheet's clock times
     kertas: Paper | None = None
-    bahasa: Slug = "id"
+    # the language of the printed labels (layouts/labels/<bahasa_label>.yaml); until
+    # 2026-12 it was `bahasa`, still read (with a warning: checks.renamed_keys)
+    bahasa_label: Slug = Field("id", validation_alias=AliasChoices("bahasa_label", "bahasa"))
     logo: Text | None = None
     label: dict[str, Text] = {}  # fixed texts replaced for this region, e.g. "village"
     penandatangan: Annotated[list[Signatory], Field(max_length=3)] = []  # of the certificates
@@ -147,4 +149,4 @@ class Edition:
 
     @property
     def language(self) -> str:
-        return self.region.bahasa if self.region else "id"
+        return self.region.bahasa_label if self.region else "id"

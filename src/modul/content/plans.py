@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AliasChoices, Field, StringConstraints
 
 from modul.content.types import Frozen, Minutes, Slug, Text, Texts
 
@@ -84,7 +84,10 @@ class Evaluation(Frozen):
 
 
 class Workshop(Frozen):
-    bahasa: Literal["id", "en"] = "id"  # the language modul speaks in this project
+    # the language modul speaks in this project; until 2026-12 `bahasa`, still read
+    bahasa_pesan: Literal["id", "en"] = Field(
+        "id", validation_alias=AliasChoices("bahasa_pesan", "bahasa")
+    )
     judul: Text
     penyelenggara: Text
     tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]

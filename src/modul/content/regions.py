@@ -107,13 +107,13 @@ def load_region(
 def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
     """The label language must exist, and `label:` may only replace existing labels."""
     folder = Folders(root).labels
-    path = folder / f"{region.bahasa}.yaml"
+    path = folder / f"{region.bahasa_label}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml"))
         return [
             settings.problem(
-                ["bahasa"],
-                _("no labels for the language `{language}`").format(language=region.bahasa),
+                ["bahasa" if "bahasa" in settings.value else "bahasa_label"],
+                _("no labels for the language `{language}`").format(language=region.bahasa_label),
                 _("use one of: {languages} (files in {folder}/)").format(
                     languages=", ".join(known), folder=relative(folder, root)
                 ),

@@ -118,7 +118,7 @@ def _rendering(
 
 def _content_warnings(project: Project, editions: list[str]) -> list[Problem]:
     """Warnings about the chosen editions' content: worksheet parts no step uses, texts
-    still to be written, a schedule that does not match the dates."""
+    still to be written, a schedule that does not match the dates, keys renamed."""
     return [
         w
         for slug in editions
@@ -126,6 +126,7 @@ def _content_warnings(project: Project, editions: list[str]) -> list[Problem]:
             *checks.unused_worksheet_parts(project.editions[slug], project.provenance[slug]),
             *checks.placeholder_texts(project.provenance[slug]),
             *checks.schedule_warnings(project.editions[slug], project.provenance[slug]),
+            *checks.renamed_keys(project.provenance[slug]),
         ]
     ]
 
