@@ -122,3 +122,26 @@ def test_preview_and_serve_keep_what_a_roster_build_made(project):
     # A plain build without the list is asked for blank copies: it makes them.
     build(project, Options(regions=["nasional"], roles=[role], kinds=kinds))
     assert "Budi Santoso" not in names_on_certificate()
+
+
+def test_a_document_that_cannot_be_laid_out_stops_no_other(project):
+    """Asked for A5, the guide whose rows cannot be cut is said at the end; every other
+    document is made on A5 all the same, so that no set is left half on the old paper."""
+    from pypdf import PdfReader
+
+    from modul.errors import ModulError
+
+    guide = project / "layouts" / "default" / "guide.xml.j2"
+    markup = guide.read_text(encoding="utf-8")
+    old = '<table widths="1.6,6" shade="1">'
+    guide.write_text(markup.replace(old, old.replace(">", ' row-mm="200">'), 1), "utf-8")
+    role = "konselor-pemberdayaan-masyarakat"
+    kinds = ["guide", "handout", "worksheet", "pretest"]
+    build(project, Options(regions=["nasional"], roles=[role], kinds=kinds))  # A4 (the guide too)
+    with pytest.raises(ModulError) as caught:
+        build(project, Options(regions=["nasional"], roles=[role], kinds=kinds, paper="A5", jobs=2))
+    assert all("does not fit on a page" in p.message for p in caught.value.problems)
+    folder = project / "build" / "nasional" / role
+    for name in ("bahan-bacaan.pdf", "lembar-kerja.pdf", "tes-awal.pdf"):
+        box = PdfReader(folder / name).pages[0].mediabox
+        assert round(float(box.width) * 25.4 / 72) == 148, name  # all made on A5

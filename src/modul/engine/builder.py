@@ -150,8 +150,8 @@ def _build(
             manifest.save()  # even when stopped part-way, `clean` knows every file written
         raise
     manifest.save()
-    if writer.refused:
-        raise ModulError([w.as_error() for w in writer.refused])
+    if writer.failed or writer.refused:
+        raise ModulError(_once(writer.failed) + [w.as_error() for w in writer.refused])
     return BuildReport(
         writer.written,
         time.perf_counter() - started,
@@ -188,6 +188,11 @@ def _made(
         ]
         joined = packet(job, parts, root=root, shown=relative(job.path, root))
         yield job.path, [joined], time.perf_counter() - began
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """A layout mistake of a shared template shows up once per document: say it once."""
+    return list({(p.file, p.line, p.message): p for p in problems}.values())
 
 
 def _edition_warnings(root: Path, warnings: list[Problem], target: Path) -> list[Problem]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from modul.content.participants import Roster
 from modul.content.tree import Node
-from modul.errors import relative
+from modul.errors import ModulError, relative
 from modul.folders import Folders
 from modul.layout.documents import Target
 from modul.production.outputs import Output
@@ -52,10 +52,22 @@ def make(
         for future in as_completed(futures):
             # let go of each result once taken: a national build's PDFs would otherwise
             # all stay in memory until the last one
-            yield futures.pop(future), *future.result()
+            target = futures.pop(future)
+            try:
+                outputs, seconds = future.result()
+            except ModulError as err:  # said when its files are taken, as for one made here
+                yield target, _failed(err), None
+                continue
+            yield target, outputs, seconds
     finally:  # stopped (error, Ctrl-C): do not lay out the rest
         for future in futures:
             future.cancel()
+
+
+def _failed(err: ModulError) -> Iterator[Output]:
+    """The files of a target that could not be laid out: none; the error, when asked."""
+    raise err
+    yield  # a generator, like make_one
 
 
 def _submit(targets: list[Target], shared: SharedInputs, pool: Executor) -> dict[Any, Target]:

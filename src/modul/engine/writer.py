@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from modul.engine.incremental import Fingerprints, file_digest
 from modul.engine.manifest import Manifest
 from modul.engine.options import Options
-from modul.errors import Problem
+from modul.errors import ModulError, OutputError, Problem
 from modul.output import put_in_place, remove, write_atomic
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ class Writer:
     removed: list[Path] = field(default_factory=list)  # earlier builds' files not made now
     layout: list[Problem] = field(default_factory=list)  # the layout check's findings
     refused: list[Problem] = field(default_factory=list)  # --strict: findings not kept
+    failed: list[Problem] = field(default_factory=list)  # targets that cannot be laid out
     _digests: dict[Path, str] = field(default_factory=dict)  # until recorded
 
     def target(
@@ -55,19 +56,27 @@ class Writer:
     ) -> None:
         """Write a target's files as they arrive (a participant list's come one by one),
         then record them with the checks' `warnings` about it. With --strict, a target
-        with findings is not kept: its files written so far are removed."""
+        with findings is not kept: its files written so far are removed. A target that
+        cannot be laid out is said at the end: the build goes on with the others, so that
+        they are all made with today's content and paper."""
         strict = self.options.strict
         files: list[Path] = []
         found: list[Problem] = []
         clock = time.perf_counter()
-        for output in outputs:
-            found += output.warnings
-            if strict and found:
-                break
-            now = time.perf_counter()
-            self._write(path, output, seconds if seconds is not None else now - clock)
-            files.append(output.path)
-            clock = now
+        try:
+            for output in outputs:
+                found += output.warnings
+                if strict and found:
+                    break
+                now = time.perf_counter()
+                self._write(path, output, seconds if seconds is not None else now - clock)
+                files.append(output.path)
+                clock = now
+        except OutputError:  # the disk, not the document: nothing more can be written
+            raise
+        except ModulError as err:  # not recorded: the next build makes it again
+            self.failed += err.problems
+            return
         if strict and found:
             self.refused += found
             for file in files:
