@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from modul.catalog import VERSION
-from modul.cli import building, project, watching
+from modul.cli import around, building, project, watching
 from modul.cli.common import choose_language, stopped, translate_help
 from modul.cli.streams import guard_standard_streams
 from modul.i18n import LANGUAGES, N_
@@ -66,9 +66,9 @@ for command in (
     building.build_command,
     watching.watch_command,
     watching.serve_command,
-    building.check_command,
-    building.clean_command,
-    building.merge_command,
+    around.check_command,
+    around.clean_command,
+    around.merge_command,
     project.init_command,
     project.new_command,
     project.preview_command,
