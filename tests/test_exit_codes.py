@@ -196,3 +196,24 @@ def test_ctrl_c_outside_the_library_call_exits_130_not_aborted(project, monkeypa
     result = CliRunner().invoke(cli, ["check", "--project", str(project)])
     assert result.exit_code == 130
     assert result.output.splitlines() == [STOPPED]
+
+
+def test_ctrl_c_while_the_command_line_loads_prints_one_line():
+    """Pressed before click and the commands are loaded, Ctrl-C showed Python's traceback."""
+    script = (
+        "import sys\n"
+        "class Interrupting:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'modul.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupting())\n"
+        "from modul.entry import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 130
+    assert done.stderr.splitlines() == [
+        "stopped: PDFs written before stay as they were, none is half-written"
+    ]

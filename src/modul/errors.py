@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self, TypeVar
 
-from modul.i18n import _
+from modul.i18n import N_, _
 
 T = TypeVar("T")
 
@@ -19,6 +19,7 @@ EXIT_USAGE = 2  # wrong command-line options (click's own code)
 EXIT_OUTPUT = 3  # a PDF could not be written (permissions, full disk)
 EXIT_BUG = 4  # an unexpected error: a bug in modul, not in the user's files
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
+STOPPED = N_("stopped: PDFs written before stay as they were, none is half-written")
 
 Severity = Literal["error", "warning"]
 

@@ -13,7 +13,7 @@ from typing import NoReturn, TypeVar
 import click
 
 from modul import i18n
-from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, ModulError, Problem
+from modul.errors import EXIT_BUG, EXIT_INTERRUPTED, STOPPED, ModulError, Problem
 from modul.folders import Folders, find_root
 from modul.i18n import N_, _, ngettext
 
@@ -191,7 +191,7 @@ def run(action: Callable[[], T]) -> T:
 
 def stopped() -> NoReturn:
     """Ctrl-C: one line, and the exit code shells give it."""
-    click.echo(_("stopped: PDFs written before stay as they were, none is half-written"), err=True)
+    click.echo(_(STOPPED), err=True)
     sys.exit(EXIT_INTERRUPTED)
 
 
