@@ -10,19 +10,21 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from conftest import copy_project, kit, pdf_path, write
+from conftest import SMALL_ROLE, kit, pdf_path, small_copy, write
 from modul import Options, build
 from modul.engine.manifest import clean
 from modul.folders import MANIFEST
 
-ROLE = "konselor-pemberdayaan-masyarakat"
+ROLE = SMALL_ROLE  # the small project's role, in the shipped project too
+OTHER_ROLE = "konselor-pemberdayaan-masyarakat"
 
 
 def names(report) -> list[str]:
     return sorted(d.path.relative_to(d.path.parents[2]).as_posix() for d in report.documents)
 
 
-def test_nothing_changed_nothing_rebuilt(project):
+def test_nothing_changed_nothing_rebuilt(small_project):
+    project = small_project
     total = kit(project).total
     first = build(project)
     assert len(first.documents) == total and first.skipped == 0
@@ -30,7 +32,8 @@ def test_nothing_changed_nothing_rebuilt(project):
     assert again.documents == [] and again.skipped == total
 
 
-def test_editing_one_role_rebuilds_only_its_documents(project):
+def test_editing_one_role_rebuilds_only_its_documents(tmp_path):
+    project = small_copy(tmp_path / "project", roles=(ROLE, OTHER_ROLE))
     build(project)
     path = project / "content" / "roles" / f"{ROLE}.yaml"
     write(path, path.read_text(encoding="utf-8") + "\n# diubah\n")
@@ -41,7 +44,8 @@ def test_editing_one_role_rebuilds_only_its_documents(project):
     assert len(report.documents) == size.per_role  # every document in every edition
 
 
-def test_editing_a_region_overlay_rebuilds_that_region_only(project):
+def test_editing_a_region_overlay_rebuilds_that_region_only(tmp_path):
+    project = small_copy(tmp_path / "project", regions=("ntt", "sumbar"))
     build(project)
     path = project / "content" / "regions" / "ntt" / "workshop.yaml"
     write(path, path.read_text(encoding="utf-8") + "\n# diubah\n")
@@ -50,7 +54,8 @@ def test_editing_a_region_overlay_rebuilds_that_region_only(project):
     assert len(report.documents) == kit(project).per_edition
 
 
-def test_editing_a_shared_partial_rebuilds_everything_that_includes_it(project):
+def test_editing_a_shared_partial_rebuilds_everything_that_includes_it(tmp_path):
+    project = small_copy(tmp_path / "project", regions=())  # every template, one role
     build(project)
     path = project / "layouts" / "default" / "_cover.xml.j2"
     write(path, path.read_text(encoding="utf-8") + "\n{# diubah #}\n")
@@ -61,7 +66,8 @@ def test_editing_a_shared_partial_rebuilds_everything_that_includes_it(project):
     assert {d.path.name for d in report.documents} == {"bahan-bacaan.pdf"}
 
 
-def test_force_and_options_rebuild(project):
+def test_force_and_options_rebuild(small_project):
+    project = small_project
     national = kit(project).per_edition
     build(project, Options(regions=["nasional"]))
     assert len(build(project, Options(regions=["nasional"], force=True)).documents) == national
@@ -91,17 +97,18 @@ def test_files_of_options_no_longer_given_are_removed(project, tmp_path):
     assert not (folder / "lembar-kerja-buklet.pdf").exists() and mine.is_file()
 
 
-def test_deleted_output_is_rebuilt(project):
+def test_deleted_output_is_rebuilt(small_project):
+    project = small_project
     build(project, Options(regions=["nasional"]))
     pdf_path(project, ROLE, "lembar-kerja.pdf").unlink()
     report = build(project, Options(regions=["nasional"]))
     assert [d.path.name for d in report.documents] == ["lembar-kerja.pdf"]
 
 
-def test_two_jobs_write_the_same_files_with_the_same_bytes(project, tmp_path):
+def test_two_jobs_write_the_same_files_with_the_same_bytes(small_project, tmp_path):
     """Under --jobs the documents are reported as they are finished, in any order; what
     is written is the same."""
-    other = copy_project(tmp_path / "other")
+    project, other = small_project, small_copy(tmp_path / "other")
     one, two = build(project, Options(jobs=1)), build(other, Options(jobs=2))
     assert names(one) == names(two)
     files = sorted(d.path.relative_to(project) for d in one.documents)
@@ -110,7 +117,8 @@ def test_two_jobs_write_the_same_files_with_the_same_bytes(project, tmp_path):
         assert (project / file).read_bytes() == (other / file).read_bytes()
 
 
-def test_shards_split_the_targets_without_overlap(project):
+def test_shards_split_the_targets_without_overlap(small_project):
+    project = small_project
     parts = [names(build(project, Options(regions=["ntt"], shard=(i, 3)))) for i in (1, 2, 3)]
     assert all(parts)
     flat = [name for part in parts for name in part]
@@ -123,11 +131,12 @@ def test_source_date_epoch_sets_the_pdf_date(project, monkeypatch):
     assert PdfReader(report.documents[0].path).metadata["/CreationDate"].startswith("D:20260528")
 
 
-def test_clean_deletes_only_what_modul_wrote(project):
+def test_clean_deletes_only_what_modul_wrote(small_project):
+    project = small_project
     build(project, Options(regions=["nasional"]))
     mine = project / "build" / "catatan-saya.txt"
     write(mine, "jangan dihapus")
-    theirs = project / "build" / "nasional" / ROLE / "lama.pdf"
+    theirs = project / "build" / "nasional" / "lama.pdf"
     write(theirs, "%PDF-1.4 bukan buatan modul")
     from modul.engine.manifest import clean
 
@@ -135,10 +144,11 @@ def test_clean_deletes_only_what_modul_wrote(project):
     assert len(removed) == kit(project).per_edition + 1  # the PDFs and the manifest
     assert mine.read_text(encoding="utf-8") == "jangan dihapus" and theirs.is_file()
     assert not (project / "build" / MANIFEST).exists()
-    assert not (project / "build" / "nasional" / "konsultan-kelompok-masyarakat").exists()
+    assert not (project / "build" / "nasional" / ROLE).exists()
 
 
-def test_interrupted_build_leaves_earlier_pdfs_whole(project):
+def test_interrupted_build_leaves_earlier_pdfs_whole(small_project):
+    project = small_project
     build(project, Options(regions=["nasional"]))
     before = {p: p.read_bytes() for p in (project / "build").rglob("*.pdf")}
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONUNBUFFERED": "1"}
@@ -170,7 +180,8 @@ def test_interrupted_build_leaves_earlier_pdfs_whole(project):
     assert not list((project / "build").rglob("*.tmp")), leftovers
 
 
-def test_ctrl_c_mid_build_leaves_no_partial_file(project, monkeypatch):
+def test_ctrl_c_mid_build_leaves_no_partial_file(small_project, monkeypatch):
+    project = small_project
     import modul.engine.writer
 
     calls = []
