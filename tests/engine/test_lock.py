@@ -9,10 +9,10 @@ import time
 
 from filelock import FileLock
 
-from conftest import kit
+from conftest import SMALL_ROLE, kit
 from modul.output import lock_path
 
-ROLE = "konselor-pemberdayaan-masyarakat"
+ROLE = SMALL_ROLE
 
 
 def modul(project, *args: str) -> subprocess.Popen[str]:
@@ -20,22 +20,26 @@ def modul(project, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_a_second_build_waits_for_the_first(project):
+def test_a_second_build_waits_for_the_first(small_project):
+    project = small_project
     held = FileLock(lock_path(project))
     with held:
         second = modul(project, "build", "--region", "nasional", "--role", ROLE, "--doc", "handout")
-        time.sleep(3)  # it would have finished by now, were it not waiting
+        assert second.stderr is not None
+        said = second.stderr.readline()  # once it has found the lock taken
+        time.sleep(1.5)  # one handout is written in less, were it not waiting
         assert second.poll() is None
         assert not (project / "build" / "nasional").exists()
     out, err = second.communicate(timeout=120)
-    assert second.returncode == 0, out + err
-    assert "another modul build is writing to build/: waiting" in err
+    assert second.returncode == 0, said + out + err
+    assert "another modul build is writing to build/: waiting" in said
     assert (project / "build" / "nasional" / ROLE / "bahan-bacaan.pdf").is_file()
 
 
-def test_two_builds_at_once_lose_nothing(project):
+def test_two_builds_at_once_lose_nothing(small_project):
     """`modul watch` in one window and `modul build` in another: before the lock, one
     edition's manifest entries were lost and `clean` left 12 PDFs behind."""
+    project = small_project
     builds = [modul(project, "build", "--region", region) for region in ("nasional", "ntt")]
     for running in builds:
         out, err = running.communicate(timeout=300)
@@ -52,15 +56,16 @@ def test_two_builds_at_once_lose_nothing(project):
     assert not list((project / "build").rglob("*.pdf"))
 
 
-def test_clean_after_kill_9_removes_every_file_the_build_wrote(project):
+def test_clean_after_kill_9_removes_every_file_the_build_wrote(small_project):
     """A build killed with SIGKILL as its first PDFs appeared left PDFs that no manifest
     listed, so `clean` removed none of them."""
+    project = small_project
     total = kit(project).total
     running = modul(project, "build", "--jobs", "1")
     deadline = time.monotonic() + 120
     while not list((project / "build").rglob("*.pdf")) and time.monotonic() < deadline:
         time.sleep(0.02)
-    time.sleep(0.3)  # a few more documents
+    time.sleep(0.1)  # a few more documents
     running.kill()
     running.communicate()
     written = list((project / "build").rglob("*.pdf"))
