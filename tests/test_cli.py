@@ -34,7 +34,8 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_build_prints_a_line_per_document_and_a_summary(project):
+def test_build_prints_a_line_per_document_and_a_summary(small_project):
+    project = small_project
     result = run("build", "--project", str(project))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -48,9 +49,10 @@ def test_build_prints_a_line_per_document_and_a_summary(project):
     assert "(1 warning, shown above)" in lines[-1]  # the shipped NTT handout's short page
 
 
-def test_documents_are_reported_as_they_are_finished(project):
+def test_documents_are_reported_as_they_are_finished(small_project):
     """Under --jobs 2 the first line is printed while the build goes on, not in one
     burst at the end."""
+    project = small_project
     process = subprocess.Popen(
         [sys.executable, "-m", "modul", "build", "--jobs", "2", "--project", str(project)],
         stdout=subprocess.PIPE,
@@ -137,7 +139,8 @@ def test_python_dash_m_works_like_modul():
     assert result.returncode == 0 and "modul" in result.stdout
 
 
-def test_build_with_nothing_to_do_loads_no_heavy_library(project):
+def test_build_with_nothing_to_do_loads_no_heavy_library(small_project):
+    project = small_project
     run("build", "--project", str(project), "--region", "nasional")
     code = (
         "import sys, contextlib, io\n"
