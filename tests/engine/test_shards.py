@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from conftest import REPO, copy_project
+from conftest import REPO, copy_project, small_copy
 from modul import ModulError, Options, build
+from modul.cli import cli
 from modul.commands.merge import merge
 
 PARTS = 3
-WHERE = ["--region", "nasional", "--region", "ntt"]
 
 
 def modul(root: Path, *args: str) -> subprocess.Popen[str]:
@@ -41,25 +42,38 @@ def files(build: Path) -> dict[str, bytes]:
     }
 
 
-def test_shards_built_at_once_and_merged_equal_one_build(tmp_path):
-    copies = [copy_project(tmp_path / f"machine-{n}") for n in range(1, PARTS + 1)]
+@pytest.mark.parametrize(
+    "copy", [small_copy, pytest.param(copy_project, marks=pytest.mark.slow)], ids=["small", "whole"]
+)
+def test_shards_built_at_once_and_merged_equal_one_build(tmp_path, copy):
+    """The shards in processes of their own at once; the one-machine build, the merge
+    and the commands after it in this one."""
+    copies = [copy(tmp_path / f"machine-{n}") for n in range(1, PARTS + 1)]
     running = [
-        modul(root, "build", *WHERE, "--jobs", "1", "--shard", f"{n}/{PARTS}")
+        modul(root, "build", "--jobs", "1", "--shard", f"{n}/{PARTS}")
         for n, root in enumerate(copies, 1)
     ]
-    single = copy_project(tmp_path / "one-machine")
-    finished(modul(single, "build", *WHERE, "--jobs", "1"))
+    single = copy(tmp_path / "one-machine")
+    said_here(single, "build", "--jobs", "1")
     for process in running:
         finished(process)
-    joined = copy_project(tmp_path / "joined")
-    said = finished(modul(joined, "merge", *(str(root / "build") for root in copies)))
+    joined = copy(tmp_path / "joined")
+    said = said_here(joined, "merge", *(str(root / "build") for root in copies))
     expected = files(single / "build")
+    assert len(expected) > PARTS + 1  # each part has files of its own
     assert said.startswith(f"Merged: {len(expected) - 1} files")  # all but the record
     assert files(joined / "build") == expected  # the record of written files included
-    again = finished(modul(joined, "build", *WHERE))
+    again = said_here(joined, "build")
     assert again.startswith("Done: 0 documents written")  # nothing to make: all known
-    finished(modul(joined, "clean"))
+    said_here(joined, "clean")
     assert files(joined / "build") == {}
+
+
+def said_here(root: Path, *args: str) -> str:
+    """What `modul ARGS` says on its standard output, run in this process."""
+    result = CliRunner().invoke(cli, [*args, "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 def test_a_part_that_is_incomplete_is_refused_before_anything_is_copied(project, tmp_path):
