@@ -1,7 +1,9 @@
 """Print-room checks on every generated PDF: structure, embedded fonts, rendering, dark text.
 
 They use qpdf, poppler-utils (pdffonts) and ghostscript, which `.ci/run` installs; where a
-tool is missing on a developer's machine, its test is skipped with the reason.
+tool is missing on a developer's machine, its test is skipped with the reason. Ghostscript
+renders one role's national documents (each template once) in the default run, and every
+page of the whole example in the slow one.
 """
 
 from __future__ import annotations
@@ -14,19 +16,25 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from conftest import SMALL_ROLE
+
 LIGHTEST_TEXT_GREY = 0.4  # 0 = black, 1 = white; lighter text fades on a photocopier
 
 
-def pdfs(root: Path) -> list[Path]:
-    found = sorted((root / "build").rglob("*.pdf"))
+def pdfs(root: Path, folder: str = "") -> list[Path]:
+    found = sorted((root / "build" / folder).rglob("*.pdf"))
     assert found
     return found
+
+
+PACKAGES = {"qpdf": "qpdf", "pdffonts": "poppler-utils", "gs": "ghostscript"}
 
 
 def tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        pytest.skip(f"{name} is not installed (.ci/run installs it)")
+        package = PACKAGES[name]
+        pytest.skip(f"{name} is not installed: apt-get install {package} (as .ci/run does)")
     return path
 
 
@@ -48,9 +56,16 @@ def test_pdffonts_shows_every_font_embedded(built):
             assert line.split()[-5] == "yes", f"{path}: not embedded: {line}"
 
 
-def test_ghostscript_renders_every_page(built):
+@pytest.mark.parametrize(
+    "folder",
+    [
+        pytest.param(f"nasional/{SMALL_ROLE}", id="one-role"),
+        pytest.param("", marks=pytest.mark.slow, id="every-pdf"),
+    ],
+)
+def test_ghostscript_renders_every_page(built, folder):
     gs = tool("gs")
-    for path in pdfs(built):
+    for path in pdfs(built, folder):
         result = subprocess.run(
             [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=nullpage", str(path)],
             capture_output=True,
