@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, expect, kit, modul_lines, pdf_text, shipped_line, write
@@ -122,8 +123,10 @@ def test_init_refuses_a_folder_that_has_a_project(project):
     assert result.exit_code == 1 and "already has content, layouts" in result.output
 
 
+@pytest.mark.slow
 def test_init_from_the_installed_wheel(tmp_path):
-    """Build the wheel, install it apart from this checkout, `modul init` + `modul build`."""
+    """Build the wheel, install it apart from this checkout, `modul init` + `modul build`:
+    the whole example, from what the wheel holds."""
     subprocess.run(
         [
             sys.executable,
