@@ -3,6 +3,8 @@ non-zero exit code, no traceback, and no PDF lost or half-written.
 
 BAD_INPUTS is the catalogue: each case changes a copy of the shipped project, runs
 `modul check` (or `build`) as a trainer would, and says what the message must contain.
+The copy holds the role and the regions the cases spoil (`project` below): reading the
+others' files too would only slow each case.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from conftest import pdf_path, pdf_text, shipped_line, write
+from conftest import pdf_path, pdf_text, shipped_line, small_copy, write
 from modul import Options, build
 from modul.cli import cli
 
@@ -27,6 +29,12 @@ ROLE = "konselor-pemberdayaan-masyarakat"
 ROLE_FILE = f"content/roles/{ROLE}.yaml"
 LOGO = "content/regions/sumbar/logo.png"
 REGION = "content/regions/sumbar/region.yaml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The shipped project with ROLE, the national set, NTT and Sumatera Barat."""
+    return small_copy(tmp_path / "project", roles=(ROLE,), regions=("ntt", "sumbar"))
 
 
 @dataclass(frozen=True)
