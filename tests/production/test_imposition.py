@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANDSCAPE, kit
+from conftest import LANDSCAPE, SMALL_ROLE, kit
 from modul import Options, build
 from modul.production.imposition import saddle_stitch_order
 
@@ -40,9 +40,17 @@ def test_every_page_number_appears_once_whatever_the_count():
 
 
 @pytest.mark.parametrize("paper", list(SIZES))
-def test_every_document_lays_out_on_every_paper(project, paper):
-    report = build(project, Options(regions=["nasional"], paper=paper))
-    assert len(report.documents) == kit(project).per_edition
+@pytest.mark.parametrize(
+    "roles",
+    [
+        pytest.param([SMALL_ROLE], id="one-role"),
+        pytest.param([], marks=pytest.mark.slow, id="every-role"),  # [] is every role
+    ],
+)
+def test_every_document_lays_out_on_every_paper(project, paper, roles):
+    report = build(project, Options(regions=["nasional"], roles=roles, paper=paper))
+    size = kit(project)
+    assert len(report.documents) == len(size.documents) * len(roles or size.roles)
     for document in report.documents:
         size = SIZES[paper][::-1] if document.path.name in LANDSCAPE else SIZES[paper]
         for page in PdfReader(document.path).pages:
