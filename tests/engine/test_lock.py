@@ -40,7 +40,9 @@ def test_two_builds_at_once_lose_nothing(small_project):
     """`modul watch` in one window and `modul build` in another: before the lock, one
     edition's manifest entries were lost and `clean` left 12 PDFs behind."""
     project = small_project
-    builds = [modul(project, "build", "--region", region) for region in ("nasional", "ntt")]
+    builds = [
+        modul(project, "build", "--region", region, "--jobs", "1") for region in ("nasional", "ntt")
+    ]
     for running in builds:
         out, err = running.communicate(timeout=300)
         assert running.returncode == 0, out + err
@@ -79,7 +81,7 @@ def test_clean_after_kill_9_removes_every_file_the_build_wrote(small_project):
     assert not list((project / "build").rglob("*.pdf")), cleaned.stdout
     assert not [p for p in (project / "build").rglob("*") if p.is_file()]  # no .tmp, no journal
     again = subprocess.run(
-        [sys.executable, "-m", "modul", "build", "--project", str(project)],
+        [sys.executable, "-m", "modul", "build", "--project", str(project), "--jobs", "1"],
         capture_output=True,
         text=True,
         check=True,
