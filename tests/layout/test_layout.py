@@ -6,9 +6,18 @@ import os
 
 import pytest
 
-from conftest import line_of, write
+from conftest import line_of, small_copy, write
 from modul import Options, build, check
 from modul.errors import ModulError
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A template's rule is shown by one role, the national set and one region (NTB,
+    whose A5 guide once broke its schedule's head): each check reads a sixth of the whole
+    example."""
+    roles, regions = ("konselor-pemberdayaan-masyarakat",), ("ntb-mitra",)
+    return small_copy(tmp_path / "project", roles=roles, regions=regions)
 
 
 def layout_problem(project, template: str, old: str, new: str):
