@@ -18,11 +18,20 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import expect, modul_lines, problems_of, write
+from conftest import expect, modul_lines, problems_of, small_copy, write
 from modul import check
 from modul.commands import serve
 from modul.commands.watch import watch
 from modul.engine.options import Options
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The role `modul serve` is started with and the national set: all these tests need of the
+    shipped project."""
+    konselor = "konselor-pemberdayaan-masyarakat"
+    return small_copy(tmp_path / "project", roles=(konselor,), regions=())
+
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 DOCS = ("handout", "worksheet")  # two documents: enough to see, quick to build

@@ -8,11 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from conftest import small_copy
 from modul import Options, build
 from modul.engine.manifest import clean
 from modul.errors import OutputError
 from modul.folders import Folders
 from modul.output import may_change
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The role these tests build and the national set: all these tests need of the shipped
+    project."""
+    konselor = "konselor-pemberdayaan-masyarakat"
+    return small_copy(tmp_path / "project", roles=(konselor,), regions=())
+
 
 ONE = Options(regions=["nasional"], roles=["konselor-pemberdayaan-masyarakat"], kinds=["handout"])
 HANDOUT = "build/nasional/konselor-pemberdayaan-masyarakat/bahan-bacaan.pdf"

@@ -8,8 +8,18 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from conftest import small_copy
 from modul import Options, build
 from modul.content.loading import load_project
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The role whose worksheet is made a form and the national set: all these tests need of the
+    shipped project."""
+    konselor = "konselor-pemberdayaan-masyarakat"
+    return small_copy(tmp_path / "project", roles=(konselor,), regions=())
+
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 

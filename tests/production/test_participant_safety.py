@@ -16,12 +16,21 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
 
-from conftest import pages_of_words, write
+from conftest import pages_of_words, small_copy, write
 from modul import Options, build
 from modul.cli import cli
 from modul.content import participants, workbook
 from modul.content.participants import read_roster
 from modul.errors import ModulError
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The role these tests build, the national set and NTB (English labels): all these tests
+    need of the shipped project."""
+    konselor = "konselor-pemberdayaan-masyarakat"
+    return small_copy(tmp_path / "project", roles=(konselor,), regions=("ntb-mitra",))
+
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 NAMES = [f"Peserta Nomor {n}" for n in range(1, 11)]

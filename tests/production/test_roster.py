@@ -8,10 +8,19 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import pages_of_words, print_faults, write
+from conftest import pages_of_words, print_faults, small_copy, write
 from modul import Options, build
 from modul.content.participants import read_roster
 from modul.errors import ModulError
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The role whose worksheets are stamped and the national set: all these tests need of the
+    shipped project."""
+    konselor = "konselor-pemberdayaan-masyarakat"
+    return small_copy(tmp_path / "project", roles=(konselor,), regions=())
+
 
 ROLE = "konselor-pemberdayaan-masyarakat"
 

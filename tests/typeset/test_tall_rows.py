@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, pages_of_words, print_faults, shipped_line, write
+from conftest import REPO, pages_of_words, print_faults, shipped_line, small_copy, write
 from modul import Options, build
 from modul.cli import cli
 from modul.errors import ModulError
@@ -18,6 +18,15 @@ from modul.layout.theme import load_theme
 from modul.typeset import containers
 from modul.typeset.render import render_document
 from modul.typeset.typesetter import Typesetter
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The role these tests build, the national set and Sumatera Barat: all these tests need of
+    the shipped project."""
+    konselor = "konselor-pemberdayaan-masyarakat"
+    return small_copy(tmp_path / "project", roles=(konselor,), regions=("sumbar",))
+
 
 A5 = load_theme(REPO / "layouts" / "default", REPO).model_copy(update={"paper": "A5"})
 TEMPLATE = "layouts/default/test.xml.j2"
