@@ -163,7 +163,7 @@ def pages_of_words(path: Path) -> list[tuple[float, float, list[Word]]]:
     independent of the ReportLab that wrote the file."""
     tool = shutil.which("pdftotext")
     if tool is None:
-        pytest.skip("pdftotext is not installed (.ci/run installs poppler-utils)")
+        pytest.skip("pdftotext is not installed: apt-get install poppler-utils (as .ci/run does)")
     xhtml = subprocess.run([tool, "-bbox", str(path), "-"], capture_output=True, check=True)
     # Read line by line: poppler does not escape every character of the title it copies
     # into the XHTML head, so an XML parser may refuse the file.

@@ -32,7 +32,9 @@ ROLE = "konselor-pemberdayaan-masyarakat"
 ONE_ROLE = ["--role", ROLE, "--region", "nasional", "--jobs", "1"]  # ten documents
 MODUL = [sys.executable, "-m", "modul"]
 STOPPED = "stopped: PDFs written before stay as they were, none is half-written"
-posix = pytest.mark.skipif(os.name != "posix", reason="a POSIX shell and signals")
+posix = pytest.mark.skipif(
+    os.name != "posix", reason="needs a POSIX shell and signals (Linux or macOS)"
+)
 
 
 def pdfs(project: Path) -> list[Path]:
@@ -108,7 +110,10 @@ def test_a_build_with_standard_output_closed_writes_every_pdf(project):
     assert_whole_build(project)
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.skipif(
+    not Path("/dev/full").exists(),
+    reason="no /dev/full, the full disk these tests write to (Linux has it)",
+)
 def test_a_build_whose_output_is_full_writes_every_pdf_and_says_so_once(project):
     with open("/dev/full", "w") as full:
         done = subprocess.run(

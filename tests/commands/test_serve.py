@@ -218,7 +218,7 @@ def wait_until(condition, seconds: float = 20) -> None:
 
 
 @pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="no /usr/bin/chromium (.ci/run installs Debian's chromium)"
+    not CHROMIUM.exists(), reason="no /usr/bin/chromium: apt-get install chromium (as .ci/run does)"
 )
 def test_the_page_in_a_browser_follows_every_save_by_itself(project):
     from playwright.sync_api import sync_playwright

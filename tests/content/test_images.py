@@ -102,7 +102,10 @@ print(high_water_mb() - before)
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="VmHWM is Linux's")
+@pytest.mark.skipif(
+    not Path("/proc/self/status").exists(),
+    reason="no /proc/self/status, where the peak memory is read (Linux has it)",
+)
 def test_the_largest_accepted_png_costs_less_than_100_mb(tmp_path):
     # 4000 × 3000 RGBA is exactly the budget; Pillow's own resize would need 3 copies
     path = tmp_path / "logo.png"

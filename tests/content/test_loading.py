@@ -25,7 +25,10 @@ def test_shipped_content_loads_with_three_roles():
 def test_seed_copies_match_the_shared_originals():
     shared = REPO.parent / "shared" / "seeds"
     if not shared.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
+        pytest.skip(
+            "../shared/seeds, the original source texts, is not beside this checkout: "
+            "the team's shared folder has it (tests/data/seeds are their copies)"
+        )
     for seed in SEEDS.glob("*.txt"):
         assert seed.read_bytes() == (shared / seed.name).read_bytes()
 

@@ -36,7 +36,9 @@ def alive(pid: int) -> bool:
     return state != "Z"  # a zombie has ended; it waits only to be reaped
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
+@pytest.mark.skipif(
+    not Path("/proc").is_dir(), reason="no /proc: the workers are found there, which only Linux has"
+)
 def test_workers_end_when_the_build_is_killed(project):
     script = (
         "import sys\n"

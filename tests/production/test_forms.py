@@ -71,7 +71,7 @@ def test_scale_and_quiz_are_one_choice_per_statement(forms):
 def test_blank_form_prints_exactly_like_the_plain_worksheet(forms):
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        pytest.skip("pdftoppm is not installed (.ci/run installs poppler-utils)")
+        pytest.skip("pdftoppm is not installed: apt-get install poppler-utils (as .ci/run does)")
     plain, form = forms
     images = [
         subprocess.run(
@@ -85,7 +85,7 @@ def test_blank_form_prints_exactly_like_the_plain_worksheet(forms):
 def test_form_embeds_only_the_worksheet_fonts(forms):
     pdffonts = shutil.which("pdffonts")
     if pdffonts is None:
-        pytest.skip("pdffonts is not installed (.ci/run installs poppler-utils)")
+        pytest.skip("pdffonts is not installed: apt-get install poppler-utils (as .ci/run does)")
     _, form = forms
     rows = subprocess.run(
         [pdffonts, str(form)], capture_output=True, text=True, check=True

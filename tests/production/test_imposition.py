@@ -96,7 +96,7 @@ def body_size(page) -> float:
 def test_booklet_sheets_read_in_order_when_folded(project):
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
-        pytest.skip("pdftotext is not installed (.ci/run installs poppler-utils)")
+        pytest.skip("pdftotext is not installed: apt-get install poppler-utils (as .ci/run does)")
     report = build(
         project,
         Options(

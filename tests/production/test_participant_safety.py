@@ -149,7 +149,10 @@ def claims_a_million_rows(xml: str) -> str:
     )
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+@pytest.mark.skipif(
+    not Path("/proc/self/status").exists(),
+    reason="no /proc/self/status, where the peak memory is read (Linux has it)",
+)
 def test_a_workbook_that_claims_a_million_rows_is_read_in_little_memory(tmp_path):
     """A few kilobytes whose rows reach Excel's last: openpyxl filled every row up to it,
     and the list held them all (430 MB); the rows are now read one at a time. Measured
