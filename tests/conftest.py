@@ -21,9 +21,15 @@ from pypdf import PdfReader
 # catalog is tested on its own (tests/test_i18n.py). Set before modul is imported, and
 # inherited by the `modul` processes the tests start.
 os.environ["MODUL_LANG"] = "en"
+# Compiled modules are kept between runs: where the shell sets PYTHONDONTWRITEBYTECODE,
+# every test process (each xdist worker, each `modul` process a test starts) compiled
+# modul and rewrote the tests' asserts again, about a tenth of a run. ("" is unset.)
+os.environ["PYTHONDONTWRITEBYTECODE"] = ""
 
 from modul import check
 from modul.errors import ModulError
+
+sys.dont_write_bytecode = False  # this process: the test modules are imported after it
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).parent / "data" / "seeds"
