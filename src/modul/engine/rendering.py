@@ -20,7 +20,7 @@ from modul.errors import Problem, collect
 from modul.folders import Folders
 from modul.layout import sandbox
 from modul.layout.catalog import Catalog, DocumentKind
-from modul.layout.data import Items, freeze
+from modul.layout.data import Items, Record, freeze
 from modul.layout.documents import (
     PacketTarget,
     Target,
@@ -170,7 +170,7 @@ class _Setting:
     env: SandboxedEnvironment
     theme: Theme
     sheet: str | None  # the booklet's sheet, if any
-    words: dict[str, str]  # the labels, with the region's own
+    words: Record  # the labels, with the region's own: frozen once for every document
     extra: dict[str, Any]  # participants, kit, roster
 
 
@@ -183,11 +183,10 @@ def _render_edition(
     themed = collect(
         into.problems, partial(edition_theme, root, edition, options.paper, options.booklet)
     )
-    words = how.labels.get(edition.language)
-    if themed is None or words is None:
+    language_words = how.labels.get(edition.language)
+    if themed is None or language_words is None:
         return
-    if edition.region:
-        words = {**words, **edition.region.label}
+    words = freeze({**language_words, **(edition.region.label if edition.region else {})})
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
         environments[search] = sandbox.environment(search, root)

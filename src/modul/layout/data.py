@@ -51,12 +51,20 @@ class Items(tuple[Any, ...]):
     __slots__ = ()
 
 
+_PLAIN = {str, int, float, bool, type(None), Record, Items}
+
+
 def freeze(value: Any) -> Any:
     """`value` as plain frozen data: models, dataclasses and mappings become records,
     lists and tuples items; anything else that is not plain data is refused (a bug in
     modul). What is frozen already is returned as it is, at no cost."""
-    if value is None or isinstance(value, str | int | float | Record | Items):
+    kind = type(value)  # the common kinds by type first: a national check freezes millions
+    if kind in _PLAIN:
         return value
+    if kind is dict:
+        return Record({str(k): freeze(v) for k, v in value.items()})
+    if kind is list or kind is tuple:
+        return Items([freeze(v) for v in value])
     if isinstance(value, BaseModel):
         return freeze(value.model_dump())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -64,7 +72,9 @@ def freeze(value: Any) -> Any:
     if isinstance(value, Mapping):
         return Record({str(k): freeze(v) for k, v in value.items()})
     if isinstance(value, list | tuple | range):
-        return Items(freeze(v) for v in value)
+        return Items([freeze(v) for v in value])
+    if isinstance(value, str | int | float):  # a subclass: Markup, an enum of texts
+        return value
     raise TypeError(f"not plain data for a template: {type(value).__name__}")
 
 

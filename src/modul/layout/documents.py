@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,7 +113,7 @@ def written_markup(
     edition: Edition,
     role: str,
     kind: DocumentKind,
-    labels: dict[str, str],
+    labels: Mapping[str, str],
     **extra: Any,
 ) -> tuple[str, ET.Element]:
     """One document of `role` in `edition`: the markup as the template wrote it, and
@@ -136,7 +136,7 @@ def written_markup(
 
 
 def template_context(
-    root: Path, edition: Edition, role: str, labels: dict[str, str], **extra: Any
+    root: Path, edition: Edition, role: str, labels: Mapping[str, str], **extra: Any
 ) -> dict[str, Any]:
     """What a template of `role`'s documents is given: plain frozen data only."""
     data = _edition_data(edition)

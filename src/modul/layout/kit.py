@@ -14,7 +14,7 @@ Checked before anything is built, for every edition:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +37,7 @@ class KitDocument:
     copies: str
 
 
-def kit_documents(catalog: Catalog, labels: dict[str, str]) -> dict[str, KitDocument]:
+def kit_documents(catalog: Catalog, labels: Mapping[str, str]) -> dict[str, KitDocument]:
     return {
         k.stem: KitDocument(k.stem, labels.get(k.label, k.stem), k.copies)
         for k in catalog.documents

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from jinja2 import (
     Environment,
@@ -143,12 +143,21 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     code_generator_class = _BoundedConcat
 
+    # Jinja's verdict on its own objects' attributes looks at the type and the name only:
+    # kept, as a national check asks it a hundred thousand times.
+    _verdicts: ClassVar[dict[tuple[type, str], bool]] = {}
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, Record):
             return attr in RECORD_METHODS
         if isinstance(obj, str):
             return attr in STRING_METHODS
-        return isinstance(obj, _JINJA_OWN) and super().is_safe_attribute(obj, attr, value)
+        if not isinstance(obj, _JINJA_OWN):
+            return False
+        key = (type(obj), attr)
+        if (safe := self._verdicts.get(key)) is None:
+            safe = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
 
     def wrap_str_format(self, value: Any) -> None:
         """No str.format at all (Jinja would hand out a sandboxed one): it pads to any
@@ -157,7 +166,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """A record's key first (`role.nama`), then what the rules above allow."""
-        if isinstance(obj, Record) and attribute in obj:
+        if type(obj) is Record and attribute in obj:
             return obj[attribute]
         return super().getattr(obj, attribute)
 
