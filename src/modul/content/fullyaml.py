@@ -49,7 +49,7 @@ def parse_fully(name: str, text: str) -> Node:
         raise ProblemList.one(
             name,
             message=_("the file is empty"),
-            hint=_("add the keys this file needs, see README.md"),
+            hint=_("add the keys this file needs: see docs/content-and-regions.md"),
         )
     if not isinstance(data, CommentedMap):
         raise ProblemList.one(
