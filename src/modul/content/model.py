@@ -126,7 +126,7 @@ class Region(Frozen):
     zona_waktu: Literal["WIB", "WITA", "WIT"] | None = None  # of the run-sheet's clock times
     kertas: Paper | None = None
     # the language of the printed labels (layouts/labels/<bahasa_label>.yaml); until
-    # 2026-12 it was `bahasa`, still read (with a warning: checks.renamed_keys)
+    # 2026-12 it was `bahasa`, still read (with a warning: reminders.renamed_keys)
     bahasa_label: Slug = Field("id", validation_alias=AliasChoices("bahasa_label", "bahasa"))
     logo: Text | None = None
     label: dict[str, Text] = {}  # fixed texts replaced for this region, e.g. "village"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from modul.content import checks
+from modul.content import checks, reminders
 from modul.content.loading import Project, load_project
 from modul.content.model import Edition
 from modul.content.participants import Roster, read_roster
@@ -124,9 +124,9 @@ def _content_warnings(project: Project, editions: list[str]) -> list[Problem]:
         for slug in editions
         for w in [
             *checks.unused_worksheet_parts(project.editions[slug], project.provenance[slug]),
-            *checks.placeholder_texts(project.provenance[slug]),
+            *reminders.placeholder_texts(project.provenance[slug]),
             *checks.schedule_warnings(project.editions[slug], project.provenance[slug]),
-            *checks.renamed_keys(project.provenance[slug]),
+            *reminders.renamed_keys(project.provenance[slug]),
         ]
     ]
 
