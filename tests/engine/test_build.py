@@ -113,7 +113,7 @@ def test_page_size_fonts_and_page_numbers(built):
                 assert f"Halaman {number} dari {pages}" in " ".join(page.extract_text().split())
         fonts = embedded_fonts(reader)
         assert fonts and all(fonts.values()), f"{path.name}: not embedded: {fonts}"
-        assert all("Vera" in name for name in fonts)
+        assert all("PlusJakartaSans" in name for name in fonts)
 
 
 def embedded_fonts(reader: PdfReader) -> dict[str, bool]:

@@ -58,6 +58,7 @@ class Colours(Frozen):
     muted: Colour = "#333333"
     rule: Colour = "#000000"
     shade: Colour = "#E6E6E6"
+    accent: Colour = "#1D4E89"  # bands and rules; dark enough to read as grey on a copier
 
 
 class Style(Frozen):

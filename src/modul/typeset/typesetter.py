@@ -54,6 +54,7 @@ class Typesetter:
         self.faces = register_faces(theme, self.font)
         self.rule_colour = colors.HexColor(theme.colours.rule)
         self.shade = colors.HexColor(theme.colours.shade)
+        self.accent = colors.HexColor(theme.colours.accent)
         self._keys = count(1)
         self._compilers: dict[str, Callable[[ET.Element, float], list[Flowable]]] = {
             "cover": partial(containers.cover, self),
