@@ -264,6 +264,14 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def a_nearly_empty_page(root: Path) -> Path:
+    """The shipped kit has no layout finding: a page break after the handout's first
+    heading makes one, a first page with little more than its title block."""
+    handout = root / "layouts" / "default" / "handout.xml.j2"
+    text = handout.read_text(encoding="utf-8")
+    return write(handout, text.replace("</h1>", "</h1><pagebreak/>", 1))
+
+
 def problems_of(root: Path, load=check) -> list:
     """Every problem `load(root)` reports (by default a full `modul check`)."""
     with pytest.raises(ModulError) as caught:

@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from conftest import REPO, write
+from conftest import REPO, a_nearly_empty_page, write
 from modul import i18n
 from modul.cli import cli
 from modul.cli.common import translate_help
@@ -142,10 +142,12 @@ def test_a_project_in_english_builds_and_checks(project):
 
 
 def test_warnings_from_worker_processes_are_in_the_builds_language(project, speaking):
-    """Layout findings are made in worker processes (the shipped NTT handout has a
-    nearly empty page); they speak the language of the build that asked, also in a
-    worker kept from an English build."""
+    """Layout findings are made in worker processes (here a nearly empty handout page);
+    they speak the language of the build that asked, also in a worker kept from an
+    English build."""
     from modul import Options, build
+
+    a_nearly_empty_page(project)
 
     where = Options(
         regions=["ntt"],
@@ -207,6 +209,7 @@ def test_warnings_repeated_by_a_build_with_nothing_to_do_are_in_its_language(pro
     changed since, the document is made again, so no warning is said in the old one."""
     from modul import Options, build
 
+    a_nearly_empty_page(project)
     where = Options(regions=["ntt"], roles=["konsultan-pemberdayaan-masyarakat"])
     english = {w.message for w in build(project, where).warnings}
     speaking("id")

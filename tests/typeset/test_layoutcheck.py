@@ -7,7 +7,7 @@ import re
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from conftest import shipped_line, small_copy, write
+from conftest import a_nearly_empty_page, shipped_line, small_copy, write
 from modul import Options, build
 from modul.cli import cli
 from modul.content.source import read_yaml
@@ -47,17 +47,23 @@ def page_of(path, words: str) -> int:
     )
 
 
-def test_shipped_content_has_one_layout_finding(built):
+def test_shipped_content_has_no_layout_finding(built):
     again = build(built)  # nothing to rebuild: the findings come from the manifest
     assert again.documents == []
-    assert [(w.file, w.severity, w.message) for w in again.warnings] == [
-        (
-            "layouts/default/handout.xml.j2",
-            "warning",
-            "build/ntt/konsultan-pemberdayaan-masyarakat/"
-            "bahan-bacaan.pdf, page 3: the page is nearly empty (19% filled)",
-        )
+    assert [(w.file, w.severity, w.message) for w in again.warnings] == []
+
+
+def test_findings_are_kept_for_a_build_with_nothing_to_do(small_project):
+    a_nearly_empty_page(small_project)
+    first = build(small_project, Options(kinds=["handout"]))
+    again = build(small_project, Options(kinds=["handout"]))
+    assert again.documents == [] and first.warnings
+    assert [(w.file, w.message) for w in again.warnings] == [
+        (w.file, w.message) for w in first.warnings
     ]
+    assert all(
+        "bahan-bacaan.pdf, page 1: the page is nearly empty" in w.message for w in again.warnings
+    )
 
 
 def test_nearly_empty_page_points_at_its_text(project):
