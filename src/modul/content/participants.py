@@ -16,6 +16,12 @@ from modul.i18n import _, ngettext
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
+CALL = "panggilan"  # the call name printed large on the name tag, when not the first name
+# Words before a name that are no part of the call name (compared without dots, any case):
+# academic, religious and courtesy titles. A word ending in "." is one too ("M. Yusuf").
+TITLES = frozenset(
+    "dr drs dra ir prof h hj kh pdt ns bpk bapak ibu bu pak sdr sdri romo sr".split()
+)
 MAX_BYTES = 50_000_000  # 100,000 participants take about 5 MB
 MAX_PARTICIPANTS = 100_000  # a national list, read whole; a province's is a few thousand
 MAX_FIELD = 200  # characters of a name or place: the longest titled names have ~90
@@ -31,8 +37,9 @@ class Participant:
     row: int  # line in the CSV file, for messages
     nama: str
     asal: str = ""  # asal, else organisasi, else desa
+    panggilan: str = ""  # the call name: its column, else the name's first word (no title)
 
-    PRINTED = ("nama", "asal")
+    PRINTED = ("nama", "asal", "panggilan")
 
     def texts(self) -> list[str]:
         """The printed fields' texts."""
@@ -44,9 +51,23 @@ class Participant:
             text = text.replace(f"{{{field}}}", getattr(self, field))
         return text
 
+    def __post_init__(self) -> None:
+        if not self.panggilan:
+            object.__setattr__(self, "panggilan", call_name(self.nama))
+
     @property
     def slug(self) -> str:
         return re.sub(r"[^a-z0-9]+", "-", self.nama.lower()).strip("-")[:40] or "peserta"
+
+
+def call_name(name: str) -> str:
+    """The name a participant is called by: the first word that is not a title
+    ("Dr. Ir. Hj. Maria Goreti Nggadas Kewa, M.Si." → "Maria"), else the first word."""
+    words = [w.strip(",;") for w in name.split()]
+    for word in words:
+        if word and not word.endswith(".") and word.replace(".", "").lower() not in TITLES:
+            return word
+    return words[0] if words else ""
 
 
 @dataclass(frozen=True)
@@ -189,7 +210,7 @@ def _header(
             _("no column `nama` in the first row"),
             hint=_("name the column of participant names `nama`"),
         )
-    ignored = [c for c in header if c and c != REQUIRED and c not in OPTIONAL]
+    ignored = [c for c in header if c and c not in (REQUIRED, CALL, *OPTIONAL)]
     if ignored:
         notes.append(
             _("{file}: columns ignored: {columns}").format(file=shown, columns=", ".join(ignored))
@@ -216,7 +237,8 @@ def _participant(
             _("the name is empty"),
             _("write the participant's name, or delete the row"),
         )
-    return Participant(line, name, next((values[c] for c in OPTIONAL if values.get(c)), ""))
+    origin = next((values[c] for c in OPTIONAL if values.get(c)), "")
+    return Participant(line, name, origin, values.get(CALL, ""))
 
 
 def _check_bounds(shown: str, line: int, rows: int) -> None:
@@ -253,7 +275,7 @@ def _too_long(
     """A name or place longer than any (a text pasted into the cell): printed, it would
     fill pages."""
     for column, field in enumerate(header, 1):
-        value = values.get(field, "") if field in (REQUIRED, *OPTIONAL) else ""
+        value = values.get(field, "") if field in (REQUIRED, CALL, *OPTIONAL) else ""
         if len(value) > MAX_FIELD:
             return Problem(
                 *at(line, column),
