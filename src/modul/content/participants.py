@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from modul.content.callnames import CALL, call_name
 from modul.content.textlist import text_rows
 from modul.content.workbook import LAST_ROW, Rows, cell_name, read_sheet, thousands
 from modul.errors import ModulError, Problem
@@ -16,12 +17,6 @@ from modul.i18n import _, ngettext
 
 REQUIRED = "nama"
 OPTIONAL = ("asal", "organisasi", "desa")
-CALL = "panggilan"  # the call name printed large on the name tag, when not the first name
-# Words before a name that are no part of the call name (compared without dots, any case):
-# academic, religious and courtesy titles. A word ending in "." is one too ("M. Yusuf").
-TITLES = frozenset(
-    "dr drs dra ir prof h hj kh pdt ns bpk bapak ibu bu pak sdr sdri romo sr".split()
-)
 MAX_BYTES = 50_000_000  # 100,000 participants take about 5 MB
 MAX_PARTICIPANTS = 100_000  # a national list, read whole; a province's is a few thousand
 MAX_FIELD = 200  # characters of a name or place: the longest titled names have ~90
@@ -30,9 +25,8 @@ XLSX = b"PK\x03\x04"  # a workbook is a zip file
 
 @dataclass(frozen=True)
 class Participant:
-    """One row of the list: what is printed of a participant, and where the row is.
-    The printed fields are the ones every stage asks for: templates (`roster`), the
-    personal copies' line ({nama}, {asal}) and the check for characters a font lacks."""
+    """One row of the list: what is printed of a participant (templates' `roster`, the
+    copies' line: {nama}, {asal}; the font check), and where the row is."""
 
     row: int  # line in the CSV file, for messages
     nama: str
@@ -41,33 +35,17 @@ class Participant:
 
     PRINTED = ("nama", "asal", "panggilan")
 
-    def texts(self) -> list[str]:
-        """The printed fields' texts."""
+    def texts(self) -> list[str]:  # the printed fields' texts
         return [getattr(self, field) for field in self.PRINTED]
 
-    def fill(self, text: str) -> str:
-        """`text` with each printed field's {placeholder} filled in."""
+    def fill(self, text: str) -> str:  # with each printed field's {placeholder} filled in
         for field in self.PRINTED:
             text = text.replace(f"{{{field}}}", getattr(self, field))
         return text
 
-    def __post_init__(self) -> None:
-        if not self.panggilan:
-            object.__setattr__(self, "panggilan", call_name(self.nama))
-
     @property
     def slug(self) -> str:
         return re.sub(r"[^a-z0-9]+", "-", self.nama.lower()).strip("-")[:40] or "peserta"
-
-
-def call_name(name: str) -> str:
-    """The name a participant is called by: the first word that is not a title
-    ("Dr. Ir. Hj. Maria Goreti Nggadas Kewa, M.Si." → "Maria"), else the first word."""
-    words = [w.strip(",;") for w in name.split()]
-    for word in words:
-        if word and not word.endswith(".") and word.replace(".", "").lower() not in TITLES:
-            return word
-    return words[0] if words else ""
 
 
 @dataclass(frozen=True)
@@ -237,8 +215,8 @@ def _participant(
             _("the name is empty"),
             _("write the participant's name, or delete the row"),
         )
-    origin = next((values[c] for c in OPTIONAL if values.get(c)), "")
-    return Participant(line, name, origin, values.get(CALL, ""))
+    place = next((values[c] for c in OPTIONAL if values.get(c)), "")
+    return Participant(line, name, place, values.get(CALL) or call_name(name))
 
 
 def _check_bounds(shown: str, line: int, rows: int) -> None:

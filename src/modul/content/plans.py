@@ -11,7 +11,6 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, BeforeValidator, Field, StringConstraints
 
 from modul.catalog import current_document_name
-
 from modul.content.types import Frozen, Minutes, Slug, Text, Texts
 
 # A document handed out, by file name; an old name (kartu-nama) read as the new one, with a

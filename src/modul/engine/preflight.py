@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from modul.catalog import RENAMED_DOCUMENTS
 from modul.content import checks, reminders
 from modul.content.loading import Project, load_project
 from modul.content.model import Edition
 from modul.content.participants import Roster, read_roster
 from modul.engine.options import Options, UsageError
 from modul.engine.rendering import Ahead, Foreign, Rendering, render
-from modul.catalog import RENAMED_DOCUMENTS
 from modul.errors import ModulError, Problem, collect, relative, warning
 from modul.folders import Folders
 from modul.i18n import _

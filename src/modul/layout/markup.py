@@ -54,7 +54,11 @@ BLOCKS: dict[str, set[str]] = {
     "tag": {"role", "call", "name", "origin"},  # one tag of <tags>; no name: a blank one
 }
 INLINE = {"b", "i", "br"}
-PICTURES = {"cover": "logo", "image": "src", "tags": "logo"}  # the attribute that names an element's picture
+PICTURES = {
+    "cover": "logo",
+    "image": "src",
+    "tags": "logo",
+}  # the attribute that names an element's picture
 TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
 PARAGRAPH_STYLES = {"body", "small", "title"}
 ALIGNMENTS = {"left", "center", "right"}

@@ -23,6 +23,7 @@ from modul.typeset.tagface import Look, Tag, TagFace
 if TYPE_CHECKING:
     from modul.typeset.typesetter import Typesetter
 
+HAIR = 0.005  # mm
 LIGHT_ACCENT = 0.5  # an accent lighter than this (as a copier sees it) takes dark text
 
 
@@ -59,7 +60,10 @@ def tag_grid(theme: Theme) -> Grid:
 def tag_page(theme: Theme) -> Theme:
     """The theme whose page margins leave the tag grid, centred, as the writing area."""
     (width, height), (grid_w, grid_h) = theme.paper_mm, tag_grid(theme).size
-    side, end = max(0.0, (width - grid_w) / 2), max(0.0, (height - grid_h) / 2)
+    # A hair less, so that rounding never leaves the frame smaller than the grid.
+    side, end = (
+        max(0.0, (paper - grid) / 2 - HAIR) for paper, grid in ((width, grid_w), (height, grid_h))
+    )
     return theme.model_copy(update={"margins": Margins(top=end, bottom=end, left=side, right=side)})
 
 
@@ -68,7 +72,9 @@ def tags(typesetter: Typesetter, element: ET.Element, width: float) -> list[Flow
     theme = typesetter.theme
     grid, look = tag_grid(theme), _look(typesetter, element)
     faces = [
-        TagFace(look, Tag(t.get("role", ""), t.get("call", ""), t.get("name", ""), t.get("origin", "")))
+        TagFace(
+            look, Tag(t.get("role", ""), t.get("call", ""), t.get("name", ""), t.get("origin", ""))
+        )
         for t in element
         if t.tag == "tag"
     ]
@@ -99,7 +105,7 @@ def _look(typesetter: Typesetter, element: ET.Element) -> Look:
     )
 
 
-class TagSheet(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+class TagSheet(Flowable):
     """A page of tags: exactly the grid (the page's writing area), crop marks around it."""
 
     def __init__(self, faces: list[TagFace], grid: Grid, theme: Theme) -> None:
@@ -108,8 +114,7 @@ class TagSheet(Flowable):  # type: ignore[misc]  # ReportLab is untyped
         self.width, self.height = (d * mm for d in grid.size)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        # The frame is the grid: rounding never pushes the sheet to another page.
-        return min(self.width, avail_width), min(self.height, avail_height)
+        return self.width, self.height
 
     def draw(self) -> None:
         canvas, grid = self.canv, self.grid

@@ -114,7 +114,9 @@ class TagFace:
             stack.append((fit(look, tag.name, "regular", sizes, 2, room), 1.2 * mm))
         if tag.origin:
             sizes = (t.origin_size_pt, min(t.origin_size_pt, t.name_min_pt))
-            stack.append((fit(look, tag.origin, "regular", sizes, 2, room, colour=look.muted), 1.0 * mm))
+            stack.append(
+                (fit(look, tag.origin, "regular", sizes, 2, room, colour=look.muted), 1.0 * mm)
+            )
         bottom, top = t.role_band_mm * mm, self.look.size[1] - t.band_mm * mm
         total = sum(f.height + gap for f, gap in stack)
         y = bottom + (top - bottom + total) / 2
@@ -160,7 +162,9 @@ class TagFace:
             size -= STEP
         x = (w - look.faces.width(self.tag.role, font, size)) / 2
         canvas.setFillColor(look.on_accent)
-        look.faces.draw(canvas, x, (t.role_band_mm * mm - 0.7 * size) / 2, self.tag.role, font, size)
+        look.faces.draw(
+            canvas, x, (t.role_band_mm * mm - 0.7 * size) / 2, self.tag.role, font, size
+        )
 
     def _lines(self, canvas: Any) -> None:
         """A blank tag: a line for the name, one for the asal, each with its caption."""
@@ -210,7 +214,9 @@ def fit(
     return Fitted(block, size, start if size >= least else least, height)
 
 
-def _style(look: Look, weight: str, size: float, align: int, colour: colors.Color) -> ParagraphStyle:
+def _style(
+    look: Look, weight: str, size: float, align: int, colour: colors.Color
+) -> ParagraphStyle:
     return ParagraphStyle(
         f"tag-{weight}-{size}",
         fontName=look.fonts[weight],
@@ -225,9 +231,9 @@ def _too_long(canvas: Any, fitted: Fitted) -> Finding:
     text = fitted.block.plain_text()
     return Finding(
         canvas.getPageNumber(),
-        _("“{text}” does not fit on its name tag at {wanted:g} pt: it is set at {size:g} pt").format(
-            text=text, wanted=fitted.wanted, size=fitted.size
-        ),
+        _(
+            "“{text}” does not fit on its name tag at {wanted:g} pt: it is set at {size:g} pt"
+        ).format(text=text, wanted=fitted.wanted, size=fitted.size),
         _(
             "give a short call name in a `panggilan` column of the participant list, "
             "or shorten the text"
