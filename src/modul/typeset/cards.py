@@ -11,20 +11,29 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from modul.layout.theme import Margins, Theme
+from modul.typeset.glyphs import Faces
 from modul.typeset.tagface import Look, Tag, TagFace
-
-if TYPE_CHECKING:
-    from modul.typeset.typesetter import Typesetter
 
 HAIR = 0.005  # mm
 LIGHT_ACCENT = 0.5  # an accent lighter than this (as a copier sees it) takes dark text
+
+
+class Typesetter(Protocol):
+    """What the tags take of the typesetter of their document."""
+
+    theme: Theme
+    root: Path
+    font: dict[str, str]
+    faces: Faces
+    accent: colors.Color
 
 
 @dataclass(frozen=True)
