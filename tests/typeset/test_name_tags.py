@@ -260,3 +260,11 @@ def test_kartu_nama_handed_out_in_the_plan_is_read_with_a_warning_at_its_line(pr
 )
 def test_the_call_name_is_the_first_word_that_is_no_title(name, call):
     assert call_name(name) == call
+
+
+def test_a_booklet_build_prints_the_tags_on_its_sheet_unfolded(project):
+    path = built_tags(project, booklet=True)
+    assert not list(path.parent.glob("tanda-pengenal-*.pdf"))  # no booklet of them
+    width, height = (float(d) / MM for d in PdfReader(path).pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (210, 297)
+    assert len(tags_of(drawing(path)[0][0])) == 10
