@@ -220,6 +220,7 @@ def test_a_call_name_too_long_even_at_its_least_size_is_set_smaller_with_a_warni
     report = build(project, where)
     warned = [w for w in report.warnings if "does not fit on its name tag" in w.message]
     assert warned and "Kusumawardhaninggadaskewaoelnasi" in warned[0].message
+    assert warned[0].file.endswith("peserta.csv") and warned[0].line == 2  # its row
     assert "panggilan" in warned[0].hint
     (document,) = report.documents
     assert tags_of(drawing(document.path)[0][0])[0].size_mm == pytest.approx((90, 55), abs=0.3)
