@@ -21,7 +21,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Paragraph
 
 from modul.content.images import pixels_for, print_ready
-from modul.i18n import _
+from modul.i18n import _, decimal
 from modul.layout.tagtheme import NameTags
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import Finding, current
@@ -231,12 +231,17 @@ def _too_long(canvas: Any, fitted: Fitted) -> Finding:
     text = fitted.block.plain_text()
     return Finding(
         canvas.getPageNumber(),
-        _(
-            "“{text}” does not fit on its name tag at {wanted:g} pt: it is set at {size:g} pt"
-        ).format(text=text, wanted=fitted.wanted, size=fitted.size),
+        _("“{text}” does not fit on its name tag at {wanted} pt: it is set at {size} pt").format(
+            text=text, wanted=_points(fitted.wanted), size=_points(fitted.size)
+        ),
         _(
             "give a short call name in a `panggilan` column of the participant list, "
             "or shorten the text"
         ),
         text,
     )
+
+
+def _points(size: float) -> str:
+    """A font size as the language writes it: 12,5 or 16."""
+    return decimal(size, 1).removesuffix("0").rstrip(",.")
