@@ -24,7 +24,7 @@ from modul.content.images import pixels_for, print_ready
 from modul.i18n import _, decimal
 from modul.layout.tagtheme import NameTags
 from modul.typeset.glyphs import Faces
-from modul.typeset.layoutcheck import Finding, current
+from modul.typeset.layoutcheck import Finding, current, short
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.proof import given
 
@@ -232,7 +232,7 @@ def _too_long(canvas: Any, fitted: Fitted) -> Finding:
     return Finding(
         canvas.getPageNumber(),
         _("“{text}” does not fit on its name tag at {wanted} pt: it is set at {size} pt").format(
-            text=text, wanted=_points(fitted.wanted), size=_points(fitted.size)
+            text=short(text), wanted=_points(fitted.wanted), size=_points(fitted.size)
         ),
         _(
             "give a short call name in a `panggilan` column of the participant list, "
