@@ -42,7 +42,7 @@ ROLE_OF_SEED = {
 
 # Printed on sheets of their own: no title block, running head or page numbers; the
 # certificate in landscape.
-LOOSE_SHEETS = {"sertifikat.pdf", "kartu-nama.pdf"}
+LOOSE_SHEETS = {"sertifikat.pdf", "tanda-pengenal.pdf"}
 LANDSCAPE = {"sertifikat.pdf"}
 
 

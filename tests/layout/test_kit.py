@@ -14,10 +14,8 @@ from conftest import (
     ROLE_OF_SEED,
     SEEDS,
     line_of,
-    pages_of_words,
     pdf_path,
     pdf_text,
-    print_faults,
     problems_of,
     shipped_line,
     write,
@@ -244,7 +242,7 @@ def test_the_runsheet_counts_copies_of_every_document_of_the_kit(built):
     each = plan.jumlah_peserta + plan.cadangan
     forms = "Lembar Kerja, Tes Awal, Tes Akhir, Formulir Evaluasi, Sertifikat"
     assert f"{forms} setiap peserta, ditambah {plan.cadangan} salinan cadangan {each}" in text
-    assert "Daftar Hadir, Kartu Nama panitia 1" in text
+    assert "Daftar Hadir, Tanda Pengenal panitia 1" in text
 
 
 # --- LK-1 and LK-2 -----------------------------------------------------------------------
@@ -316,7 +314,7 @@ def test_the_packet_opens_with_the_foreword_signed_by_the_organiser(project):
     assert text.index("Kata Pengantar") < text.index("Daftar Isi")
 
 
-# --- Sertifikat and Kartu Nama -------------------------------------------------------------
+# --- Sertifikat (the Tanda Pengenal: tests/typeset/test_name_tags.py) ------------------
 
 NAMES = (
     'nama,asal\n"Dr. Ani Wijaya, M.Si.",Desa Oebelo\n'
@@ -347,16 +345,6 @@ def test_without_a_roster_one_certificate_with_a_line_for_the_name(built):
     assert "diberikan kepada ……" in " ".join(reader.pages[0].extract_text().split())
 
 
-def test_name_badges_from_the_roster_two_to_a_row(project, tmp_path):
-    roster = write(tmp_path / "peserta.csv", NAMES)
-    where = Options(regions=["nasional"], roles=[ROLES[0]], kinds=["nametag"], roster=roster)
-    (document,) = build(project, where).documents
-    text = pdf_text(document.path)
-    assert text.startswith("Dr. Ani Wijaya, M.Si. Desa Oebelo")
-    assert "Raden Ajeng Siti Nurhaliza Kusumawardhani Baumata" in text
-    assert not print_faults(document.path)
-
-
 @pytest.mark.parametrize(
     ("image", "message"),
     [
@@ -371,13 +359,3 @@ def test_a_bad_picture_on_the_sampul_is_an_error_at_its_line(project, image, mes
     problems = problems_of(project, lambda root: check(root, Options(packet=True)))
     assert {(p.file, p.line) for p in problems} == {(packet, line_of(text, "<image"))}
     assert all(message in p.message for p in problems)
-
-
-def test_badges_are_one_height_when_names_take_one_or_two_lines(project, tmp_path):
-    names = 'nama,asal\n"Dr. Ani Wijaya, M.Si.",Desa Oebelo\nBudi,Camplong\nSiti Aminah,Oelnasi\n'
-    roster = write(tmp_path / "peserta.csv", names)
-    where = Options(regions=["nasional"], roles=[ROLES[0]], kinds=["nametag"], roster=roster)
-    (document,) = build(project, where).documents
-    tops = {w.text: w.top for w in pages_of_words(document.path)[0][2]}
-    # the second row starts 55 mm below the first, though one name there takes two lines
-    assert tops["Siti"] - tops["Dr."] == pytest.approx(55 * 72 / 25.4, abs=1.5)

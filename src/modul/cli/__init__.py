@@ -39,7 +39,7 @@ class _Modul(click.Group):
     help=N_(
         "Build the printed kit of a training workshop for each job role (Bahan Bacaan, "
         "Lembar Kerja, Panduan Fasilitator, Jadwal Pelaksanaan, Daftar Hadir, Tes Awal and "
-        "Tes Akhir, Formulir Evaluasi, Sertifikat, Kartu Nama) from the role content in "
+        "Tes Akhir, Formulir Evaluasi, Sertifikat, Tanda Pengenal) from the role content in "
         "content/ and the layouts in layouts/.\n\n"
         "Start with `modul init` (a ready project) or `modul build` (in a project).\n\n"
         "Exit codes: 0 done, 1 content or layout needs fixing, 2 wrong command-line "

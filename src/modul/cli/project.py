@@ -64,7 +64,7 @@ def new_command(project: Path | None, kind: str, slug: str) -> None:
         "paths (the document is built first if it is out of date). ROLE: a file name in "
         "content/roles/ without .yaml. DOCUMENT: a file name of the kit without .pdf "
         "(bahan-bacaan, lembar-kerja, panduan-fasilitator, jadwal-pelaksanaan, "
-        "daftar-hadir, tes-awal, tes-akhir, formulir-evaluasi, sertifikat, kartu-nama) "
+        "daftar-hadir, tes-awal, tes-akhir, formulir-evaluasi, sertifikat, tanda-pengenal) "
         "or its id in layouts/default/catalog.yaml."
     ),
 )

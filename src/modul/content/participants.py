@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from modul.content.callnames import CALL, call_name
 from modul.content.textlist import text_rows
 from modul.content.workbook import LAST_ROW, Rows, cell_name, read_sheet, thousands
 from modul.errors import ModulError, Problem
@@ -24,22 +25,20 @@ XLSX = b"PK\x03\x04"  # a workbook is a zip file
 
 @dataclass(frozen=True)
 class Participant:
-    """One row of the list: what is printed of a participant, and where the row is.
-    The printed fields are the ones every stage asks for: templates (`roster`), the
-    personal copies' line ({nama}, {asal}) and the check for characters a font lacks."""
+    """One row of the list: what is printed of a participant (templates' `roster`, the
+    copies' line: {nama}, {asal}; the font check), and where the row is."""
 
     row: int  # line in the CSV file, for messages
     nama: str
     asal: str = ""  # asal, else organisasi, else desa
+    panggilan: str = ""  # the call name: its column, else the name's first word (no title)
 
-    PRINTED = ("nama", "asal")
+    PRINTED = ("nama", "asal", "panggilan")
 
-    def texts(self) -> list[str]:
-        """The printed fields' texts."""
+    def texts(self) -> list[str]:  # the printed fields' texts
         return [getattr(self, field) for field in self.PRINTED]
 
-    def fill(self, text: str) -> str:
-        """`text` with each printed field's {placeholder} filled in."""
+    def fill(self, text: str) -> str:  # with each printed field's {placeholder} filled in
         for field in self.PRINTED:
             text = text.replace(f"{{{field}}}", getattr(self, field))
         return text
@@ -189,7 +188,7 @@ def _header(
             _("no column `nama` in the first row"),
             hint=_("name the column of participant names `nama`"),
         )
-    ignored = [c for c in header if c and c != REQUIRED and c not in OPTIONAL]
+    ignored = [c for c in header if c and c not in (REQUIRED, CALL, *OPTIONAL)]
     if ignored:
         notes.append(
             _("{file}: columns ignored: {columns}").format(file=shown, columns=", ".join(ignored))
@@ -216,7 +215,8 @@ def _participant(
             _("the name is empty"),
             _("write the participant's name, or delete the row"),
         )
-    return Participant(line, name, next((values[c] for c in OPTIONAL if values.get(c)), ""))
+    place = next((values[c] for c in OPTIONAL if values.get(c)), "")
+    return Participant(line, name, place, values.get(CALL) or call_name(name))
 
 
 def _check_bounds(shown: str, line: int, rows: int) -> None:
@@ -253,7 +253,7 @@ def _too_long(
     """A name or place longer than any (a text pasted into the cell): printed, it would
     fill pages."""
     for column, field in enumerate(header, 1):
-        value = values.get(field, "") if field in (REQUIRED, *OPTIONAL) else ""
+        value = values.get(field, "") if field in (REQUIRED, CALL, *OPTIONAL) else ""
         if len(value) > MAX_FIELD:
             return Problem(
                 *at(line, column),

@@ -8,9 +8,16 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, StringConstraints
+from pydantic import AliasChoices, BeforeValidator, Field, StringConstraints
 
+from modul.catalog import current_document_name
 from modul.content.types import Frozen, Minutes, Slug, Text, Texts
+
+# A document handed out, by file name; an old name (kartu-nama) read as the new one, with a
+# warning (reminders.renamed_documents).
+HandedOut = Annotated[
+    Slug, BeforeValidator(lambda v: current_document_name(v) if isinstance(v, str) else v)
+]
 
 # --- the workshop plan -----------------------------------------------------------------
 
@@ -20,7 +27,7 @@ class Step(Frozen):
     fasilitator: Text
     peserta: Text
     bahan: Texts = []
-    bagikan: list[Slug] = []  # documents handed out in this step, by file name
+    bagikan: list[HandedOut] = []  # documents handed out in this step, by file name
     lembar_kerja: list[Slug] = []  # worksheet parts filled in during this step
     refleksi: list[Annotated[int, Field(strict=True, ge=1)]] = []  # pertanyaan_refleksi used
     renungan: Annotated[bool, Field(strict=True)] = False  # the role's discussion questions

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from modul.catalog import RENAMED_DOCUMENTS
 from modul.content.provenance import Provenance
+from modul.content.tree import Node
 from modul.errors import Problem, warning
 from modul.i18n import _
 
@@ -57,3 +59,34 @@ def renamed_keys(provenance: Provenance) -> list[Problem]:
                 )
             )
     return found
+
+
+def renamed_documents(provenance: Provenance) -> list[Problem]:
+    """Warnings for documents handed out (`bagikan:`) by a name that has changed."""
+    return [
+        warning(
+            node.origin.file,
+            node.origin.line,
+            node.origin.column,
+            _("`{old}` is now called `{new}`").format(old=node.value, new=new),
+            _("write `{new}`; the old name is read until then").format(new=new),
+        )
+        for source in provenance.sources.values()
+        if Path(source.origin.file).name == "workshop.yaml"
+        for node in _handed_out(source)
+        if (new := RENAMED_DOCUMENTS.get(node.value))
+    ]
+
+
+def _handed_out(plan: Node) -> list[Node]:
+    """The `bagikan:` entries of a workshop plan's steps, as written."""
+    found: list[Node] = []
+    for session in _items(plan, "sesi"):
+        for step in _items(session, "langkah"):
+            found += [n for n in _items(step, "bagikan") if isinstance(n.value, str)]
+    return found
+
+
+def _items(node: Node, key: str) -> list[Node]:
+    value = node.value.get(key) if isinstance(node.value, dict) else None
+    return value.value if value is not None and isinstance(value.value, list) else []

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from modul.content.participants import Roster
-from modul.content.tree import Node
+from modul.content.tree import Node, Origin
 from modul.errors import ModulError, relative
 from modul.folders import Folders
 from modul.layout.documents import Target
@@ -96,7 +96,7 @@ def make_one(target: Target, shared: SharedInputs) -> Iterator[Output]:
         target.theme,
         root=shared.root,
         shown=shown,
-        sources=shared.sources[target.edition],
+        sources=_sources(target, shared),
         template=template,
     )
     yield Output(target.path, laid_out.pdf, laid_out.pages, laid_out.warnings)
@@ -109,6 +109,21 @@ def make_one(target: Target, shared: SharedInputs) -> Iterator[Output]:
         fillable=shared.fillable,
         roster=shared.roster,
     )
+
+
+def _sources(target: Target, shared: SharedInputs) -> dict[str, Node]:
+    """Where the texts of a document come from, to locate its findings: the edition's YAML
+    trees; for name tags also the participant list's rows (a name too long for its tag)."""
+    sources, roster = shared.sources[target.edition], shared.roster
+    if roster is None or target.markup.find("tags") is None:
+        return sources
+    rows = [
+        Node(text, Origin(*roster.at(person.row)))
+        for person in roster.participants
+        for text in person.texts()
+        if text
+    ]
+    return {**sources, roster.shown: Node(rows, Origin(*roster.at(1)))}
 
 
 _INPUTS: dict[bytes, SharedInputs] = {}  # this worker's, unpickled once per build

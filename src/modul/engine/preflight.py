@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from modul.catalog import RENAMED_DOCUMENTS
 from modul.content import checks, reminders
 from modul.content.loading import Project, load_project
 from modul.content.model import Edition
 from modul.content.participants import Roster, read_roster
 from modul.engine.options import Options, UsageError
 from modul.engine.rendering import Ahead, Foreign, Rendering, render
-from modul.errors import ModulError, Problem, collect, relative
+from modul.errors import ModulError, Problem, collect, relative, warning
 from modul.folders import Folders
 from modul.i18n import _
 from modul.layout.catalog import Catalog, DocumentKind, load_catalog
@@ -80,6 +81,7 @@ def check(
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     warnings = [p for p in kit_findings if p.severity == "warning"]
     warnings += _content_warnings(project, editions)
+    warnings += _renamed_kinds(options.kinds)
     warnings += _glyph_warnings(root, rendered.foreign, plain.people_list, options.roster)
     return Setup(
         project,
@@ -127,6 +129,7 @@ def _content_warnings(project: Project, editions: list[str]) -> list[Problem]:
             *reminders.placeholder_texts(project.provenance[slug]),
             *checks.schedule_warnings(project.editions[slug], project.provenance[slug]),
             *reminders.renamed_keys(project.provenance[slug]),
+            *reminders.renamed_documents(project.provenance[slug]),
         ]
     ]
 
@@ -201,6 +204,19 @@ def _select_kinds(catalog: Catalog, wanted: Iterable[str]) -> list[DocumentKind]
         )
     asked = {kind.id for kind in found.values() if kind}
     return [k for k in catalog.documents if not asked or k.id in asked]
+
+
+def _renamed_kinds(wanted: Iterable[str]) -> list[Problem]:
+    """Warnings for documents asked for (`--doc`) by a name that has changed."""
+    return [
+        warning(
+            "--doc",
+            message=_("`{old}` is now called `{new}`").format(old=name, new=new),
+            hint=_("write `--doc {new}`; the old name is understood until then").format(new=new),
+        )
+        for name in wanted
+        if (new := RENAMED_DOCUMENTS.get(name.strip().lower()))
+    ]
 
 
 def _select(available: list[str], wanted: Iterable[str], what: str) -> list[str]:

@@ -222,8 +222,11 @@ def _render_document(
         else ""
     )
     flat = setting.sheet if tree.get("orientation") != "landscape" else None
+    theme = setting.theme
+    if flat and tree.find("tags") is not None:  # name tags: on the sheet itself, never folded
+        flat, theme = None, theme.model_copy(update={"paper": flat})
     packed = pack(text) if how.keep else b""
-    into.targets.append(Target(edition.slug, role, kind, path, packed, setting.theme, flat, line))
+    into.targets.append(Target(edition.slug, role, kind, path, packed, theme, flat, line))
 
 
 def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Rendered) -> None:

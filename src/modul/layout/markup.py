@@ -50,9 +50,15 @@ BLOCKS: dict[str, set[str]] = {
     "spacer": {"mm"},
     "image": {"src", "mm"},
     "pagebreak": set(),
+    "tags": {"event", "detail", "logo", "name-label", "origin-label"},  # name tags, on a grid
+    "tag": {"role", "call", "name", "origin"},  # one tag of <tags>; no name: a blank one
 }
 INLINE = {"b", "i", "br"}
-PICTURES = {"cover": "logo", "image": "src"}  # the attribute that names an element's picture
+PICTURES = {
+    "cover": "logo",
+    "image": "src",
+    "tags": "logo",
+}  # the attribute that names an element's picture
 TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
 PARAGRAPH_STYLES = {"body", "small", "title"}
 ALIGNMENTS = {"left", "center", "right"}
@@ -87,6 +93,7 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
         problems.append(
             _problem(template, root, document.tag, _("the markup must start with <document>"))
         )
+    problems += _stray_tags(document, template, root)
     for element in document.iter():
         problems += _check(element, template, root)
         if (attribute := PICTURES.get(element.tag)) and element.get(attribute):
@@ -94,6 +101,15 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
     if problems:
         raise ProblemList(problems)
     return document
+
+
+def _stray_tags(document: ET.Element, template: Path, root: Path) -> list[Problem]:
+    """A <tag> stands only in <tags>, which holds nothing else."""
+    inside = [child for tags in document.iter("tags") for child in tags]
+    if all(c.tag == "tag" for c in inside) and len(inside) == len(list(document.iter("tag"))):
+        return []
+    hint = _("write each <tag/> inside <tags>, and nothing else there")
+    return [_problem(template, root, "tag", _("<tag> stands only inside <tags>"), hint)]
 
 
 def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:

@@ -20,6 +20,7 @@ from modul.content.types import Frozen, Text
 from modul.content.validate import validate
 from modul.i18n import _
 from modul.layout.fontfiles import font_files
+from modul.layout.tagtheme import NameTags
 from modul.paper import SIZE_MM, Paper
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -196,6 +197,7 @@ class Theme(Frozen):
     page_breaks: PageBreaks
     roster: Roster
     layout_check: LayoutCheck
+    name_tags: NameTags = NameTags()  # the Tanda Pengenal
 
     @property
     def paper_mm(self) -> tuple[float, float]:

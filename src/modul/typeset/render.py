@@ -15,6 +15,7 @@ from modul.content.tree import Node
 from modul.errors import ModulError, Problem
 from modul.i18n import _
 from modul.layout.theme import Theme, scaled
+from modul.typeset.cards import tag_page
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.pdf import PastPageLimit, TooTall, render_pdf
@@ -48,6 +49,8 @@ def render_document(
     wanted = int(document.get("fit-pages", "0"))
     if document.get("orientation") == "landscape":
         theme = theme.model_copy(update={"landscape": True})
+    if document.find("tags") is not None:  # name tags: the page's writing area is their grid
+        theme = tag_page(theme)
     scales = theme.fit_scales if wanted else [1.0]
     for attempt, factor in enumerate(scales, start=1):
         if log:

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
-from modul.typeset import containers, writing
+from modul.typeset import cards, containers, writing
 from modul.typeset.flowables import FormField
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
@@ -72,6 +72,7 @@ class Typesetter:
             "spacer": self.spacer,
             "image": self.image,
             "pagebreak": lambda _e, _w: [PageBreak()],
+            "tags": partial(cards.tags, self),
         }
 
     @cached_property
