@@ -30,12 +30,13 @@ BLOCKS: dict[str, set[str]] = {
         "fit-pages",
         "nearly-empty",
         "orientation",
+        "border",
     },
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
     "h2": {"id"},
     "h3": set(),
-    "p": {"style", "align"},
+    "p": {"style", "align", "max-lines"},
     "list": {"style"},
     "item": {"score-note"},
     "table": {"widths", "header", "shade", "border", "row-mm"},
@@ -47,14 +48,15 @@ BLOCKS: dict[str, set[str]] = {
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
     "keep": set(),
-    "spacer": {"mm"},
+    "spacer": {"mm", "fill"},
+    "sheet": set(),
     "image": {"src", "mm"},
     "pagebreak": set(),
 }
-INLINE = {"b", "i", "br"}
+INLINE = {"b", "i", "u", "br"}
 PICTURES = {"cover": "logo", "image": "src"}  # the attribute that names an element's picture
-TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
-PARAGRAPH_STYLES = {"body", "small", "title"}
+TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i", "u"}
+PARAGRAPH_STYLES = {"body", "small", "title", "display", "name"}
 ALIGNMENTS = {"left", "center", "right"}
 LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
@@ -151,7 +153,6 @@ def _unknown(tag: str, template: Path, root: Path) -> Problem:
 
 _HOLDS_INLINE = {*TEXT_ELEMENTS, "document"}
 
-
 # Element → its attributes' values to check: (attribute, value when absent, test, message).
 # A table: the markup of a national build has millions of elements.
 _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], str]]]] = {
@@ -161,6 +162,12 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             "portrait",
             {"portrait", "landscape"}.__contains__,
             lambda: _('<document orientation> must be "portrait" or "landscape"'),
+        ),
+        (
+            "border",
+            "0",
+            {"0", "1"}.__contains__,
+            lambda: _('<document border> must be "0" or "1" (the theme\'s `certificate:` border)'),
         ),
         (
             "fit-pages",
@@ -198,6 +205,12 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             lambda: _("<p align> must be one of {allowed}").format(allowed=sorted(ALIGNMENTS)),
         ),
         (
+            "max-lines",
+            "1",
+            lambda n: _WHOLE.match(n) and 1 <= int(n) <= 9,
+            lambda: _("<p max-lines> must be a whole number from 1 to 9"),
+        ),
+        (
             "style",
             "body",
             PARAGRAPH_STYLES.__contains__,
@@ -225,7 +238,10 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
     "cell": [
         ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))
     ],
-    "spacer": [("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number"))],
+    "spacer": [
+        ("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number")),
+        ("fill", "0", {"0", "1"}.__contains__, lambda: _('<spacer fill> must be "0" or "1"')),
+    ],
     "image": [
         (
             "src",

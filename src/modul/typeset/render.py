@@ -14,7 +14,7 @@ from reportlab.platypus import Table
 from modul.content.tree import Node
 from modul.errors import ModulError, Problem
 from modul.i18n import _
-from modul.layout.theme import Theme, scaled
+from modul.layout.theme import Margins, Theme, scaled
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.pdf import PastPageLimit, TooTall, render_pdf
@@ -48,6 +48,9 @@ def render_document(
     wanted = int(document.get("fit-pages", "0"))
     if document.get("orientation") == "landscape":
         theme = theme.model_copy(update={"landscape": True})
+    if document.get("border") == "1":  # the text inside the border
+        inside = Margins.model_validate(theme.certificate.margins.model_dump())
+        theme = theme.model_copy(update={"margins": inside})
     scales = theme.fit_scales if wanted else [1.0]
     for attempt, factor in enumerate(scales, start=1):
         if log:
