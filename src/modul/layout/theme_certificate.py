@@ -31,7 +31,7 @@ class CertificateLook(Frozen):
     border_gap_mm: Inset = 1.6  # between the thick rule and the thin one
     border_inner_pt: Rule = 0.7
     margins: BorderMargins = BorderMargins()
-    margins_a5: BorderMargins = BorderMargins(top=11, bottom=10, left=17, right=17)
+    margins_a5: BorderMargins = BorderMargins(top=14, bottom=12, left=18, right=18)
     # a paragraph with `max-lines` is set smaller, in steps of half a point, down to this
     # share of its style's size, until it takes no more lines
     min_share: Annotated[float, Field(gt=0.2, le=1)] = 0.55
