@@ -113,7 +113,7 @@ def test_one_landscape_page_per_name_with_its_number_inside_the_border(project, 
     assert report.warnings == []
     assert sizes_mm(path) == [(297, 210)] * 3
     pages = PdfReader(path).pages
-    for n, (page, text, (width, height, words)) in enumerate(
+    for n, (page, text, (_, height, words)) in enumerate(
         zip(pages, texts(path), pages_of_words(path)), 1
     ):
         assert f"Nomor: 414/{n:04d}/DPMD-NTT/VI/2026" in text
