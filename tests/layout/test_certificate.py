@@ -181,7 +181,7 @@ def test_english_labels_give_the_hours_in_english_words(project, tmp_path):
     (page,) = texts(certificate(project, tmp_path, region="ntb-mitra", roster=None)[0])
     assert "CERTIFICATE" in page.replace(" ", "")
     assert "for 6 (six) lesson hours (JPL) of 45 minutes." in page
-    assert "No.: 414/………/DPMPD/IX/2026" in page
+    assert "Number: 414/………/DPMPD/IX/2026" in page
 
 
 def test_a_schedule_not_in_whole_jpl_is_warned_at_its_line(project):
