@@ -205,3 +205,16 @@ def test_a_number_pattern_modul_cannot_fill_is_an_error_at_its_line(project):
     assert problem.file == "content/regions/ntt/region.yaml"
     assert problem.line == line_of(text, "nomor_sertifikat:")
     assert "{urut}" in problem.message and "{nomor}" in problem.hint
+
+
+def test_the_back_page_lists_the_sessions_when_the_region_asks(project, tmp_path):
+    path = project / "content/regions/ntt/region.yaml"
+    text = path.read_text(encoding="utf-8")
+    write(path, text.replace("# sertifikat_materi: true", "sertifikat_materi: true"))
+    pdf = certificate(project, tmp_path)[0]
+    pages = texts(pdf)
+    assert sizes_mm(pdf) == [(330, 215)] * 6  # front and back for each of three names
+    assert [LONG in page for page in pages] == [True, False] * 1 + [False] * 4
+    back = pages[1]
+    assert back.startswith("Materi Pelatihan") and "Bedanya dengan Profesi Serupa 55 menit" in back
+    assert "Jumlah 315 menit (7 JPL)" in back and "Budi Santoso" in pages[2]

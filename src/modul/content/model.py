@@ -136,6 +136,8 @@ class Region(Frozen):
     # digits), e.g. "414/{nomor:04d}/DPMD/VI/2026"; checked by content.certificates
     nomor_sertifikat: Text | None = None
     nomor_awal: Annotated[int, Field(strict=True, ge=1, le=10_000_000)] = 1  # the first one
+    # the sessions and their times on the back of each certificate (printed both-sided)
+    sertifikat_materi: Annotated[bool, Field(strict=True)] = False
 
 
 @dataclass(frozen=True)
