@@ -5,7 +5,7 @@ more than its lines, and the page border."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -126,8 +126,9 @@ def fitted_style(
         size -= HALF_POINT
 
 
-def border_painter(theme: Theme) -> Any:
-    """What draws the theme's page border (`certificate:`) on a page of `size`."""
+def border_painter(theme: Theme) -> Callable[[Canvas, float, float], None]:
+    """What draws the theme's page border (`certificate:`) on a page of a width and
+    height: a thick rule in the accent colour, a thin one inside it."""
     look = theme.certificate
     accent, rule = colors.HexColor(theme.colours.accent), colors.HexColor(theme.colours.rule)
 
