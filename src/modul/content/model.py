@@ -113,6 +113,7 @@ class Glossary(Frozen):
 class Signatory(Frozen):
     nama: Text
     jabatan: Text
+    nip: Text | None = None  # a civil servant's number, printed under the name
 
 
 class Region(Frozen):
@@ -131,6 +132,12 @@ class Region(Frozen):
     logo: Text | None = None
     label: dict[str, Text] = {}  # fixed texts replaced for this region, e.g. "village"
     penandatangan: Annotated[list[Signatory], Field(max_length=3)] = []  # of the certificates
+    # the certificates' number, with {nomor} for the running number ({nomor:04d}: four
+    # digits), e.g. "414/{nomor:04d}/DPMD/VI/2026"; checked by content.certificates
+    nomor_sertifikat: Text | None = None
+    nomor_awal: Annotated[int, Field(strict=True, ge=1, le=10_000_000)] = 1  # the first one
+    # the sessions and their times on the back of each certificate (printed both-sided)
+    sertifikat_materi: Annotated[bool, Field(strict=True)] = False
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modul.catalog import NATIONAL, SLUG
+from modul.content.certificates import number_problems
 from modul.content.images import image_problem
 from modul.content.merge import Change, merge
 from modul.content.model import Region
@@ -85,6 +86,7 @@ def load_region(
         problems += err.problems
         return None
     found += _check_labels(region, settings, root)
+    found += number_problems(region, settings)
     logo = _check_logo(region, settings, folder, root, found)
     merged, changes = dict(national), {}
     for path in sorted(folder.rglob("*.y*ml")):

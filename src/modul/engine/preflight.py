@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from modul.catalog import RENAMED_DOCUMENTS
-from modul.content import checks, reminders
+from modul.content import certificates, checks, reminders
 from modul.content.loading import Project, load_project
 from modul.content.model import Edition
 from modul.content.participants import Roster, read_roster
@@ -128,6 +128,7 @@ def _content_warnings(project: Project, editions: list[str]) -> list[Problem]:
             *checks.unused_worksheet_parts(project.editions[slug], project.provenance[slug]),
             *reminders.placeholder_texts(project.provenance[slug]),
             *checks.schedule_warnings(project.editions[slug], project.provenance[slug]),
+            *certificates.jpl_warnings(project.editions[slug], project.provenance[slug]),
             *reminders.renamed_keys(project.provenance[slug]),
             *reminders.renamed_documents(project.provenance[slug]),
         ]

@@ -170,6 +170,7 @@ class _Setting:
     env: SandboxedEnvironment
     theme: Theme
     sheet: str | None  # the booklet's sheet, if any
+    sheet_theme: Theme | None  # with a booklet, the theme on its sheet: for loose documents
     words: Record  # the labels, with the region's own: frozen once for every document
     extra: dict[str, Any]  # participants, kit, roster
 
@@ -195,7 +196,10 @@ def _render_edition(
         "kit": freeze(kit_documents(how.catalog, words)),
         "roster": how.roster,
     }
-    setting = _Setting(edition, environments[search], themed[0], themed[1].sheet, words, extra)
+    sheet = themed[1].sheet
+    loose = sheet and any(kind.loose for kind in how.kinds)  # laid out on the sheet itself
+    flat_theme = edition_theme(root, edition, sheet)[0] if loose else None
+    setting = _Setting(edition, environments[search], themed[0], sheet, flat_theme, words, extra)
     for role in how.roles:
         for kind in how.kinds:
             _render_document(how, setting, role, kind, into)
@@ -221,10 +225,9 @@ def _render_document(
         if how.people_list and kind.filled_in and not kind.anonymous
         else ""
     )
-    flat = setting.sheet if tree.get("orientation") != "landscape" else None
-    theme = setting.theme
-    if flat and tree.find("tags") is not None:  # name tags: on the sheet itself, never folded
-        flat, theme = None, theme.model_copy(update={"paper": flat})
+    loose = kind.loose or tree.get("orientation") == "landscape"  # never imposed
+    flat = None if loose else setting.sheet
+    theme = setting.sheet_theme if kind.loose and setting.sheet_theme else setting.theme
     packed = pack(text) if how.keep else b""
     into.targets.append(Target(edition.slug, role, kind, path, packed, theme, flat, line))
 

@@ -38,6 +38,9 @@ class DocumentKind(Frozen):
     # facilitators, facilitators, or one
     copies: Literal["per_participant", "per_person", "per_facilitator", "one"] = "one"
     answers: list[Slug] = []  # exercises (worksheet parts, tests) whose answers it holds
+    # a sheet of its own (the certificate): never imposed into a booklet; with --booklet
+    # it is laid out on the booklet's sheet (A4, F4), one page per participant as always
+    loose: bool = False
 
     @property
     def stem(self) -> str:

@@ -15,7 +15,8 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from modul.content.model import Edition, Role
+from modul.content.certificates import issue_date
+from modul.content.model import Edition, Region, Role
 from modul.content.plans import PartKind, WorksheetPlan, Workshop
 
 PART_KINDS: tuple[str, ...] = get_args(PartKind)
@@ -89,8 +90,16 @@ def edition_data(edition: Edition) -> dict[str, Any]:
         "workshop": _workshop(edition.workshop),
         "worksheet": _worksheet(edition.worksheet),
         "glossary": freeze(edition.glossary),
-        "region": freeze(edition.region),
+        "region": _region(edition.region),
     }
+
+
+def _region(region: Region | None) -> Record | None:
+    """The region's settings, and the day its certificates are signed (`tanggal_terbit`)."""
+    if region is None:
+        return None
+    issued = issue_date(region.tanggal) if region.tanggal else None
+    return _record({**region.model_dump(), "tanggal_terbit": issued})
 
 
 def _role(role: Role, worksheet: WorksheetPlan) -> Record:

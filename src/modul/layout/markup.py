@@ -30,12 +30,13 @@ BLOCKS: dict[str, set[str]] = {
         "fit-pages",
         "nearly-empty",
         "orientation",
+        "border",
     },
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
     "h2": {"id"},
     "h3": set(),
-    "p": {"style", "align"},
+    "p": {"style", "align", "max-lines"},
     "list": {"style"},
     "item": {"score-note"},
     "table": {"widths", "header", "shade", "border", "row-mm"},
@@ -47,20 +48,17 @@ BLOCKS: dict[str, set[str]] = {
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
     "keep": set(),
-    "spacer": {"mm"},
+    "spacer": {"mm", "fill"},
+    "sheet": set(),
     "image": {"src", "mm"},
     "pagebreak": set(),
     "tags": {"event", "detail", "logo", "name-label", "origin-label"},  # name tags, on a grid
     "tag": {"role", "call", "name", "origin"},  # one tag of <tags>; no name: a blank one
 }
-INLINE = {"b", "i", "br"}
-PICTURES = {
-    "cover": "logo",
-    "image": "src",
-    "tags": "logo",
-}  # the attribute that names an element's picture
-TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
-PARAGRAPH_STYLES = {"body", "small", "title"}
+INLINE = {"b", "i", "u", "br"}
+PICTURES = {"cover": "logo", "image": "src", "tags": "logo"}  # the attribute naming a picture
+TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i", "u"}
+PARAGRAPH_STYLES = {"body", "small", "title", "display", "name"}
 ALIGNMENTS = {"left", "center", "right"}
 LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
@@ -167,7 +165,6 @@ def _unknown(tag: str, template: Path, root: Path) -> Problem:
 
 _HOLDS_INLINE = {*TEXT_ELEMENTS, "document"}
 
-
 # Element → its attributes' values to check: (attribute, value when absent, test, message).
 # A table: the markup of a national build has millions of elements.
 _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], str]]]] = {
@@ -177,6 +174,12 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             "portrait",
             {"portrait", "landscape"}.__contains__,
             lambda: _('<document orientation> must be "portrait" or "landscape"'),
+        ),
+        (
+            "border",
+            "0",
+            {"0", "1"}.__contains__,
+            lambda: _('<document border> must be "0" or "1" (the theme\'s `certificate:` border)'),
         ),
         (
             "fit-pages",
@@ -214,6 +217,12 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             lambda: _("<p align> must be one of {allowed}").format(allowed=sorted(ALIGNMENTS)),
         ),
         (
+            "max-lines",
+            "1",
+            lambda n: _WHOLE.match(n) and 1 <= int(n) <= 9,
+            lambda: _("<p max-lines> must be a whole number from 1 to 9"),
+        ),
+        (
             "style",
             "body",
             PARAGRAPH_STYLES.__contains__,
@@ -241,7 +250,10 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
     "cell": [
         ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))
     ],
-    "spacer": [("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number"))],
+    "spacer": [
+        ("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number")),
+        ("fill", "0", {"0", "1"}.__contains__, lambda: _('<spacer fill> must be "0" or "1"')),
+    ],
     "image": [
         (
             "src",

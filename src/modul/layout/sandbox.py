@@ -34,6 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.utils import Namespace
 
 from modul.i18n import _
+from modul.layout import words
 from modul.layout.data import Record
 
 # A document's template counts (`range`) to this many in all, and writes at most this
@@ -81,7 +82,8 @@ def environment(search_path: tuple[Path, ...], root: Path) -> SandboxedEnvironme
         bytecode_cache=_COMPILED,
     )
     env.globals = {"range": _counted_range, "namespace": Namespace}
-    env.filters = {name: _bounded_filter(f) for name, f in env.filters.items()}
+    filters = {**env.filters, **words.FILTERS}  # and the certificate's numbers
+    env.filters = {name: _bounded_filter(f) for name, f in filters.items()}
     return env
 
 

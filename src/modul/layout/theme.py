@@ -21,6 +21,7 @@ from modul.content.validate import validate
 from modul.i18n import _
 from modul.layout.fontfiles import font_files
 from modul.layout.tagtheme import NameTags
+from modul.layout.theme_certificate import CertificateLook
 from modul.paper import SIZE_MM, Paper
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -70,7 +71,8 @@ class Style(Frozen):
     bold: bool = False
     italic: bool = False
     align: Literal["left", "center", "right"] = "left"
-    colour: Literal["text", "muted"] = "text"
+    colour: Literal["text", "muted", "accent"] = "text"
+    letter_spacing: Annotated[float, Field(ge=0, le=20)] = 0  # pt between letters (display)
 
 
 class Padding(Frozen):
@@ -198,6 +200,7 @@ class Theme(Frozen):
     roster: Roster
     layout_check: LayoutCheck
     name_tags: NameTags = NameTags()  # the Tanda Pengenal
+    certificate: CertificateLook = CertificateLook()  # a page with a border
 
     @property
     def paper_mm(self) -> tuple[float, float]:
@@ -254,8 +257,12 @@ def load_theme(
 
 def _for_a5(theme: Theme) -> Theme:
     """The theme's A5 margins, and every font size and spacing times font_scale_a5."""
+    look = theme.certificate
     return scaled(theme, theme.font_scale_a5).model_copy(
-        update={"margins": theme.margins_a5 or theme.margins}
+        update={
+            "margins": theme.margins_a5 or theme.margins,
+            "certificate": look.model_copy(update={"margins": look.margins_a5}),
+        }
     )
 
 

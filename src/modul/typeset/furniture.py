@@ -15,6 +15,7 @@ from reportlab.platypus import BaseDocTemplate
 
 from modul.layout.theme import Theme
 from modul.typeset.glyphs import Faces
+from modul.typeset.sheets import border_painter
 
 PAGE_COUNT_FORM = "modul-page-count"
 
@@ -26,6 +27,7 @@ class PageFurniture:
     header: str
     footer: str
     page_label: str  # e.g. "Halaman {page} dari {pages}"
+    border: bool = False  # the theme's page border (`certificate:`) on every page
 
 
 def draw_page_count(
@@ -57,9 +59,12 @@ def furniture_painter(
     rule = colors.HexColor(theme.colours.rule)
     gap = look.rule_gap_pt
     smallest = max(look.min_size_pt, size * look.min_share)
+    border = border_painter(theme) if furniture.border else None
 
     def draw(canvas: Canvas, document: BaseDocTemplate) -> None:
         page = canvas.getPageNumber()
+        if border is not None:
+            border(canvas, *document.pagesize)
         if not (furniture.header or furniture.footer or furniture.page_label):
             if page == 1:  # a certificate or badges: nothing around the page
                 canvas.showOutline()

@@ -154,6 +154,10 @@ class Faces:
             line.textOut(run)
         canvas.drawText(line)
 
+    def runs(self, text: str, font: str) -> Iterable[tuple[str, str]]:
+        """The pieces of `text` with the registered font each is drawn in."""
+        return self._named(text, font)
+
     def _named(self, text: str, font: str) -> Iterable[tuple[str, str]]:
         for index, run in self.coverage.runs(text):
             if index is None:

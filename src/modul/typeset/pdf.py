@@ -140,6 +140,7 @@ def render_pdf(
         header=info.get("header", ""),
         footer=info.get("footer", ""),
         page_label=info.get("page-label", "{page} / {pages}"),
+        border=info.get("border") == "1",
     )
     buffer = io.BytesIO()
     document = _document(buffer, theme, info, fonts["regular"])

@@ -212,6 +212,7 @@ class RecordingText(PDFTextObject):
             if len(ink) < len(text):  # measured again only when spaces surround it
                 left += self._width(text[: text.index(ink)])
                 right = left + self._width(ink)
+            right -= self._charSpace  # letter spacing follows the last letter: no ink
             self.pieces.append((ink, left, right, self._line_y + self._rise, self._fontsize))
         self._at += width
 

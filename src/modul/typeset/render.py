@@ -14,7 +14,7 @@ from reportlab.platypus import Table
 from modul.content.tree import Node
 from modul.errors import ModulError, Problem
 from modul.i18n import _
-from modul.layout.theme import Theme, scaled
+from modul.layout.theme import Margins, Theme, scaled
 from modul.typeset.cards import tag_page
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
 from modul.typeset.paragraphs import TextBlock
@@ -51,6 +51,9 @@ def render_document(
         theme = theme.model_copy(update={"landscape": True})
     if document.find("tags") is not None:  # name tags: the page's writing area is their grid
         theme = tag_page(theme)
+    if document.get("border") == "1":  # the text inside the border
+        inside = Margins.model_validate(theme.certificate.margins.model_dump())
+        theme = theme.model_copy(update={"margins": inside})
     scales = theme.fit_scales if wanted else [1.0]
     for attempt, factor in enumerate(scales, start=1):
         if log:

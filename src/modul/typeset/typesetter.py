@@ -33,6 +33,7 @@ from modul.typeset.flowables import FormField
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
 from modul.typeset.paragraphs import Heading, TextBlock
+from modul.typeset.sheets import FillSpacer, Sheet, SpacedLine, fitted_style
 from modul.typeset.styles import (
     ALIGN,
     Command,
@@ -42,6 +43,7 @@ from modul.typeset.styles import (
 )
 
 HEADING_LEVEL = {"h1": 0, "h2": 1}  # outline depth; h3 is not bookmarked
+INLINE = ("b", "i", "u", "br")
 
 
 class Typesetter:
@@ -73,6 +75,7 @@ class Typesetter:
             "image": self.image,
             "pagebreak": lambda _e, _w: [PageBreak()],
             "tags": partial(cards.tags, self),
+            "sheet": self.sheet,
         }
 
     @cached_property
@@ -111,10 +114,22 @@ class Typesetter:
         ]
 
     def paragraph(self, element: ET.Element, width: float) -> list[Flowable]:
-        style = self.styles[element.get("style", "body")]
+        name = element.get("style", "body")
+        style = self.styles.get(name) or self.styles["title"]  # a theme older than the style
         if align := element.get("align"):
             style = ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=ALIGN[align])
-        return [TextBlock(self.inline(element), style)]
+        look = self.theme.styles.get(name)
+        if look and look.letter_spacing:
+            plain = " ".join("".join(element.itertext()).split())
+            return [SpacedLine(plain, style, look.letter_spacing, self.faces)]
+        text = self.inline(element)
+        if lines := element.get("max-lines"):
+            smallest = float(style.fontSize) * self.theme.certificate.min_share
+            style = fitted_style(text, style, width, int(lines), smallest)
+        return [TextBlock(text, style)]
+
+    def sheet(self, element: ET.Element, width: float) -> list[Flowable]:
+        return [Sheet(self.blocks(element, width), width, self.frame_height)]
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
         return [KeepTogether(self.blocks(element, width))]
@@ -126,7 +141,8 @@ class Typesetter:
         return [Image(io.BytesIO(data), kind="proportional", width=size * mm, height=size * mm)]
 
     def spacer(self, element: ET.Element, width: float) -> list[Flowable]:
-        return [Spacer(0, float(element.get("mm", "5")) * mm)]
+        height = float(element.get("mm", "5")) * mm
+        return [FillSpacer(height) if element.get("fill") == "1" else Spacer(0, height)]
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -146,10 +162,10 @@ class Typesetter:
                 alignment=ALIGN[align or "left"],
                 leftIndent=indent,
             )
-        blocks = [child for child in element if child.tag not in ("b", "i", "br")]
+        blocks = [child for child in element if child.tag not in INLINE]
         text_only = ET.Element(element.tag)
         text_only.text = element.text
-        text_only.extend(child for child in element if child.tag in ("b", "i", "br"))
+        text_only.extend(child for child in element if child.tag in INLINE)
         result: list[Flowable] = []
         if "".join(text_only.itertext()).strip():
             result.append(TextBlock(self.inline(text_only), style))
@@ -161,7 +177,7 @@ class Typesetter:
         """ReportLab paragraph markup for an element's text; all content text is escaped."""
         parts = [self.text(element.text or "")]
         for child in element:
-            if child.tag in ("b", "i"):
+            if child.tag in ("b", "i", "u"):
                 parts.append(f"<{child.tag}>{self.inline(child)}</{child.tag}>")
             elif child.tag == "br":
                 parts.append("<br/>")
