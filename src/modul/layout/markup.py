@@ -30,6 +30,7 @@ BLOCKS: dict[str, set[str]] = {
         "fit-pages",
         "nearly-empty",
         "orientation",
+        "cover-page",
     },
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
@@ -47,14 +48,17 @@ BLOCKS: dict[str, set[str]] = {
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
     "keep": set(),
-    "spacer": {"mm"},
+    "spacer": {"mm", "to-foot"},
     "image": {"src", "mm"},
     "pagebreak": set(),
+    "toc": set(),  # a table of contents with dot leaders, kept on one page
+    "entry": {"page", "level"},
+    "band": {"mm"},  # text reversed out of the theme's accent colour
 }
 INLINE = {"b", "i", "br"}
 PICTURES = {"cover": "logo", "image": "src"}  # the attribute that names an element's picture
 TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
-PARAGRAPH_STYLES = {"body", "small", "title"}
+PARAGRAPH_STYLES = {"body", "small", "title", "kind"}
 ALIGNMENTS = {"left", "center", "right"}
 LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
@@ -163,6 +167,12 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             lambda: _('<document orientation> must be "portrait" or "landscape"'),
         ),
         (
+            "cover-page",
+            "no",
+            {"yes", "no"}.__contains__,
+            lambda: _('<document cover-page> must be "yes" (the first page is a cover) or "no"'),
+        ),
+        (
             "fit-pages",
             "1",
             _WHOLE.match,
@@ -226,6 +236,10 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))
     ],
     "spacer": [("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number"))],
+    "band": [("mm", "0", _NUMBER.match, lambda: _("<band mm> must be a number of millimetres"))],
+    "entry": [
+        ("level", "1", {"1", "2"}.__contains__, lambda: _('<entry level> must be "1" or "2"'))
+    ],
     "image": [
         (
             "src",

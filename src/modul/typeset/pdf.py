@@ -140,6 +140,7 @@ def render_pdf(
         header=info.get("header", ""),
         footer=info.get("footer", ""),
         page_label=info.get("page-label", "{page} / {pages}"),
+        cover=info.get("cover-page") == "yes",
     )
     buffer = io.BytesIO()
     document = _document(buffer, theme, info, fonts["regular"])

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
-from modul.typeset import containers, writing
+from modul.typeset import containers, contents, writing
 from modul.typeset.flowables import FormField
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
@@ -72,6 +72,8 @@ class Typesetter:
             "spacer": self.spacer,
             "image": self.image,
             "pagebreak": lambda _e, _w: [PageBreak()],
+            "toc": partial(contents.toc, self),
+            "band": partial(contents.band, self),
         }
 
     @cached_property
@@ -125,6 +127,8 @@ class Typesetter:
         return [Image(io.BytesIO(data), kind="proportional", width=size * mm, height=size * mm)]
 
     def spacer(self, element: ET.Element, width: float) -> list[Flowable]:
+        if element.get("to-foot") == "yes":
+            return [contents.ToFoot(float(element.get("mm", "5")) * mm)]
         return [Spacer(0, float(element.get("mm", "5")) * mm)]
 
     # --- helpers -------------------------------------------------------------------------

@@ -1,0 +1,185 @@
+"""A table of contents with dot leaders (<toc>), fitted to the room left on its page, and
+a band in the theme's accent colour with text reversed out of it (<band>)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from modul.layout.theme import Theme
+from modul.typeset.furniture import fit_line
+from modul.typeset.glyphs import Faces
+from modul.typeset.paragraphs import TextBlock
+from modul.typeset.styles import ALIGN, Command
+
+BIG = 1e6  # a height ReportLab gives when it measures without a page (KeepTogether)
+SCALES = (1.0, 0.9, 0.8)  # of the line height, tried before section rows are left out
+GAP = 2.0  # points between a title or a number and the dots
+
+
+class Typesetter(Protocol):
+    """What these elements ask of the typesetter (typesetter.Typesetter)."""
+
+    theme: Theme
+    font: dict[str, str]
+    faces: Faces
+    accent: colors.Color
+
+    @property
+    def styles(self) -> dict[str, ParagraphStyle]: ...
+
+    def blocks(self, parent: ET.Element, width: float) -> list[Flowable]: ...
+
+    def inline(self, element: ET.Element) -> str: ...
+
+    def make_table(
+        self, data: list[list[Any]], widths: list[float], commands: list[Command], **options: object
+    ) -> Flowable: ...
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    page: str
+    level: int  # 1: a document, 2: a section in it
+
+
+class Contents(Flowable):
+    """Entries on lines "Title ........ 17", as tall as the room allows: at full line
+    height, a little closer, then without the sections (level 2), then as close as
+    need be. It never splits: the contents stay on one page."""
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        faces: Faces,
+        fonts: tuple[str, str],
+        size: float,
+        leading: float,
+        indent: float,
+    ) -> None:
+        super().__init__()
+        self.entries, self.faces, self.fonts = entries, faces, fonts
+        self.size, self.leading, self.indent = size, leading, indent
+        self.shown, self.line = entries, leading
+
+    def _height(self, entries: list[Entry], line: float) -> float:
+        groups = sum(1 for e in entries if e.level == 1)
+        return len(entries) * line + max(groups - 1, 0) * line * 0.35
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        tops = [e for e in self.entries if e.level == 1]
+        tries = [(self.entries, s) for s in SCALES] + [(tops, s) for s in SCALES]
+        self.shown, self.line = tries[-1]
+        for entries, scale in tries:
+            if self._height(entries, self.leading * scale) <= avail_height or avail_height >= BIG:
+                self.shown, self.line = entries, self.leading * scale
+                break
+        else:  # even the documents alone need closer lines
+            self.line = max(avail_height / max(self._height(tops, 1.0), 1.0), self.size * 1.05)
+        self.height = self._height(self.shown, self.line)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canvas, faces = self.canv, self.faces
+        y = self.height - self.line * 0.78
+        for n, entry in enumerate(self.shown):
+            if entry.level == 1 and n:
+                y -= self.line * 0.35
+            font = self.fonts[0] if entry.level == 1 else self.fonts[1]
+            left = 0.0 if entry.level == 1 else self.indent
+            number = faces.width(entry.page, font, self.size)
+            dot = faces.width(".", font, self.size)
+            room = self.width - left - number - 2 * GAP - 3 * dot
+            title, size = fit_line(entry.title, faces, font, self.size, room, self.size * 0.85)
+            faces.draw(canvas, left, y, title, font, size)
+            faces.draw(canvas, self.width, y, entry.page, font, self.size, right=True)
+            start = left + faces.width(title, font, size) + GAP
+            end = self.width - number - GAP
+            dots = int((end - start) / faces.width(" .", self.fonts[1], self.size))
+            if dots > 0:
+                canvas.saveState()
+                canvas.setFillColor(colors.HexColor("#555555"))
+                faces.draw(canvas, end, y, " ." * dots, self.fonts[1], self.size, right=True)
+                canvas.restoreState()
+            y -= self.line
+
+
+def toc(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """<toc> with an <entry page="…" level="1|2"> per line."""
+    body = ts.styles["body"]
+    entries = [
+        Entry(
+            " ".join((entry.text or "").split()),
+            entry.get("page", ""),
+            int(entry.get("level", "1")),
+        )
+        for entry in element
+    ]
+    fonts = (ts.font["bold"], ts.font["regular"])
+    leading = body.leading * ts.theme.packet.contents_line
+    return [
+        Contents(entries, ts.faces, fonts, body.fontSize, leading, ts.theme.list_indent_mm * mm)
+    ]
+
+
+def band(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """<band mm="…">: the text of its paragraphs in the paper's colour on the accent."""
+    look = ts.theme.packet
+    pad = look.band_padding_mm * mm
+    content: list[Flowable] = []
+    for child in element:
+        if child.tag != "p":  # a picture or a spacer
+            alone = ET.Element(element.tag)
+            alone.append(child)
+            content += ts.blocks(alone, width - 2 * pad)
+            continue
+        style = ts.styles[child.get("style", "body")]
+        reversed_out = ParagraphStyle(
+            f"{style.name}-band-{child.get('align', 'left')}",
+            parent=style,
+            textColor=colors.white,
+            alignment=ALIGN[child.get("align", "left")],
+        )
+        content.append(TextBlock(ts.inline(child), reversed_out))
+    least = float(element.get("mm", "0")) * mm
+    return [
+        ts.make_table(
+            [[content]],
+            [width],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ts.accent),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ],
+            spaceBefore=0,
+            spaceAfter=0,
+            minRowHeights=[least],
+        )
+    ]
+
+
+class ToFoot(Spacer):
+    """<spacer to-foot="yes" mm="…">: the room down to `mm` above the page's foot, so
+    that what follows (a cover's organiser) stands at the foot of the page."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.height = 0.0 if avail_height >= BIG else max(avail_height - self.reserve, 0.0)
+        return avail_width, self.height
+
+    def __init__(self, reserve: float) -> None:
+        super().__init__(0, 0)
+        self.reserve = reserve
