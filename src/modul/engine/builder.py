@@ -132,7 +132,7 @@ def _build(
     stale = {p for p in paths if p not in keys or _stale(p, keys[p], options, manifest)}
     documents = [t for t in setup.targets if t.path in stale]
     packets = [p for p in setup.packets if p.path in stale]
-    total = len(packets) + sum(
+    total = sum(1 + bool(p.booklet_sheet) for p in packets) + sum(
         1 + count(t, fillable=options.fillable, roster=setup.roster) for t in documents
     )
     make_folder(Folders(root).build, root)

@@ -48,12 +48,13 @@ BLOCKS: dict[str, set[str]] = {
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
     "keep": set(),
-    "spacer": {"mm", "to-foot"},
+    "spacer": {"mm"},
     "image": {"src", "mm"},
     "pagebreak": set(),
     "toc": set(),  # a table of contents with dot leaders, kept on one page
     "entry": {"page", "level"},
     "band": {"mm"},  # text reversed out of the theme's accent colour
+    "bottom": set(),  # blocks set at the foot of the page
 }
 INLINE = {"b", "i", "br"}
 PICTURES = {"cover": "logo", "image": "src"}  # the attribute that names an element's picture

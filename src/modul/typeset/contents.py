@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from modul.layout.theme import Theme
 from modul.typeset.furniture import fit_line
@@ -52,8 +52,9 @@ class Entry:
 
 class Contents(Flowable):
     """Entries on lines "Title ........ 17", as tall as the room allows: at full line
-    height, a little closer, then without the sections (level 2), then as close as
-    need be. It never splits: the contents stay on one page."""
+    height, a little closer, then without the sections (level 2) of the documents
+    with most sections, one document after another, then as close as need be. It
+    never splits: the contents stay on one page."""
 
     def __init__(
         self,
@@ -73,10 +74,28 @@ class Contents(Flowable):
         groups = sum(1 for e in entries if e.level == 1)
         return len(entries) * line + max(groups - 1, 0) * line * 0.35
 
+    def _shorter(self) -> list[list[Entry]]:
+        """The entries without the sections of the document with most sections, then of
+        the two with most, and so on: the longest lists of sections go first."""
+        groups: list[list[Entry]] = []
+        for entry in self.entries:
+            if entry.level == 1 or not groups:
+                groups.append([])
+            groups[-1].append(entry)
+        order = sorted(range(len(groups)), key=lambda n: -len(groups[n]))
+        shorter = []
+        for dropped in range(1, len(groups) + 1):
+            cut = set(order[:dropped])
+            shorter.append(
+                [e for n, g in enumerate(groups) for e in g if n not in cut or e.level == 1]
+            )
+        return shorter
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         tops = [e for e in self.entries if e.level == 1]
-        tries = [(self.entries, s) for s in SCALES] + [(tops, s) for s in SCALES]
+        tries = [(self.entries, s) for s in SCALES] + [(e, SCALES[1]) for e in self._shorter()]
+        tries += [(tops, SCALES[-1])]
         self.shown, self.line = tries[-1]
         for entries, scale in tries:
             if self._height(entries, self.leading * scale) <= avail_height or avail_height >= BIG:
@@ -172,14 +191,32 @@ def band(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
     ]
 
 
-class ToFoot(Spacer):
-    """<spacer to-foot="yes" mm="…">: the room down to `mm` above the page's foot, so
-    that what follows (a cover's organiser) stands at the foot of the page."""
+class AtFoot(Flowable):
+    """<bottom>: its blocks at the foot of the page's writing area (a cover's organiser),
+    on the next page if they do not fit in the room left."""
+
+    def __init__(self, content: list[Flowable]) -> None:
+        super().__init__()
+        self.content = content
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.height = 0.0 if avail_height >= BIG else max(avail_height - self.reserve, 0.0)
-        return avail_width, self.height
+        self.width = avail_width
+        self.heights = [f.wrap(avail_width, avail_height)[1] for f in self.content]
+        self.spaces = [f.getSpaceAfter() for f in self.content]
+        needed = sum(self.heights) + sum(self.spaces[:-1])
+        self.height = needed if avail_height >= BIG else max(avail_height, needed)
+        return self.width, self.height
 
-    def __init__(self, reserve: float) -> None:
-        super().__init__(0, 0)
-        self.reserve = reserve
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        y = sum(self.heights) + sum(self.spaces[:-1])
+        for flowable, height, space in zip(self.content, self.heights, self.spaces):
+            y -= height
+            flowable.drawOn(self.canv, 0, y)
+            y -= space
+
+
+def bottom(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    return [AtFoot(ts.blocks(element, width))]

@@ -74,6 +74,7 @@ class Typesetter:
             "pagebreak": lambda _e, _w: [PageBreak()],
             "toc": partial(contents.toc, self),
             "band": partial(contents.band, self),
+            "bottom": partial(contents.bottom, self),
         }
 
     @cached_property
@@ -127,8 +128,6 @@ class Typesetter:
         return [Image(io.BytesIO(data), kind="proportional", width=size * mm, height=size * mm)]
 
     def spacer(self, element: ET.Element, width: float) -> list[Flowable]:
-        if element.get("to-foot") == "yes":
-            return [contents.ToFoot(float(element.get("mm", "5")) * mm)]
         return [Spacer(0, float(element.get("mm", "5")) * mm)]
 
     # --- helpers -------------------------------------------------------------------------
