@@ -122,7 +122,6 @@ class Contents(Flowable):
             room = self.width - left - number - 2 * GAP - 3 * dot
             title, size = fit_line(entry.title, faces, font, self.size, room, self.size * 0.85)
             faces.draw(canvas, left, y, title, font, size)
-            faces.draw(canvas, self.width, y, entry.page, font, self.size, right=True)
             start = left + faces.width(title, font, size) + GAP
             end = self.width - number - GAP
             dots = int((end - start) / faces.width(" .", self.fonts[1], self.size))
@@ -131,6 +130,7 @@ class Contents(Flowable):
                 canvas.setFillColor(colors.HexColor("#555555"))
                 faces.draw(canvas, end, y, " ." * dots, self.fonts[1], self.size, right=True)
                 canvas.restoreState()
+            faces.draw(canvas, self.width, y, entry.page, font, self.size, right=True)
             y -= self.line
 
 
