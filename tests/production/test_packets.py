@@ -200,7 +200,10 @@ def test_the_old_packet_is_removed_by_the_next_packet_build(tmp_path):
     )
     write(catalog, old)
     options = Options(regions=[SMALL_REGION], roles=[SMALL_ROLE], packet=True)
-    build(root, options)
+    warnings = build(root, options).warnings
+    (warned,) = [w for w in warnings if w.file == "layouts/default/catalog.yaml"]
+    assert (warned.file, warned.line) == ("layouts/default/catalog.yaml", old.count("\n"))
+    assert "`packets:`" in warned.hint
     folder = root / "build" / SMALL_REGION / SMALL_ROLE
     assert (folder / "paket-pelatihan.pdf").is_file()
     write(catalog, new)

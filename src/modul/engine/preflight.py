@@ -24,7 +24,7 @@ from modul.engine.rendering import Ahead, Foreign, Rendering, render
 from modul.errors import ModulError, Problem, collect, relative
 from modul.folders import Folders
 from modul.i18n import _
-from modul.layout.catalog import Catalog, DocumentKind, load_catalog
+from modul.layout.catalog import Catalog, DocumentKind, catalog_warnings, load_catalog
 from modul.layout.documents import (
     PacketTarget,
     Target,
@@ -80,6 +80,7 @@ def check(
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     warnings = [p for p in kit_findings if p.severity == "warning"]
     warnings += _content_warnings(project, editions)
+    warnings += catalog_warnings(root, plain.catalog) if options.packet else []
     warnings += _glyph_warnings(root, rendered.foreign, plain.people_list, options.roster)
     return Setup(
         project,

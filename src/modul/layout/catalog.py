@@ -155,3 +155,23 @@ def _packet_problems(tree: Node, catalog: Catalog) -> list[Problem]:
                 )
             seen.add((field, getattr(packet, field)))
     return problems
+
+
+def catalog_warnings(root: Path, catalog: Catalog) -> list[Problem]:
+    """An older catalog's single `packet:` (one packet of every document): still made,
+    and said once, with the way to the two packets."""
+    if not catalog.packet or catalog.packets:
+        return []
+    tree = read_yaml(Folders(root).theme / "catalog.yaml", root)
+    return [
+        tree.problem(
+            ["packet"],
+            _("`packet:` makes one packet of every document, for facilitators and participants"),
+            _(
+                "replace it with the `packets:` of modul's own catalog.yaml (a facilitator's "
+                "binder and a participants' book without answer keys, see docs/kit.md)"
+            ),
+            of_key=True,
+            severity="warning",
+        )
+    ]
