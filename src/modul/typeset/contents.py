@@ -21,6 +21,9 @@ from modul.typeset.styles import ALIGN, Command
 BIG = 1e6  # a height ReportLab gives when it measures without a page (KeepTogether)
 SCALES = (1.0, 0.9, 0.8)  # of the line height, tried before section rows are left out
 GAP = 2.0  # points between a title or a number and the dots
+GROUP_GAP = 0.35  # of a line, above each document after the first
+CLOSEST = 1.15  # the closest lines, × the font size
+MIN_ROWS = 3  # the fewest lines of contents run on to a page
 
 
 class Typesetter(Protocol):
@@ -64,15 +67,17 @@ class Contents(Flowable):
         size: float,
         leading: float,
         indent: float,
+        fixed: bool = False,
     ) -> None:
         super().__init__()
         self.entries, self.faces, self.fonts = entries, faces, fonts
         self.size, self.leading, self.indent = size, leading, indent
+        self.fixed = fixed  # a part of contents too long for any page: as it is
         self.shown, self.line = entries, leading
 
     def _height(self, entries: list[Entry], line: float) -> float:
         groups = sum(1 for e in entries if e.level == 1)
-        return len(entries) * line + max(groups - 1, 0) * line * 0.35
+        return len(entries) * line + max(groups - 1, 0) * line * GROUP_GAP
 
     def _shorter(self) -> list[list[Entry]]:
         """The entries without the sections of the document with most sections, then of
@@ -93,28 +98,41 @@ class Contents(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        tops = [e for e in self.entries if e.level == 1]
+        if self.fixed:
+            self.height = self._height(self.shown, self.line)
+            return self.width, self.height
         tries = [(self.entries, s) for s in SCALES] + [(e, SCALES[1]) for e in self._shorter()]
-        tries += [(tops, SCALES[-1])]
-        self.shown, self.line = tries[-1]
+        self.shown, self.line = tries[-1][0], self.size * CLOSEST
         for entries, scale in tries:
             if self._height(entries, self.leading * scale) <= avail_height or avail_height >= BIG:
                 self.shown, self.line = entries, self.leading * scale
                 break
-        else:  # even the documents alone need closer lines
-            self.line = max(avail_height / max(self._height(tops, 1.0), 1.0), self.size * 1.05)
+        else:  # even the documents alone: as close as can be read, then on (`split`)
+            wanted = avail_height / max(self._height(self.shown, 1.0), 1.0)
+            self.line = max(min(wanted, self.leading * SCALES[-1]), self.size * CLOSEST)
         self.height = self._height(self.shown, self.line)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []
+        """Only contents of more documents than a page holds are split (as a last resort,
+        instead of an error): the documents that fit, and the rest on the next page."""
+        self.wrap(avail_width, avail_height)
+        if self.height <= avail_height:
+            return []
+        fits = int(avail_height / (self.line * (1 + GROUP_GAP)))
+        if fits < MIN_ROWS:  # a few lines at a page's foot: all on the next page
+            return []
+        look = (self.faces, self.fonts, self.size, self.line, self.indent)
+        return [
+            Contents(part, *look, fixed=True) for part in (self.shown[:fits], self.shown[fits:])
+        ]
 
     def draw(self) -> None:
         canvas, faces = self.canv, self.faces
         y = self.height - self.line * 0.78
         for n, entry in enumerate(self.shown):
             if entry.level == 1 and n:
-                y -= self.line * 0.35
+                y -= self.line * GROUP_GAP
             font = self.fonts[0] if entry.level == 1 else self.fonts[1]
             left = 0.0 if entry.level == 1 else self.indent
             number = faces.width(entry.page, font, self.size)
