@@ -129,6 +129,8 @@ def test_the_binder_holds_the_documents_in_the_catalogs_order(folder):
     top = [item.title for item in PdfReader(folder / BINDER).outline if not isinstance(item, list)]
     assert top == ["Kata Pengantar", "Daftar Isi", *expected]
     assert expected[:2] == ["Jadwal Pelaksanaan", "Panduan Fasilitator"]
+    last = PdfReader(folder / BINDER).pages[-1]  # the certificate stays landscape
+    assert expected[-1] == "Sertifikat" and last.mediabox.width > last.mediabox.height
 
 
 def test_the_binder_is_marked_for_facilitators_on_the_cover_and_every_foot(folder):
