@@ -143,6 +143,7 @@ def test_the_participants_book_holds_no_guide_and_no_key(folder):
     text = " ".join(page_texts(folder / BOOK))
     assert "Panduan Fasilitator" not in text and "Kunci" not in text
     assert "LK-1" in text and "BUKU PESERTA" in text
+    assert "Nama" in page_texts(folder / BOOK)[0]  # a line for the owner's name
     assert "Bahan Bacaan tidak dijilid dalam buku ini" in text  # the insert, named
     assert "Selamat datang di pelatihan ini" in text  # a foreword to participants
     assert MARKING not in text
