@@ -96,8 +96,8 @@ def test_the_starter_readme_names_every_document_of_the_kit_and_modul_serve():
     yaml = YAML(typ="safe")
     catalog = yaml.load(REPO / "layouts" / "default" / "catalog.yaml")
     labels = yaml.load(REPO / "layouts" / "labels" / "id.yaml")
-    documents = [*catalog["documents"], catalog["packet"]]
-    assert len(documents) == 11
+    documents = [*catalog["documents"], *catalog["packets"]]
+    assert len(documents) == 12
     for document in documents:
         assert labels[document["label"]] in starter, document["id"]
         assert f"`{document['file']}`" in starter, document["file"]

@@ -25,7 +25,7 @@ def add_poster(project) -> None:
     catalog = layout / "catalog.yaml"
     text = catalog.read_text(encoding="utf-8")
     entry = "  - {id: poster, template: poster.xml.j2, file: poster-peran.pdf, label: doc_poster}\n"
-    write(catalog, text.replace("# Paket pelatihan", entry + "# Paket pelatihan"))
+    write(catalog, text.replace("# Paket per peran", entry + "# Paket per peran"))
     for language, name in (("id", "Poster Peran"), ("en", "Role Poster")):
         labels = project / "layouts" / "labels" / f"{language}.yaml"
         write(labels, labels.read_text(encoding="utf-8") + f"doc_poster: {name}\n")
@@ -45,12 +45,20 @@ def test_a_new_document_kind_is_a_template_and_a_catalog_entry(project):
     assert again.documents == [] and again.skipped == 1  # incremental like the others
 
 
-def test_the_packet_joins_a_new_kind_too(project):
+def test_a_packet_joins_a_new_kind_named_in_its_documents(project):
     add_poster(project)
+    catalog = project / "layouts" / "default" / "catalog.yaml"
+    text = catalog.read_text(encoding="utf-8")
+    write(catalog, text.replace("documents: [worksheet]", "documents: [worksheet, poster]"))
     report = build(project, Options(regions=["nasional"], roles=[ROLE], packet=True))
-    packet = next(d for d in report.documents if d.path.name == "paket-pelatihan.pdf")
-    titles = [item.title for item in PdfReader(packet.path).outline if not isinstance(item, list)]
-    assert "Poster Peran" in titles
+    made = {d.path.name: d.path for d in report.documents}
+
+    def titles(name: str) -> list[str]:
+        outline = PdfReader(made[name]).outline
+        return [item.title for item in outline if not isinstance(item, list)]
+
+    assert titles("buku-peserta.pdf")[-2:] == ["Lembar Kerja", "Poster Peran"]
+    assert "Poster Peran" not in titles("paket-fasilitator.pdf")  # not in its list
 
 
 def test_a_catalog_entry_without_its_template_is_located(project):

@@ -304,14 +304,20 @@ def test_a_term_without_its_meaning_is_an_error_and_no_glossary_is_fine(project)
     assert "Daftar Istilah" not in pdf_text(report.documents[0].path)
 
 
-def test_the_packet_opens_with_the_foreword_signed_by_the_organiser(project):
+def test_each_packet_opens_with_its_foreword_signed_by_the_first_signatory(project):
     report = build(project, Options(regions=["ntt"], roles=[ROLES[0]], kinds=[], packet=True))
-    packet = next(d.path for d in report.documents if d.path.name == "paket-pelatihan.pdf")
-    text = pdf_text(packet)
+    made = {d.path.name: d.path for d in report.documents}
     plan = load_project(project).editions["ntt"]
-    foreword = " ".join(flat(p) for p in plan.workshop.kata_pengantar)
-    assert f"Kata Pengantar {foreword} Kupang, 8 Juni 2026 {plan.region.penyelenggara}" in text
-    assert text.index("Kata Pengantar") < text.index("Daftar Isi")
+    signer = plan.region.penandatangan[0]
+    for name, texts in [
+        ("paket-fasilitator.pdf", plan.workshop.kata_pengantar),
+        ("buku-peserta.pdf", plan.workshop.kata_pengantar_peserta),
+    ]:
+        text = pdf_text(made[name])
+        foreword = " ".join(flat(p) for p in texts)
+        signed = f"Kupang, 8 Juni 2026 {signer.jabatan}, {signer.nama}"
+        assert f"Kata Pengantar {foreword} {signed}" in text
+        assert text.index("Kata Pengantar") < text.index("Daftar Isi")
 
 
 # --- Sertifikat (the Tanda Pengenal: tests/typeset/test_name_tags.py) ------------------
@@ -356,7 +362,7 @@ def test_without_a_roster_one_certificate_with_a_line_for_the_name(built):
 )
 def test_a_bad_picture_on_the_sampul_is_an_error_at_its_line(project, image, message):
     packet = "layouts/default/packet.xml.j2"
-    text = edit(project, packet, '<image src="{{ logo }}" mm="35"/>', image)
+    text = edit(project, packet, '<image src="{{ logo }}" mm="28"/>', image)
     problems = problems_of(project, lambda root: check(root, Options(packet=True)))
     assert {(p.file, p.line) for p in problems} == {(packet, line_of(text, "<image"))}
     assert all(message in p.message for p in problems)

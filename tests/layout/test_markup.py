@@ -30,7 +30,11 @@ BAD = [
     ('<table widths="1,x"/>', "", "<table widths> must be numbers separated by commas"),
     ('<table row-mm="-3"/>', "", "<table row-mm> must be a number of millimetres"),
     ('<p align="justify"/>', "", "<p align> must be one of ['center', 'left', 'right']"),
-    ('<p style="huge"/>', "", "<p style> must be one of ['body', 'display', 'name', 'small'"),
+    (
+        '<p style="huge"/>',
+        "",
+        "<p style> must be one of ['body', 'display', 'kind', 'name', 'small'",
+    ),
     ('<p max-lines="0"/>', "", "<p max-lines> must be a whole number from 1 to 9"),
     ("", ' border="2"', '<document border> must be "0" or "1"'),
     ('<spacer fill="yes"/>', "", '<spacer fill> must be "0" or "1"'),

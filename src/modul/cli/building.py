@@ -66,8 +66,9 @@ if TYPE_CHECKING:
     "--packet",
     is_flag=True,
     help=N_(
-        "Also join each role's documents into paket-pelatihan.pdf, with a cover, a "
-        "foreword, a table of contents and bookmarks."
+        "Also bind each role's documents into two packets, each with a cover, a "
+        "foreword, a table of contents and one running page number: paket-fasilitator.pdf "
+        "(every document, in the order of the day) and buku-peserta.pdf (the worksheets)."
     ),
 )
 @click.option(

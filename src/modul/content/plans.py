@@ -100,7 +100,8 @@ class Workshop(Frozen):
     tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
     peserta: Text
     pengantar: Annotated[Texts, Field(min_length=1)]
-    kata_pengantar: Texts = []  # the foreword of the training packet
+    kata_pengantar: Texts = []  # the foreword of the facilitator's packet
+    kata_pengantar_peserta: Texts = []  # the foreword of the participants' book
     tujuan: Annotated[Texts, Field(min_length=1)]
     persiapan: Texts = []
     total_menit: Minutes

@@ -30,6 +30,9 @@ from modul.errors import ModulError, OutputError, Problem, relative
 from modul.folders import Folders
 from modul.output import exclusive, make_folder, remove_leftovers
 
+# The one packet per role that modul made until 2026-12; a build in its folder removes it.
+OLD_PACKET = "paket-pelatihan.pdf"
+
 if TYPE_CHECKING:  # the rest is imported only when something needs building
     from modul.engine.parallel import SharedInputs
     from modul.engine.preflight import Setup
@@ -129,7 +132,7 @@ def _build(
     stale = {p for p in paths if p not in keys or _stale(p, keys[p], options, manifest)}
     documents = [t for t in setup.targets if t.path in stale]
     packets = [p for p in setup.packets if p.path in stale]
-    total = len(packets) + sum(
+    total = sum(1 + bool(p.booklet_sheet) for p in packets) + sum(
         1 + count(t, fillable=options.fillable, roster=setup.roster) for t in documents
     )
     make_folder(Folders(root).build, root)
@@ -143,7 +146,8 @@ def _build(
         for path, outputs, seconds in _made(root, shared, setup.catalog, documents, packets, pool):
             writer.target(path, outputs, seconds, _edition_warnings(root, setup.warnings, path))
         rebuilt = {target.path for target in documents} | {job.path for job in packets}
-        stale_packets = _stale_packets(manifest, setup.catalog.packet.file, rebuilt)
+        names = {kind.file for kind in setup.catalog.all_packets} | {OLD_PACKET}
+        stale_packets = _stale_packets(manifest, names, rebuilt)
         writer.removed += remove_files(stale_packets, root)
     except BaseException:
         with contextlib.suppress(OutputError):  # the first error is the one to report
@@ -183,11 +187,11 @@ def _made(
         folder = job.path.parent
         parts = [
             (kind, (folder / kind.file).read_bytes())
-            for kind in catalog.documents
+            for kind in catalog.packet_documents(job.kind)
             if (folder / kind.file).is_file()
         ]
         joined = packet(job, parts, root=root, shown=relative(job.path, root))
-        yield job.path, [joined], time.perf_counter() - began
+        yield job.path, joined, time.perf_counter() - began
 
 
 def _once(problems: list[Problem]) -> list[Problem]:
@@ -206,14 +210,15 @@ def _edition_warnings(root: Path, warnings: list[Problem], target: Path) -> list
     ]
 
 
-def _stale_packets(manifest: Manifest, packet: str, made: set[Path]) -> list[Path]:
+def _stale_packets(manifest: Manifest, packets: set[str], made: set[Path]) -> list[Path]:
     """The packets of earlier builds whose documents this build made again without them
-    (say, after a text edit or with other paper): a packet would print the old pages."""
+    (say, after a text edit or with other paper): a packet would print the old pages.
+    A packet of an older modul (`OLD_PACKET`) goes the same way."""
     folders = {path.parent for path in made}
     return [
         file
         for target in manifest.targets()
-        if target.name == packet and target.parent in folders and target not in made
+        if target.name in packets and target.parent in folders and target not in made
         for file in manifest.forget(target)
     ]
 

@@ -34,15 +34,20 @@ class Kind:
     file: str
 
 
-def catalog_kinds(root: Path) -> tuple[list[Kind], Kind] | None:
-    """The documents and the packet of the layout's catalog.yaml, as written; None if it
-    is not as expected (the full check then says what is wrong)."""
+def catalog_kinds(root: Path) -> tuple[list[Kind], list[tuple[Kind, list[str]]]] | None:
+    """The documents and the packets (with the ids they join) of the layout's
+    catalog.yaml, as written; None if it is not as expected (the full check then says
+    what is wrong)."""
     try:
         tree = read_yaml(Folders(root).theme / "catalog.yaml", root).plain()
         documents = [Kind(d["id"], d["template"], d["file"]) for d in tree["documents"]]
-        packet = tree["packet"]
-        return documents, Kind(packet["id"], packet["template"], packet["file"])
-    except (ModulError, KeyError, TypeError):
+        packets = tree.get("packets") or ([tree["packet"]] if tree.get("packet") else [])
+        every = [d.id for d in documents]
+        return documents, [
+            (Kind(p["id"], p["template"], p["file"]), list(p.get("documents") or every))
+            for p in packets
+        ]
+    except (ModulError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -53,7 +58,7 @@ def plan(root: Path, options: Options) -> list[Planned] | None:
     catalog = catalog_kinds(root)
     if catalog is None:
         return None
-    documents, packet = catalog
+    documents, packets = catalog
     editions = (
         [NATIONAL]
         + sorted(p.name for p in folders.regions.iterdir() if p.is_dir() and SLUG.match(p.name))
@@ -84,15 +89,16 @@ def plan(root: Path, options: Options) -> list[Planned] | None:
                 if kind.id in kinds
             ]
             if options.packet:
-                planned.append(
+                planned += [
                     Planned(
                         edition,
                         role,
                         packet.template,
                         folders.output(edition, role, packet.file),
-                        tuple(k.template for k in documents),
+                        tuple(k.template for k in documents if k.id in joined),
                     )
-                )
+                    for packet, joined in packets
+                ]
     return planned
 
 

@@ -25,7 +25,7 @@ from modul.engine.rendering import Ahead, Foreign, Rendering, render
 from modul.errors import ModulError, Problem, collect, relative, warning
 from modul.folders import Folders
 from modul.i18n import _
-from modul.layout.catalog import Catalog, DocumentKind, load_catalog
+from modul.layout.catalog import Catalog, DocumentKind, catalog_warnings, load_catalog
 from modul.layout.documents import (
     PacketTarget,
     Target,
@@ -82,6 +82,7 @@ def check(
     warnings = [p for p in kit_findings if p.severity == "warning"]
     warnings += _content_warnings(project, editions)
     warnings += _renamed_kinds(options.kinds)
+    warnings += catalog_warnings(root, plain.catalog) if options.packet else []
     warnings += _glyph_warnings(root, rendered.foreign, plain.people_list, options.roster)
     return Setup(
         project,

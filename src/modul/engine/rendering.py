@@ -233,24 +233,51 @@ def _render_document(
 
 
 def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Rendered) -> None:
-    """The packet's front is rendered once its documents' pages are known; once here, to
-    check it."""
-    edition, catalog = setting.edition, how.catalog
-    front = partial(
-        document_markup,
-        setting.env,
-        how.root,
-        edition,
-        role,
-        catalog.packet,
-        setting.words,
-        **setting.extra,
-    )
-    names = {k.id: setting.words.get(k.label, k.id) for k in catalog.documents}
-    sample = [{"name": names[k.id], "first_page": 2, "sections": []} for k in how.kinds]
-    if collect(into.problems, partial(front, parts=sample)) is not None:
-        path = Folders(how.root).output(edition.slug, role, catalog.packet.file)
-        into.packets.append(PacketTarget(edition.slug, role, path, setting.theme, front, names))
+    """Each packet's front is rendered once its documents' pages are known; once here,
+    to check it."""
+    edition, catalog, words = setting.edition, how.catalog, setting.words
+    names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
+    for kind in catalog.all_packets:
+        marking = str(words.get("packet_not_for_participants", ""))
+        marking = marking if kind.audience == "facilitator" else ""
+        packet = {
+            "audience": kind.audience,
+            "inserts": [names[name] for name in kind.inserts if name in names],
+            "marking": marking,
+        }
+        front = partial(
+            document_markup,
+            setting.env,
+            how.root,
+            edition,
+            role,
+            kind,
+            words,
+            packet=packet,
+            **setting.extra,
+        )
+        sample = [
+            {"name": names[k.id], "first_page": 2, "sections": []}
+            for k in catalog.packet_documents(kind)
+            if k in how.kinds
+        ]
+        if collect(into.problems, partial(front, parts=sample, apart=[])) is None:
+            continue
+        path = Folders(how.root).output(edition.slug, role, kind.file)
+        into.packets.append(
+            PacketTarget(
+                edition.slug,
+                role,
+                kind,
+                path,
+                setting.theme,
+                front,
+                names,
+                folio=words.get("packet_page_label", "{page}"),
+                footer=marking or None,
+                booklet_sheet=setting.sheet,
+            )
+        )
 
 
 def add_foreign(foreign: Foreign, theme: Theme, text: str, tree: ET.Element) -> None:

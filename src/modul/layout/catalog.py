@@ -14,7 +14,7 @@ from pydantic import Field, StringConstraints
 
 from modul.catalog import names_document
 from modul.content.source import ProblemList, read_yaml
-from modul.content.tree import KeyPath
+from modul.content.tree import KeyPath, Node
 from modul.content.types import Frozen, Slug, Text
 from modul.content.validate import validate
 from modul.errors import Problem, relative
@@ -47,9 +47,30 @@ class DocumentKind(Frozen):
         return Path(self.file).stem
 
 
+class PacketKind(DocumentKind):
+    """A role's documents joined behind a cover, foreword and contents (`--packet`)."""
+
+    audience: Literal["facilitator", "participant"] = "facilitator"  # who it is handed to
+    documents: list[Slug] = []  # ids, in the packet's order; empty: every document
+    inserts: list[Slug] = []  # handed out apart, at their session: named on its contents
+
+
 class Catalog(Frozen):
     documents: Annotated[list[DocumentKind], Field(min_length=1)]
-    packet: DocumentKind  # a role's documents behind a cover and contents
+    packets: list[PacketKind] = []  # `modul build --packet`: each role's packets
+    packet: PacketKind | None = None  # modul ≤ 0.x: one packet of every document
+
+    @property
+    def all_packets(self) -> list[PacketKind]:
+        """The packets to make: `packets`, or the one `packet` of an older catalog."""
+        return self.packets or ([self.packet] if self.packet else [])
+
+    def packet_documents(self, packet: PacketKind) -> list[DocumentKind]:
+        """The documents `packet` joins, in its order."""
+        if not packet.documents:
+            return list(self.documents)
+        by_id = {kind.id: kind for kind in self.documents}
+        return [by_id[name] for name in packet.documents if name in by_id]
 
     def find(self, name: str) -> DocumentKind | None:
         """The document a trainer means by `name`: its id (`worksheet`), its file name
@@ -71,12 +92,12 @@ def load_catalog(root: Path) -> Catalog:
     folders = Folders(root)
     tree = read_yaml(folders.theme / "catalog.yaml", root)
     catalog = validate(tree, Catalog)
-    problems: list[Problem] = []
+    problems = _packet_problems(tree, catalog)
     for field in ("id", "file"):
-        seen: set[str] = set()
+        seen: set[str] = {getattr(packet, field) for packet in catalog.all_packets}
         for n, kind in enumerate(catalog.documents):
             value = getattr(kind, field)
-            if value in seen or value == getattr(catalog.packet, field):
+            if value in seen:
                 problems.append(
                     tree.problem(
                         ["documents", n, field],
@@ -88,7 +109,10 @@ def load_catalog(root: Path) -> Catalog:
     places: list[tuple[KeyPath, DocumentKind]] = [
         (["documents", n, "template"], k) for n, k in enumerate(catalog.documents)
     ]
-    for keys, kind in [*places, (["packet", "template"], catalog.packet)]:
+    places += [(["packets", n, "template"], k) for n, k in enumerate(catalog.packets)]
+    if catalog.packet:
+        places.append((["packet", "template"], catalog.packet))
+    for keys, kind in places:
         if not (folders.theme / kind.template).is_file():
             problems.append(
                 tree.problem(
@@ -102,3 +126,55 @@ def load_catalog(root: Path) -> Catalog:
     if problems:
         raise ProblemList(problems)
     return catalog
+
+
+def _packet_problems(tree: Node, catalog: Catalog) -> list[Problem]:
+    """A packet that names a document the catalog does not have, or two packets with one
+    id or file."""
+    ids = [kind.id for kind in catalog.documents]
+    problems, seen = [], set()
+    for n, packet in enumerate(catalog.packets):
+        for field in ("documents", "inserts"):
+            for m, name in enumerate(getattr(packet, field)):
+                if name not in ids:
+                    close = difflib.get_close_matches(name, ids, n=1)
+                    problems.append(
+                        tree.problem(
+                            ["packets", n, field, m],
+                            _("no document `{name}` in the catalog").format(name=name),
+                            _("did you mean `{close}`?").format(close=close[0])
+                            if close
+                            else _("use one of: {names}").format(names=", ".join(ids)),
+                        )
+                    )
+        for field in ("id", "file"):
+            if (field, getattr(packet, field)) in seen:
+                problems.append(
+                    tree.problem(
+                        ["packets", n, field],
+                        _("`{value}` is used twice").format(value=getattr(packet, field)),
+                        _("give every packet its own {key}").format(key=field),
+                    )
+                )
+            seen.add((field, getattr(packet, field)))
+    return problems
+
+
+def catalog_warnings(root: Path, catalog: Catalog) -> list[Problem]:
+    """An older catalog's single `packet:` (one packet of every document): still made,
+    and said once, with the way to the two packets."""
+    if not catalog.packet or catalog.packets:
+        return []
+    tree = read_yaml(Folders(root).theme / "catalog.yaml", root)
+    return [
+        tree.problem(
+            ["packet"],
+            _("`packet:` makes one packet of every document, for facilitators and participants"),
+            _(
+                "replace it with the `packets:` of modul's own catalog.yaml (a facilitator's "
+                "binder and a participants' book without answer keys, see docs/kit.md)"
+            ),
+            of_key=True,
+            severity="warning",
+        )
+    ]

@@ -22,7 +22,7 @@ from modul.errors import relative
 from modul.folders import Folders
 from modul.i18n import _
 from modul.layout import markup, templates
-from modul.layout.catalog import DocumentKind
+from modul.layout.catalog import DocumentKind, PacketKind
 from modul.layout.data import edition_data, freeze
 from modul.layout.theme import Theme, load_theme
 
@@ -61,10 +61,14 @@ class PacketTarget:
 
     edition: str
     role: str
+    kind: PacketKind
     path: Path
     theme: Theme
-    front: Callable[..., ET.Element]  # front(parts=[…]) → markup
+    front: Callable[..., ET.Element]  # front(parts=[…], apart=[…]) → markup
     names: dict[str, str]  # document kind → its name in the labels
+    folio: str  # the packet's running page number, "Halaman {page}"
+    footer: str | None = None  # the running foot's text instead of each document's own
+    booklet_sheet: str | None = None  # paper of the sheets the packet is folded on, if any
 
 
 def edition_theme(

@@ -31,6 +31,7 @@ BLOCKS: dict[str, set[str]] = {
         "nearly-empty",
         "orientation",
         "border",
+        "cover-page",
     },
     "cover": {"kind", "title", "subtitle", "logo"},
     "h1": {"id"},
@@ -54,11 +55,15 @@ BLOCKS: dict[str, set[str]] = {
     "pagebreak": set(),
     "tags": {"event", "detail", "logo", "name-label", "origin-label"},  # name tags, on a grid
     "tag": {"role", "call", "name", "origin"},  # one tag of <tags>; no name: a blank one
+    "toc": set(),  # a table of contents with dot leaders, kept on one page
+    "entry": {"page", "level"},
+    "band": {"mm"},  # text reversed out of the theme's accent colour
+    "bottom": set(),  # blocks set at the foot of the page
 }
 INLINE = {"b", "i", "u", "br"}
 PICTURES = {"cover": "logo", "image": "src", "tags": "logo"}  # the attribute naming a picture
 TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i", "u"}
-PARAGRAPH_STYLES = {"body", "small", "title", "display", "name"}
+PARAGRAPH_STYLES = {"body", "small", "title", "kind", "display", "name"}
 ALIGNMENTS = {"left", "center", "right"}
 LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
@@ -182,6 +187,12 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             lambda: _('<document border> must be "0" or "1" (the theme\'s `certificate:` border)'),
         ),
         (
+            "cover-page",
+            "no",
+            {"yes", "no"}.__contains__,
+            lambda: _('<document cover-page> must be "yes" (the first page is a cover) or "no"'),
+        ),
+        (
             "fit-pages",
             "1",
             _WHOLE.match,
@@ -253,6 +264,10 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
     "spacer": [
         ("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number")),
         ("fill", "0", {"0", "1"}.__contains__, lambda: _('<spacer fill> must be "0" or "1"')),
+    ],
+    "band": [("mm", "0", _NUMBER.match, lambda: _("<band mm> must be a number of millimetres"))],
+    "entry": [
+        ("level", "1", {"1", "2"}.__contains__, lambda: _('<entry level> must be "1" or "2"'))
     ],
     "image": [
         (

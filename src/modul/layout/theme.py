@@ -106,6 +106,13 @@ class Cover(Frozen):
     rule_space_after_mm: Length
 
 
+class Packet(Frozen):
+    """The packets' own elements: the contents with dot leaders, the cover's band."""
+
+    contents_line: Annotated[float, Field(ge=1, le=2)] = 1.35  # a contents line, × body leading
+    band_padding_mm: Length = 8  # inside the accent band of the cover
+
+
 class Tables(Frozen):
     grid_pt: Thickness
     padding_pt: Padding
@@ -201,6 +208,7 @@ class Theme(Frozen):
     layout_check: LayoutCheck
     name_tags: NameTags = NameTags()  # the Tanda Pengenal
     certificate: CertificateLook = CertificateLook()  # a page with a border
+    packet: Packet = Packet()
 
     @property
     def paper_mm(self) -> tuple[float, float]:

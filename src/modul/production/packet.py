@@ -2,16 +2,22 @@
 contents, with nested bookmarks (document → its sections).
 
 The documents are joined as they are (pikepdf), never laid out again, so the packet
-prints exactly like the single files.
+prints exactly like the single files but for the running foot: one page number through
+the packet instead of each document's own (`folios`).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pikepdf
+
+from modul.layout.theme import Theme
+
+MM = 72 / 25.4
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,13 @@ class Part:
     pages: int
     sections: tuple[Section, ...]
     first_page: int = 0  # 1-based page in the packet, set by `place`
+    size: tuple[int, int] = (0, 0)  # of its first page, in whole points
+
+
+def page_size(theme: Theme) -> tuple[int, int]:
+    """The theme's portrait page in whole points, to compare with a part's `size`."""
+    width, height = theme.paper_mm
+    return round(width * MM), round(height * MM)
 
 
 def read_part(name: str, pdf: bytes) -> Part:
@@ -38,7 +51,9 @@ def read_part(name: str, pdf: bytes) -> Part:
         pages = {page.objgen: n for n, page in enumerate(source.pages, 1)}
         with source.open_outline() as outline:
             sections = tuple(_section(item, pages) for item in outline.root)
-        return Part(name, pdf, len(source.pages), sections)
+        box = [float(v) for v in source.pages[0].mediabox]
+        size = (round(box[2] - box[0]), round(box[3] - box[1]))
+        return Part(name, pdf, len(source.pages), sections, size=size)
 
 
 def _section(item: pikepdf.OutlineItem, pages: dict[Any, int]) -> Section:
@@ -60,18 +75,19 @@ def place(parts: list[Part], front_pages: int) -> list[Part]:
     """The parts with the packet page each one starts on, after `front_pages` pages."""
     placed, first = [], front_pages + 1
     for part in parts:
-        placed.append(Part(part.name, part.pdf, part.pages, part.sections, first))
+        placed.append(Part(part.name, part.pdf, part.pages, part.sections, first, part.size))
         first += part.pages
     return placed
 
 
-def join(front: Part, parts: list[Part]) -> bytes:
+def join(front: Part, parts: list[Part], finish: Callable[[pikepdf.Pdf], None]) -> bytes:
     """The packet: `front` (cover and contents, its bookmarks on top), then every part
-    under a bookmark of its own."""
+    under a bookmark of its own; `finish` is given the joined pages (the folios)."""
     result = pikepdf.new()
     sources = [pikepdf.open(io.BytesIO(p.pdf)) for p in (front, *parts)]
     for source in sources:
         result.pages.extend(source.pages)
+    finish(result)
     for key, value in sources[0].docinfo.items():
         result.docinfo[key] = value
     with result.open_outline() as outline:

@@ -16,6 +16,7 @@ from modul.layout.catalog import DocumentKind
 from modul.layout.documents import PacketTarget, Target
 from modul.paper import SIZE_MM
 from modul.production import packet as joining
+from modul.production.folios import FolioText, refolio
 from modul.production.forms import finish_form
 from modul.production.imposition import booklet
 from modul.production.outputs import Output
@@ -73,18 +74,37 @@ def _personalised(
 
 def packet(
     job: PacketTarget, documents: list[tuple[DocumentKind, bytes]], *, root: Path, shown: str
-) -> Output:
-    """A role's documents behind a front rendered with their packet page numbers."""
+) -> list[Output]:
+    """A role's packet: its documents behind a front rendered with their packet page
+    numbers, one running folio through all; and folded, for a booklet build. A folded
+    packet leaves out the documents whose pages are not the packet's (a landscape
+    certificate): they are named on its contents page, printed apart."""
     parts = [joining.read_part(job.names[kind.id], pdf) for kind, pdf in documents]
+    apart: list[str] = []
+    if job.booklet_sheet:
+        apart = [part.name for part in parts if part.size != joining.page_size(job.theme)]
+        parts = [part for part in parts if part.name not in apart]
     front_pages = 1
     while True:  # the front's own length decides where the documents start
         placed = joining.place(parts, front_pages)
         contents = [  # what the contents page shows of each part: not its PDF
             {"name": p.name, "first_page": p.first_page, "sections": p.sections} for p in placed
         ]
-        front, pages = render_document(job.front(parts=contents), job.theme, root=root, shown=shown)
+        markup = job.front(parts=contents, apart=apart)
+        front, pages = render_document(markup, job.theme, root=root, shown=shown)
         if pages == front_pages:
             break
         front_pages = pages
-    joined = joining.join(joining.read_part("", front), placed)
-    return Output(job.path, joined, front_pages + sum(p.pages for p in placed))
+    folio = FolioText(job.folio, job.footer)
+    faces = register_faces(job.theme)
+    joined = joining.join(
+        joining.read_part("", front), placed, lambda pdf: refolio(pdf, folio, job.theme, faces)
+    )
+    total = front_pages + sum(p.pages for p in placed)
+    made = [Output(job.path, joined, total)]
+    if job.booklet_sheet:
+        folded = booklet(joined, SIZE_MM[job.booklet_sheet])
+        made.append(
+            Output(job.path.with_name(f"{job.path.stem}-buklet.pdf"), folded, -(-total // 4) * 2)
+        )
+    return made

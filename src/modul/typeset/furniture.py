@@ -18,6 +18,9 @@ from modul.typeset.glyphs import Faces
 from modul.typeset.sheets import border_painter
 
 PAGE_COUNT_FORM = "modul-page-count"
+# The page label and the footer text are marked-content sequences with these tags: a
+# packet takes them out of its documents' pages and prints its own running folio there.
+FOLIO_TAG, FOOTER_TAG = "ModulFolio", "ModulFooter"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class PageFurniture:
     footer: str
     page_label: str  # e.g. "Halaman {page} dari {pages}"
     border: bool = False  # the theme's page border (`certificate:`) on every page
+    cover: bool = False  # the first page is a cover: nothing around it
 
 
 def draw_page_count(
@@ -65,8 +69,9 @@ def furniture_painter(
         page = canvas.getPageNumber()
         if border is not None:
             border(canvas, *document.pagesize)
-        if not (furniture.header or furniture.footer or furniture.page_label):
-            if page == 1:  # a certificate or badges: nothing around the page
+        bare = page == 1 and furniture.cover
+        if bare or not (furniture.header or furniture.footer or furniture.page_label):
+            if page == 1:  # a cover, a certificate or badges: nothing around the page
                 canvas.showOutline()
             return
         left, right = document.leftMargin, document.pagesize[0] - document.rightMargin
@@ -88,16 +93,20 @@ def furniture_painter(
             canvas.line(left, top - gap, right, top - gap)
         canvas.line(left, bottom + size + gap, right, bottom + size + gap)
         before = furniture.page_label.partition("{pages}")[0].replace("{page}", str(page))
+        canvas.addLiteral(f"/{FOLIO_TAG} <</X {left:.2f} /Y {bottom:.2f} /Size {size:g}>> BDC")
         faces.draw(canvas, left, bottom, before, font, size)
         canvas.saveState()
         canvas.translate(left + faces.width(before, font, size), bottom)
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
+        canvas.addLiteral("EMC")
         # The page label with a three-digit total, and a gap, is kept clear of the footer
         # (no document comes near 1000 pages; the roster's merged file counts per sheet).
         room = right - left - faces.width(before + "000", font, size) - look.footer_gap_mm * mm
         text, text_size = fit_line(furniture.footer, faces, font, size, room, smallest)
+        canvas.addLiteral(f"/{FOOTER_TAG} <</X {right:.2f} /Y {bottom:.2f} /Width {room:.2f}>> BDC")
         faces.draw(canvas, right, bottom, text, font, text_size, right=True)
+        canvas.addLiteral("EMC")
         canvas.restoreState()
         canvas.drawing_furniture = False
 

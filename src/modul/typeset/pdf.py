@@ -141,6 +141,7 @@ def render_pdf(
         footer=info.get("footer", ""),
         page_label=info.get("page-label", "{page} / {pages}"),
         border=info.get("border") == "1",
+        cover=info.get("cover-page") == "yes",
     )
     buffer = io.BytesIO()
     document = _document(buffer, theme, info, fonts["regular"])

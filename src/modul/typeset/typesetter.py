@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
-from modul.typeset import cards, containers, writing
+from modul.typeset import cards, containers, contents, writing
 from modul.typeset.flowables import FormField
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
@@ -76,6 +76,9 @@ class Typesetter:
             "pagebreak": lambda _e, _w: [PageBreak()],
             "tags": partial(cards.tags, self),
             "sheet": self.sheet,
+            "toc": partial(contents.toc, self),
+            "band": partial(contents.band, self),
+            "bottom": partial(contents.bottom, self),
         }
 
     @cached_property
