@@ -31,7 +31,7 @@ BLOCKS: dict[str, set[str]] = {
         "nearly-empty",
         "orientation",
     },
-    "cover": {"kind", "title", "subtitle", "logo"},
+    "cover": {"kind", "title", "subtitle", "detail", "logo", "form"},
     "h1": {"id"},
     "h2": {"id"},
     "h3": set(),
@@ -175,6 +175,14 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             lambda: _('<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"'),
         ),
     ],
+    "cover": [
+        (
+            "form",
+            "false",
+            {"true", "false"}.__contains__,
+            lambda: _('<cover form> must be "true" (the kind is the title) or "false"'),
+        )
+    ],
     "table": [
         (
             "border",
@@ -223,7 +231,14 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         )
     ],
     "cell": [
-        ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))
+        (
+            "indent",
+            "0",
+            lambda value: _NUMBER.match(value.removesuffix("%")),
+            lambda: _(
+                '<cell indent> must be a number of millimetres, or a share of the cell, "50%"'
+            ),
+        )
     ],
     "spacer": [("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number"))],
     "image": [
