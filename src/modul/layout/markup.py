@@ -193,8 +193,13 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         (
             "widths",
             "1",
-            lambda widths: all(_NUMBER.match(w.strip()) for w in widths.split(",")),
-            lambda: _('<table widths> must be numbers separated by commas, e.g. "1,4,2"'),
+            lambda widths: all(
+                _NUMBER.match(w.strip().removesuffix("mm")) for w in widths.split(",")
+            ),
+            lambda: _(
+                '<table widths> must be numbers separated by commas, e.g. "1,4,2", or '
+                'millimetres, e.g. "9mm,4,2"'
+            ),
         ),
         ("row-mm", "0", _NUMBER.match, lambda: _("<table row-mm> must be a number of millimetres")),
     ],
