@@ -168,7 +168,7 @@ def indent(value: str, width: float) -> float:
     the right half of a signature cell)."""
     if value.endswith("%"):
         return width * float(value[:-1]) / 100
-    return float(value) * mm
+    return float(value) * float(mm)
 
 
 def box(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
