@@ -75,6 +75,7 @@ def kit_pdf(built: Path, region: str, name: str) -> Path:
         ("tes-akhir.pdf", "TES AKHIR"),
         ("formulir-evaluasi.pdf", "FORMULIR EVALUASI"),
         ("lembar-kerja.pdf", "LEMBAR KERJA"),
+        ("jadwal-pelaksanaan.pdf", "JADWAL PELAKSANAAN"),
     ],
 )
 def test_on_a_form_the_kind_of_document_is_the_title(built, region, name, title):
@@ -110,7 +111,7 @@ def test_clock_times_are_written_with_a_full_stop_in_the_whole_kit(built):
     colons = {p.name: found for p in pdfs if (found := re.findall(r"\b\d\d:\d\d\b", pdf_text(p)))}
     assert colons == {}
     runsheet = pdf_text(kit_pdf(built, "ntt", "jadwal-pelaksanaan.pdf"))
-    assert "08.30–" in runsheet
+    assert "Hari 1 · Senin, 8 Juni 2026 08.30–" in runsheet
 
 
 MONTH = re.compile(
