@@ -203,3 +203,11 @@ def test_a_roster_fills_the_names_then_spare_rows_on_a_sheet_per_day(project, tm
     for sheet in (first, second):
         assert "1 Siti Aminah Oelnasi 1. 2 Yohanes Kase Baumata 2." in sheet
         assert " 7 7. " in sheet and " 8 8. " not in sheet  # five spare rows (cadangan: 2)
+
+
+def test_a_width_in_millimetres_stays_and_the_weights_share_the_rest():
+    from modul.typeset.styles import split_width
+
+    widths = split_width(100 * MM, "10mm,1,3", 3)
+    assert [round(w / MM, 6) for w in widths] == [10, 22.5, 67.5]
+    assert [round(w / MM, 6) for w in split_width(60 * MM, "1,2", 3)] == [15, 30, 15]

@@ -60,6 +60,8 @@ LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _WHOLE = re.compile(r"^[0-9]+$")
+_WIDTH = re.compile(r"^[0-9]+(\.[0-9]+)?(mm)?$")  # a weight, or millimetres: "9mm"
+_INDENT = re.compile(r"^[0-9]+(\.[0-9]+)?%?$")  # millimetres, or a share of the cell: "50%"
 _SHARE = re.compile(r"^(0(\.[0-9]+)?|1(\.0+)?)$")
 
 
@@ -180,7 +182,7 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             "form",
             "false",
             {"true", "false"}.__contains__,
-            lambda: _('<cover form> must be "true" (the kind is the title) or "false"'),
+            lambda: _('<cover form> must be "true" or "false"'),
         )
     ],
     "table": [
@@ -193,13 +195,8 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         (
             "widths",
             "1",
-            lambda widths: all(
-                _NUMBER.match(w.strip().removesuffix("mm")) for w in widths.split(",")
-            ),
-            lambda: _(
-                '<table widths> must be numbers separated by commas, e.g. "1,4,2", or '
-                'millimetres, e.g. "9mm,4,2"'
-            ),
+            lambda widths: all(_WIDTH.match(w.strip()) for w in widths.split(",")),
+            lambda: _('<table widths> must be weights or millimetres, e.g. "1,4,2" or "9mm,4,2"'),
         ),
         ("row-mm", "0", _NUMBER.match, lambda: _("<table row-mm> must be a number of millimetres")),
     ],
@@ -239,10 +236,8 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         (
             "indent",
             "0",
-            lambda value: _NUMBER.match(value.removesuffix("%")),
-            lambda: _(
-                '<cell indent> must be a number of millimetres, or a share of the cell, "50%"'
-            ),
+            _INDENT.match,
+            lambda: _('<cell indent> must be millimetres or a share, "50%"'),
         )
     ],
     "spacer": [("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number"))],
