@@ -211,3 +211,21 @@ def test_a_width_in_millimetres_stays_and_the_weights_share_the_rest():
     widths = split_width(100 * MM, "10mm,1,3", 3)
     assert [round(w / MM, 6) for w in widths] == [10, 22.5, 67.5]
     assert [round(w / MM, 6) for w in split_width(60 * MM, "1,2", 3)] == [15, 30, 15]
+
+
+def test_the_acknowledgement_never_stands_alone_on_a_page(project, tmp_path):
+    """On A5 pages the signature block does not fit under the rows: the last rows go
+    with it to the next page (`<keep foot="true">`), rather than leave it alone there."""
+    roster = write(
+        tmp_path / "peserta.csv", "nama,asal\nSiti Aminah,Oelnasi\nYohanes Kase,Baumata\n"
+    )
+    for paper in ("A5", "A4"):
+        where = dict(regions=["ntt"], roles=[ROLE], kinds=["attendance"], roster=roster)
+        (document,) = build(project, Options(**where, paper=paper)).documents
+        (page,) = [
+            words
+            for _w, _h, words in pages_of_words(document.path)
+            if any(w.text == "Mengetahui," for w in words)
+        ]
+        rows = [w for w in page if re.fullmatch(r"\d+\.", w.text)]
+        assert len(rows) >= 2, paper

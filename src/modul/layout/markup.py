@@ -46,7 +46,7 @@ BLOCKS: dict[str, set[str]] = {
     "field": {"label", "name"},
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
-    "keep": set(),
+    "keep": {"foot"},
     "spacer": {"mm"},
     "image": {"src", "mm"},
     "pagebreak": set(),
