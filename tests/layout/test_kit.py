@@ -196,12 +196,12 @@ def test_an_answer_letter_without_its_choice_is_an_error(project):
 def test_the_attendance_list_has_a_row_per_expected_participant(built):
     plan = load_project(built).national.workshop.pelaksanaan
     text = pdf_text(pdf_path(built, ROLES[0], "daftar-hadir.pdf"))
-    assert "No Nama Asal Desa/Lembaga L/P No. HP Tanda Tangan" in text
+    assert "No Nama Asal/Desa L/P No. HP Tanda Tangan" in text
     rows = plan.jumlah_peserta + plan.cadangan
     assert f" {rows} " in f" {text} " and f" {rows + 1} " not in f" {text} "
 
 
-def test_the_attendance_list_names_the_roster_with_a_column_per_day(project, tmp_path):
+def test_the_attendance_list_names_the_roster_on_a_sheet_per_day(project, tmp_path):
     edit(
         project,
         WORKSHOP,
@@ -217,9 +217,13 @@ def test_the_attendance_list_names_the_roster_with_a_column_per_day(project, tmp
     )
     (document,) = report.documents
     text = pdf_text(document.path)
-    assert "Tanda Tangan (Hari 1) Tanda Tangan (Hari 2)" in text
-    assert "1 Dr. Ani Wijaya, M.Si. Oebelo" in text and "2 Budi Camplong" in text
-    assert " 3 " not in f" {text} "  # the roster's rows, no blank ones
+    day_1, day_2 = text.split("(hari ke-2 dari 2)")
+    assert "(hari ke-1 dari 2)" in day_1
+    for sheet in (day_1, day_2):
+        assert "1 Dr. Ani Wijaya, M.Si. Oebelo 1." in sheet and "2 Budi Camplong 2." in sheet
+        spare = max(load_project(project).national.workshop.pelaksanaan.cadangan, 5)
+        assert f" {2 + spare} {2 + spare}. " in sheet  # blank rows after the roster's
+        assert f" {3 + spare} " not in f" {sheet} "
 
 
 def test_the_evaluation_form_rates_every_session_and_names_no_one(project, tmp_path):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import pages_of_words, print_faults, small_copy, write
+from conftest import REPO, pages_of_words, print_faults, small_copy, write
 from modul import Options, build
 from modul.content.participants import read_roster
 from modul.errors import ModulError
@@ -142,15 +144,20 @@ def test_empty_trailing_cells_of_excel_are_not_extra(tmp_path):
     assert [(p.nama, p.asal) for p in result.participants] == [("Ani", "Desa A"), ("Budi", "")]
 
 
-def test_an_empty_field_leaves_no_empty_separator(project, tmp_path):
-    csv = write(tmp_path / "peserta.csv", "nama,asal\nBudi Santoso,\n")
-    report = build(
-        project, Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
-    )
-    merged = next(d.path for d in report.documents if d.path.name.endswith("-peserta.pdf"))
-    text = " ".join(PdfReader(merged).pages[0].extract_text().split())
-    assert "Peserta: Budi Santoso · Pelatihan Mengenal Peran" in text
-    assert "· ·" not in text
+def test_an_empty_field_leaves_no_empty_separator(tmp_path):
+    """The participant's line (on pages without a "Nama" field) skips an empty field."""
+    from modul.layout.theme import load_theme
+    from modul.production.stamps import NameFields, Places, Stamps
+    from modul.typeset.fonts import register_faces
+
+    people = roster(tmp_path, "nama,asal\nBudi Santoso,\n")
+    theme = load_theme(REPO / "layouts" / "default", REPO)
+    nowhere = Places({}, 0.0)
+    stamps = Stamps(register_faces(theme), theme, 595, 842, NameFields(nowhere, nowhere, 0), people)
+    header = "Peserta: {nama} · {asal} · Pelatihan Mengenal Peran"
+    pdf = stamps.draw(people.participants, header)
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert text == "Peserta: Budi Santoso · Pelatihan Mengenal Peran"
 
 
 def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
@@ -173,11 +180,13 @@ def test_each_participant_gets_a_stamped_worksheet(project, tmp_path):
     for number, page in enumerate(joined.pages):
         text = page.extract_text()
         person = names[number // pages]
-        assert f"Peserta: {person} · Desa {number // pages + 1}" in text
-        assert "Pelatihan Mengenal Peran" in text  # the workshop, on every page
+        assert person in text  # in the "Nama" field, or else in the line at the top
+        if "Peserta: " in text:  # a page without a "Nama" field
+            assert f"Peserta: {person} · Desa {number // pages + 1}" in text
         assert all(other not in text for other in names if other != person)
     first = PdfReader(singles[0]).pages[0].extract_text()
-    assert first.count("Siti Aminah") == 2  # the header line and the "Nama" field
+    assert first.count("Siti Aminah") == 1  # in the "Nama" field, no line at the top
+    assert "Peserta: " not in first and "Desa 1" in first  # village in "Desa/Kelurahan"
 
 
 def test_shared_pages_are_stored_once(project, tmp_path):
@@ -199,12 +208,15 @@ def test_shared_pages_are_stored_once(project, tmp_path):
     assert merged.stat().st_size < 3 * plain.stat().st_size
 
 
-def names_by_page(path: Path) -> list[str]:
-    """The participant named in each page's header line."""
-    return [
-        page.extract_text().split("Peserta: ", 1)[1].split(" · ", 1)[0]
-        for page in PdfReader(path).pages
-    ]
+def names_by_page(path: Path, names: list[str]) -> list[str]:
+    """The participant of `names` on each page: in its "Nama" field or, on a page without
+    one, in the line at the top."""
+    found = []
+    for page in PdfReader(path).pages:
+        text = " ".join(page.extract_text().split())
+        (name,) = (n for n in names if re.search(re.escape(n) + r"(?!\d)", text))
+        found.append(name)
+    return found
 
 
 def test_the_print_file_is_written_batch_by_batch(project, tmp_path, monkeypatch):
@@ -219,8 +231,8 @@ def test_the_print_file_is_written_batch_by_batch(project, tmp_path, monkeypatch
     report = build(project, where)
     plain, *singles, merged = (d.path for d in report.documents)
     pages = len(PdfReader(plain).pages)
-    assert names_by_page(merged) == [name for name in names for _ in range(pages)]
-    assert [names_by_page(single)[0] for single in singles] == names
+    assert names_by_page(merged, names) == [name for name in names for _ in range(pages)]
+    assert [names_by_page(single, names)[0] for single in singles] == names
     assert print_faults(merged) == []  # qpdf, fonts, ghostscript, the print proof
     assert not list(merged.parent.glob(".*.tmp"))
 
@@ -255,7 +267,7 @@ def test_a_participant_file_holds_that_participant_alone(project, tmp_path, monk
     where = Options(regions=["nasional"], roles=[ROLE], kinds=["worksheet"], roster=csv)
     plain, *singles, merged = (d.path for d in build(project, where).documents)
     for name, single in zip(names, singles, strict=True):
-        assert set(names_by_page(single)) == {name}
+        assert set(names_by_page(single, names)) == {name}
         assert print_faults(single) == []  # qpdf, fonts, ghostscript, the print proof
         with pikepdf.open(single) as pdf:
             assert {o.objgen for o in pdf.objects if o.is_indirect} == reachable(pdf) - {(0, 0)}
@@ -271,7 +283,7 @@ def test_the_print_file_in_parts_of_n_participants(project, tmp_path):
     parts = sorted(folder.glob("lembar-kerja-peserta*.pdf"))
     assert [p.name for p in parts] == [f"lembar-kerja-peserta-{n}.pdf" for n in (1, 2, 3)]
     pages = len(PdfReader(report.documents[0].path).pages)
-    people = [names_by_page(part)[::pages] for part in parts]
+    people = [names_by_page(part, names)[::pages] for part in parts]
     assert people == [names[0:2], names[2:4], names[4:5]]
     again = build(project, Options(**where))  # one file again: the parts go
     assert sorted(folder.glob("lembar-kerja-peserta*.pdf")) == [folder / "lembar-kerja-peserta.pdf"]

@@ -51,7 +51,8 @@ class AgendaRow(Frozen):
     end: int
 
 
-Clock = Annotated[str, StringConstraints(strict=True, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+# "08:30" (as a computer writes it) or "08.30" (EYD V); printed always as 08.30
+Clock = Annotated[str, StringConstraints(strict=True, pattern=r"^([01]\d|2[0-3])[:.][0-5]\d$")]
 
 
 class Break(Frozen):
@@ -123,7 +124,7 @@ class Workshop(Frozen):
     def run_sheet(self) -> list[RunRow]:
         """Clock times of every session and break, day by day, from `pelaksanaan`."""
         plan = self.pelaksanaan
-        hours, minutes = (int(v) for v in plan.mulai.split(":"))
+        hours, minutes = int(plan.mulai[:2]), int(plan.mulai[3:])
         rows, day, clock = [], 1, hours * 60 + minutes
         for n, session in enumerate(self.sesi):
             if n == 0 or session.id in plan.hari_baru:
@@ -166,7 +167,8 @@ class Workshop(Frozen):
 
 
 def _clock(minutes: int) -> str:
-    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+    """A time of day as EYD V writes it: 08.30 (a full stop, never a colon)."""
+    return f"{minutes // 60 % 24:02d}.{minutes % 60:02d}"
 
 
 # --- the worksheet plan (Lembar Kerja) -------------------------------------------------

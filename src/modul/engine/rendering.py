@@ -220,8 +220,8 @@ def _render_document(
     text, tree = written
     add_foreign(into.foreign, setting.theme, text, tree)
     path = Folders(how.root).output(edition.slug, role, kind.file)
-    line = (
-        f"{words.get('participant_line', '')} · {edition.workshop.judul}"
+    line = (  # on the pages without a "Nama" field: the running head names the rest
+        words.get("participant_line") or "{nama}"
         if how.people_list and kind.filled_in and not kind.anonymous
         else ""
     )

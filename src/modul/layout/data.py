@@ -10,12 +10,15 @@ here, once per edition, and handed over as data too.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
+from datetime import date, timedelta
 from typing import Any, get_args
 
 from pydantic import BaseModel
 
 from modul.content.certificates import issue_date
+from modul.content.checks import MONTHS, calendar_days
 from modul.content.model import Edition, Region, Role
 from modul.content.plans import PartKind, WorksheetPlan, Workshop
 
@@ -87,19 +90,36 @@ def edition_data(edition: Edition) -> dict[str, Any]:
     """The edition's content as templates see it, roles by slug."""
     return {
         "roles": {slug: _role(role, edition.worksheet) for slug, role in edition.roles.items()},
-        "workshop": _workshop(edition.workshop),
+        "workshop": _workshop(edition.workshop, edition.region),
         "worksheet": _worksheet(edition.worksheet),
         "glossary": freeze(edition.glossary),
         "region": _region(edition.region),
     }
 
 
+NO_BREAK = "\u00a0"
+_DATE_SPACE = re.compile(r"(?<=\d) +(?=\w)|(?<=\w) +(?=\d)")  # "8 Juni", "Juni 2026"
+
+
+def unbroken_date(text: str) -> str:
+    """A date that is never broken across lines: "8 Juni 2026", "8–9 Juni 2026" with
+    non-breaking spaces between a number and a word (a place before it may still break:
+    "Kupang, 8 Juni 2026")."""
+    return _DATE_SPACE.sub(NO_BREAK, text)
+
+
 def _region(region: Region | None) -> Record | None:
-    """The region's settings, and the day its certificates are signed (`tanggal_terbit`)."""
+    """The region's settings, its dates unbroken, and the day its certificates are signed
+    (`tanggal_terbit`)."""
     if region is None:
         return None
-    issued = issue_date(region.tanggal) if region.tanggal else None
-    return _record({**region.model_dump(), "tanggal_terbit": issued})
+    dates = region.tanggal
+    dated = (
+        {"tanggal": unbroken_date(dates), "tanggal_terbit": unbroken_date(issue_date(dates))}
+        if dates
+        else {"tanggal_terbit": None}
+    )
+    return _record({**region.model_dump(), **dated})
 
 
 def _role(role: Role, worksheet: WorksheetPlan) -> Record:
@@ -114,7 +134,7 @@ def _role(role: Role, worksheet: WorksheetPlan) -> Record:
     )
 
 
-def _workshop(workshop: Workshop) -> Record:
+def _workshop(workshop: Workshop, region: Region | None) -> Record:
     return _record(
         {
             **workshop.model_dump(),
@@ -122,8 +142,31 @@ def _workshop(workshop: Workshop) -> Record:
             "run_sheet": workshop.run_sheet,
             "days": workshop.days,
             "materials": workshop.materials,
+            "dates": day_dates(region.tanggal if region else None, workshop.days),
         }
     )
+
+
+_LAST_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$")
+
+
+def day_dates(text: str | None, days: int) -> list[dict[str, Any]]:
+    """Each day of the workshop with its weekday (0 = Monday) and date ("8 Juni 2026",
+    unbroken), when the region's `tanggal` reads as exactly `days` calendar days; else
+    none (the forms then leave a line to write the date on)."""
+    found = _LAST_DATE.search(text or "")
+    if not text or not found or calendar_days(text) != days:
+        return []
+    day, month, year = found.groups()
+    last = date(int(year), MONTHS.index(month.lower()) + 1, int(day))
+    dates = [last - timedelta(days=days - 1 - n) for n in range(days)]
+    return [
+        {
+            "weekday": d.weekday(),
+            "date": unbroken_date(f"{d.day} {MONTHS[d.month - 1].capitalize()} {d.year}"),
+        }
+        for d in dates
+    ]
 
 
 def _worksheet(worksheet: WorksheetPlan) -> Record:

@@ -41,7 +41,9 @@ class Target:
     packed: bytes  # the markup: `pack(text)`
     theme: Theme
     booklet_sheet: str | None = None  # paper of the sheets to impose A5 pages on, if any
-    roster_line: str = ""  # header of personalised copies: "Peserta: {nama} · … · workshop"
+    roster_line: str = (
+        ""  # line of personalised copies' pages without a Nama field: "Peserta: {nama} · {asal}"
+    )
 
     @property
     def markup(self) -> ET.Element:

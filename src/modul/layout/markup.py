@@ -33,7 +33,7 @@ BLOCKS: dict[str, set[str]] = {
         "border",
         "cover-page",
     },
-    "cover": {"kind", "title", "subtitle", "logo"},
+    "cover": {"kind", "title", "subtitle", "detail", "logo", "form"},
     "h1": {"id"},
     "h2": {"id"},
     "h3": set(),
@@ -48,7 +48,7 @@ BLOCKS: dict[str, set[str]] = {
     "field": {"label", "name"},
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
-    "keep": set(),
+    "keep": {"foot"},
     "spacer": {"mm", "fill"},
     "sheet": set(),
     "image": {"src", "mm"},
@@ -69,6 +69,8 @@ LIST_STYLES = {"bullet", "number"}
 # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _WHOLE = re.compile(r"^[0-9]+$")
+_WIDTH = re.compile(r"^[0-9]+(\.[0-9]+)?(mm)?$")  # a weight, or millimetres: "9mm"
+_INDENT = re.compile(r"^[0-9]+(\.[0-9]+)?%?$")  # millimetres, or a share of the cell: "50%"
 _SHARE = re.compile(r"^(0(\.[0-9]+)?|1(\.0+)?)$")
 
 
@@ -205,6 +207,14 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             lambda: _('<document nearly-empty> must be a share of a page from 0 to 1, e.g. "0.2"'),
         ),
     ],
+    "cover": [
+        (
+            "form",
+            "false",
+            {"true", "false"}.__contains__,
+            lambda: _('<cover form> must be "true" or "false"'),
+        )
+    ],
     "table": [
         (
             "border",
@@ -215,8 +225,8 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         (
             "widths",
             "1",
-            lambda widths: all(_NUMBER.match(w.strip()) for w in widths.split(",")),
-            lambda: _('<table widths> must be numbers separated by commas, e.g. "1,4,2"'),
+            lambda widths: all(_WIDTH.match(w.strip()) for w in widths.split(",")),
+            lambda: _('<table widths> must be weights or millimetres, e.g. "1,4,2" or "9mm,4,2"'),
         ),
         ("row-mm", "0", _NUMBER.match, lambda: _("<table row-mm> must be a number of millimetres")),
     ],
@@ -259,7 +269,12 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         )
     ],
     "cell": [
-        ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))
+        (
+            "indent",
+            "0",
+            _INDENT.match,
+            lambda: _('<cell indent> must be millimetres or a share, "50%"'),
+        )
     ],
     "spacer": [
         ("mm", "5", _NUMBER.match, lambda: _("<spacer mm> must be a number")),

@@ -2,7 +2,7 @@
 
 The worksheet is laid out once. Each participant's name is then stamped onto copies of
 its pages: the pages are form XObjects stored once in the print file (pikepdf), and the
-stamps (a header line and the "Nama" fields, see `stamps`) are drawn by ReportLab in
+stamps (the "Nama" and "Desa" fields, a header line, see `stamps`) are drawn by ReportLab in
 one small document whose font is shared by all of them. Layout is never run per
 participant.
 """
@@ -49,12 +49,12 @@ def personalised(
     fit), written to disk as it grows: memory does not grow with the list.
 
     `worksheet` is the laid-out worksheet; `form` the same as a fillable form, whose
-    "Nama" fields say where names go. `header` is printed on every page, with "{nama}"
-    and "{asal}" replaced.
+    "Nama" and "Desa" fields say where the name and village (`asal`) go. `header`, with
+    "{nama}" and "{asal}" replaced, is printed on the pages that have no "Nama" field.
 
-    Every page is three form XObjects: the worksheet page (stored once), the
-    participant's header line and name (stored once per participant, the name placed at
-    each "Nama" field). Names are stamped BATCH at a time.
+    Every page is form XObjects: the worksheet page (stored once), the participant's
+    header line, name and village (stored once per participant, placed at each "Nama"
+    and "Desa" field). Names are stamped BATCH at a time.
     """
     base = pikepdf.open(io.BytesIO(worksheet))
     box = base.pages[0].mediabox
@@ -63,7 +63,10 @@ def personalised(
     if not fields.corners:
         stamps.warnings.append(_no_name_field(relative(merged, root)))
     sheets = _own_forms(base)
-    placements = [_placement(fields.corners.get(n, [])) for n in range(len(sheets))]
+    placements = [
+        _placement(fields.names.corners.get(n, []), fields.villages.corners.get(n, []))
+        for n in range(len(sheets))
+    ]
     people, pages = roster.participants, len(sheets)
     size = roster.per_file or len(people) or 1
     parts = range(0, max(len(people), 1), size)
@@ -76,11 +79,11 @@ def personalised(
             for start in range(first, first + len(group), BATCH):
                 batch = people[start : min(start + BATCH, first + len(group))]
                 marks_pdf = pikepdf.open(io.BytesIO(stamps.draw(batch, header)))
-                marks = _own_forms(marks_pdf)  # header, name; header, name; …
+                marks = _own_forms(marks_pdf)  # header, name, village; header, …
                 copies = _Copies(base, sheets, placements, _shared(marks))
                 memo: Memo = {}  # the batch's font, written once
                 for n, person in enumerate(batch):
-                    stamp = marks[2 * n], marks[2 * n + 1]
+                    stamp = marks[3 * n], marks[3 * n + 1], marks[3 * n + 2]
                     pdf.add_participant(*stamp, memo)
                     yield Output(single(start + n + 1, person), copies.of(*stamp), pages)
             pdf.finish()
@@ -126,14 +129,17 @@ class _PrintFile:
         self.box = out.add(bytes(pikepdf.Array(base.pages[0].mediabox).unparse()))
         self.kids = array("q")
 
-    def add_participant(self, header: pikepdf.Object, name: pikepdf.Object, memo: Memo) -> None:
-        marks = self.out.copy(header, memo), self.out.copy(name, memo)
+    def add_participant(
+        self, header: pikepdf.Object, name: pikepdf.Object, village: pikepdf.Object, memo: Memo
+    ) -> None:
+        marks = tuple(self.out.copy(mark, memo) for mark in (header, name, village))
         for sheet, placement in zip(self.sheets, self.placements, strict=True):
             self.kids.append(
                 self.out.add(
                     b"<< /Type /Page /Parent %d 0 R /MediaBox %d 0 R /Contents %d 0 R "
                     b"/Resources << /XObject << /Worksheet %d 0 R /Header %d 0 R "
-                    b"/Name %d 0 R >> >> >>" % (self.tree, self.box, placement, sheet, *marks)
+                    b"/Name %d 0 R /Village %d 0 R >> >> >>"
+                    % (self.tree, self.box, placement, sheet, *marks)
                 )
             )
 
@@ -170,11 +176,11 @@ class _Copies:
             self.start.out.copy(obj, self.memo)
         self.beginning = beginning.getvalue()
 
-    def of(self, header: pikepdf.Object, name: pikepdf.Object) -> bytes:
+    def of(self, header: pikepdf.Object, name: pikepdf.Object, village: pikepdf.Object) -> bytes:
         file = io.BytesIO(self.beginning)
         file.seek(0, io.SEEK_END)
         pdf = self.start.branch(file)
-        pdf.add_participant(header, name, dict(self.memo))  # numbers of this file only
+        pdf.add_participant(header, name, village, dict(self.memo))  # this file's numbers
         pdf.finish()
         return file.getvalue()
 
@@ -201,7 +207,10 @@ def _own_forms(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
     return forms
 
 
-def _placement(corners: list[tuple[float, float]]) -> bytes:
-    """Content of a page: the worksheet page, the header, the name at every corner."""
-    names = b"".join(b" q 1 0 0 1 %.2f %.2f cm /Name Do Q" % xy for xy in corners)
-    return b"q /Worksheet Do Q q /Header Do Q" + names
+def _placement(names: list[tuple[float, float]], villages: list[tuple[float, float]]) -> bytes:
+    """Content of a page: the worksheet page, the name and village in their fields; the
+    line naming the participant at the top only where the page has no "Nama" field."""
+    header = b"" if names else b" q /Header Do Q"
+    stamps = [(b"Name", xy) for xy in names] + [(b"Village", xy) for xy in villages]
+    placed = b"".join(b" q 1 0 0 1 %.2f %.2f cm /%s Do Q" % (*xy, kind) for kind, xy in stamps)
+    return b"q /Worksheet Do Q" + header + placed

@@ -1,5 +1,8 @@
-"""The stamps on a participant's worksheet: the header line and the name, drawn by
-ReportLab, two small pages per participant, in one document whose font all share.
+"""The stamps on a participant's worksheet: the name and village written into the
+"Nama" and "Desa/Kelurahan" fields at the size of the body text, as the participant
+would write them, and a line naming the participant for the pages without a "Nama"
+field; drawn by ReportLab, three small pages per participant, in one document whose
+font all share.
 
 A name always fits its field: it is set smaller, down to the theme's minimum, then on
 two or three lines; a name too long even so is shortened and warned about, with its
@@ -31,35 +34,56 @@ from modul.typeset.proof import ASCENT, DESCENT
 LINE_GAP = 1.15  # baseline to baseline of a name on two lines, times its size
 MAX_WORDS_SPLIT = 30  # a name of more words is shortened, not cut into lines
 
-IDENTITY_FIELD = re.compile(r"^nama(_\d+)?$")  # the "Nama" fields of the fillable form
+# The fields of the fillable form a participant's name and village are written into
+IDENTITY_FIELD = re.compile(r"^nama(_\d+)?$")  # name="nama" in the layout
+VILLAGE_FIELD = re.compile(r"^desa(_kelurahan)?(_\d+)?$")  # name="desa", or "Desa/Kelurahan"
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where one kind of identity field is on the pages: the text is stamped on each."""
+
+    corners: dict[int, list[tuple[float, float]]]  # page index → lower-left corners
+    width: float  # of the narrowest field: one stamp serves them all
 
 
 @dataclass(frozen=True)
 class NameFields:
-    """Where the "Nama" fields of the worksheet are: the name is stamped on each."""
+    """Where the "Nama" and "Desa/Kelurahan" fields of the worksheet are, and the room a
+    text has above a field's line: its row, less the text's distance to the line."""
 
-    corners: dict[int, list[tuple[float, float]]]  # page index → lower-left corners
-    width: float  # of the narrowest field: one stamp serves them all
-    height: float  # room above a field's line: its row, less the name's distance to it
+    names: Places
+    villages: Places
+    height: float
+
+    @property
+    def corners(self) -> dict[int, list[tuple[float, float]]]:
+        return self.names.corners
 
 
 def name_fields(form: bytes, theme: Theme) -> NameFields:
-    """Where the fillable `form` has its "Nama" fields, and the room a name has there."""
-    corners: dict[int, list[tuple[float, float]]] = {}
-    widths = []
+    """Where the fillable `form` has its "Nama" and "Desa" fields, and their room."""
+    found: dict[re.Pattern[str], tuple[dict[int, list[tuple[float, float]]], list[float]]] = {
+        IDENTITY_FIELD: ({}, []),
+        VILLAGE_FIELD: ({}, []),
+    }
     with pikepdf.open(io.BytesIO(form)) as pdf:
         for number, page in enumerate(pdf.pages):
             for annotation in page.get("/Annots", []):
-                if IDENTITY_FIELD.match(str(annotation.get("/T", ""))):
-                    x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
-                    corners.setdefault(number, []).append((x0, y0))
-                    widths.append(x1 - x0)
+                name = str(annotation.get("/T", ""))
+                for pattern, (corners, widths) in found.items():
+                    if pattern.match(name):
+                        x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
+                        corners.setdefault(number, []).append((x0, y0))
+                        widths.append(x1 - x0)
+    names, villages = (Places(c, min(w, default=0.0)) for c, w in found.values())
     room = (theme.fields.row_mm - 1) * MM - theme.roster.name_above_line_pt
-    return NameFields(corners, min(widths, default=0.0), room)
+    return NameFields(names, villages, room)
 
 
 class Stamps:
-    """Two pages per participant: the header line in place, the name at the origin."""
+    """Three pages per participant: the header line in place, the name and the village
+    at the origin."""
 
     def __init__(
         self,
@@ -73,6 +97,8 @@ class Stamps:
         self.faces, self.look, self.font = faces, theme.roster, faces.names[0]
         self.width, self.height, self.fields, self.roster = width, height, fields, roster
         self.header_y = _header_baseline(theme, height)
+        # written as the participant would write it: at the size of the body text
+        self.size = min(self.look.name_size_pt, theme.styles["body"].size)
         self.warnings: list[Problem] = []
 
     def draw(self, participants: list[Participant], header: str) -> bytes:
@@ -83,7 +109,19 @@ class Stamps:
         for person in participants:
             self.header(canvas, person, header)
             canvas.showPage()
-            self.name(canvas, person)
+            if self.fields.names.corners and not self.written(
+                canvas, person.nama, self.fields.names
+            ):
+                self.warn(
+                    person,
+                    _("the name is shortened on the “Nama” line even at {size:g} pt: “{name}”"),
+                )
+            canvas.showPage()
+            if person.asal and not self.written(canvas, person.asal, self.fields.villages):
+                self.warn(
+                    person,
+                    _("the village is shortened on its line even at {size:g} pt: “{text}”"),
+                )
             canvas.showPage()
         canvas.save()
         return output.getvalue()
@@ -107,35 +145,35 @@ class Stamps:
             )
         self.faces.draw(canvas, left, self.header_y, line, self.font, size)
 
-    def name(self, canvas: Canvas, person: Participant) -> None:
-        """The name on one line, smaller if need be; else on two or three lines."""
-        look, room = self.look, self.fields.width - self.look.name_left_pt
-        if not self.fields.corners:  # nowhere to print it (warned once, not per name)
-            return
-        for lines in _splits(person.nama, self.faces, self.font):
+    def written(self, canvas: Canvas, text: str, places: Places) -> bool:
+        """`text` on one line at the body size, smaller if need be, else on two or three
+        lines, within the field's line (never over its label, never past its end);
+        False when it had to be shortened even so."""
+        look, room = self.look, places.width - self.look.name_left_pt
+        if not places.corners:  # no such field (a missing "Nama" is warned once)
+            return True
+        cut = False
+        for lines in _splits(text, self.faces, self.font):
             widest = max(self.faces.width(line, self.font, 1) for line in lines)
             tallest = self.fields.height / ((len(lines) - 1) * LINE_GAP + ASCENT)
-            size = min(look.name_size_pt, room / widest if widest else room, tallest)
+            size = min(self.size, room / widest if widest else room, tallest)
             if size >= look.min_size_pt:
                 break
         else:  # shortened rather than printed over a label
             size = look.min_size_pt
-            lines, cut = _shortened(person.nama, self.faces, self.font, size, room)
-            if cut:
-                self.warn(
-                    person,
-                    _("the name is shortened on the “Nama” line even at {size:g} pt: “{name}”"),
-                )
+            lines, cut = _shortened(text, self.faces, self.font, size, room)
         for n, line in enumerate(reversed(lines)):
             y = look.name_above_line_pt + n * LINE_GAP * size
             self.faces.draw(canvas, look.name_left_pt, y, line, self.font, size)
+        return not cut
 
     def warn(self, person: Participant, message: str) -> None:
-        """Warn about `person`'s row: `message` (translated) has `{size}` and `{name}`."""
+        """Warn about `person`'s row: `message` (translated) has `{size}` and `{name}`
+        or `{text}` (the village)."""
         self.warnings.append(
             warning(
                 *self.roster.at(person.row),
-                message.format(size=self.look.min_size_pt, name=person.nama),
+                message.format(size=self.look.min_size_pt, name=person.nama, text=person.asal),
                 _(
                     "write a shorter name in this row (initials for middle names, titles "
                     "left out), or make roster.min_size_pt in theme.yaml smaller"

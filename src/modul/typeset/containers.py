@@ -62,12 +62,17 @@ class Typesetter(Protocol):
 
 
 def cover(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """The title block: the document's kind over its title; on a form (`form="true"`)
+    the kind is the title ("TES AWAL") and the title (the role) is set under it, smaller.
+    Then the subtitle and the detail line, small."""
+    styles = ("title", "kind") if element.get("form") == "true" else ("kind", "title")
     parts: list[Flowable] = [
-        TextBlock(ts.text(element.get("kind", "")), ts.styles["kind"]),
-        TextBlock(ts.text(element.get("title", "")), ts.styles["title"]),
+        TextBlock(ts.text(element.get(text, "")), ts.styles[style])
+        for text, style in zip(("kind", "title"), styles)
     ]
-    if element.get("subtitle"):
-        parts.append(TextBlock(ts.text(element.get("subtitle", "")), ts.styles["small"]))
+    for line in ("subtitle", "detail"):
+        if element.get(line):
+            parts.append(TextBlock(ts.text(element.get(line, "")), ts.styles["small"]))
     look = ts.theme.cover
     if element.get("logo"):
         size, gap = look.logo_mm * mm, look.logo_gap_mm * mm
@@ -141,7 +146,7 @@ def table(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
                     widths[c] - 8,
                     style,
                     cell.get("align"),
-                    float(cell.get("indent", "0")) * mm,
+                    indent(cell.get("indent", "0"), widths[c] - 8),
                 )
             )
             for c, cell in enumerate(row)
@@ -156,6 +161,14 @@ def table(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
     row = float(element.get("row-mm", "0")) * mm  # the least height of a body row
     heights = [0.0] * header + [row] * (len(data) - header)
     return [ts.make_table(data, widths, commands, repeatRows=header, minRowHeights=heights)]
+
+
+def indent(value: str, width: float) -> float:
+    """A cell's indent: millimetres ("6"), or a share of the cell's text width ("50%",
+    the right half of a signature cell)."""
+    if value.endswith("%"):
+        return width * float(value[:-1]) / 100
+    return float(value) * float(mm)
 
 
 def box(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:

@@ -37,6 +37,8 @@ def keep_together(
             result.append(KeepTogether([*headings, block]))
         elif headings and isinstance(block, Table):
             result.append(HeadingsWithStart(headings, block))
+        elif getattr(block, "foot", False) and not headings and _ends_in_table(result):
+            result.append(TableFoot(result.pop(), block))  # (a short table is kept whole)
         elif isinstance(block, WritingLines) and (
             headings or result and isinstance(result[-1], TextBlock)
         ):
@@ -45,6 +47,10 @@ def keep_together(
         else:
             result += [*headings, block]
     return result
+
+
+def _ends_in_table(blocks: list[Flowable]) -> bool:
+    return bool(blocks) and isinstance(blocks[-1], Table)
 
 
 def _keeps_with_next(flowable: Flowable) -> bool:
@@ -81,4 +87,37 @@ class HeadingsWithStart(Flowable):
         start = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
         if start or getattr(getattr(self, "_frame", None), "_atTop", True):
             return [*self.headings, *(start or [self.table])]
+        return []  # the next page
+
+
+class TableFoot(Flowable):
+    """A long table and the block at its foot (`<keep foot="true">`, e.g. the signature
+    block under the Daftar Hadir): the foot never stands alone at the top of a page. When
+    the rest of the table fits on the page but the foot does not, the table's last rows
+    go on to the next page with it."""
+
+    def __init__(self, table: Table, foot: Flowable) -> None:
+        super().__init__()
+        self.table, self.foot = table, foot
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0xFFFFFF  # never drawn whole: always split, like KeepTogether
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        table = self.table.wrapOn(self.canv, avail_width, avail_height)[1]
+        table += self.table.getSpaceBefore() + self.table.getSpaceAfter()
+        foot = sum(  # a KeepTogether measures itself as endless, to be split: its blocks
+            block.wrapOn(self.canv, avail_width, avail_height)[1]
+            + block.getSpaceBefore()
+            + block.getSpaceAfter()
+            for block in self.foot.foot
+        )
+        if table + foot <= avail_height:
+            return [self.table, self.foot]
+        room = avail_height - foot if table <= avail_height else avail_height
+        pieces = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
+        if len(pieces) >= 2 and isinstance(pieces[-1], Table):  # [first, (FrameBreak,) rest]
+            return [*pieces[:-1], TableFoot(pieces[-1], self.foot)]
+        if getattr(getattr(self, "_frame", None), "_atTop", True):
+            return [self.table, self.foot]  # a foot taller than the page: as it comes
         return []  # the next page

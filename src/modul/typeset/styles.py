@@ -71,7 +71,14 @@ def padding(padding: Padding) -> list[Command]:
 
 
 def split_width(width: float, spec: str | None, columns: int) -> list[float]:
-    """Column widths from relative weights ("1,4,2"); missing weights count 1."""
-    weights = [float(w) for w in spec.split(",")] if spec else [1.0] * columns
-    weights = (weights + [1.0] * columns)[:columns]
-    return [width * w / sum(weights) for w in weights]
+    """Column widths from relative weights ("1,4,2"); missing weights count 1. A width
+    in millimetres ("9mm") is kept on every paper, the weights share the rest."""
+    given = [w.strip() for w in spec.split(",")] if spec else []
+    given = (given + ["1"] * columns)[:columns]
+    fixed = sum(float(w[:-2]) * mm for w in given if w.endswith("mm"))
+    weights = [0.0 if w.endswith("mm") else float(w) for w in given]
+    rest = max(width - fixed, 0.0)
+    return [
+        float(w[:-2]) * mm if w.endswith("mm") else rest * weight / (sum(weights) or 1)
+        for w, weight in zip(given, weights)
+    ]

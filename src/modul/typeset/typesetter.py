@@ -135,7 +135,10 @@ class Typesetter:
         return [Sheet(self.blocks(element, width), width, self.frame_height)]
 
     def keep(self, element: ET.Element, width: float) -> list[Flowable]:
-        return [KeepTogether(self.blocks(element, width))]
+        blocks = self.blocks(element, width)
+        kept = KeepTogether(blocks)
+        kept.foot = blocks if element.get("foot") == "true" else None  # pagination.TableFoot
+        return [kept]
 
     def image(self, element: ET.Element, width: float) -> list[Flowable]:
         """A picture, centred, its longer side `mm` long, printed at 300 dpi."""
