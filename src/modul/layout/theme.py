@@ -166,6 +166,7 @@ class Roster(Frozen):
 
 class LayoutCheck(Frozen):
     nearly_empty: Share  # a page whose text fills less than this is reported
+    least_filled: Share = 0.5  # so is a page but a document's last filled less than this
 
 
 class Theme(Frozen):

@@ -92,7 +92,7 @@ def lay_out(
     """The document laid out, with the layout check's findings located in `sources` (the
     edition's YAML trees), else at its `template`."""
     nearly_empty = float(document.get("nearly-empty", theme.layout_check.nearly_empty))
-    log = LayoutLog(theme.min_writing_mm * MM, nearly_empty)
+    log = LayoutLog(theme.min_writing_mm * MM, nearly_empty, theme.layout_check.least_filled)
     pdf, pages = render_document(
         document, theme, root=root, shown=shown, log=log, sources=sources, template=template
     )
