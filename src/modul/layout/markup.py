@@ -41,7 +41,7 @@ BLOCKS: dict[str, set[str]] = {
     "table": {"widths", "header", "shade", "border", "row-mm"},
     "row": set(),
     "cell": {"align", "indent"},
-    "lines": {"n", "name"},
+    "lines": {"n", "name", "fill"},
     "fields": set(),
     "field": {"label", "name"},
     "choices": {"options", "head", "number", "name", "score"},
@@ -220,7 +220,13 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             "3",
             lambda n: _WHOLE.match(n) and 1 <= int(n) <= 40,
             lambda: _("<lines n> must be a whole number from 1 to 40"),
-        )
+        ),
+        (
+            "fill",
+            "0",
+            {"0", "1"}.__contains__,
+            lambda: _('<lines fill> must be "1" (grow to the foot of the page) or "0"'),
+        ),
     ],
     "cell": [
         ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))

@@ -1,7 +1,12 @@
-"""Page-break rules on top of ReportLab's: what is kept together when a page ends, and
-where a long table starts below its headings."""
+"""Page-break rules on top of ReportLab's: what is kept together when a page ends, where
+a long table starts below its headings, and writing space that grows to its page's foot."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 
@@ -82,3 +87,51 @@ class HeadingsWithStart(Flowable):
         if start or getattr(getattr(self, "_frame", None), "_atTop", True):
             return [*self.headings, *(start or [self.table])]
         return []  # the next page
+
+
+@dataclass
+class Growth:
+    """Writing lines marked `fill` grow into the room their page leaves empty at its foot:
+    laid out once as written, then again with that room shared out among the growing
+    lines drawn on each page, as whole lines. Only room that is left anyway is used,
+    so every page breaks where it did."""
+
+    extra: dict[int, int] = field(default_factory=dict)  # growing lines' number → lines added
+    made: int = 0  # growing lines typeset so far
+    pages: dict[int, int] = field(default_factory=dict)  # growing lines' number → its page
+
+    def next(self) -> tuple[int, int]:
+        """The number of the next growing lines, and the lines they gain."""
+        self.made += 1
+        return self.made, self.extra.get(self.made, 0)
+
+    def drawn(self, number: int, page: int) -> None:
+        self.pages[number] = page
+
+    def shared_out(self, room: dict[int, float], spacing: float) -> dict[int, int]:
+        """The lines each growing space gains: the whole lines that fit in the `room`
+        (points) left at its page's foot, shared out evenly, the first ones first."""
+        extra: dict[int, int] = {}
+        for page in sorted(set(self.pages.values())):
+            numbers = sorted(n for n, p in self.pages.items() if p == page)
+            lines = max(0, int((room.get(page, 0.0) - 1) // spacing))
+            for i, number in enumerate(numbers):
+                extra[number] = lines // len(numbers) + (i < lines % len(numbers))
+        return extra
+
+
+_GROWTH: ContextVar[Growth | None] = ContextVar("growth", default=None)
+
+
+@contextmanager
+def growing(growth: Growth) -> Iterator[None]:
+    """Growing lines typeset or drawn inside this block count with `growth`."""
+    token = _GROWTH.set(growth)
+    try:
+        yield
+    finally:
+        _GROWTH.reset(token)
+
+
+def growth() -> Growth | None:
+    return _GROWTH.get()

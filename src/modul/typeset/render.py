@@ -7,8 +7,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
 from modul.content.tree import Node
@@ -16,6 +18,7 @@ from modul.errors import ModulError, Problem
 from modul.i18n import _
 from modul.layout.theme import Theme, scaled
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
+from modul.typeset.pagination import Growth, growing
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.pdf import PastPageLimit, TooTall, render_pdf
 from modul.typeset.proof import Proof, proving
@@ -52,17 +55,15 @@ def render_document(
     for attempt, factor in enumerate(scales, start=1):
         if log:
             log.restart()  # only the findings of the layout that is kept count
-        proof = Proof()
         last = attempt == len(scales)
         try:
-            pdf, pages = _render_once(
+            pdf, pages, proof = _render_once(
                 document,
                 scaled(theme, factor),
                 root=root,
                 shown=shown,
                 fillable=fillable,
                 log=log,
-                proof=proof,
                 page_limit=0 if last else wanted,  # a layout too long is left at once
             )
         except PastPageLimit:
@@ -107,22 +108,60 @@ def _render_once(
     shown: str,
     fillable: bool,
     log: LayoutLog | None,
-    proof: Proof,
     page_limit: int = 0,
+) -> tuple[bytes, int, Proof]:
+    """The document laid out once, and the print proof of it. Where it has writing lines
+    that grow (`fill`), it is laid out first as written, to learn the room left at each
+    page's foot, then with that room given to them; should a page then break elsewhere,
+    as written."""
+    lay_out = partial(_lay_out, document, theme, root, fillable, page_limit=page_limit)
+    extra: dict[int, int] = {}
+    first = Growth()
+    if any(lines.get("fill") == "1" for lines in document.iter("lines")):
+        probe = LayoutLog(0, 0)
+        lay_out(first, probe, proof=None)
+        room = {page: (1 - filled) * _frame_height(theme) for page, filled in probe.lowest.items()}
+        extra = first.shared_out(room, theme.writing_line_mm * mm)
+    final, proof = Growth(extra), Proof()
+    pdf, pages = lay_out(final, log, proof=proof)
+    if extra and final.pages != first.pages:
+        if log:
+            log.restart()
+        proof = Proof()
+        pdf, pages = lay_out(Growth(), log, proof=proof)
+    return pdf, pages, proof
+
+
+def _lay_out(
+    document: ET.Element,
+    theme: Theme,
+    root: Path,
+    fillable: bool,
+    growth: Growth,
+    log: LayoutLog | None,
+    *,
+    proof: Proof | None,
+    page_limit: int,
 ) -> tuple[bytes, int]:
     typesetter = Typesetter(theme, root, fillable=fillable)
-    with proving(proof):
-        flowables = typesetter.flowables(document)
-    return render_pdf(
-        flowables,
-        theme=theme,
-        fonts=typesetter.font,
-        faces=typesetter.faces,
-        info=document.attrib,
-        log=log,
-        proof=proof,
-        page_limit=page_limit,
-    )
+    with growing(growth):
+        with proving(proof or Proof()):
+            flowables = typesetter.flowables(document)
+        return render_pdf(
+            flowables,
+            theme=theme,
+            fonts=typesetter.font,
+            faces=typesetter.faces,
+            info=document.attrib,
+            log=log,
+            proof=proof,
+            page_limit=page_limit,
+        )
+
+
+def _frame_height(theme: Theme) -> float:
+    margins = theme.margins
+    return float((theme.paper_mm[1] - margins.top - margins.bottom) * mm)
 
 
 def _too_tall(err: TooTall) -> Finding:
