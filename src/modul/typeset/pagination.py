@@ -8,11 +8,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 
 from modul.layout.theme import PageBreaks
 from modul.typeset.flowables import WritingLines
-from modul.typeset.paragraphs import TextBlock
+from modul.typeset.paragraphs import Heading, TextBlock
 
 
 def keep_together(
@@ -31,6 +32,9 @@ def keep_together(
         headings: list[Flowable] = []
         while result and _keeps_with_next(result[-1]):
             headings.insert(0, result.pop())  # e.g. an h1 and the h2 below it
+        if headings and isinstance(block, TextBlock) and _short(block, width, rules):
+            result += [*headings, _kept_with_next(block)]  # a heading's introduction
+            continue
         if (
             isinstance(block, ListFlowable)
             and len(block._flowables) <= rules.short_list_items
@@ -50,6 +54,22 @@ def keep_together(
         else:
             result += [*headings, block]
     return result
+
+
+def _short(block: TextBlock, width: float, rules: PageBreaks) -> bool:
+    """A paragraph in the small style of `intro_lines` at most: a heading's introduction
+    (not a paragraph of body text, which would chain the headings below it)."""
+    if not block.style.name.startswith("small") or isinstance(block, Heading):
+        return False
+    lines = block.wrap(width, 0xFFFFFF)[1] / block.style.leading
+    return lines <= rules.intro_lines + 0.5
+
+
+def _kept_with_next(block: TextBlock) -> TextBlock:
+    """The paragraph that introduces what follows a heading goes with it, as the heading
+    does: a heading and its introduction never end a page."""
+    block.style = ParagraphStyle(f"{block.style.name}-kept", parent=block.style, keepWithNext=1)
+    return block
 
 
 def _keeps_with_next(flowable: Flowable) -> bool:
