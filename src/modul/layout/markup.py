@@ -46,6 +46,10 @@ BLOCKS: dict[str, set[str]] = {
     "field": {"label", "name"},
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
+    "band": {"text", "note", "align"},
+    "quiz": {"name"},
+    "question": set(),
+    "option": set(),
     "keep": set(),
     "spacer": {"mm"},
     "image": {"src", "mm"},
@@ -53,7 +57,7 @@ BLOCKS: dict[str, set[str]] = {
 }
 INLINE = {"b", "i", "br"}
 PICTURES = {"cover": "logo", "image": "src"}  # the attribute that names an element's picture
-TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i"}
+TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "question", "option", "b", "i"}
 PARAGRAPH_STYLES = {"body", "small", "title"}
 ALIGNMENTS = {"left", "center", "right"}
 LIST_STYLES = {"bullet", "number"}
@@ -227,6 +231,14 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             {"0", "1"}.__contains__,
             lambda: _('<lines fill> must be "1" (grow to the foot of the page) or "0"'),
         ),
+    ],
+    "band": [
+        (
+            "align",
+            "left",
+            {"left", "right"}.__contains__,
+            lambda: _('<band align> must be "left" or "right"'),
+        )
     ],
     "cell": [
         ("indent", "0", _NUMBER.match, lambda: _("<cell indent> must be a number of millimetres"))

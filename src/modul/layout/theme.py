@@ -154,6 +154,24 @@ class PageBreaks(Frozen):
     # heading introduces what follows it, and keeps with it as the heading does
 
 
+class Band(Frozen):
+    """The bar naming a sheet in large white letters on the accent colour (TES AWAL)."""
+
+    size_pt: Annotated[float, Field(gt=6, le=48)] = 20
+    padding_mm: Length = 3
+    space_after_mm: Length = 4
+
+
+class Quiz(Frozen):
+    """Multiple-choice questions with a tick box beside each option (the tests)."""
+
+    number_mm: Length = 8  # the question's number, before its text
+    box_gap_mm: Length = 2  # between a tick box and its option
+    column_gap_mm: Length = 4  # between options side by side
+    option_gap_mm: Length = 1  # below each row of options
+    space_after_mm: Length = 3  # below each question
+
+
 class Roster(Frozen):
     """The participant's line and name stamped on personalised worksheets."""
 
@@ -197,6 +215,8 @@ class Theme(Frozen):
     choices: Choices
     writing: Writing
     page_breaks: PageBreaks
+    band: Band = Band()
+    quiz: Quiz = Quiz()
     roster: Roster
     layout_check: LayoutCheck
 

@@ -61,7 +61,7 @@ def _short(block: TextBlock, width: float, rules: PageBreaks) -> bool:
     (not a paragraph of body text, which would chain the headings below it)."""
     if not block.style.name.startswith("small") or isinstance(block, Heading):
         return False
-    lines = block.wrap(width, 0xFFFFFF)[1] / block.style.leading
+    lines = float(block.wrap(width, 0xFFFFFF)[1]) / float(block.style.leading)
     return lines <= rules.intro_lines + 0.5
 
 
