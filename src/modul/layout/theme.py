@@ -150,6 +150,8 @@ class PageBreaks(Frozen):
     table_min_rows: Annotated[int, Field(ge=1, le=10)]  # rows left at a page foot, at least
     short_row_mm: Length  # such a row moves on to keep a table's last row company
     min_row_piece_mm: Length  # a row taller than a page is cut into pieces this high at least
+    cut_row_room_mm: Length = 0  # a row that would leave this much empty at a page's foot
+    # is cut there, in a table with a head, rather than moved whole (0: never)
     intro_lines: Annotated[int, Field(ge=0, le=20)] = 3  # a paragraph this short under a
     # heading introduces what follows it, and keeps with it as the heading does
 

@@ -20,11 +20,11 @@ def keep_together(
     blocks: list[Flowable], width: float, page: float, rules: PageBreaks
 ) -> list[Flowable]:
     """Headings stay with what follows them, and short things are not split. A short
-    list (`short_list_items` at most) or short table (`short_table_share` of the `page`
-    height at most)
-    moves to the next page whole, with its headings: no heading above a page break with
-    one item under it, no item alone on the next page. A long table starts under its
-    headings where its first rows fit. A prompt goes with the writing lines under it.
+    list (`short_list_items` at most, and `short_table_share` of the `page` height at
+    most) or short table (`short_table_share` at most) moves to the next page whole, with
+    its headings: no heading above a page break with one item under it, no item alone on
+    the next page. A long table or list starts under its headings where its first rows
+    or its first item fit. A prompt goes with the writing lines under it.
     Anything else is left to ReportLab's keepWithNext.
     (Only at the top level: ReportLab cannot split a KeepTogether inside a table cell.)"""
     result: list[Flowable] = []
@@ -35,16 +35,13 @@ def keep_together(
         if headings and isinstance(block, TextBlock) and _short(block, width, rules):
             result += [*headings, _kept_with_next(block)]  # a heading's introduction
             continue
-        if (
-            isinstance(block, ListFlowable)
-            and len(block._flowables) <= rules.short_list_items
-            or (
-                isinstance(block, Table)
-                and block.wrap(width, page)[1] <= page * rules.short_table_share
-            )
-        ):
+        few = not isinstance(block, ListFlowable) or len(block._flowables) <= rules.short_list_items
+        short = isinstance(block, (ListFlowable, Table)) and (
+            block.wrapOn(None, width, page)[1] <= page * rules.short_table_share
+        )
+        if short and few:
             result.append(KeepTogether([*headings, block]))
-        elif headings and isinstance(block, Table):
+        elif headings and isinstance(block, (Table, ListFlowable)):
             result.append(HeadingsWithStart(headings, block))
         elif isinstance(block, WritingLines) and (
             headings or result and isinstance(result[-1], TextBlock)
@@ -77,11 +74,11 @@ def _keeps_with_next(flowable: Flowable) -> bool:
 
 
 class HeadingsWithStart(Flowable):
-    """Headings and the long table below them. The table starts under its headings where
-    its first rows fit, rather than moving with them to the next page as ReportLab's
+    """Headings and the long table (or list) below them. The table starts under its
+    headings where its first rows (the list: its first item) fit, rather than moving with them to the next page as ReportLab's
     keepWithNext would, leaving most of a page empty."""
 
-    def __init__(self, headings: list[Flowable], table: Table) -> None:
+    def __init__(self, headings: list[Flowable], table: Table | ListFlowable) -> None:
         super().__init__()
         self.headings, self.table = headings, table
         for heading in headings:
@@ -104,6 +101,9 @@ class HeadingsWithStart(Flowable):
         if self.table.wrapOn(self.canv, avail_width, room)[1] <= room:
             return [*self.headings, self.table]
         start = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
+        if start and isinstance(self.table, ListFlowable):  # its items: does the first fit?
+            first = start[0].wrapOn(self.canv, avail_width, room)[1] + start[0].getSpaceBefore()
+            start = start if first <= room else []
         if start or getattr(getattr(self, "_frame", None), "_atTop", True):
             return [*self.headings, *(start or [self.table])]
         return []  # the next page
