@@ -169,8 +169,8 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         (
             "fit-pages",
             "1",
-            _WHOLE.match,
-            lambda: _('<document fit-pages> must be a whole number of pages, e.g. "1"'),
+            lambda pages: pages == "auto" or _WHOLE.match(pages),
+            lambda: _('<document fit-pages> must be a whole number of pages, e.g. "1", or "auto"'),
         ),
         (
             "nearly-empty",

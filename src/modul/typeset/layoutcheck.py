@@ -137,15 +137,17 @@ class LayoutLog:
         self.lowest[page] = max(self.lowest.get(page, 0.0), filled)
 
     def finish(self) -> list[Finding]:
-        """The findings, with every page filled less than `nearly_empty`, and every page
-        but the last filled less than `least_filled` (a reader turns over a half empty
-        page and wonders what is missing). A document whose `nearly_empty` is 0 (the
+        """The findings, with every page but the last filled less than `least_filled` (a
+        reader turns over a half empty page and wonders what is missing). The last page
+        of a document ends where its text ends. A document whose `nearly_empty` is 0 (the
         attendance list, whose rows end anywhere) is not measured."""
         last = max(self.lowest, default=0)
         for page, filled in sorted(self.lowest.items()):
+            if page == last or not self.nearly_empty:
+                continue
             if filled < self.nearly_empty:
                 message = _("the page is nearly empty ({filled:.0%} filled)")
-            elif page != last and filled < self.least_filled and self.nearly_empty:
+            elif filled < self.least_filled:
                 message = _(
                     "the page is only {filled:.0%} filled, and it is not the document's last"
                 )

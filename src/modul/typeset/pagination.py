@@ -75,8 +75,9 @@ def _keeps_with_next(flowable: Flowable) -> bool:
 
 class HeadingsWithStart(Flowable):
     """Headings and the long table (or list) below them. The table starts under its
-    headings where its first rows (the list: its first item) fit, rather than moving with them to the next page as ReportLab's
-    keepWithNext would, leaving most of a page empty."""
+    headings where its first rows (the list: its first item) fit, rather than moving
+    with them to the next page as ReportLab's keepWithNext would, leaving most of a page
+    empty."""
 
     def __init__(self, headings: list[Flowable], table: Table | ListFlowable) -> None:
         super().__init__()

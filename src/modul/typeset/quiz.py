@@ -74,14 +74,16 @@ def band(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
         spaceBefore=0,
         spaceAfter=0,
     )
-    cells = [TextBlock(ts.text(element.get("text", "")), big)]
+    text = element.get("text", "")
+    inner = look.padding_mm * mm
+    text_w = min(width * 0.6, pdfmetrics.stringWidth(text, big.fontName, big.fontSize) + 2 * inner)
+    cells = [TextBlock(ts.text(text), big)]
     note = [TextBlock(ts.text(element.get("note", "")), small)] if element.get("note") else [""]
     row = [*note, *cells] if right else [*cells, *note]
-    inner = look.padding_mm * mm
     return [
         ts.make_table(
             [row],
-            [width * 0.4, width * 0.6] if right else [width * 0.6, width * 0.4],
+            [width - text_w, text_w] if right else [text_w, width - text_w],
             [
                 ("BACKGROUND", (0, 0), (-1, -1), ts.accent),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -107,7 +109,7 @@ def quiz(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
 
 
 def _question(ts: Typesetter, group: str, n: int, element: ET.Element, width: float) -> Table:
-    look, style = ts.theme.quiz, ts.styles["cell"]
+    look, style = ts.theme.quiz, _style(ts)
     number_w = look.number_mm * mm
     options = [o for o in element if o.tag == "option"]
     text = ET.Element("question")
@@ -146,6 +148,13 @@ def _question(ts: Typesetter, group: str, n: int, element: ET.Element, width: fl
     )
 
 
+def _style(ts: Typesetter) -> ParagraphStyle:
+    """The text of questions and options: the cell style, its lines `leading_share` apart."""
+    cell = ts.styles["cell"]
+    leading = cell.fontSize * ts.theme.quiz.leading_share
+    return ParagraphStyle("quiz", parent=cell, leading=leading)
+
+
 def _columns(ts: Typesetter, options: list[ET.Element], width: float, style: ParagraphStyle) -> int:
     """The most columns (all options in a row, or two) that set each option on one line."""
     box = ts.theme.checkbox_mm * mm + ts.theme.quiz.box_gap_mm * mm
@@ -169,7 +178,7 @@ def _option(
 ) -> Table:
     """An option: its tick box, then its letter and text, the box level with the first
     line of text."""
-    look, style = ts.theme.quiz, ts.styles["cell"]
+    look, style = ts.theme.quiz, _style(ts)
     box = ts.theme.checkbox_mm * mm
     tick = CheckBox(box, ts.rule_colour, ts.theme.choices.box_line_pt, field)
     label = TextBlock(f"{letter}. {ts.inline(element)}", style)

@@ -46,12 +46,20 @@ def render_document(
     """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
     form fields over the writing spaces and tick boxes. A document marked `fit-pages="N"`
     (the one-page run-sheet) is set smaller, through the theme's `fit_scales`, until it
-    fits on N pages. `shown` names the document in messages; a print proof failure is
-    located in `sources` (the edition's YAML trees), else at `template`."""
-    wanted = int(document.get("fit-pages", "0"))
+    fits on N pages; `fit-pages="auto"` (the tests) loses a nearly empty last page so, if
+    it does at `least_scale` or larger. `shown` names the document in messages; a print
+    proof failure is located in `sources` (the edition's YAML trees), else at `template`."""
     if document.get("orientation") == "landscape":
         theme = theme.model_copy(update={"landscape": True})
+    auto = document.get("fit-pages") == "auto"
+    wanted = (
+        _pages_to_save(document, theme, root, shown)
+        if auto
+        else int(document.get("fit-pages", "0"))
+    )
     scales = theme.fit_scales if wanted else [1.0]
+    if auto and wanted:  # only slightly smaller, else as it is
+        scales = [f for f in scales if f >= theme.page_breaks.least_scale] + [1.0]
     for attempt, factor in enumerate(scales, start=1):
         if log:
             log.restart()  # only the findings of the layout that is kept count
@@ -73,12 +81,23 @@ def render_document(
             raise ModulError([problem.as_error() for problem in located]) from None
         if pages <= wanted:
             break
-    if log and wanted and pages > wanted:
+    if log and wanted and pages > wanted and not auto:
         log.too_many_pages(pages, wanted, min(theme.fit_scales))
     if failed := proof.check():
         located = locate(failed, sources or {}, template or shown, shown)
         raise ModulError([problem.as_error() for problem in located])
     return pdf, pages
+
+
+def _pages_to_save(document: ET.Element, theme: Theme, root: Path, shown: str) -> int:
+    """The pages to fit a document on to lose its last page, when that page is nearly
+    empty (a test's last question alone on its side); else 0."""
+    probe = LayoutLog(0, 0)
+    _pdf, pages, _proof = _render_once(
+        document, theme, root=root, shown=shown, fillable=False, log=probe
+    )
+    last = probe.lowest.get(pages, 1.0)
+    return pages - 1 if pages > 1 and last < theme.layout_check.nearly_empty else 0
 
 
 def lay_out(

@@ -41,10 +41,10 @@ class SplittingTable(Table):
     def _split(self, avail_width: float, avail_height: float, in_a_cell: bool) -> list[Flowable]:
         self.splitInRow: float = 0
         parts: list[Flowable] = super().split(avail_width, avail_height)
+        if not in_a_cell and (cut := self._cut_rather_than_move(avail_height, parts)):
+            return cut
         if in_a_cell or avail_height >= self.frame_height - 1:
             return parts or self._cut_row(avail_width, avail_height, anyhow=True)
-        if (cut := self._cut_rather_than_move(avail_height, parts)) is not None:
-            return cut
         if parts or not self._first_row_taller_than_a_page():
             return self._no_lone_rows(parts, avail_width)  # [] : on to the next page
         return self._cut_row(avail_width, avail_height, anyhow=False)
@@ -65,7 +65,8 @@ class SplittingTable(Table):
         return pieces or None
 
     def _tall(self, first: int, end: int) -> bool:
-        return bool(self.cut_room) and sum(self._rowHeights[first:end]) >= self.cut_room
+        """Rows taller than `short_row` (with cutting on): enough to stand under a head."""
+        return bool(self.cut_room) and sum(self._rowHeights[first:end]) > self.short_row
 
     def _first_row_taller_than_a_page(self) -> bool:
         """The head and the first row below it fit on no page: the row is cut anyway, so
@@ -125,7 +126,7 @@ class SplittingTable(Table):
 
     def _no_lone_rows(self, parts: list[Flowable], avail_width: float) -> list[Flowable]:
         """A table of four rows or more moves to the next page rather than leave its head
-        and a single row at the foot of this one, unless that row is `cut_room` tall; its
+        and a single row at the foot of this one, unless that row is a tall one; its
         last row does not start a page alone when a short row can go with it (moving tall
         rows costs pages)."""
         head = self.repeatRows
@@ -134,7 +135,7 @@ class SplittingTable(Table):
         before = len(parts[0]._cellvalues) - head
         after = len(parts[1]._cellvalues) - head
         if before < self.min_rows and not self._tall(head, head + before):
-            return []  # a tall row (`cut_room` high) may stand alone under the head
+            return []  # a tall row may stand alone under the head
         last = head + before - 1  # the last row above the break
         if after == 1 and before > self.min_rows and self._rowHeights[last] <= self.short_row:
             first, rest = super().split(avail_width, sum(self._rowHeights[:last]) + 0.01)
