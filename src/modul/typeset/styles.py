@@ -51,6 +51,7 @@ def table_class(theme: Theme, frame_height: float) -> type[Table]:
         "short_row": rules.short_row_mm * mm,
         "min_row_piece": rules.min_row_piece_mm * mm,
         "cut_room": rules.cut_row_room_mm * mm,
+        "half": theme.layout_check.least_filled,
     }
     return type("Table", (SplittingTable,), attributes)
 

@@ -28,6 +28,7 @@ class SplittingTable(Table):
     short_row = 0.0  # a row this short moves on to keep a last row company
     min_row_piece = 0.0  # a row taller than a page is cut into pieces this high at least
     cut_room = 0.0  # a row that would leave this much empty at a page's foot is cut (0: never)
+    half = 0.5  # … when the page would be filled less than this share
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         in_a_cell = _CUTTING.get()  # a box in a cell of a row being cut: cut it too
@@ -53,13 +54,15 @@ class SplittingTable(Table):
         self, avail_height: float, parts: list[Flowable]
     ) -> list[Flowable] | None:
         """A table with a head (it repeats on the next page) whose next row would leave
-        `cut_room` or more empty at the page's foot: that row is cut, its first piece
-        here, rather than moved whole (a long step of the facilitator's guide on A5)."""
+        `cut_room` or more empty at the page's foot, and the page less than `half` full:
+        that row is cut, its first piece here, rather than moved whole (a long step of
+        the facilitator's guide on A5). A fuller page keeps its rows whole."""
         if not (self.repeatRows and self.cut_room) or len(parts) > 2:
             return None
         kept = len(parts[0]._cellvalues) if parts else 0
-        if avail_height - sum(self._rowHeights[:kept]) < self.cut_room:
-            return None
+        room = avail_height - sum(self._rowHeights[:kept])  # left empty if not cut
+        if room < self.cut_room or self.frame_height - room >= self.frame_height * self.half:
+            return None  # too little room for a piece, or the page is full enough
         self.splitInRow = self.min_row_piece
         pieces: list[Flowable] = self._splitRows(avail_height, doInRowSplit=True)
         return pieces or None
