@@ -170,7 +170,7 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             "fit-pages",
             "1",
             lambda pages: pages == "auto" or _WHOLE.match(pages),
-            lambda: _('<document fit-pages> must be a whole number of pages, e.g. "1", or "auto"'),
+            lambda: _('<document fit-pages> must be a whole number of pages, e.g. "1"'),
         ),
         (
             "nearly-empty",
