@@ -1,6 +1,6 @@
 """How full each page of the shipped kit is, read back from the PDFs (issue 27, point 5).
 
-    python tools/page_fill.py                   # A4, F4, Letter and A5: pages under 50 %
+    python tools/page_fill.py                   # A4, F4, Letter, A5, booklet: pages under 50 %
     python tools/page_fill.py --paper A5 --all  # every page but each document's last
     python tools/page_fill.py --below 0.7 --list  # and name each page under 70 %
 
@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-PAPERS = ("A4", "F4", "Letter", "A5")
+PAPERS = ("A4", "F4", "Letter", "A5", "booklet")  # booklet: --booklet, its A5 pages
 LOOSE_SHEETS = {"sertifikat.pdf", "kartu-nama.pdf"}  # a sheet per participant or a grid
 MM = 72 / 25.4
 TOLERANCE = 2 * MM  # a heading's ascenders may reach a little above the top margin
@@ -107,13 +107,13 @@ def build_on(paper: str, folder: Path) -> Path:
 
     for part in ("content", "layouts"):
         shutil.copytree(REPO / part, folder / part)
-    build(folder, Options(paper=paper))
+    build(folder, Options(booklet=True) if paper == "booklet" else Options(paper=paper))
     return folder / "build"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--paper", action="append", choices=PAPERS, help="default: all four")
+    parser.add_argument("--paper", action="append", choices=PAPERS, help="default: all")
     parser.add_argument("--below", type=float, default=0.5, help="report pages under this")
     parser.add_argument("--all", action="store_true", help="every page but each last")
     parser.add_argument("--list", action="store_true", help="name each page under --below")
