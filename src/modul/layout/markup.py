@@ -47,6 +47,7 @@ BLOCKS: dict[str, set[str]] = {
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
     "band": {"text", "note", "align"},
+    "columns": {"n"},
     "quiz": {"name"},
     "question": set(),
     "option": set(),
@@ -231,6 +232,14 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             {"0", "1"}.__contains__,
             lambda: _('<lines fill> must be "1" (grow to the foot of the page) or "0"'),
         ),
+    ],
+    "columns": [
+        (
+            "n",
+            "2",
+            lambda n: _WHOLE.match(n) and 2 <= int(n) <= 4,
+            lambda: _("<columns n> must be a whole number from 2 to 4"),
+        )
     ],
     "band": [
         (

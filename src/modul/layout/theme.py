@@ -177,6 +177,13 @@ class Quiz(Frozen):
     space_after_mm: Length = 3  # below each question
 
 
+class Columns(Frozen):
+    """Blocks set in columns side by side (<columns>: the glossary)."""
+
+    gap_mm: Length = 6  # between two columns
+    space_after_mm: Length = 3
+
+
 class Roster(Frozen):
     """The participant's line and name stamped on personalised worksheets."""
 
@@ -222,6 +229,7 @@ class Theme(Frozen):
     page_breaks: PageBreaks
     band: Band = Band()
     quiz: Quiz = Quiz()
+    columns: Columns = Columns()
     roster: Roster
     layout_check: LayoutCheck
 

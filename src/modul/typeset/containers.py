@@ -13,6 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    BalancedColumns,
     Flowable,
     HRFlowable,
     Image,
@@ -179,6 +180,26 @@ def box(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
                     spaceAfter=look.space_after_mm * mm,
                 )
             ]
+        )
+    ]
+
+
+def columns(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """Blocks in `n` columns side by side (default 2), filled in turn and balanced on the
+    last page, like a dictionary's: the glossary."""
+    count = int(element.get("n", "2"))
+    gap = ts.theme.columns.gap_mm * mm
+    inner = (width - gap * (count - 1)) / count
+    return [
+        BalancedColumns(
+            ts.blocks(element, inner),
+            nCols=count,
+            innerPadding=gap,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            spaceAfter=ts.theme.columns.space_after_mm * mm,
         )
     ]
 

@@ -68,6 +68,7 @@ class Typesetter:
             "fields": partial(writing.fields, self),
             "choices": partial(writing.choices, self),
             "box": partial(containers.box, self),
+            "columns": partial(containers.columns, self),
             "band": partial(quiz.band, self),
             "quiz": partial(quiz.quiz, self),
             "keep": self.keep,
