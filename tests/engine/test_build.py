@@ -54,6 +54,7 @@ def test_build_writes_every_edition_at_documented_paths(built):
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_every_seed_sentence_is_in_the_handout(built, seed):
     text = pdf_text(pdf_path(built, ROLE_OF_SEED[seed.name[:3]], "bahan-bacaan.pdf"))
+    text = text.replace("… …", ", ")  # a sentence cut between Harapan and Kenyataan
     for sentence in seed_sentences(seed):
         assert sentence in text, sentence
 

@@ -69,13 +69,14 @@ def test_findings_are_kept_for_a_build_with_nothing_to_do(small_project):
 def test_nearly_empty_page_points_at_its_text(project):
     last_paragraph_alone(project)
     report = build(project, Options(**WHERE))
-    (finding,) = report.warnings
+    # (the page before the inserted break is also less than half full: reported too)
+    (finding,) = [w for w in report.warnings if "nearly empty" in w.message]
     assert (finding.file, finding.line) == LAST_TEXT
     assert finding.is_warning
     page = page_of(project / GUIDE, "Perbedaan signifikan antara Konsultan")
     assert finding.message.startswith(f"{GUIDE}, page {page}: the page is nearly empty (")
     again = build(project, Options(**WHERE))
-    assert again.documents == [] and again.warnings == [finding]  # repeated when skipped
+    assert again.documents == [] and again.warnings == report.warnings  # repeated when skipped
 
 
 def test_writing_space_below_the_theme_minimum(project):

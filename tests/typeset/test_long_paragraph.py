@@ -48,7 +48,9 @@ def test_a_long_paragraph_is_broken_into_lines_about_once(long_paragraph, monkey
     monkeypatch.setattr(paragraph, "stringWidth", counting)
     (handout,) = build(long_paragraph, HANDOUT).documents
     assert len(pages_text(handout.path)) > 50
-    assert measured < 6 * WORDS  # 4.5 per word; ReportLab's own split: 28
+    # 4.5 per word and layout; ReportLab's own split: 28. The handout is laid out twice:
+    # once to learn the room its growing writing lines (<lines fill>) take.
+    assert measured < 2 * 6 * WORDS
 
 
 def test_its_pages_are_those_of_reportlabs_own_split(long_paragraph, monkeypatch):

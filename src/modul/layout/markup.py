@@ -43,11 +43,16 @@ BLOCKS: dict[str, set[str]] = {
     "table": {"widths", "header", "shade", "border", "row-mm"},
     "row": set(),
     "cell": {"align", "indent"},
-    "lines": {"n", "name"},
+    "lines": {"n", "name", "fill"},
     "fields": set(),
     "field": {"label", "name"},
     "choices": {"options", "head", "number", "name", "score"},
     "box": {"title"},
+    "banner": {"text", "note", "align"},
+    "columns": {"n"},
+    "quiz": {"name"},
+    "question": set(),
+    "option": set(),
     "keep": {"foot"},
     "spacer": {"mm", "fill"},
     "sheet": set(),
@@ -62,7 +67,7 @@ BLOCKS: dict[str, set[str]] = {
 }
 INLINE = {"b", "i", "u", "br"}
 PICTURES = {"cover": "logo", "image": "src", "tags": "logo"}  # the attribute naming a picture
-TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "b", "i", "u"}
+TEXT_ELEMENTS = {"h1", "h2", "h3", "p", "item", "cell", "question", "option", "b", "i", "u"}
 PARAGRAPH_STYLES = {"body", "small", "title", "kind", "display", "name"}
 ALIGNMENTS = {"left", "center", "right"}
 LIST_STYLES = {"bullet", "number"}
@@ -197,7 +202,7 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
         (
             "fit-pages",
             "1",
-            _WHOLE.match,
+            lambda pages: pages == "auto" or _WHOLE.match(pages),
             lambda: _('<document fit-pages> must be a whole number of pages, e.g. "1"'),
         ),
         (
@@ -266,6 +271,28 @@ _VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], st
             "3",
             lambda n: _WHOLE.match(n) and 1 <= int(n) <= 40,
             lambda: _("<lines n> must be a whole number from 1 to 40"),
+        ),
+        (
+            "fill",
+            "0",
+            {"0", "1"}.__contains__,
+            lambda: _('<lines fill> must be "1" (grow to the foot of the page) or "0"'),
+        ),
+    ],
+    "columns": [
+        (
+            "n",
+            "2",
+            lambda n: _WHOLE.match(n) and 2 <= int(n) <= 4,
+            lambda: _("<columns n> must be a whole number from 2 to 4"),
+        )
+    ],
+    "banner": [
+        (
+            "align",
+            "left",
+            {"left", "right"}.__contains__,
+            lambda: _('<banner align> must be "left" or "right"'),
         )
     ],
     "cell": [

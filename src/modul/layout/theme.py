@@ -160,6 +160,38 @@ class PageBreaks(Frozen):
     table_min_rows: Annotated[int, Field(ge=1, le=10)]  # rows left at a page foot, at least
     short_row_mm: Length  # such a row moves on to keep a table's last row company
     min_row_piece_mm: Length  # a row taller than a page is cut into pieces this high at least
+    cut_row_room_mm: Length = 0  # a row that would leave this much empty at a page's foot
+    # is cut there, in a table with a head, rather than moved whole (0: never)
+    least_scale: Annotated[float, Field(gt=0.3, le=1)] = 0.9  # a document marked
+    # fit-pages="auto" is set down to this size to lose a nearly empty last page
+    intro_lines: Annotated[int, Field(ge=0, le=20)] = 3  # a paragraph this short under a
+    # heading introduces what follows it, and keeps with it as the heading does
+
+
+class Banner(Frozen):
+    """The bar naming a sheet in large white letters on the accent colour (TES AWAL)."""
+
+    size_pt: Annotated[float, Field(gt=6, le=48)] = 20
+    padding_mm: Length = 3
+    space_after_mm: Length = 4
+
+
+class Quiz(Frozen):
+    """Multiple-choice questions with a tick box beside each option (the tests)."""
+
+    number_mm: Length = 8  # the question's number, before its text
+    leading_share: Annotated[float, Field(ge=1, le=2)] = 1.25  # line distance, × text size
+    box_gap_mm: Length = 2  # between a tick box and its option
+    column_gap_mm: Length = 4  # between options side by side
+    option_gap_mm: Length = 1  # below each row of options
+    space_after_mm: Length = 3  # below each question
+
+
+class Columns(Frozen):
+    """Blocks set in columns side by side (<columns>: the glossary)."""
+
+    gap_mm: Length = 6  # between two columns
+    space_after_mm: Length = 3
 
 
 class Roster(Frozen):
@@ -175,7 +207,8 @@ class Roster(Frozen):
 
 
 class LayoutCheck(Frozen):
-    nearly_empty: Share  # a page whose text fills less than this is reported
+    nearly_empty: Share  # a page but the last filled less than this is "nearly empty"
+    least_filled: Share = 0.5  # a page but the last filled less than this is reported
 
 
 class Theme(Frozen):
@@ -204,6 +237,9 @@ class Theme(Frozen):
     choices: Choices
     writing: Writing
     page_breaks: PageBreaks
+    banner: Banner = Banner()
+    quiz: Quiz = Quiz()
+    columns: Columns = Columns()
     roster: Roster
     layout_check: LayoutCheck
     name_tags: NameTags = NameTags()  # the Tanda Pengenal

@@ -13,6 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    BalancedColumns,
     Flowable,
     HRFlowable,
     Image,
@@ -64,11 +65,13 @@ class Typesetter(Protocol):
 def cover(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
     """The title block: the document's kind over its title; on a form (`form="true"`)
     the kind is the title ("TES AWAL") and the title (the role) is set under it, smaller.
-    Then the subtitle and the detail line, small."""
+    Then the subtitle and the detail line, small. An empty kind is left out (the tests:
+    their banner names them)."""
     styles = ("title", "kind") if element.get("form") == "true" else ("kind", "title")
     parts: list[Flowable] = [
         TextBlock(ts.text(element.get(text, "")), ts.styles[style])
         for text, style in zip(("kind", "title"), styles)
+        if element.get(text)
     ]
     for line in ("subtitle", "detail"):
         if element.get(line):
@@ -192,6 +195,26 @@ def box(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
                     spaceAfter=look.space_after_mm * mm,
                 )
             ]
+        )
+    ]
+
+
+def columns(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """Blocks in `n` columns side by side (default 2), filled in turn and balanced on the
+    last page, like a dictionary's: the glossary."""
+    count = int(element.get("n", "2"))
+    gap = ts.theme.columns.gap_mm * mm
+    inner = (width - gap * (count - 1)) / count
+    return [
+        BalancedColumns(
+            ts.blocks(element, inner),
+            nCols=count,
+            innerPadding=gap,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            spaceAfter=ts.theme.columns.space_after_mm * mm,
         )
     ]
 

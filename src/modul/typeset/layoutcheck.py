@@ -33,6 +33,8 @@ class Finding:
 class LayoutLog:
     min_writing: float  # points: the theme's smallest writing space
     nearly_empty: float  # share of a page: a page filled less is reported
+    # share of a page: a page before the document's last filled less is reported
+    least_filled: float = 0.0
     findings: list[Finding] = field(default_factory=list)
     last_text: str = ""
     first_text: dict[int, str] = field(default_factory=dict)  # page → first text on it
@@ -135,16 +137,30 @@ class LayoutLog:
         self.lowest[page] = max(self.lowest.get(page, 0.0), filled)
 
     def finish(self) -> list[Finding]:
+        """The findings, with every page but the last filled less than `least_filled` (a
+        reader turns over a half empty page and wonders what is missing). The last page
+        of a document ends where its text ends. A document whose `nearly_empty` is 0 (the
+        attendance list, whose rows end anywhere) is not measured."""
+        last = max(self.lowest, default=0)
         for page, filled in sorted(self.lowest.items()):
+            if page == last or not self.nearly_empty:
+                continue
             if filled < self.nearly_empty:
-                self.findings.append(
-                    Finding(
-                        page,
-                        _("the page is nearly empty ({filled:.0%} filled)").format(filled=filled),
-                        _("move text so that the page fills, or join it with the one before"),
-                        self.first_text.get(page, ""),
-                    )
+                message = _("the page is nearly empty ({filled:.0%} filled)")
+            elif filled < self.least_filled:
+                message = _(
+                    "the page is only {filled:.0%} filled, and it is not the document's last"
                 )
+            else:
+                continue
+            self.findings.append(
+                Finding(
+                    page,
+                    message.format(filled=filled),
+                    _("move text so that the page fills, or join it with the one before"),
+                    self.first_text.get(page, ""),
+                )
+            )
         return self.findings
 
 

@@ -1,24 +1,30 @@
-"""Page-break rules on top of ReportLab's: what is kept together when a page ends, and
-where a long table starts below its headings."""
+"""Page-break rules on top of ReportLab's: what is kept together when a page ends, where
+a long table starts below its headings, and writing space that grows to its page's foot."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 
 from modul.layout.theme import PageBreaks
 from modul.typeset.flowables import WritingLines
-from modul.typeset.paragraphs import TextBlock
+from modul.typeset.paragraphs import Heading, TextBlock
 
 
 def keep_together(
     blocks: list[Flowable], width: float, page: float, rules: PageBreaks
 ) -> list[Flowable]:
     """Headings stay with what follows them, and short things are not split. A short
-    list (`short_list_items` at most) or short table (`short_table_share` of the `page`
-    height at most)
-    moves to the next page whole, with its headings: no heading above a page break with
-    one item under it, no item alone on the next page. A long table starts under its
-    headings where its first rows fit. A prompt goes with the writing lines under it.
+    list (`short_list_items` at most, and `short_table_share` of the `page` height at
+    most) or short table (`short_table_share` at most) moves to the next page whole, with
+    its headings: no heading above a page break with one item under it, no item alone on
+    the next page. A long table or list starts under its headings where its first rows
+    or its first item fit. A prompt goes with the writing lines under it.
     Anything else is left to ReportLab's keepWithNext.
     (Only at the top level: ReportLab cannot split a KeepTogether inside a table cell.)"""
     result: list[Flowable] = []
@@ -26,16 +32,16 @@ def keep_together(
         headings: list[Flowable] = []
         while result and _keeps_with_next(result[-1]):
             headings.insert(0, result.pop())  # e.g. an h1 and the h2 below it
-        if (
-            isinstance(block, ListFlowable)
-            and len(block._flowables) <= rules.short_list_items
-            or (
-                isinstance(block, Table)
-                and block.wrap(width, page)[1] <= page * rules.short_table_share
-            )
-        ):
+        if headings and isinstance(block, TextBlock) and _short(block, width, rules):
+            result += [*headings, _kept_with_next(block)]  # a heading's introduction
+            continue
+        few = not isinstance(block, ListFlowable) or len(block._flowables) <= rules.short_list_items
+        short = isinstance(block, (ListFlowable, Table)) and (
+            block.wrapOn(None, width, page)[1] <= page * rules.short_table_share
+        )
+        if short and few:
             result.append(KeepTogether([*headings, block]))
-        elif headings and isinstance(block, Table):
+        elif headings and isinstance(block, (Table, ListFlowable)):
             result.append(HeadingsWithStart(headings, block))
         elif getattr(block, "foot", False) and not headings and _ends_in_table(result):
             result.append(TableFoot(result.pop(), block))  # (a short table is kept whole)
@@ -53,16 +59,33 @@ def _ends_in_table(blocks: list[Flowable]) -> bool:
     return bool(blocks) and isinstance(blocks[-1], Table)
 
 
+def _short(block: TextBlock, width: float, rules: PageBreaks) -> bool:
+    """A paragraph in the small style of `intro_lines` at most: a heading's introduction
+    (not a paragraph of body text, which would chain the headings below it)."""
+    if not block.style.name.startswith("small") or isinstance(block, Heading):
+        return False
+    lines = float(block.wrap(width, 0xFFFFFF)[1]) / float(block.style.leading)
+    return lines <= rules.intro_lines + 0.5
+
+
+def _kept_with_next(block: TextBlock) -> TextBlock:
+    """The paragraph that introduces what follows a heading goes with it, as the heading
+    does: a heading and its introduction never end a page."""
+    block.style = ParagraphStyle(f"{block.style.name}-kept", parent=block.style, keepWithNext=1)
+    return block
+
+
 def _keeps_with_next(flowable: Flowable) -> bool:
     return bool(getattr(getattr(flowable, "style", None), "keepWithNext", False))
 
 
 class HeadingsWithStart(Flowable):
-    """Headings and the long table below them. The table starts under its headings where
-    its first rows fit, rather than moving with them to the next page as ReportLab's
-    keepWithNext would, leaving most of a page empty."""
+    """Headings and the long table (or list) below them. The table starts under its
+    headings where its first rows (the list: its first item) fit, rather than moving
+    with them to the next page as ReportLab's keepWithNext would, leaving most of a page
+    empty."""
 
-    def __init__(self, headings: list[Flowable], table: Table) -> None:
+    def __init__(self, headings: list[Flowable], table: Table | ListFlowable) -> None:
         super().__init__()
         self.headings, self.table = headings, table
         for heading in headings:
@@ -85,6 +108,9 @@ class HeadingsWithStart(Flowable):
         if self.table.wrapOn(self.canv, avail_width, room)[1] <= room:
             return [*self.headings, self.table]
         start = self.table.splitOn(self.canv, avail_width, room) if room > 0 else []
+        if start and isinstance(self.table, ListFlowable):  # its items: does the first fit?
+            first = start[0].wrapOn(self.canv, avail_width, room)[1] + start[0].getSpaceBefore()
+            start = start if first <= room else []
         if start or getattr(getattr(self, "_frame", None), "_atTop", True):
             return [*self.headings, *(start or [self.table])]
         return []  # the next page
@@ -121,3 +147,51 @@ class TableFoot(Flowable):
         if getattr(getattr(self, "_frame", None), "_atTop", True):
             return [self.table, self.foot]  # a foot taller than the page: as it comes
         return []  # the next page
+
+
+@dataclass
+class Growth:
+    """Writing lines marked `fill` grow into the room their page leaves empty at its foot:
+    laid out once as written, then again with that room shared out among the growing
+    lines drawn on each page, as whole lines. Only room that is left anyway is used,
+    so every page breaks where it did."""
+
+    extra: dict[int, int] = field(default_factory=dict)  # growing lines' number → lines added
+    made: int = 0  # growing lines typeset so far
+    pages: dict[int, int] = field(default_factory=dict)  # growing lines' number → its page
+
+    def next(self) -> tuple[int, int]:
+        """The number of the next growing lines, and the lines they gain."""
+        self.made += 1
+        return self.made, self.extra.get(self.made, 0)
+
+    def drawn(self, number: int, page: int) -> None:
+        self.pages[number] = page
+
+    def shared_out(self, room: dict[int, float], spacing: float) -> dict[int, int]:
+        """The lines each growing space gains: the whole lines that fit in the `room`
+        (points) left at its page's foot, shared out evenly, the first ones first."""
+        extra: dict[int, int] = {}
+        for page in sorted(set(self.pages.values())):
+            numbers = sorted(n for n, p in self.pages.items() if p == page)
+            lines = max(0, int((room.get(page, 0.0) - 1) // spacing))
+            for i, number in enumerate(numbers):
+                extra[number] = lines // len(numbers) + (i < lines % len(numbers))
+        return extra
+
+
+_GROWTH: ContextVar[Growth | None] = ContextVar("growth", default=None)
+
+
+@contextmanager
+def growing(growth: Growth) -> Iterator[None]:
+    """Growing lines typeset or drawn inside this block count with `growth`."""
+    token = _GROWTH.set(growth)
+    try:
+        yield
+    finally:
+        _GROWTH.reset(token)
+
+
+def growth() -> Growth | None:
+    return _GROWTH.get()

@@ -50,6 +50,8 @@ def table_class(theme: Theme, frame_height: float) -> type[Table]:
         "min_rows": rules.table_min_rows,
         "short_row": rules.short_row_mm * mm,
         "min_row_piece": rules.min_row_piece_mm * mm,
+        "cut_room": rules.cut_row_room_mm * mm,
+        "half": theme.layout_check.least_filled,
     }
     return type("Table", (SplittingTable,), attributes)
 

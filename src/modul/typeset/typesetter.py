@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
-from modul.typeset import cards, containers, contents, writing
+from modul.typeset import cards, containers, contents, quiz, writing
 from modul.typeset.flowables import FormField
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
@@ -70,6 +70,9 @@ class Typesetter:
             "fields": partial(writing.fields, self),
             "choices": partial(writing.choices, self),
             "box": partial(containers.box, self),
+            "columns": partial(containers.columns, self),
+            "banner": partial(quiz.banner, self),
+            "quiz": partial(quiz.quiz, self),
             "keep": self.keep,
             "spacer": self.spacer,
             "image": self.image,

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from modul.layout.theme import Theme
 from modul.typeset.flowables import CheckBox, FormField, FormText, WritingLines
+from modul.typeset.pagination import growth
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.styles import Command
 
@@ -45,16 +46,54 @@ class Typesetter(Protocol):
 
 
 def lines(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
+    """Ruled lines to write on; with `fill="1"`, more of them down to the page's foot
+    where the page leaves room (see pagination.Growth)."""
+    count = int(element.get("n", "3"))
+    field = ts.form_field(element.get("name", "isian"))
+    spacing, look = ts.theme.writing_line_mm * mm, ts.theme.writing
+    grows = growth() if element.get("fill") == "1" else None
+    if grows is None:
+        return [
+            WritingLines(
+                count, spacing, ts.rule_colour, field, rule=look.rule_pt, gap=look.gap_mm * mm
+            )
+        ]
+    number, extra = grows.next()
     return [
-        WritingLines(
-            int(element.get("n", "3")),
-            ts.theme.writing_line_mm * mm,
+        GrowingLines(
+            count + extra,
+            spacing,
             ts.rule_colour,
-            ts.form_field(element.get("name", "isian")),
-            rule=ts.theme.writing.rule_pt,
-            gap=ts.theme.writing.gap_mm * mm,
+            field,
+            rule=look.rule_pt,
+            gap=look.gap_mm * mm,
+            number=number,
         )
     ]
+
+
+class GrowingLines(WritingLines):
+    """Writing lines that tell the growth on which page they are drawn: the room left
+    below them there is theirs on the next layout."""
+
+    def __init__(
+        self,
+        count: int,
+        spacing: float,
+        colour: Color,
+        field: FormField | None,
+        *,
+        rule: float,
+        gap: float,
+        number: int,
+    ) -> None:
+        super().__init__(count, spacing, colour, field, rule=rule, gap=gap)
+        self.number = number
+
+    def draw(self) -> None:
+        if (grows := growth()) is not None and not self.part:
+            grows.drawn(self.number, self.canv.getPageNumber())
+        super().draw()
 
 
 def fields(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
