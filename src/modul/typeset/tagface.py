@@ -22,7 +22,7 @@ from reportlab.platypus import Paragraph
 
 from modul.content.images import pixels_for, print_ready
 from modul.i18n import _, decimal
-from modul.layout.tagtheme import NameTags
+from modul.layout.theme_tags import NameTags
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import Finding, current, short
 from modul.typeset.paragraphs import TextBlock
