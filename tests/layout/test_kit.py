@@ -196,7 +196,7 @@ def test_an_answer_letter_without_its_choice_is_an_error(project):
 def test_the_attendance_list_has_a_row_per_expected_participant(built):
     plan = load_project(built).national.workshop.pelaksanaan
     text = pdf_text(pdf_path(built, ROLES[0], "daftar-hadir.pdf"))
-    assert "No Nama Asal/Desa L/P No. HP Tanda Tangan" in text
+    assert "No Nama Asal L/P No. HP Tanda Tangan" in text
     rows = plan.jumlah_peserta + plan.cadangan
     assert f" {rows} " in f" {text} " and f" {rows + 1} " not in f" {text} "
 
