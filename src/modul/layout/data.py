@@ -108,6 +108,15 @@ def unbroken_date(text: str) -> str:
     return _DATE_SPACE.sub(NO_BREAK, text)
 
 
+# "Provinsi Nusa Tenggara Timur", "Kabupaten Lombok Timur": a place's name after the word
+# that says what it is, never broken across lines in a signatory's jabatan.
+_PLACE = re.compile(r"\b(Provinsi|Kabupaten|Kota|Province|Regency|City)((?: [A-Z][\w'-]*)+)")
+
+
+def unbroken_place(text: str) -> str:
+    return _PLACE.sub(lambda m: m.group(1) + m.group(2).replace(" ", NO_BREAK), text)
+
+
 def _region(region: Region | None) -> Record | None:
     """The region's settings, its dates unbroken, and the day its certificates are signed
     (`tanggal_terbit`)."""
@@ -119,7 +128,11 @@ def _region(region: Region | None) -> Record | None:
         if dates
         else {"tanggal_terbit": None}
     )
-    return _record({**region.model_dump(), **dated})
+    signatories = [
+        {**signatory.model_dump(), "jabatan": unbroken_place(signatory.jabatan)}
+        for signatory in region.penandatangan
+    ]
+    return _record({**region.model_dump(), **dated, "penandatangan": signatories})
 
 
 def _role(role: Role, worksheet: WorksheetPlan) -> Record:

@@ -34,7 +34,9 @@ class Quiz(Frozen):
 
     number_mm: Length = 8  # the question's number, before its text
     leading_share: Annotated[float, Field(ge=1, le=2)] = 1.25  # line distance, × text size
+    box_mm: Annotated[float, Field(ge=2, le=10)] = 3.8  # a tick box: no taller than a line
     box_gap_mm: Length = 2  # between a tick box and its option
+    options_before_mm: Length = 1.2  # between a question and its options
     column_gap_mm: Length = 4  # between options side by side
     option_gap_mm: Length = 1  # below each row of options
     space_after_mm: Length = 3  # below each question

@@ -135,7 +135,7 @@ def _question(ts: Typesetter, group: str, n: int, element: ET.Element, width: fl
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BOTTOMPADDING", (0, 0), (-1, -1), look.option_gap_mm * mm),
         ],
-        spaceBefore=0,
+        spaceBefore=look.options_before_mm * mm,
         spaceAfter=0,
     )
     number = ParagraphStyle("quiz-number", parent=style, fontName=ts.styles["cell_head"].fontName)
@@ -157,7 +157,7 @@ def _style(ts: Typesetter) -> ParagraphStyle:
 
 def _columns(ts: Typesetter, options: list[ET.Element], width: float, style: ParagraphStyle) -> int:
     """The most columns (all options in a row, or two) that set each option on one line."""
-    box = ts.theme.checkbox_mm * mm + ts.theme.quiz.box_gap_mm * mm
+    box = (ts.theme.quiz.box_mm + ts.theme.quiz.box_gap_mm) * mm
     widest = max(
         (
             pdfmetrics.stringWidth(
@@ -179,7 +179,7 @@ def _option(
     """An option: its tick box, then its letter and text, the box level with the first
     line of text."""
     look, style = ts.theme.quiz, _style(ts)
-    box = ts.theme.checkbox_mm * mm
+    box = look.box_mm * mm
     tick = CheckBox(box, ts.rule_colour, ts.theme.choices.box_line_pt, field)
     label = TextBlock(f"{letter}. {ts.inline(element)}", style)
     gap, column_gap = look.box_gap_mm * mm, look.column_gap_mm * mm

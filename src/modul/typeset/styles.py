@@ -38,6 +38,7 @@ def paragraph_styles(theme: Theme, fonts: dict[str, str]) -> dict[str, Paragraph
             textColor=colors.HexColor(getattr(theme.colours, style.colour)),
             keepWithNext=name in KEEP_WITH_NEXT,
             bulletFontName=fonts["regular"],
+            allowWidows=0,  # a paragraph's last line never alone at the top of a page
         )
     return result
 
