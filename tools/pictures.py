@@ -27,6 +27,11 @@ PAGES = {
     "panduan-fasilitator-1.png": ("nasional", "panduan-fasilitator.pdf", ""),
     "jadwal-pelaksanaan-ntt.png": ("ntt", "jadwal-pelaksanaan.pdf", ""),
     "sertifikat-ntt.png": ("ntt", "sertifikat.pdf", ""),
+    "tes-awal-ntt.png": ("ntt", "tes-awal.pdf", ""),
+    "daftar-hadir-ntt.png": ("ntt", "daftar-hadir.pdf", ""),
+    "tanda-pengenal-ntt.png": ("ntt", "tanda-pengenal.pdf", ""),
+    "paket-fasilitator-ntt.png": ("ntt", "paket-fasilitator.pdf", ""),
+    "buku-peserta-isi-ntt.png": ("ntt", "buku-peserta.pdf", "Daftar Isi"),
     "buklet-lembar-kerja-1.png": ("nasional", "lembar-kerja-buklet.pdf", ""),
 }
 
@@ -43,7 +48,8 @@ def make(target: Path) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
         written = []
         for booklet in (False, True):  # a booklet build lays the A4 documents out as A5
-            build(root, Options(roles=[ROLE], regions=["nasional", "ntt"], booklet=booklet))
+            where = Options(roles=[ROLE], regions=["nasional", "ntt"], booklet=booklet, packet=True)
+            build(root, where)
             for name, (edition, filename, text) in PAGES.items():
                 if ("buklet" in filename) != booklet:
                     continue
