@@ -182,13 +182,12 @@ def raw_reportlab(root: Path) -> tuple[float, int]:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from modul import check
+    from modul.typeset.render import page_theme
     from modul.typeset.typesetter import Typesetter
 
     seconds, pages = 0.0, 0
     for target in check(root).targets:
-        theme = target.theme
-        if target.markup.get("orientation") == "landscape":
-            theme = theme.model_copy(update={"landscape": True})
+        theme = page_theme(target.markup, theme=target.theme)
         margins = theme.margins
         document = BaseDocTemplate(
             io.BytesIO(),
@@ -198,7 +197,7 @@ def raw_reportlab(root: Path) -> tuple[float, int]:
             topMargin=margins.top * mm,
             bottomMargin=margins.bottom * mm,
         )
-        # modul's page: landscape where the document asks, a frame without padding (one
+        # modul's page (page_theme: turned, tag grid, inside a border), a frame without padding (one
         # with SimpleDocTemplate's 6 pt a side would make more, shorter pages).
         frame = Frame(
             document.leftMargin,
@@ -209,6 +208,7 @@ def raw_reportlab(root: Path) -> tuple[float, int]:
             rightPadding=0,
             topPadding=0,
             bottomPadding=0,
+            id="body",  # a table split at a page's foot starts the next frame by its id
         )
         document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         started = time.perf_counter()

@@ -210,6 +210,17 @@ def test_a_word_cut_for_a_narrow_column_is_reported(project):
     assert findings == []
 
 
+def test_a_column_narrower_than_its_padding_is_widened_and_reported_not_a_crash(project):
+    """ReportLab refuses a cell narrower than its padding ("negative availWidth"): the
+    column gets a letter's room, taken from the widest, and its broken word is reported."""
+    table = (
+        '<table widths="0.01,1000"><row><cell>Tanda</cell><cell>Kertas plano.</cell></row></table>'
+    )
+    pages, findings = findings_of(project, table)
+    assert "Kertas plano." in pages[0] and "T" in pages[0]
+    assert findings and all("its column is too narrow" in f for f in findings)
+
+
 def test_a_document_that_must_fit_one_page_is_set_smaller(project):
     long = "".join(f"<p>Baris jadwal nomor {n}.</p>" for n in range(35))
     assert len(laid_out_pages(project, long)) == 2

@@ -50,13 +50,7 @@ def render_document(
     fits on N pages; `fit-pages="auto"` (the tests) loses a nearly empty last page so, if
     it does at `least_scale` or larger. `shown` names the document in messages; a print
     proof failure is located in `sources` (the edition's YAML trees), else at `template`."""
-    if document.get("orientation") == "landscape":
-        theme = theme.model_copy(update={"landscape": True})
-    if document.find("tags") is not None:  # name tags: the page's writing area is their grid
-        theme = tag_page(theme)
-    if document.get("border") == "1":  # the text inside the border
-        inside = Margins.model_validate(theme.certificate.margins.model_dump())
-        theme = theme.model_copy(update={"margins": inside})
+    theme = page_theme(document, theme)
     auto = document.get("fit-pages") == "auto"
     wanted = (
         _pages_to_save(document, theme, root, shown)
@@ -93,6 +87,19 @@ def render_document(
         located = locate(failed, sources or {}, template or shown, shown)
         raise ModulError([problem.as_error() for problem in located])
     return pdf, pages
+
+
+def page_theme(document: ET.Element, theme: Theme) -> Theme:
+    """The theme for this document's pages: turned for a landscape one, the grid as the
+    writing area of name tags, the margins inside the border of a bordered one."""
+    if document.get("orientation") == "landscape":
+        theme = theme.model_copy(update={"landscape": True})
+    if document.find("tags") is not None:
+        theme = tag_page(theme)
+    if document.get("border") == "1":
+        inside = Margins.model_validate(theme.certificate.margins.model_dump())
+        theme = theme.model_copy(update={"margins": inside})
+    return theme
 
 
 def _pages_to_save(document: ET.Element, theme: Theme, root: Path, shown: str) -> int:

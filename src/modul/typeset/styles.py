@@ -81,7 +81,24 @@ def split_width(width: float, spec: str | None, columns: int) -> list[float]:
     fixed = sum(float(w[:-2]) * mm for w in given if w.endswith("mm"))
     weights = [0.0 if w.endswith("mm") else float(w) for w in given]
     rest = max(width - fixed, 0.0)
-    return [
+    widths = [
         float(w[:-2]) * mm if w.endswith("mm") else rest * weight / (sum(weights) or 1)
         for w, weight in zip(given, weights)
     ]
+    return _at_least(widths, LEAST_COLUMN)
+
+
+LEAST_COLUMN = 8 + 2 * mm  # a cell's padding and a letter: a narrower column cannot be set
+
+
+def _at_least(widths: list[float], least: float) -> list[float]:
+    """Columns no narrower than `least`, the room taken from the widest: a weight too
+    small in a template gives a narrow column (which the layout check reports where its
+    words break), never a crash."""
+    widths = list(widths)
+    for i, width in enumerate(widths):
+        if width < least:
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            widths[widest] -= least - width
+            widths[i] = least
+    return widths
