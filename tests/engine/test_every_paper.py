@@ -54,6 +54,7 @@ def test_the_whole_example_builds_on_the_paper_asked_for(tmp_path, mode):
     report = build(root, options)
     pages = options.paper or BOOKLET_PAGES
     sheets = sheet_of_each_edition(root)
+    loose = {document.file for document in kit(root).documents if document.loose}
     seen: Counter[str] = Counter()
     wrong = []
     for path in sorted((root / "build").rglob("*.pdf")):
@@ -63,8 +64,8 @@ def test_the_whole_example_builds_on_the_paper_asked_for(tmp_path, mode):
         for number, page in enumerate(PdfReader(path).pages, 1):
             if kind == "booklet":
                 wanted = {paper(sheets[edition], landscape=True)}  # two A5 pages a side
-            elif kind in LANDSCAPE and options.booklet:  # never imposed: on the sheet itself
-                wanted = {paper(sheets[edition], landscape=True)}
+            elif kind in loose and options.booklet:  # never imposed: on the sheet itself
+                wanted = {paper(sheets[edition], landscape=kind in LANDSCAPE)}
             elif kind in PACKETS and not options.booklet:  # the certificate turned
                 wanted = {paper(pages), paper(pages, landscape=True)}
             else:

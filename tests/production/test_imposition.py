@@ -153,7 +153,7 @@ def test_booklet_is_the_same_bytes_every_time(project):
     where = Options(
         regions=["nasional"],
         roles=["konselor-pemberdayaan-masyarakat"],
-        kinds=["runsheet"],
+        kinds=["worksheet"],
         booklet=True,
         force=True,
     )
