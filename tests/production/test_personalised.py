@@ -163,3 +163,16 @@ def test_pages_without_a_nama_field_name_the_participant_at_the_top(copies):
     assert all("YohanesKase" in text for text in texts)
     headed = [text for text in texts if "Peserta:" in text]
     assert headed and all("Nama" not in text for text in headed)
+
+
+def test_the_running_head_and_folio_of_an_a5_page_are_8_pt_or_more(tmp_path):
+    """PRINT.md: small text ≥ 8 pt on A5; the theme's 9 pt head times 0.82 was 7.4 pt."""
+    root = small_copy(tmp_path, roles=(ROLE,), regions=("ntt",))
+    where = Options(regions=["ntt"], roles=[ROLE], kinds=["handout"], paper="A5")
+    (document,) = build(root, where).documents
+    page = chars(document.path, 1)  # a page with a running head
+    folio = placed(page, "Halaman 2")
+    assert folio and all(c.size >= 8 for c in folio)
+    height = pdfium.PdfDocument(document.path)[1].get_size()[1]
+    head = [c for c in page if c.bottom > height - 17 * MM]  # above the A5 top margin
+    assert head and all(c.size >= 8 for c in head)

@@ -30,6 +30,7 @@ Length = Annotated[float, Field(ge=0, le=100)]
 Thickness = Annotated[float, Field(gt=0, le=5)]  # points
 Share = Annotated[float, Field(gt=0, le=1)]  # of a page
 LIGHTEST_TEXT = 0.4  # lighter text fades on cheap photocopiers
+A5_LEAST_PT = 8.0  # the running head and folio on A5 pages, at least
 REQUIRED_STYLES = ("body", "small", "title", "kind", "h1", "h2", "h3", "cell", "cell_head")
 
 
@@ -256,12 +257,14 @@ def load_theme(
 
 
 def _for_a5(theme: Theme) -> Theme:
-    """The theme's A5 margins, and every font size and spacing times font_scale_a5."""
-    look = theme.certificate
-    return scaled(theme, theme.font_scale_a5).model_copy(
+    """The theme's A5 margins, and every font size and spacing times font_scale_a5; the
+    running head and folio no smaller than 8 pt, the least small text a reader can read."""
+    look, small = theme.certificate, scaled(theme, theme.font_scale_a5)
+    return small.model_copy(
         update={
             "margins": theme.margins_a5 or theme.margins,
             "certificate": look.model_copy(update={"margins": look.margins_a5}),
+            "header_size": max(small.header_size, min(theme.header_size, A5_LEAST_PT)),
         }
     )
 
