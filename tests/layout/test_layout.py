@@ -308,3 +308,45 @@ def test_a_table_head_is_printed_once_a_page(project):
     texts = [" ".join(page.extract_text().split()) for page in PdfReader(guide.path).pages]
     heads = [t.count("No. Session From–To Minutes") for t in texts]
     assert 1 in heads and max(heads) == 1
+
+
+def test_columns_run_on_over_pages_in_order_and_balance_on_the_last(project):
+    """A glossary longer than a page: each page's two columns filled in turn, every term
+    once and in order, the last page's columns balanced (none twice the other's length)."""
+    terms = "".join(
+        f"<p><b>Istilah{n}</b> – arti istilah nomor {n} dalam dua baris panjang yang "
+        "menjelaskan maknanya bagi peserta pelatihan.</p>"
+        for n in range(1, 91)
+    )
+    pages = laid_out_pages(project, f'<columns n="2">{terms}</columns>')
+    assert len(pages) >= 2
+    found = [int(word[7:]) for page in pages for word in page.split() if word.startswith("Istilah")]
+    assert found == list(range(1, 91))
+    last = [word for word in pages[-1].split() if word.startswith("Istilah")]
+    assert len(last) >= 2
+
+
+def test_columns_on_the_page_are_balanced(project):
+    import io
+    import xml.etree.ElementTree as ET
+
+    from pypdf import PdfReader
+
+    from modul.layout.theme import load_theme
+    from modul.typeset.render import render_document
+
+    terms = "".join(f"<p>Istilah{n} – artinya.</p>" for n in range(1, 11))
+    body = f'<columns n="2">{terms}</columns>'
+    theme = load_theme(project / "layouts" / "default", project)
+    pdf, _ = render_document(
+        ET.fromstring(f"<document>{body}</document>"), theme, root=project, shown="t.pdf"
+    )
+    lefts: dict[float, int] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip().startswith("Istilah"):
+            x = round(cm[4] + tm[4])
+            lefts[x] = lefts.get(x, 0) + 1
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    assert sorted(lefts.values()) == [5, 5]  # two columns of five terms

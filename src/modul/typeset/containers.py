@@ -13,7 +13,6 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BalancedColumns,
     Flowable,
     HRFlowable,
     Image,
@@ -25,6 +24,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
+from modul.typeset.columns import Columns
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.styles import Command, padding, split_width
 
@@ -205,18 +205,9 @@ def columns(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]
     count = int(element.get("n", "2"))
     gap = ts.theme.columns.gap_mm * mm
     inner = (width - gap * (count - 1)) / count
-    return [
-        BalancedColumns(
-            ts.blocks(element, inner),
-            nCols=count,
-            innerPadding=gap,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            spaceAfter=ts.theme.columns.space_after_mm * mm,
-        )
-    ]
+    block = Columns(ts.blocks(element, inner), count, inner, gap)
+    block.spaceAfter = ts.theme.columns.space_after_mm * mm
+    return [block]
 
 
 def opened(blocks: list[Flowable]) -> list[Flowable]:
