@@ -37,6 +37,7 @@ class NameTags(Frozen):
     line_pt: Hairline = 0.6  # the lines to write on
     outline_pt: Hairline = 0.25  # each tag's outline, light: the cuts follow the marks
     outline_colour: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#9A9A9A"
+    inset_mm: Annotated[float, Field(ge=0, le=4)] = 1.5  # the bands this far inside the cut
     crop_mark_mm: Mm = 5  # the crop marks: hairlines this long in the margin, at each cut
     crop_gap_mm: Mm = 2  # between the grid and a crop mark
     crop_pt: Hairline = 0.3

@@ -97,9 +97,9 @@ class TagFace:
         parts = [fit(look, look.event, "bold", sizes, 2, room, align, colour=ink)]
         if look.detail:
             parts.append(fit(look, look.detail, "regular", sizes, 1, room, align, colour=ink))
-        band = t.band_mm * mm
+        band, inset = t.band_mm * mm, t.inset_mm * mm
         total = sum(p.height for p in parts)
-        y = h - band + (band - total) / 2 + total
+        y = h - band + (band - inset - total) / 2 + total
         for part in parts:
             y -= part.height
             self.texts.append((part, left, y))
@@ -127,9 +127,12 @@ class TagFace:
     def draw(self, canvas: Any) -> None:
         """Draw the tag with its lower left corner at the canvas's origin."""
         look, t, (w, h) = self.look, self.look.tags, self.look.size
+        inset = t.inset_mm * mm  # white at the cut: a cut off the line leaves no colour
         canvas.setFillColor(look.accent)
-        canvas.rect(0, h - t.band_mm * mm, w, t.band_mm * mm, stroke=0, fill=1)
-        canvas.rect(0, 0, w, t.role_band_mm * mm, stroke=0, fill=1)
+        canvas.rect(
+            inset, h - t.band_mm * mm, w - 2 * inset, t.band_mm * mm - inset, stroke=0, fill=1
+        )
+        canvas.rect(inset, inset, w - 2 * inset, t.role_band_mm * mm - inset, stroke=0, fill=1)
         if look.logo:
             self._logo(canvas)
         for fitted, x, y in self.texts:
@@ -146,7 +149,7 @@ class TagFace:
     def _logo(self, canvas: Any) -> None:
         t, h = self.look.tags, self.look.size[1]
         size, pad = t.logo_mm * mm, t.padding_mm * mm
-        y = h - t.band_mm * mm + (t.band_mm * mm - size) / 2
+        y = h - t.band_mm * mm + (t.band_mm * mm - t.inset_mm * mm - size) / 2
         canvas.setFillColor(colors.white)  # a light ground: any logo reads on the band
         canvas.roundRect(pad - 0.5 * mm, y - 0.5 * mm, size + mm, size + mm, mm, stroke=0, fill=1)
         assert self.look.logo is not None
@@ -163,7 +166,12 @@ class TagFace:
         x = (w - look.faces.width(self.tag.role, font, size)) / 2
         canvas.setFillColor(look.on_accent)
         look.faces.draw(
-            canvas, x, (t.role_band_mm * mm - 0.7 * size) / 2, self.tag.role, font, size
+            canvas,
+            x,
+            t.inset_mm * mm + ((t.role_band_mm - t.inset_mm) * mm - 0.7 * size) / 2,
+            self.tag.role,
+            font,
+            size,
         )
 
     def _lines(self, canvas: Any) -> None:
