@@ -51,7 +51,14 @@ BLOCKS: dict[str, set[str]] = {
     "sheet": set(),
     "image": {"src", "mm"},
     "pagebreak": set(),
-    "tags": {"event", "detail", "logo", "name-label", "origin-label"},  # name tags, on a grid
+    "tags": {
+        "event",
+        "detail",
+        "logo",
+        "name-label",
+        "origin-label",
+        "fill",
+    },  # name tags, on a grid
     "tag": {"role", "call", "name", "origin"},  # one tag of <tags>; no name: a blank one
     "toc": set(),  # a table of contents with dot leaders, kept on one page
     "entry": {"page", "level"},

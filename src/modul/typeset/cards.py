@@ -77,7 +77,8 @@ def tag_page(theme: Theme) -> Theme:
 
 
 def tags(typesetter: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
-    """<tags>: one sheet of tags per page, in the order given."""
+    """<tags>: one sheet of tags per page, in the order given; with `fill` (a role), the
+    last sheet's empty places hold blank tags of that role: a sheet is printed whole."""
     theme = typesetter.theme
     grid, look = tag_grid(theme), _look(typesetter, element)
     faces = [
@@ -87,6 +88,8 @@ def tags(typesetter: Typesetter, element: ET.Element, width: float) -> list[Flow
         for t in element
         if t.tag == "tag"
     ]
+    if role := element.get("fill", ""):
+        faces += [TagFace(look, Tag(role)) for _ in range(-len(faces) % grid.per_page)]
     return [
         TagSheet(faces[start : start + grid.per_page], grid, theme)
         for start in range(0, len(faces), grid.per_page)
