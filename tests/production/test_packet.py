@@ -93,8 +93,8 @@ def test_packet_bookmarks_nest_sections_under_their_document(project):
     assert top == [("Kata Pengantar", 2), ("Daftar Isi", 3), *starts]
     guide = dict(starts)["Panduan Fasilitator"]
     single = outline(PdfReader(documents[1]))
-    key = next(m for m in single if m[1] == "Kunci Jawaban")
-    assert (1, "Kunci Jawaban", key[2] + guide - 1) in marks
+    key = next(m for m in single if m[1] == "Acuan Pembahasan dan Kunci Jawaban")
+    assert (1, "Acuan Pembahasan dan Kunci Jawaban", key[2] + guide - 1) in marks
 
 
 @pytest.mark.parametrize(
