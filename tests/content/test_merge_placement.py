@@ -62,6 +62,15 @@ def test_sesudah_places_the_additions_after_the_item(load):
     assert ids(tree["sesi"]) == ["pembukaan", "penutup", "refleksi", "energi", "doa"]
 
 
+def test_modul_diff_says_where_the_additions_went(load):
+    overlay = "sesi:\n  sebelum: penutup\n" + ADD_TWO
+    _, changes = merge(load(BASE, "base.yaml"), load(overlay, "region.yaml"))
+    assert [(c.path, c.kind, c.after["id"]) for c in changes] == [
+        ("sesi (sebelum penutup)", "added", "energi"),
+        ("sesi (sebelum penutup)", "added", "doa"),
+    ]
+
+
 def test_without_a_place_tambah_appends_as_before(load):
     tree = merged(load, "sesi:\n" + ADD_TWO)
     assert ids(tree["sesi"]) == ["pembukaan", "penutup", "refleksi", "energi", "doa"]

@@ -169,7 +169,7 @@ def _edit_list(
             continue
         gone = items.pop(keys.index(item.value))
         changes.append(Change(path, "removed", gone.plain(), None, item.origin))
-    at = _place(items, edit, path, problems)
+    at, shown = _place(items, edit, path, problems)
     for item in blocks[ADD].value if ADD in blocks else []:
         if with_ids and _id_of(item) in [_id_of(i) for i in items]:
             problems.append(
@@ -184,15 +184,18 @@ def _edit_list(
             continue
         items.insert(len(items) if at is None else at, item)
         at = None if at is None else at + 1
-        changes.append(Change(path, "added", None, item.plain(), item.origin))
+        changes.append(Change(shown, "added", None, item.plain(), item.origin))
     return Node(items, edit.origin, old.key_origin)
 
 
-def _place(items: list[Node], edit: Node, path: str, problems: list[Problem]) -> int | None:
-    """Where `sebelum:`/`sesudah:` puts the added items in `items`; None: at the end."""
+def _place(
+    items: list[Node], edit: Node, path: str, problems: list[Problem]
+) -> tuple[int | None, str]:
+    """Where `sebelum:`/`sesudah:` puts the added items in `items` (None: at the end), and
+    the path `modul diff` shows for them ("….langkah (sebelum tanya-tugas)")."""
     given = [name for name in (BEFORE, AFTER) if name in edit.value]
     if not given:
-        return None
+        return None, path
     anchor = edit.value[given[-1]]
     if len(given) == 2:
         hint = _(
@@ -208,7 +211,7 @@ def _place(items: list[Node], edit: Node, path: str, problems: list[Problem]) ->
                 at_key=True,
             )
         )
-        return None
+        return None, path
     if ADD not in edit.value:
         problems.append(
             _at(
@@ -220,13 +223,13 @@ def _place(items: list[Node], edit: Node, path: str, problems: list[Problem]) ->
                 at_key=True,
             )
         )
-        return None
+        return None, path
     ids = [_id_of(i) for i in items]
     if anchor.value is None or anchor.value not in ids:
         problems.append(_no_place(anchor, path, [i for i in ids if i is not None]))
-        return None
+        return None, path
     n = ids.index(anchor.value)
-    return n if given[0] == BEFORE else n + 1
+    return (n if given[0] == BEFORE else n + 1), f"{path} ({given[0]} {anchor.value})"
 
 
 def _no_place(anchor: Node, path: str, known: list[Any]) -> Problem:
