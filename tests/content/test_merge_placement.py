@@ -130,3 +130,9 @@ def test_both_sebelum_and_sesudah_is_an_error(load):
 def test_a_place_without_tambah_is_an_error(load):
     (problem,) = problems(load, "sesi:\n  hapus: [penutup]\n  sebelum: refleksi\n")
     assert problem.line == 3 and "there is no `tambah`" in problem.message
+
+
+def test_an_empty_place_is_an_error_that_lists_the_ids(load):
+    (problem,) = problems(load, "sesi:\n  sesudah:\n" + ADD_TWO)
+    assert problem.message == "`sesi.sesudah` is empty"
+    assert problem.hint == "use one of the ids here: pembukaan, penutup, refleksi"

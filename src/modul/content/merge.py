@@ -191,8 +191,7 @@ def _edit_list(
 def _place(
     items: list[Node], edit: Node, path: str, problems: list[Problem]
 ) -> tuple[int | None, str]:
-    """Where `sebelum:`/`sesudah:` puts the added items in `items` (None: at the end), and
-    the path `modul diff` shows for them ("….langkah (sebelum tanya-tugas)")."""
+    """Where `sebelum`/`sesudah` puts the added items (None: at the end); their diff path."""
     given = [name for name in (BEFORE, AFTER) if name in edit.value]
     if not given:
         return None, path
@@ -226,16 +225,18 @@ def _place(
         return None, path
     ids = [_id_of(i) for i in items]
     if anchor.value is None or anchor.value not in ids:
-        problems.append(_no_place(anchor, path, [i for i in ids if i is not None]))
+        problems.append(_no_place(anchor, path, given[0], [i for i in ids if i is not None]))
         return None, path
     n = ids.index(anchor.value)
     return (n if given[0] == BEFORE else n + 1), f"{path} ({given[0]} {anchor.value})"
 
 
-def _no_place(anchor: Node, path: str, known: list[Any]) -> Problem:
+def _no_place(anchor: Node, path: str, name: str, known: list[Any]) -> Problem:
     message = _("`{key}` has no item with id `{id}` to place the new items next to").format(
         key=path, id=anchor.value
     )
+    if anchor.value is None:  # `sebelum:` with nothing after it
+        message = _("`{key}` is empty").format(key=f"{path}.{name}")
     close = difflib.get_close_matches(str(anchor.value), [str(k) for k in known], n=1)
     if close:
         hint = _("did you mean `{suggestion}`? The ids here: {ids}").format(
