@@ -50,6 +50,8 @@ def check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
                 )
             )
     problems += _duplicate_ids(doc, ["sesi"], [s.id for s in workshop.sesi])
+    for i, session in enumerate(workshop.sesi):  # a step's optional id names one place
+        problems += _duplicate_ids(doc, ["sesi", i, "langkah"], [t.id for t in session.langkah])
     ids = [s.id for s in workshop.sesi]
     plan = workshop.pelaksanaan
     references: list[tuple[list[str | int], str]] = [
@@ -254,11 +256,11 @@ def _closing_after_a_meal(workshop: Workshop, plan: Node) -> list[Problem]:
     return found
 
 
-def _duplicate_ids(doc: Node, keys: KeyPath, ids: list[str]) -> list[Problem]:
-    seen: set[str] = set()
+def _duplicate_ids(doc: Node, keys: KeyPath, ids: list[str | None]) -> list[Problem]:
+    seen: set[str | None] = {None}  # an item without an id (a step's is optional) is no duplicate
     problems = []
     for i, ident in enumerate(ids):
-        if ident in seen:
+        if ident in seen - {None}:
             problems.append(
                 doc.problem(
                     [*keys, i, "id"],

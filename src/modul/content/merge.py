@@ -7,6 +7,11 @@ Rules (also in docs/content-and-regions.md):
 - `tambah:` (add) and `hapus:` (remove) under a list key change the national list instead
   of replacing it: `tambah` appends items, `hapus` removes items by their exact text
   (or by `id` in lists of items with ids);
+- beside `tambah:`, `sebelum: <id>` (before) or `sesudah: <id>` (after) places the added
+  items, in their order, next to the national item with that id instead of at the end.
+  Precedence: `hapus` first, then `tambah` at its place, which is looked up after the
+  removals (an item removed is no place to add next to); both `sebelum` and `sesudah`, a
+  place without `tambah`, or an id no item of the list has is an error;
 - whatever the overlay names must exist: an unknown id, a text to remove that is not in
   the list, a list where the national value is text (or the reverse), an empty value:
   each is an error at the overlay's file and line, never a silent no-op.
@@ -28,6 +33,8 @@ from modul.errors import Problem
 from modul.i18n import _
 
 ADD, REMOVE = "tambah", "hapus"
+BEFORE, AFTER = "sebelum", "sesudah"
+EDITS = {ADD, REMOVE, BEFORE, AFTER}
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def _merge_value(
     if isinstance(old.value, list):
         if isinstance(new.value, list):
             return _merge_list(old, new, path, changes, problems)
-        if isinstance(new.value, dict) and new.value and set(new.value) <= {ADD, REMOVE}:
+        if isinstance(new.value, dict) and new.value and set(new.value) <= EDITS:
             return _edit_list(old, new, path, changes, problems)
         problems.append(
             _mismatch(
@@ -139,14 +146,13 @@ def _merge_list(
 def _edit_list(
     old: Node, edit: Node, path: str, changes: list[Change], problems: list[Problem]
 ) -> Node:
-    """Apply `hapus:` (remove) then `tambah:` (append) to a national list."""
+    """Apply `hapus:` (remove), then `tambah:` (add) at the end or at `sebelum`/`sesudah`."""
     items = list(old.value)
     with_ids = _has_ids(old)
+    blocks: dict[str, Node] = {}
     for name in (REMOVE, ADD):
         block = edit.value.get(name)
-        if block is None:
-            continue
-        if not isinstance(block.value, list):
+        if block is not None and not isinstance(block.value, list):
             problems.append(
                 _at(
                     block,
@@ -154,35 +160,93 @@ def _edit_list(
                     _("write each item on its own line starting with `- `"),
                 )
             )
+        elif block is not None:
+            blocks[name] = block
+    for item in blocks[REMOVE].value if REMOVE in blocks else []:
+        keys = [_id_of(i) if with_ids else i.value for i in items]
+        if item.value not in keys:
+            problems.append(_unknown(item, path, item.value, keys, "id" if with_ids else "text"))
             continue
-        for item in block.value:
-            if name == REMOVE:
-                keys = [_id_of(i) if with_ids else i.value for i in items]
-                if item.value not in keys:
-                    problems.append(
-                        _unknown(item, path, item.value, keys, "id" if with_ids else "text")
-                    )
-                    continue
-                gone = items.pop(keys.index(item.value))
-                changes.append(Change(path, "removed", gone.plain(), None, item.origin))
-            else:
-                if with_ids and _id_of(item) in [_id_of(i) for i in items]:
-                    problems.append(
-                        _at(
-                            item,
-                            _("`{key}` already has an item with id `{id}`").format(
-                                key=path, id=_id_of(item)
-                            ),
-                            _(
-                                "give the new item its own id, "
-                                "or change the existing one without `tambah`"
-                            ),
-                        )
-                    )
-                    continue
-                items.append(item)
-                changes.append(Change(path, "added", None, item.plain(), item.origin))
+        gone = items.pop(keys.index(item.value))
+        changes.append(Change(path, "removed", gone.plain(), None, item.origin))
+    at, shown = _place(items, edit, path, problems)
+    for item in blocks[ADD].value if ADD in blocks else []:
+        if with_ids and _id_of(item) in [_id_of(i) for i in items]:
+            problems.append(
+                _at(
+                    item,
+                    _("`{key}` already has an item with id `{id}`").format(
+                        key=path, id=_id_of(item)
+                    ),
+                    _("give the new item its own id, or change the existing one without `tambah`"),
+                )
+            )
+            continue
+        items.insert(len(items) if at is None else at, item)
+        at = None if at is None else at + 1
+        changes.append(Change(shown, "added", None, item.plain(), item.origin))
     return Node(items, edit.origin, old.key_origin)
+
+
+def _place(
+    items: list[Node], edit: Node, path: str, problems: list[Problem]
+) -> tuple[int | None, str]:
+    """Where `sebelum`/`sesudah` puts the added items (None: at the end); their diff path."""
+    given = [name for name in (BEFORE, AFTER) if name in edit.value]
+    if not given:
+        return None, path
+    anchor = edit.value[given[-1]]
+    if len(given) == 2:
+        hint = _(
+            "keep one of them: `{before}` puts the new items before that item, `{after}` after it"
+        ).format(before=BEFORE, after=AFTER)
+        problems.append(
+            _at(
+                anchor,
+                _("`{key}` has both `{before}` and `{after}`").format(
+                    key=path, before=BEFORE, after=AFTER
+                ),
+                hint,
+                at_key=True,
+            )
+        )
+        return None, path
+    if ADD not in edit.value:
+        problems.append(
+            _at(
+                anchor,
+                _("`{key}.{place}` places nothing: there is no `{add}`").format(
+                    key=path, place=given[0], add=ADD
+                ),
+                _("add the new items under `{add}:`, or delete this line").format(add=ADD),
+                at_key=True,
+            )
+        )
+        return None, path
+    ids = [_id_of(i) for i in items]
+    if anchor.value is None or anchor.value not in ids:
+        problems.append(_no_place(anchor, path, given[0], [i for i in ids if i is not None]))
+        return None, path
+    n = ids.index(anchor.value)
+    return (n if given[0] == BEFORE else n + 1), f"{path} ({given[0]} {anchor.value})"
+
+
+def _no_place(anchor: Node, path: str, name: str, known: list[Any]) -> Problem:
+    message = _("`{key}` has no item with id `{id}` to place the new items next to").format(
+        key=path, id=anchor.value
+    )
+    if anchor.value is None:  # `sebelum:` with nothing after it
+        message = _("`{key}` is empty").format(key=f"{path}.{name}")
+    close = difflib.get_close_matches(str(anchor.value), [str(k) for k in known], n=1)
+    if close:
+        hint = _("did you mean `{suggestion}`? The ids here: {ids}").format(
+            suggestion=close[0], ids=", ".join(map(str, known))
+        )
+    elif known:
+        hint = _("use one of the ids here: {ids}").format(ids=", ".join(map(str, known)))
+    else:
+        hint = _("no item of this list has an `id`: add `id:` to the national item first")
+    return _at(anchor, message, hint)
 
 
 def _has_ids(node: Node) -> bool:

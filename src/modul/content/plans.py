@@ -23,6 +23,7 @@ HandedOut = Annotated[
 
 
 class Step(Frozen):
+    id: Slug | None = None  # optional: a region's overlay places a step `sebelum:`/`sesudah:` it
     menit: Minutes
     fasilitator: Text
     peserta: Text
