@@ -264,6 +264,18 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+@pytest.fixture
+def load(tmp_path: Path):
+    """`load(text, name)`: the text written to a file of that name, read as modul reads
+    content (values with their lines)."""
+    from modul.content.source import read_yaml
+
+    def load(text: str, name: str):
+        return read_yaml(write(tmp_path / name, text), tmp_path)
+
+    return load
+
+
 def a_nearly_empty_page(root: Path) -> Path:
     """The shipped kit has no layout finding: a page break after the handout's first
     heading makes one, a first page with little more than its title block."""

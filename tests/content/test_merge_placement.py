@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write
 from modul.content.merge import merge
-from modul.content.source import ProblemList, read_yaml
+from modul.content.source import ProblemList
 
 BASE = """\
 sesi:
@@ -23,14 +22,6 @@ sesi:
       - id: simpulkan
         menit: 2
 """
-
-
-@pytest.fixture
-def load(tmp_path):
-    def load(text: str, name: str):
-        return read_yaml(write(tmp_path / name, text), tmp_path)
-
-    return load
 
 
 def merged(load, overlay: str):
