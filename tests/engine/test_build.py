@@ -155,7 +155,7 @@ def test_bookmarks_follow_the_sections(built):
     reader = PdfReader(pdf_path(built, ROLES[0], "bahan-bacaan.pdf"))
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top[:3] == ["Tujuan Pembelajaran", "Mengenal Peran Ini", "Siapa yang Cocok?"]
-    assert "Ekspektasi dan Realita" in top
+    assert "Harapan dan Kenyataan" in top
     nested = [i.title for group in reader.outline if isinstance(group, list) for i in group]
     assert "Tugas Utama" in nested
     guide = PdfReader(pdf_path(built, ROLES[0], "panduan-fasilitator.pdf"))

@@ -15,8 +15,8 @@ ROLES = ["konselor-pemberdayaan-masyarakat", "konsultan-kelompok-masyarakat"]
 def test_lk1_has_a_discussion_guide_not_an_answer_key(built, role):
     """LK-1 has no wrong answers, so the guide calls its part a reference for discussion."""
     text = pdf_text(pdf_path(built, role, "panduan-fasilitator.pdf"))
-    assert "LK-1 Ekspektasi dan Realita – Acuan Pembahasan" in text
-    assert not re.search(r"Kunci Jawaban LK-1(?! Ekspektasi)", text)  # not the h1 over it
+    assert "LK-1 Harapan dan Kenyataan – Acuan Pembahasan" in text
+    assert not re.search(r"Kunci Jawaban LK-1(?! Harapan)", text)  # not the h1 over it
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -226,7 +226,7 @@ def test_the_attendance_list_names_the_roster_on_a_sheet_per_day(project, tmp_pa
         assert f" {3 + spare} " not in f" {sheet} "
 
 
-def test_the_evaluation_form_rates_every_session_and_names_no_one(project, tmp_path):
+def test_the_evaluation_form_rates_every_rated_session_and_names_no_one(project, tmp_path):
     roster = write(tmp_path / "peserta.csv", "nama,asal\nSiti Aminah,Oelnasi\n")
     report = build(
         project,
@@ -235,7 +235,9 @@ def test_the_evaluation_form_rates_every_session_and_names_no_one(project, tmp_p
     assert [d.path.name for d in report.documents] == ["formulir-evaluasi.pdf"]
     text = pdf_text(report.documents[0].path)
     plan = load_project(project).national.workshop
-    assert all(flat(s.judul) in text for s in plan.sesi)
+    assert all(flat(s.judul) in text for s in plan.sesi if s.dinilai)
+    assert [s.id for s in plan.sesi if not s.dinilai] == ["penutupan"]  # handed out in it
+    assert flat(plan.sesi[-1].judul) not in text
     assert all(flat(s) in text for s in plan.evaluasi.pernyataan + plan.evaluasi.pertanyaan)
     assert "Siti Aminah" not in text and "tidak perlu menulis nama" in text
 
@@ -262,13 +264,13 @@ def test_lk1_prints_three_expectations_and_marks_those_not_from_the_seed(built, 
         assert (flat(pair.ekspektasi).rstrip(",") in source) != pair.tambahan, pair.ekspektasi
     sheet = pdf_text(pdf_path(built, role, "lembar-kerja.pdf"))
     lk1 = sheet[: sheet.index("LK-2")]
-    assert all(f"Ekspektasi {n}" in lk1 for n in range(1, len(pairs) + 1))
+    assert all(f"Harapan {n}" in lk1 for n in range(1, len(pairs) + 1))
 
 
-def test_lk2_has_a_score_column_marks_reversed_items_and_a_line_for_the_skill(built):
+def test_lk4_has_a_score_column_marks_reversed_items_and_a_line_for_the_skill(built):
     role = load_project(built).national.roles[ROLES[1]]
     sheet = pdf_text(pdf_path(built, ROLES[1], "lembar-kerja.pdf"))
-    lk2 = sheet[sheet.index("LK-2") : sheet.index("LK-3")]
+    lk2 = sheet[sheet.index("LK-4") : sheet.index("LK-5")]
     assert "Pernyataan SS S TS STS Skor" in lk2
     assert lk2.count("dibalik") == len(role.reversed_numbers) + 2  # and twice in the steps
     for number in role.reversed_numbers:

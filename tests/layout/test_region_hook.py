@@ -14,8 +14,8 @@ ROLES = (
 )
 TITLE = "Mengenal Peran dan Mencocokkan Jawaban"
 HOOK = "Buka sesi dengan contoh dari Nusa Tenggara Timur"
-FIRST_STEP = "Tempel kembali kertas plano hasil sesi Ekspektasi dan Realita"  # id: tanya-tugas
-LAST_STEP = "Simpulkan bersama tugas utama peran ini"
+FIRST_STEP = "Tempel kembali kertas plano hasil sesi Harapan dan Kenyataan"  # id: tanya-tugas
+LAST_STEP = "simpulkan bersama tugas utama peran ini"
 
 
 def session_text(guide: str) -> str:

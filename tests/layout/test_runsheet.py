@@ -176,12 +176,12 @@ def test_a_day_closing_straight_after_lunch_is_a_warning(project):
     text = edit(
         project,
         "content/workshop.yaml",
-        "    - setelah: mengenal-peran",
         "    - setelah: perbandingan-profesi",
+        "    - setelah: rencana-tindak-lanjut",
     )
     (warning,) = [w for w in check(project).warnings if "last session" in w.message]
-    assert warning.line == line_of(text, "- setelah: perbandingan-profesi")
-    assert "`rencana-tindak-lanjut`, comes straight after “ISHOMA" in warning.message
+    assert warning.line == line_of(text, "- setelah: rencana-tindak-lanjut")
+    assert "`penutupan`, comes straight after “ISHOMA" in warning.message
 
 
 def test_clock_times_name_the_regions_time_zone(built):

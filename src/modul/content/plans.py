@@ -44,6 +44,8 @@ class Session(Frozen):
     bahan: Texts = []
     langkah: Annotated[list[Step], Field(min_length=1)]
     catatan: Texts = []
+    # rated on the Formulir Evaluasi; false for the session that hands the form out
+    dinilai: Annotated[bool, Field(strict=True)] = True
 
 
 class AgendaRow(Frozen):

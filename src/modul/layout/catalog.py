@@ -38,6 +38,9 @@ class DocumentKind(Frozen):
     # facilitators, facilitators, or one
     copies: Literal["per_participant", "per_person", "per_facilitator", "one"] = "one"
     answers: list[Slug] = []  # exercises (worksheet parts, tests) whose answers it holds
+    # exercises done only after participants have it in hand: what it teaches comes first
+    read_before: list[Slug] = []
+    rates_sessions: bool = False  # asks for a rating of each session (`dinilai`) that ended
     # a sheet of its own (the certificate): never imposed into a booklet; with --booklet
     # it is laid out on the booklet's sheet (A4, F4), one page per participant as always
     loose: bool = False

@@ -6,6 +6,10 @@ Checked before anything is built, for every edition:
   catalog entry lists `answers` is handed out only after each of those exercises
   (worksheet parts, done in the step that names them in `lembar_kerja`; tests, done in
   the step that hands them out);
+- an exercise that builds on a document (`read_before`: the self-assessment on what
+  the handout teaches) comes after the step that hands that document out;
+- a form that rates the sessions (`rates_sessions`) is handed out only after every
+  session it rates (`dinilai`) has ended;
 - every reflection question a step names exists;
 - warnings: a document for participants that no step hands out, a reflection question
   or a role's discussion questions that no step asks.
@@ -69,6 +73,7 @@ def kit_problems(
         return [_unknown_exercise(a, exercises, catalog_file, root) for a in unknown]
     handed: dict[str, tuple[_Moment, KeyPath]] = {}  # first step, and the `bagikan` entry
     done: dict[str, _Moment] = {}
+    done_at: dict[str, KeyPath] = {}  # a worksheet part's `lembar_kerja` entry
     problems: list[Problem] = []
     moments = _moments(edition)
     for moment in moments:
@@ -86,11 +91,15 @@ def kit_problems(
                 continue
             handed.setdefault(name, (moment, [*keys, "bagikan", n]))
             done.setdefault(name, moment)
-        for part in step.lembar_kerja:
+        for k, part in enumerate(step.lembar_kerja):
             done.setdefault(part, moment)
+            done_at.setdefault(part, [*keys, "lembar_kerja", k])
         problems += _questions(edition, plan, keys, step.refleksi)
     for name, (moment, where) in handed.items():
         problems += _answers_first(kinds[name], moment, where, done, plan)
+        problems += _read_first(kinds[name], moment, done, done_at, plan)
+        if kinds[name].rates_sessions:
+            problems += _rated_sessions_ended(edition, kinds[name], moment, where, moments, plan)
     return problems + _never_handed_out(catalog, handed, plan) + _unasked(edition, plan)
 
 
@@ -118,6 +127,63 @@ def _answers_first(
         )
         for exercise in kind.answers
         if exercise in done and done[exercise].order >= moment.order
+    ]
+
+
+def _read_first(
+    kind: DocumentKind,
+    moment: _Moment,
+    done: dict[str, _Moment],
+    done_at: dict[str, KeyPath],
+    plan: Node,
+) -> list[Problem]:
+    """An exercise that builds on what `kind` teaches (a self-assessment after the role is
+    taught) done before, or in the step where, participants get it."""
+    return [
+        plan.problem(
+            done_at[exercise],
+            _(
+                "`{exercise}` is done in {exercise_moment}, before participants have "
+                "`{document}` (handed out in {moment}), which it builds on"
+            ).format(
+                exercise=exercise,
+                exercise_moment=str(done[exercise]),
+                document=kind.stem,
+                moment=str(moment),
+            ),
+            _("move the exercise to a step after the one that hands out `{document}`").format(
+                document=kind.stem
+            ),
+        )
+        for exercise in kind.read_before
+        if exercise in done_at and done[exercise].order <= moment.order
+    ]
+
+
+def _rated_sessions_ended(
+    edition: Edition,
+    kind: DocumentKind,
+    moment: _Moment,
+    where: KeyPath,
+    moments: list[_Moment],
+    plan: Node,
+) -> list[Problem]:
+    """A form that rates the sessions handed out before a session it rates has ended."""
+    last_step = {m.session: m for m in moments}  # the last moment of each session
+    return [
+        plan.problem(
+            where,
+            _(
+                "`{document}` is handed out in {moment}, but it asks participants to rate "
+                "session {session} (`{id}`), which has not ended then"
+            ).format(document=kind.stem, moment=str(moment), session=i + 1, id=session.id),
+            _(
+                "hand it out after that session, or write `dinilai: false` in the session "
+                "so that the form does not rate it"
+            ),
+        )
+        for i, session in enumerate(edition.workshop.sesi)
+        if session.dinilai and last_step[i].order >= moment.order
     ]
 
 
