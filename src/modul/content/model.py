@@ -81,16 +81,33 @@ class Role(Frozen):
 
     @property
     def tes_akhir(self) -> list[TestItem]:
-        """The Tes Awal's questions in another order: the second half first, so that no
-        question keeps its number."""
+        """The Tes Awal's questions in another order (the second half first, so that no
+        question keeps its number), each with its choices turned round and its answer
+        following them (`shuffled_choices`)."""
         half = len(self.tes) // 2
-        return self.tes[half:] + self.tes[:half]
+        turned = [shuffled_choices(item, n) for n, item in enumerate(self.tes)]
+        return turned[half:] + turned[:half]
 
     @property
     def tes_akhir_numbers(self) -> list[int]:
         """For each Tes Awal question, in order, its number on the Tes Akhir."""
         half, count = len(self.tes) // 2, len(self.tes)
         return [(n - half) % count + 1 for n in range(count)]
+
+
+def shuffled_choices(item: TestItem, number: int) -> TestItem:
+    """The item with its choices turned round by 1, 2, … places (by its 0-based number on
+    the Tes Awal, never by all of them), so that its right answer has another letter on
+    the Tes Akhir; the answer's letter follows its text."""
+    count = len(item.pilihan)
+    turn = 1 + number % (count - 1)
+    right = "abcd".index(item.jawaban)
+    return item.model_copy(
+        update={
+            "pilihan": [*item.pilihan[turn:], *item.pilihan[:turn]],
+            "jawaban": "abcd"[(right - turn) % count],
+        }
+    )
 
 
 # --- the glossary ------------------------------------------------------------------------
