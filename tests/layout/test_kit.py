@@ -186,7 +186,7 @@ def test_an_answer_letter_without_its_choice_is_an_error(project):
     text = edit(
         project,
         role,
-        "      - Melakukan advokasi dan menjalin kerja sama dengan pihak terkait.\n    jawaban: d",
+        "      - Bekerja sama dengan pihak terkait\n    jawaban: d",
         "    jawaban: d",
     )
     (problem,) = problems_of(project)
