@@ -72,8 +72,9 @@ def test_the_key_is_seldom_the_longest_choice_and_its_letter_varies(slug):
         if len(right_choice(item)) > max(len(c) for c in item.pilihan if c != right_choice(item))
     ]
     assert len(longest) <= 0.25 * len(items), longest
-    letters = [item.jawaban for item in items]
-    assert max(letters.count(x) for x in LETTERS) <= len(items) / 2, letters
+    for test in (items, roles()[slug].tes_akhir):  # a guess banks on no letter in either
+        letters = [item.jawaban for item in test]
+        assert max(letters.count(x) for x in LETTERS) <= len(items) / 4 + 1, letters
 
 
 @pytest.mark.parametrize("slug", ROLES)
