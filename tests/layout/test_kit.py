@@ -4,6 +4,7 @@ Tes Akhir, Daftar Hadir, Formulir Evaluasi."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -170,9 +171,14 @@ def test_the_key_and_the_score_table_are_in_the_guide(built, role):
     guide = pdf_text(pdf_path(built, role, "panduan-fasilitator.pdf"))
     key = guide[guide.index("Tes Awal dan Tes Akhir Soal Tes Akhir") :]
     for number, (item, after) in enumerate(zip(items, content.tes_akhir_numbers), 1):
-        assert f"{number} {after} {flat(item.soal)} {item.jawaban}" in key
-    scores = " ".join(str(round(100 * k / len(items))) for k in range(len(items) + 1))
-    assert f"Nilai {scores}" in key
+        letter = content.tes_akhir[after - 1].jawaban
+        assert f"{number} {item.jawaban} {after} {letter} {flat(item.soal)}" in key
+    scores = [str(round(100 * k / len(items))) for k in range(len(items) + 1)]
+    table = key[: key.index("No. Tes Awal")]  # the score rows, one or two
+    assert (
+        re.findall(r"Nilai((?: \d+)+)", table)
+        and " ".join(re.findall(r"Nilai((?: \d+)+)", table)).split() == scores
+    )
 
 
 def test_an_answer_letter_without_its_choice_is_an_error(project):
@@ -180,8 +186,8 @@ def test_an_answer_letter_without_its_choice_is_an_error(project):
     text = edit(
         project,
         role,
-        "    jawaban: b\n  - soal: Manakah yang juga",
-        "    jawaban: d\n  - soal: Manakah yang juga",
+        "      - Bekerja sama dengan pihak terkait\n    jawaban: d",
+        "    jawaban: d",
     )
     (problem,) = problems_of(project)
     line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln == "    jawaban: d")

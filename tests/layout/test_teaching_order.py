@@ -93,3 +93,39 @@ def test_rating_a_session_still_running_is_an_error_at_the_hand_out(project):
     assert (problem.file, problem.line) == (WORKSHOP, line_of(text, "- formulir-evaluasi"))
     assert "rate session 8 (`penutupan`), which has not ended then" in problem.message
     assert "`dinilai: false`" in problem.hint
+
+
+def test_a_key_printed_on_an_earlier_sheet_is_an_error_at_that_statement(project):
+    """LK-2's explanation, copied into an LK-1 expectation, answers LK-2 before it is done."""
+    role = project / "content" / "roles" / f"{SMALL_ROLE}.yaml"
+    text = role.read_text(encoding="utf-8")
+    key = load_project(project).roles[SMALL_ROLE].kuis[0].penjelasan
+    first = load_project(project).roles[SMALL_ROLE].ekspektasi_realita[0].ekspektasi
+    anchor = " ".join(first.split()[:3])
+    start = text.index(anchor)
+    end = text.index("realita:", start)
+    text = text[:start] + key + "\n    " + text[end:]
+    write(role, text)
+    problems = problems_of(project)
+    assert {(p.file, p.line) for p in problems} == {
+        (f"content/roles/{SMALL_ROLE}.yaml", line_of(text, "  - ekspektasi:"))
+    }
+    assert "on `ekspektasi-realita`, gives away the key of `kuis-miskonsepsi`" in (
+        problems[0].message
+    )
+
+
+def test_a_test_question_copied_from_lk2_is_an_error_at_the_lk2_statement(project):
+    """The Tes Akhir would measure whether participants remember LK-2's sentence."""
+    role = project / "content" / "roles" / f"{SMALL_ROLE}.yaml"
+    text = role.read_text(encoding="utf-8")
+    content = load_project(project).roles[SMALL_ROLE]
+    statement = " ".join(content.kuis[0].pernyataan.split())
+    question = " ".join(content.tes[0].soal.split())
+    start = text.index(question.split()[0], text.index("\ntes:"))
+    end = text.index("pilihan:", start)
+    write(role, text[:start] + statement + "\n    " + text[end:])
+    lk2 = text.splitlines().index("kuis:") + 2  # the line of its first statement
+    (problem,) = problems_of(project)
+    assert (problem.file, problem.line) == (f"content/roles/{SMALL_ROLE}.yaml", lk2)
+    assert "on `kuis-miskonsepsi`, gives away the key of `tes-akhir`" in problem.message

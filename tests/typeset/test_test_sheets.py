@@ -18,7 +18,7 @@ from modul.content.loading import load_project
 from modul.typeset.layoutcheck import MM
 
 ACCENT = (0x1D / 255, 0x4E / 255, 0x89 / 255)  # colours.accent in theme.yaml
-BOX_MM = 3.8  # quiz.box_mm
+BOX_MM = 3.4  # quiz.box_mm
 
 
 def drawn(pdf: Path, words: str) -> tuple[float, float]:
@@ -85,10 +85,12 @@ def questions_per_side(tmp_path: Path, count: int) -> list[int]:
     path = root / "content" / "roles" / f"{SMALL_ROLE}.yaml"
     role = yaml.safe_load(path.read_text(encoding="utf-8"))
     items = role["tes"]
-    role["tes"] = [
-        {**items[n % len(items)], "soal": f"({n + 1}) {items[n % len(items)]['soal']}"}
-        for n in range(count)
-    ]
+
+    def stem(n: int) -> str:  # a repeated question's words reversed: `modul check` refuses copies
+        words = items[n % len(items)]["soal"].split()
+        return " ".join(words if n < len(items) else words[::-1])
+
+    role["tes"] = [{**items[n % len(items)], "soal": f"({n + 1}) {stem(n)}"} for n in range(count)]
     path.write_text(yaml.safe_dump(role, allow_unicode=True), encoding="utf-8")
     build(root, Options(regions=["nasional"], kinds=["pretest"], paper="A4"))
     pages = PdfReader(pdf_path(root, SMALL_ROLE, "tes-awal.pdf")).pages

@@ -8,6 +8,7 @@ Where each value came from is kept beside the model, in `provenance`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -17,6 +18,8 @@ from pydantic import AliasChoices, Field
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.types import Frozen, Slug, Text, Texts
 from modul.paper import Paper
+
+LETTERS = "abcd"  # the letters of a test question's choices
 
 # --- roles -----------------------------------------------------------------------------
 
@@ -81,16 +84,39 @@ class Role(Frozen):
 
     @property
     def tes_akhir(self) -> list[TestItem]:
-        """The Tes Awal's questions in another order: the second half first, so that no
-        question keeps its number."""
+        """The Tes Awal's questions in another order (the second half first, so that no
+        question keeps its number), each with its choices turned round so that its answer
+        has another letter, the Tes Akhir's answer letters spread as evenly as can be
+        (`turned_choices`): no letter a guess can bank on."""
         half = len(self.tes) // 2
-        return self.tes[half:] + self.tes[:half]
+        used: Counter[str] = Counter()
+        turned = []
+        for item in self.tes[half:] + self.tes[:half]:
+            turned.append(turned_choices(item, used))
+            used[turned[-1].jawaban] += 1
+        return turned
 
     @property
     def tes_akhir_numbers(self) -> list[int]:
         """For each Tes Awal question, in order, its number on the Tes Akhir."""
         half, count = len(self.tes) // 2, len(self.tes)
         return [(n - half) % count + 1 for n in range(count)]
+
+
+def turned_choices(item: TestItem, used: Counter[str]) -> TestItem:
+    """The item with its choices turned round by 1, 2, … places (never by all of them, so
+    that its answer has another letter): by the turn that gives its answer the letter
+    `used` least so far, the smallest such turn if several do; the answer's letter follows
+    its text."""
+    count = len(item.pilihan)
+    right = LETTERS.index(item.jawaban)
+    turn = min(range(1, count), key=lambda t: (used[LETTERS[(right - t) % count]], t))
+    return item.model_copy(
+        update={
+            "pilihan": [*item.pilihan[turn:], *item.pilihan[:turn]],
+            "jawaban": LETTERS[(right - turn) % count],
+        }
+    )
 
 
 # --- the glossary ------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from modul.layout.documents import (
     PacketTarget,
     Target,
 )
+from modul.layout.giveaways import giveaway_problems
 from modul.layout.kit import kit_problems
 from modul.layout.labels import load_labels
 from modul.typeset.glyphs import glyph_warnings
@@ -155,13 +156,16 @@ def _kit_findings(
     found = [
         p
         for slug in editions
-        for p in kit_problems(
-            project.editions[slug],
-            project.provenance[slug].sources["workshop.yaml"],
-            catalog,
-            catalog_file,
-            root,
-        )
+        for p in [
+            *kit_problems(
+                project.editions[slug],
+                project.provenance[slug].sources["workshop.yaml"],
+                catalog,
+                catalog_file,
+                root,
+            ),
+            *giveaway_problems(project.editions[slug], project.provenance[slug].sources),
+        ]
     ]
     return list(dict.fromkeys(found))  # a national line is found once per edition
 

@@ -258,13 +258,17 @@ def load_theme(
 
 def _for_a5(theme: Theme) -> Theme:
     """The theme's A5 margins, and every font size and spacing times font_scale_a5; the
-    running head and folio no smaller than 8 pt, the least small text a reader can read."""
+    running head and folio no smaller than 8 pt, the least small text a reader can read;
+    a test's questions no smaller than the cell text (`quiz.size_share` sets them smaller
+    to fit one side of A4, F4 or Letter; on A5 a test takes two sides anyway)."""
     look, small = theme.certificate, scaled(theme, theme.font_scale_a5)
+    quiz = theme.quiz.model_copy(update={"size_share": max(1.0, theme.quiz.size_share)})
     return small.model_copy(
         update={
             "margins": theme.margins_a5 or theme.margins,
             "certificate": look.model_copy(update={"margins": look.margins_a5}),
             "header_size": max(small.header_size, min(theme.header_size, A5_LEAST_PT)),
+            "quiz": quiz,
         }
     )
 

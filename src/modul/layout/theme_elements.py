@@ -33,6 +33,7 @@ class Quiz(Frozen):
     """Multiple-choice questions with a tick box beside each option (the tests)."""
 
     number_mm: Length = 8  # the question's number, before its text
+    size_share: Annotated[float, Field(ge=0.7, le=1.5)] = 1  # text size, × the cell size
     leading_share: Annotated[float, Field(ge=1, le=2)] = 1.25  # line distance, × text size
     box_mm: Annotated[float, Field(ge=2, le=10)] = 3.8  # a tick box: no taller than a line
     box_gap_mm: Length = 2  # between a tick box and its option

@@ -149,10 +149,11 @@ def _question(ts: Typesetter, group: str, n: int, element: ET.Element, width: fl
 
 
 def _style(ts: Typesetter) -> ParagraphStyle:
-    """The text of questions and options: the cell style, its lines `leading_share` apart."""
-    cell = ts.styles["cell"]
-    leading = cell.fontSize * ts.theme.quiz.leading_share
-    return ParagraphStyle("quiz", parent=cell, leading=leading)
+    """The text of questions and options: the cell style at `size_share` of its size (so
+    that twelve questions of four options fit one side), its lines `leading_share` apart."""
+    cell, look = ts.styles["cell"], ts.theme.quiz
+    size = cell.fontSize * look.size_share
+    return ParagraphStyle("quiz", parent=cell, fontSize=size, leading=size * look.leading_share)
 
 
 def _columns(ts: Typesetter, options: list[ET.Element], width: float, style: ParagraphStyle) -> int:
