@@ -46,7 +46,8 @@ def schedule(workshop: Workshop) -> Schedule:
         opening = "awal_pelatihan" if day == 1 else "awal_hari"
         closing = "akhir_pelatihan" if day == len(days) else "akhir_hari"
         order: list[tuple[Item, bool]] = []
-        for item in [*_at(workshop, opening), *sessions, *_at(workshop, closing)]:
+        day_items: list[Item] = [*_at(workshop, opening), *sessions, *_at(workshop, closing)]
+        for item in day_items:
             order += _around(workshop, item, tied=False, seen=set())
         while order and order[-1][1]:  # a break (and what follows it) ending the day
             found.dropped.append(order.pop()[0])  # type: ignore[arg-type]

@@ -91,7 +91,51 @@ def kit_problems(
         problems += _questions(edition, plan, keys, step.refleksi)
     for name, (moment, where) in handed.items():
         problems += _answers_first(kinds[name], moment, where, done, plan)
-    return problems + _never_handed_out(catalog, handed, plan) + _unasked(edition, plan)
+    events, at_events = _event_handouts(edition, plan, kinds, done)
+    problems += events
+    handed_any = [*handed, *at_events]
+    return problems + _never_handed_out(catalog, handed_any, plan) + _unasked(edition, plan)
+
+
+def _event_handouts(
+    edition: Edition, plan: Node, kinds: Mapping[str, DocumentKind], done: dict[str, _Moment]
+) -> tuple[list[Problem], list[str]]:
+    """The documents the run-sheet's events (`pelaksanaan.acara`) hand out: each one the
+    layout makes, and none before the session where its exercises are done."""
+    workshop, problems, names = edition.workshop, [], []
+    rows = workshop.run_sheet
+    position = {id(r.session or r.event): n for n, r in enumerate(rows) if r.session or r.event}
+    for i, event in enumerate(workshop.pelaksanaan.acara):
+        for n, name in enumerate(event.bagikan):
+            where: KeyPath = ["pelaksanaan", "acara", i, "bagikan", n]
+            if name not in kinds:
+                problems.append(
+                    plan.problem(
+                        where,
+                        _("`{document}` is not a document of the kit").format(document=name),
+                        _("use one of: {documents}").format(documents=", ".join(kinds)),
+                    )
+                )
+                continue
+            names.append(name)
+            for exercise in kinds[name].answers:
+                session = workshop.sesi[done[exercise].session] if exercise in done else None
+                if session and position.get(id(event), -1) < position.get(id(session), -1):
+                    problems.append(_answers_at_event(kinds[name], event.id, exercise, where, plan))
+    return problems, names
+
+
+def _answers_at_event(
+    kind: DocumentKind, event: str, exercise: str, where: KeyPath, plan: Node
+) -> Problem:
+    return plan.problem(
+        where,
+        _(
+            "`{document}` is handed out at `{event}`, but it holds the answers of "
+            "`{exercise}`, which participants do only later"
+        ).format(document=kind.stem, event=event, exercise=exercise),
+        _("hand it out after that exercise, or move the exercise before this step"),
+    )
 
 
 def _moments(edition: Edition) -> list[_Moment]:
