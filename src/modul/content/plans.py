@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, BeforeValidator, Field, StringConstraints
 
 from modul.catalog import current_document_name
+from modul.content.runsheet import Placed, schedule
 from modul.content.types import Frozen, Minutes, Slug, Text, Texts
 
 # A document handed out, by file name; an old name (kartu-nama) read as the new one, with a
@@ -164,10 +165,13 @@ class Workshop(Frozen):
 
     @property
     def run_sheet(self) -> list[RunRow]:
-        """Clock times of every session, break and event, day by day, from `pelaksanaan`."""
-        from modul.content.runsheet import schedule  # it reads this model
-
-        return schedule(self).rows
+        """Clock times of every session, break and event, day by day, from `pelaksanaan`
+        (content.runsheet places them)."""
+        given = {d for e in self.pelaksanaan.acara for d in e.bagikan}  # not in a session
+        return [
+            _row(p, given) if isinstance(p, Placed) else RunRow(kind="day", day=p)
+            for p in schedule(self.sesi, self.pelaksanaan).placed
+        ]
 
     @property
     def days(self) -> int:
@@ -179,6 +183,21 @@ class Workshop(Frozen):
     def materials(self) -> list[str]:
         """Every material named by a session, once, in order of first use."""
         return list(dict.fromkeys(m for s in self.sesi for m in s.bahan))
+
+
+def _row(placed: Placed, given: set[str]) -> RunRow:
+    """A row of the run-sheet; a document an event hands out is named there only."""
+    item, start = placed.item, placed.clock
+    row = RunRow(kind=placed.kind, day=placed.day, title=item.judul, start=_clock(start))
+    update: dict[str, object] = {"end": _clock(start + item.menit)}
+    if isinstance(item, Session):
+        steps = item.langkah
+        handed = (d for s in steps for d in s.bagikan if d not in given)
+        update |= {"session": item, "handouts": list(dict.fromkeys(handed))}
+        update["parts"] = list(dict.fromkeys(p for s in steps for p in s.lembar_kerja))
+    elif isinstance(item, Event):
+        update |= {"event": item, "handouts": item.bagikan}
+    return row.model_copy(update=update)
 
 
 def _clock(minutes: int) -> str:

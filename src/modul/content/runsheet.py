@@ -20,102 +20,94 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from modul.content.plans import Break, Event, RunRow, Session, Workshop, _clock
 from modul.content.tree import Node
 from modul.errors import Problem
 from modul.i18n import _
 
-Item = Session | Break | Event
+# The plan's models (content.plans) import this module, so it names them only as `Any`:
+# a session (`id`, `menit`), a break (`setelah`, optional `id`) or an event (`acara`).
+Kind = Literal["session", "break", "event"]
+
+
+@dataclass(frozen=True)
+class Placed:
+    kind: Kind
+    item: Any
+    day: int
+    clock: int  # minutes since midnight at its start
 
 
 @dataclass
 class Schedule:
-    rows: list[RunRow] = field(default_factory=list)
-    dropped: list[Break | Event] = field(default_factory=list)  # a day's trailing break
-    placed: set[int] = field(default_factory=set)  # id() of every item placed
+    placed: list[Placed | int] = field(default_factory=list)  # a day's number, then its rows
+    dropped: list[Any] = field(default_factory=list)  # a day's trailing break, and its event
+    reached: set[int] = field(default_factory=set)  # id() of every item placed or dropped
 
 
-def schedule(workshop: Workshop) -> Schedule:
-    """The run-sheet's rows, and what it left out."""
-    plan, found = workshop.pelaksanaan, Schedule()
+def schedule(sessions: list[Any], plan: Any) -> Schedule:
+    """The run-sheet's rows of the sessions and the timetable `plan` (`pelaksanaan`), and
+    what it left out."""
+    found = Schedule()
     morning = int(plan.mulai[:2]) * 60 + int(plan.mulai[3:])
-    days = _days(workshop)
-    events = {d for e in plan.acara for d in e.bagikan}  # handed out there, not in a session
-    for day, sessions in enumerate(days, 1):
+    days = _days(sessions, plan.hari_baru)
+    for day, today in enumerate(days, 1):
         opening = "awal_pelatihan" if day == 1 else "awal_hari"
         closing = "akhir_pelatihan" if day == len(days) else "akhir_hari"
-        order: list[tuple[Item, bool]] = []
-        day_items: list[Item] = [*_at(workshop, opening), *sessions, *_at(workshop, closing)]
-        for item in day_items:
-            order += _around(workshop, item, tied=False, seen=set())
-        while order and order[-1][1]:  # a break (and what follows it) ending the day
-            found.dropped.append(order.pop()[0])  # type: ignore[arg-type]
-        found.rows.append(RunRow(kind="day", day=day))
+        order: list[tuple[Kind, Any, bool]] = []
+        items: list[tuple[Kind, Any]] = [("event", e) for e in plan.acara if e.pada == opening]
+        items += [("session", s) for s in today]
+        items += [("event", e) for e in plan.acara if e.pada == closing]
+        for kind, item in items:
+            order += _around(plan, kind, item, tied=False, seen=set())
+        while order and order[-1][2]:  # a break (and what follows it) ending the day
+            found.dropped.append(order.pop()[1])
+        found.placed.append(day)
         clock = morning
-        for item, _tied in order:
-            found.placed.add(id(item))
-            found.rows.append(_row(item, day, clock, events))
+        for kind, item, _tied in order:
+            found.placed.append(Placed(kind, item, day, clock))
             clock += item.menit
-    for item in found.dropped:
-        found.placed.add(id(item))
+    found.reached = {id(p.item) for p in found.placed if isinstance(p, Placed)}
+    found.reached |= {id(item) for item in found.dropped}
     return found
 
 
-def _days(workshop: Workshop) -> list[list[Session]]:
-    days: list[list[Session]] = []
-    for n, session in enumerate(workshop.sesi):
-        if n == 0 or session.id in workshop.pelaksanaan.hari_baru:
+def _days(sessions: list[Any], starts: list[str]) -> list[list[Any]]:
+    days: list[list[Any]] = []
+    for n, session in enumerate(sessions):
+        if n == 0 or session.id in starts:
             days.append([])
         days[-1].append(session)
     return days
 
 
-def _at(workshop: Workshop, moment: str) -> list[Event]:
-    return [e for e in workshop.pelaksanaan.acara if e.pada == moment]
-
-
-def _around(workshop: Workshop, item: Item, tied: bool, seen: set[int]) -> list[tuple[Item, bool]]:
+def _around(
+    plan: Any, kind: Kind, item: Any, tied: bool, seen: set[int]
+) -> list[tuple[Kind, Any, bool]]:
     """`item` with the events before it, and the breaks and events after it. `tied`: it
     hangs on a break, and goes when the break goes."""
     if id(item) in seen:  # events placed around each other in a circle
         return []
     seen = seen | {id(item)}
-    plan, ident = workshop.pelaksanaan, item.id
-    tied = tied or isinstance(item, Break)
-    before = [e for e in plan.acara if ident and e.sebelum == ident]
-    after: list[Item] = [b for b in plan.jeda if isinstance(item, Session) and b.setelah == ident]
-    after += [e for e in plan.acara if ident and e.setelah == ident]
-    found: list[tuple[Item, bool]] = []
-    for event in before:
-        found += _around(workshop, event, tied, seen)
-    found.append((item, tied))
-    for follower in after:
-        found += _around(workshop, follower, tied, seen)
+    ident, tied = item.id, tied or kind == "break"
+    after: list[tuple[Kind, Any]] = [
+        ("break", b) for b in plan.jeda if kind == "session" and b.setelah == ident
+    ]
+    after += [("event", e) for e in plan.acara if ident and e.setelah == ident]
+    found: list[tuple[Kind, Any, bool]] = []
+    for event in (e for e in plan.acara if ident and e.sebelum == ident):
+        found += _around(plan, "event", event, tied, seen)
+    found.append((kind, item, tied))
+    for follower_kind, follower in after:
+        found += _around(plan, follower_kind, follower, tied, seen)
     return found
-
-
-def _row(item: Item, day: int, clock: int, events: set[str]) -> RunRow:
-    times = {"day": day, "start": _clock(clock), "end": _clock(clock + item.menit)}
-    if isinstance(item, Session):
-        steps = item.langkah
-        return RunRow(
-            kind="session",
-            title=item.judul,
-            session=item,
-            handouts=list(dict.fromkeys(d for s in steps for d in s.bagikan if d not in events)),
-            parts=list(dict.fromkeys(p for s in steps for p in s.lembar_kerja)),
-            **times,
-        )
-    if isinstance(item, Break):
-        return RunRow(kind="break", title=item.judul, **times)
-    return RunRow(kind="event", title=item.judul, event=item, handouts=item.bagikan, **times)
 
 
 # --- checks ----------------------------------------------------------------------------
 
 
-def event_problems(doc: Node, workshop: Workshop) -> list[Problem]:
+def event_problems(doc: Node, workshop: Any) -> list[Problem]:
     """Errors in `pelaksanaan.acara`: no place or two, a place that names nothing, an
     event that can never be reached."""
     plan = workshop.pelaksanaan
@@ -159,8 +151,8 @@ def _unknown_place(doc: Node, keys: list[str | int], ident: str, ids: list[str])
     )
 
 
-def _unreached(doc: Node, workshop: Workshop) -> list[Problem]:
-    placed = schedule(workshop).placed
+def _unreached(doc: Node, workshop: Any) -> list[Problem]:
+    placed = schedule(workshop.sesi, workshop.pelaksanaan).reached
     return [
         doc.problem(
             ["pelaksanaan", "acara", i],
@@ -174,9 +166,10 @@ def _unreached(doc: Node, workshop: Workshop) -> list[Problem]:
     ]
 
 
-def break_warnings(doc: Node, workshop: Workshop) -> list[Problem]:
+def break_warnings(doc: Node, workshop: Any) -> list[Problem]:
     """A break that would end a day, at its `setelah:` line."""
-    plan, dropped = workshop.pelaksanaan, schedule(workshop).dropped
+    plan = workshop.pelaksanaan
+    dropped = schedule(workshop.sesi, plan).dropped
     return [
         doc.problem(
             ["pelaksanaan", "jeda", i, "setelah"],
