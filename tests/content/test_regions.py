@@ -83,7 +83,8 @@ def test_workshop_overlay_changes_the_session_and_total(built):
     assert f"Jumlah {ntt.total_menit}" in guide and "Kabupaten Timor Tengah Selatan" in guide
     (n, row) = next((n, r) for n, r in enumerate(ntt.agenda, 1) if r.session.id == "mengenal-peran")
     assert row.session.menit != national.sesi[n - 1].menit
-    assert f"{n} {row.session.judul} {row.start}–{row.end} {row.session.menit}" in guide
+    clock = f"{row.clock_start}–{row.clock_end}"  # the run-sheet's clock, then the minutes
+    assert f"{n} {row.session.judul} {clock} {row.start}–{row.end} {row.session.menit}" in guide
     assert "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Kupang" in guide  # partners
 
 

@@ -111,7 +111,7 @@ def test_clock_times_are_written_with_a_full_stop_in_the_whole_kit(built):
     colons = {p.name: found for p in pdfs if (found := re.findall(r"\b\d\d:\d\d\b", pdf_text(p)))}
     assert colons == {}
     runsheet = pdf_text(kit_pdf(built, "ntt", "jadwal-pelaksanaan.pdf"))
-    assert "Hari 1 · Senin, 8 Juni 2026 08.30–" in runsheet
+    assert "Hari 1 · Senin, 8 Juni 2026 07.30–" in runsheet
 
 
 MONTH = re.compile(

@@ -23,7 +23,6 @@ ORDER = [
     "rencana-tindak-lanjut",  # LK-5
     "tes-akhir",
     "formulir-evaluasi",
-    "sertifikat",
 ]
 
 
@@ -38,8 +37,11 @@ def first_steps(edition) -> dict[str, int]:
 
 @pytest.mark.parametrize("edition", ["nasional", "ntt", "sumbar", "ntb-mitra"])
 def test_every_edition_teaches_in_the_order_of_the_issue(edition):
+    workshop = load_project(REPO).editions[edition].workshop
     steps = first_steps(load_project(REPO).editions[edition])
     assert sorted(ORDER, key=steps.__getitem__) == ORDER
+    last = [row for row in workshop.run_sheet if row.kind != "day"][-1]  # the official close
+    assert last.kind == "event" and "sertifikat" in last.handouts
 
 
 def test_worksheet_numbers_follow_the_order_of_use(built):

@@ -11,6 +11,7 @@ from datetime import date
 from modul.content.model import Edition, Role
 from modul.content.plans import WorksheetPlan, Workshop
 from modul.content.provenance import Provenance
+from modul.content.runsheet import break_warnings, event_problems
 from modul.content.tree import KeyPath, Node
 from modul.errors import Problem
 from modul.i18n import _, ngettext
@@ -67,7 +68,8 @@ def check_minutes(doc: Node, workshop: Workshop) -> list[Problem]:
         for keys, ident in references
         if ident not in ids
     ]
-    return problems
+    problems += _duplicate_ids(doc, ["pelaksanaan", "acara"], [e.id for e in plan.acara])
+    return problems + event_problems(doc, workshop)
 
 
 def check_scoring(doc: Node, plan: WorksheetPlan) -> list[Problem]:
@@ -227,7 +229,7 @@ def schedule_warnings(edition: Edition, provenance: Provenance) -> list[Problem]
                 severity="warning",
             )
         )
-    return found + _closing_after_a_meal(workshop, plan)
+    return found + _closing_after_a_meal(workshop, plan) + break_warnings(plan, workshop)
 
 
 def _closing_after_a_meal(workshop: Workshop, plan: Node) -> list[Problem]:

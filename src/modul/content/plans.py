@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, BeforeValidator, Field, StringConstraints
 
 from modul.catalog import current_document_name
+from modul.content.runsheet import Placed, schedule
 from modul.content.types import Frozen, Minutes, Slug, Text, Texts
 
 # A document handed out, by file name; an old name (kartu-nama) read as the new one, with a
@@ -50,8 +51,11 @@ class Session(Frozen):
 
 class AgendaRow(Frozen):
     session: Session
-    start: int
+    start: int  # minutes of learning time before it, counted from the opening
     end: int
+    day: int = 1  # and when it runs, as the run-sheet has it
+    clock_start: str = ""
+    clock_end: str = ""
 
 
 # "08:30" (as a computer writes it) or "08.30" (EYD V); printed always as 08.30
@@ -59,9 +63,30 @@ Clock = Annotated[str, StringConstraints(strict=True, pattern=r"^([01]\d|2[0-3])
 
 
 class Break(Frozen):
+    id: Slug | None = None  # optional: an `acara` is placed `setelah:` it (the energizer)
     setelah: Slug  # the session it follows
     menit: Minutes
     judul: Text
+
+
+# Where an `acara` goes when it follows no session: the opening of the first day, the end
+# of the last, the opening of every later day, the end of every earlier day.
+Moment = Literal["awal_pelatihan", "akhir_pelatihan", "awal_hari", "akhir_hari"]
+
+
+class Event(Frozen):
+    """A row of the run-sheet that is not learning time (not in `total_menit`, not JPL):
+    registration, the opening and closing protocol, an energizer, a kilas balik."""
+
+    id: Slug
+    judul: Text
+    menit: Minutes
+    pelaksana: Text | None = None
+    rincian: Texts = []  # its order of events, e.g. Menyanyikan lagu Indonesia Raya
+    bagikan: list[HandedOut] = []  # documents handed out in it (the Sertifikat)
+    sebelum: Slug | None = None  # one of these three: a session, break or event id …
+    setelah: Slug | None = None
+    pada: Moment | None = None  # … or a moment of the day
 
 
 class Timetable(Frozen):
@@ -69,6 +94,7 @@ class Timetable(Frozen):
 
     mulai: Clock  # start of each day, e.g. "08:00"
     jeda: list[Break] = []  # breaks, e.g. ISHOMA
+    acara: list[Event] = []  # registration, opening, closing, energizer, kilas balik
     hari_baru: list[Slug] = []  # sessions that open a new day
     jumlah_peserta: Annotated[int, Field(strict=True, ge=1, le=10000)] = 25
     jumlah_fasilitator: Annotated[int, Field(strict=True, ge=1, le=100)] = 2
@@ -76,14 +102,18 @@ class Timetable(Frozen):
 
 
 class RunRow(Frozen):
-    """One line of the run-sheet: a new day, a session or a break, with clock times."""
+    """One line of the run-sheet: a new day, a session, a break or an event (`acara`),
+    with clock times (EYD V: 08.30)."""
 
-    kind: Literal["day", "session", "break"]
+    kind: Literal["day", "session", "break", "event"]
     day: int
     start: str = ""
     end: str = ""
     title: str = ""
     session: Session | None = None
+    event: Event | None = None
+    handouts: list[str] = []  # documents handed out in it, by file name (`bagikan`)
+    parts: list[str] = []  # worksheet parts filled in during it (`lembar_kerja`)
 
 
 class Evaluation(Frozen):
@@ -116,46 +146,34 @@ class Workshop(Frozen):
 
     @property
     def agenda(self) -> list[AgendaRow]:
-        """Sessions with their start and end minute, counted from the opening."""
+        """Sessions with their start and end minute, counted from the opening, and their
+        day and clock times from the run-sheet (one computation for every document)."""
+        timed = {row.session.id: row for row in self.run_sheet if row.session}
         rows, start = [], 0
         for session in self.sesi:
-            rows.append(AgendaRow(session=session, start=start, end=start + session.menit))
+            at = timed.get(session.id)
+            rows.append(
+                AgendaRow(
+                    session=session,
+                    start=start,
+                    end=start + session.menit,
+                    day=at.day if at else 1,
+                    clock_start=at.start if at else "",
+                    clock_end=at.end if at else "",
+                )
+            )
             start += session.menit
         return rows
 
     @property
     def run_sheet(self) -> list[RunRow]:
-        """Clock times of every session and break, day by day, from `pelaksanaan`."""
-        plan = self.pelaksanaan
-        hours, minutes = int(plan.mulai[:2]), int(plan.mulai[3:])
-        rows, day, clock = [], 1, hours * 60 + minutes
-        for n, session in enumerate(self.sesi):
-            if n == 0 or session.id in plan.hari_baru:
-                day, clock = (day + 1 if n else 1), hours * 60 + minutes
-                rows.append(RunRow(kind="day", day=day))
-            rows.append(
-                RunRow(
-                    kind="session",
-                    day=day,
-                    start=_clock(clock),
-                    end=_clock(clock + session.menit),
-                    title=session.judul,
-                    session=session,
-                )
-            )
-            clock += session.menit
-            for pause in (b for b in plan.jeda if b.setelah == session.id):
-                rows.append(
-                    RunRow(
-                        kind="break",
-                        day=day,
-                        start=_clock(clock),
-                        end=_clock(clock + pause.menit),
-                        title=pause.judul,
-                    )
-                )
-                clock += pause.menit
-        return rows
+        """Clock times of every session, break and event, day by day, from `pelaksanaan`
+        (content.runsheet places them)."""
+        given = {d for e in self.pelaksanaan.acara for d in e.bagikan}  # not in a session
+        return [
+            _row(p, given) if isinstance(p, Placed) else RunRow(kind="day", day=p)
+            for p in schedule(self.sesi, self.pelaksanaan).placed
+        ]
 
     @property
     def days(self) -> int:
@@ -167,6 +185,21 @@ class Workshop(Frozen):
     def materials(self) -> list[str]:
         """Every material named by a session, once, in order of first use."""
         return list(dict.fromkeys(m for s in self.sesi for m in s.bahan))
+
+
+def _row(placed: Placed, given: set[str]) -> RunRow:
+    """A row of the run-sheet; a document an event hands out is named there only."""
+    item, start = placed.item, placed.clock
+    row = RunRow(kind=placed.kind, day=placed.day, title=item.judul, start=_clock(start))
+    update: dict[str, object] = {"end": _clock(start + item.menit)}
+    if isinstance(item, Session):
+        steps = item.langkah
+        handed = (d for s in steps for d in s.bagikan if d not in given)
+        update |= {"session": item, "handouts": list(dict.fromkeys(handed))}
+        update["parts"] = list(dict.fromkeys(p for s in steps for p in s.lembar_kerja))
+    elif isinstance(item, Event):
+        update |= {"event": item, "handouts": item.bagikan}
+    return row.model_copy(update=update)
 
 
 def _clock(minutes: int) -> str:

@@ -27,6 +27,7 @@ from modul.content.tree import KeyPath, Node
 from modul.errors import Problem, relative
 from modul.i18n import _
 from modul.layout.catalog import Catalog, DocumentKind
+from modul.layout.sequence import Moment, plan_moments, rated_sessions_ended, read_first
 
 FOR_PARTICIPANTS = ("per_participant", "per_person")
 
@@ -48,20 +49,6 @@ def kit_documents(catalog: Catalog, labels: Mapping[str, str]) -> dict[str, KitD
     }
 
 
-@dataclass(frozen=True)
-class _Moment:
-    """A step of the workshop plan, in the order they happen."""
-
-    order: int
-    session: int  # 0-based index into `sesi`
-    step: int  # 0-based index into `langkah`
-
-    def __str__(self) -> str:
-        return _("session {session}, step {step}").format(
-            session=self.session + 1, step=self.step + 1
-        )
-
-
 def kit_problems(
     edition: Edition, plan: Node, catalog: Catalog, catalog_file: Path, root: Path
 ) -> list[Problem]:
@@ -71,11 +58,11 @@ def kit_problems(
     unknown = [a for k in catalog.documents for a in k.answers if a not in exercises]
     if unknown:
         return [_unknown_exercise(a, exercises, catalog_file, root) for a in unknown]
-    handed: dict[str, tuple[_Moment, KeyPath]] = {}  # first step, and the `bagikan` entry
-    done: dict[str, _Moment] = {}
+    handed: dict[str, tuple[Moment, KeyPath]] = {}  # first step, and the `bagikan` entry
+    done: dict[str, Moment] = {}
     done_at: dict[str, KeyPath] = {}  # a worksheet part's `lembar_kerja` entry
     problems: list[Problem] = []
-    moments = _moments(edition)
+    moments = plan_moments(edition)
     for moment in moments:
         step = edition.workshop.sesi[moment.session].langkah[moment.step]
         keys: list[str | int] = ["sesi", moment.session, "langkah", moment.step]
@@ -97,19 +84,58 @@ def kit_problems(
         problems += _questions(edition, plan, keys, step.refleksi)
     for name, (moment, where) in handed.items():
         problems += _answers_first(kinds[name], moment, where, done, plan)
-        problems += _read_first(kinds[name], moment, done, done_at, plan)
+        problems += read_first(kinds[name], moment, done, done_at, plan)
         if kinds[name].rates_sessions:
-            problems += _rated_sessions_ended(edition, kinds[name], moment, where, moments, plan)
-    return problems + _never_handed_out(catalog, handed, plan) + _unasked(edition, plan)
+            problems += rated_sessions_ended(edition, kinds[name], moment, where, moments, plan)
+    events, at_events = _event_handouts(edition, plan, kinds, done)
+    problems += events
+    handed_any = [*handed, *at_events]
+    return problems + _never_handed_out(catalog, handed_any, plan) + _unasked(edition, plan)
 
 
-def _moments(edition: Edition) -> list[_Moment]:
-    steps = [(i, j) for i, s in enumerate(edition.workshop.sesi) for j in range(len(s.langkah))]
-    return [_Moment(n, i, j) for n, (i, j) in enumerate(steps)]
+def _event_handouts(
+    edition: Edition, plan: Node, kinds: Mapping[str, DocumentKind], done: dict[str, Moment]
+) -> tuple[list[Problem], list[str]]:
+    """The documents the run-sheet's events (`pelaksanaan.acara`) hand out: each one the
+    layout makes, and none before the session where its exercises are done."""
+    workshop, problems, names = edition.workshop, [], []
+    rows = workshop.run_sheet
+    position = {id(r.session or r.event): n for n, r in enumerate(rows) if r.session or r.event}
+    for i, event in enumerate(workshop.pelaksanaan.acara):
+        for n, name in enumerate(event.bagikan):
+            where: KeyPath = ["pelaksanaan", "acara", i, "bagikan", n]
+            if name not in kinds:
+                problems.append(
+                    plan.problem(
+                        where,
+                        _("`{document}` is not a document of the kit").format(document=name),
+                        _("use one of: {documents}").format(documents=", ".join(kinds)),
+                    )
+                )
+                continue
+            names.append(name)
+            for exercise in kinds[name].answers:
+                session = workshop.sesi[done[exercise].session] if exercise in done else None
+                if session and position.get(id(event), -1) < position.get(id(session), -1):
+                    problems.append(_answers_at_event(kinds[name], event.id, exercise, where, plan))
+    return problems, names
+
+
+def _answers_at_event(
+    kind: DocumentKind, event: str, exercise: str, where: KeyPath, plan: Node
+) -> Problem:
+    return plan.problem(
+        where,
+        _(
+            "`{document}` is handed out at `{event}`, but it holds the answers of "
+            "`{exercise}`, which participants do only later"
+        ).format(document=kind.stem, event=event, exercise=exercise),
+        _("hand it out after that exercise, or move the exercise before this step"),
+    )
 
 
 def _answers_first(
-    kind: DocumentKind, moment: _Moment, where: KeyPath, done: dict[str, _Moment], plan: Node
+    kind: DocumentKind, moment: Moment, where: KeyPath, done: dict[str, Moment], plan: Node
 ) -> list[Problem]:
     return [
         plan.problem(
@@ -127,63 +153,6 @@ def _answers_first(
         )
         for exercise in kind.answers
         if exercise in done and done[exercise].order >= moment.order
-    ]
-
-
-def _read_first(
-    kind: DocumentKind,
-    moment: _Moment,
-    done: dict[str, _Moment],
-    done_at: dict[str, KeyPath],
-    plan: Node,
-) -> list[Problem]:
-    """An exercise that builds on what `kind` teaches (a self-assessment after the role is
-    taught) done before, or in the step where, participants get it."""
-    return [
-        plan.problem(
-            done_at[exercise],
-            _(
-                "`{exercise}` is done in {exercise_moment}, before participants have "
-                "`{document}` (handed out in {moment}), which it builds on"
-            ).format(
-                exercise=exercise,
-                exercise_moment=str(done[exercise]),
-                document=kind.stem,
-                moment=str(moment),
-            ),
-            _("move the exercise to a step after the one that hands out `{document}`").format(
-                document=kind.stem
-            ),
-        )
-        for exercise in kind.read_before
-        if exercise in done_at and done[exercise].order <= moment.order
-    ]
-
-
-def _rated_sessions_ended(
-    edition: Edition,
-    kind: DocumentKind,
-    moment: _Moment,
-    where: KeyPath,
-    moments: list[_Moment],
-    plan: Node,
-) -> list[Problem]:
-    """A form that rates the sessions handed out before a session it rates has ended."""
-    last_step = {m.session: m for m in moments}  # the last moment of each session
-    return [
-        plan.problem(
-            where,
-            _(
-                "`{document}` is handed out in {moment}, but it asks participants to rate "
-                "session {session} (`{id}`), which has not ended then"
-            ).format(document=kind.stem, moment=str(moment), session=i + 1, id=session.id),
-            _(
-                "hand it out after that session, or write `dinilai: false` in the session "
-                "so that the form does not rate it"
-            ),
-        )
-        for i, session in enumerate(edition.workshop.sesi)
-        if session.dinilai and last_step[i].order >= moment.order
     ]
 
 

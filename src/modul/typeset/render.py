@@ -16,7 +16,7 @@ from reportlab.platypus import Table
 from modul.content.tree import Node
 from modul.errors import ModulError, Problem
 from modul.i18n import _
-from modul.layout.theme import Margins, Theme, scaled
+from modul.layout.theme import Margins, Theme, fitted
 from modul.typeset.cards import tag_page
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
 from modul.typeset.pagination import Growth, growing
@@ -67,7 +67,7 @@ def render_document(
         try:
             pdf, pages, proof = _render_once(
                 document,
-                scaled(theme, factor),
+                fitted(theme, factor),
                 root=root,
                 shown=shown,
                 fillable=fillable,
