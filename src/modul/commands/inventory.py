@@ -34,7 +34,7 @@ def inventory(root: Path) -> dict[str, Any]:
                 "name": region.nama if region else _("national content"),
                 "organiser": region.penyelenggara if region else edition.workshop.penyelenggara,
                 "paper": edition_theme(root, edition)[1].page,
-                "language": edition.language,
+                "language": _language(edition.languages),
                 "folder": relative(edition.folder, root) if edition.folder else "content",
             }
         )
@@ -50,6 +50,16 @@ def inventory(root: Path) -> dict[str, Any]:
         for kind in kinds
     ]
     return {"roles": roles, "regions": regions, "documents": documents, "outputs": outputs}
+
+
+def _language(languages: dict[str, str]) -> str:
+    """The labels' language, or both when participants and facilitators differ."""
+    participants, facilitators = languages["participant"], languages["facilitator"]
+    if participants == facilitators:
+        return participants
+    return _("{participants} for participants, {facilitators} for facilitators").format(
+        participants=participants, facilitators=facilitators
+    )
 
 
 def describe(found: dict[str, Any], root: Path) -> list[str]:

@@ -31,6 +31,7 @@ from modul.layout.documents import (
     written_markup,
 )
 from modul.layout.kit import kit_documents
+from modul.layout.languages import audience_words
 from modul.layout.theme import Theme
 from modul.typeset.glyphs import Coverage
 
@@ -171,8 +172,13 @@ class _Setting:
     theme: Theme
     sheet: str | None  # the booklet's sheet, if any
     sheet_theme: Theme | None  # with a booklet, the theme on its sheet: for loose documents
-    words: Record  # the labels, with the region's own: frozen once for every document
-    extra: dict[str, Any]  # participants, kit, roster
+    # by audience: the labels, with the region's own, frozen once for every document
+    words: dict[str, Record]
+    kits: dict[str, Record]  # by audience: the documents as templates name them
+    extra: dict[str, Any]  # participants, roster
+
+    def document_extra(self, audience: str) -> dict[str, Any]:
+        return {**self.extra, "kit": self.kits[audience]}
 
 
 def _render_edition(
@@ -184,22 +190,25 @@ def _render_edition(
     themed = collect(
         into.problems, partial(edition_theme, root, edition, options.paper, options.booklet)
     )
-    language_words = how.labels.get(edition.language)
-    if themed is None or language_words is None:
+    own = edition.region.label if edition.region else {}
+    by_audience = audience_words(how.labels, edition.languages, how.catalog, own)
+    if themed is None or by_audience is None:
         return
-    words = freeze({**language_words, **(edition.region.label if edition.region else {})})
+    words = {audience: freeze(texts) for audience, texts in by_audience.items()}
+    kits = {audience: freeze(kit_documents(how.catalog, w)) for audience, w in words.items()}
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
         environments[search] = sandbox.environment(search, root)
     extra = {
         "participants": how.participants or edition.workshop.pelaksanaan.jumlah_peserta,
-        "kit": freeze(kit_documents(how.catalog, words)),
         "roster": how.roster,
     }
     sheet = themed[1].sheet
     loose = sheet and any(kind.loose for kind in how.kinds)  # laid out on the sheet itself
     flat_theme = edition_theme(root, edition, sheet)[0] if loose else None
-    setting = _Setting(edition, environments[search], themed[0], sheet, flat_theme, words, extra)
+    setting = _Setting(
+        edition, environments[search], themed[0], sheet, flat_theme, words, kits, extra
+    )
     for role in how.roles:
         for kind in how.kinds:
             _render_document(how, setting, role, kind, into)
@@ -210,10 +219,11 @@ def _render_edition(
 def _render_document(
     how: Rendering, setting: _Setting, role: str, kind: DocumentKind, into: Rendered
 ) -> None:
-    edition, words = setting.edition, setting.words
+    edition, words = setting.edition, setting.words[kind.audience]
+    extra = setting.document_extra(kind.audience)
     written = collect(
         into.problems,
-        partial(written_markup, setting.env, how.root, edition, role, kind, words, **setting.extra),
+        partial(written_markup, setting.env, how.root, edition, role, kind, words, **extra),
     )
     if written is None:
         return
@@ -235,9 +245,10 @@ def _render_document(
 def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Rendered) -> None:
     """Each packet's front is rendered once its documents' pages are known; once here,
     to check it."""
-    edition, catalog, words = setting.edition, how.catalog, setting.words
-    names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
+    edition, catalog = setting.edition, how.catalog
     for kind in catalog.all_packets:
+        words = setting.words[kind.audience]
+        names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
         marking = str(words.get("packet_not_for_participants", ""))
         marking = marking if kind.audience == "facilitator" else ""
         packet = {
@@ -254,7 +265,7 @@ def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Ren
             kind,
             words,
             packet=packet,
-            **setting.extra,
+            **setting.document_extra(kind.audience),
         )
         sample = [
             {"name": names[k.id], "first_page": 2, "sections": []}

@@ -27,11 +27,18 @@ TemplateName = Annotated[
 ]
 
 
+Audience = Literal["facilitator", "participant"]
+
+
 class DocumentKind(Frozen):
     id: Slug
     template: TemplateName
     file: FileName
     label: Text  # key of its display name in the labels files
+    # who reads it: its labels are in that audience's language (region.yaml:
+    # bahasa_peserta, bahasa_fasilitator); participants' by default, so that no page
+    # handed out is ever printed in the facilitators' language by omission
+    audience: Audience = "participant"
     filled_in: bool = False  # participants write on it: fillable twin, personalised copies
     anonymous: bool = False  # filled in without a name: no personalised copies
     # how many to print (run-sheet): participants and spares, participants and
@@ -50,7 +57,7 @@ class DocumentKind(Frozen):
 class PacketKind(DocumentKind):
     """A role's documents joined behind a cover, foreword and contents (`--packet`)."""
 
-    audience: Literal["facilitator", "participant"] = "facilitator"  # who it is handed to
+    audience: Audience = "facilitator"  # who it is handed to
     documents: list[Slug] = []  # ids, in the packet's order; empty: every document
     inserts: list[Slug] = []  # handed out apart, at their session: named on its contents
 
@@ -59,6 +66,9 @@ class Catalog(Frozen):
     documents: Annotated[list[DocumentKind], Field(min_length=1)]
     packets: list[PacketKind] = []  # `modul build --packet`: each role's packets
     packet: PacketKind | None = None  # modul ≤ 0.x: one packet of every document
+    # labels printed in both languages when a region's language is bilingual ("id+en"):
+    # titles and headings only, never running text or table column heads
+    bilingual_labels: list[Text] = []
 
     @property
     def all_packets(self) -> list[PacketKind]:
