@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 from click.testing import CliRunner
@@ -93,21 +92,6 @@ def test_region_paper_size(built):
             assert (mm(page.mediabox.width), mm(page.mediabox.height)) == (215, 330)
     sumbar = PdfReader(region_pdf(built, "sumbar", KKM, "bahan-bacaan.pdf")).pages[0]
     assert (mm(sumbar.mediabox.width), mm(sumbar.mediabox.height)) == (210, 297)
-
-
-def test_english_labels(built):
-    path = region_pdf(built, "ntb-mitra", KKM, "bahan-bacaan.pdf")
-    handout = pdf_text(path, furniture=True)
-    assert "Reading Material" in handout and "Learning Objectives" in handout
-    pages = len(PdfReader(path).pages)
-    assert f"Page 1 of {pages}" in handout and "Halaman" not in handout
-    assert re.search(r"Glossary \w+ – ", handout)  # the heading, then a term and its meaning
-    worksheet = pdf_text(region_pdf(built, "ntb-mitra", KKM, "lembar-kerja.pdf"))
-    assert "Strongly agree" in worksheet and "True False" in worksheet
-    assert (
-        PdfReader(region_pdf(built, "ntb-mitra", KKM, "bahan-bacaan.pdf")).trailer["/Root"]["/Lang"]
-        == "en"
-    )
 
 
 def test_logo_on_the_first_page_only(built):
@@ -386,15 +370,10 @@ def test_a_link_inside_the_project_is_read(project):
     assert check(project).project.roles["konselor-pemberdayaan-masyarakat"].nama
 
 
-@pytest.mark.parametrize(
-    ("file", "new"),
-    [
-        ("content/regions/ntb-mitra/region.yaml", "bahasa_label"),
-        ("content/workshop.yaml", "bahasa_pesan"),
-    ],
-)
+@pytest.mark.parametrize(("file", "new"), [("content/workshop.yaml", "bahasa_pesan")])
 def test_the_old_name_bahasa_is_read_with_a_warning_to_rename_it(project, file, new):
-    """Both keys were once `bahasa:`; a project written then still builds as it did."""
+    """The plan's key was once `bahasa:`; a project written then still builds as it did
+    (region.yaml's `bahasa:`: tests/layout/test_languages.py)."""
     from modul import check
 
     path = project / file
@@ -407,4 +386,3 @@ def test_the_old_name_bahasa_is_read_with_a_warning_to_rename_it(project, file, 
     )
     assert (warning.file, warning.line) == (file, line)
     assert warning.message == f"`bahasa:` is now called `{new}:`"
-    assert report.project.editions["ntb-mitra"].language == "en"  # its labels: still English

@@ -288,6 +288,11 @@ def name_lines(path: Path, label: str) -> list[str]:
 def test_the_name_is_printed_on_its_line_in_every_language(project, tmp_path, region, label):
     """In the English-label edition the "Name" field was named `name`, not `nama`: the
     names stayed off the line, and each short name was warned about as cut."""
+    settings = project / "content/regions/ntb-mitra/region.yaml"  # participants: English
+    write(
+        settings,
+        settings.read_text(encoding="utf-8").replace("bahasa_peserta: id", "bahasa_peserta: en"),
+    )
     sheet = one_sheet(tmp_path, ["Siti Aminah", "Yohanes Kase"])
     result = cli_build(
         project, "--region", region, "--role", ROLE, "--doc", "worksheet", "--doc", "pretest",

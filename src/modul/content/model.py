@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field
 
 from modul.content.plans import WorksheetPlan, Workshop
-from modul.content.types import Frozen, Slug, Text, Texts
+from modul.content.types import Frozen, Text, Texts
 from modul.paper import Paper
 
 # --- roles -----------------------------------------------------------------------------

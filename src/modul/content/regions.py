@@ -167,9 +167,9 @@ def _language_problems(settings: Node, key: str, folder: Path, root: Path) -> li
         settings.problem(
             [key],
             message,
-            _("use one of: {languages} (files in {folder}/), or two joined by +, e.g. id+en").format(
-                languages=", ".join(known), folder=relative(folder, root)
-            ),
+            _(
+                "use one of: {languages} (files in {folder}/), or two joined by +, e.g. id+en"
+            ).format(languages=", ".join(known), folder=relative(folder, root)),
         )
     ]
 

@@ -102,7 +102,7 @@ def load_catalog(root: Path) -> Catalog:
     folders = Folders(root)
     tree = read_yaml(folders.theme / "catalog.yaml", root)
     catalog = validate(tree, Catalog)
-    problems = _packet_problems(tree, catalog)
+    problems = _packet_problems(tree, catalog) + _bilingual_problems(tree, catalog, root)
     for field in ("id", "file"):
         seen: set[str] = {getattr(packet, field) for packet in catalog.all_packets}
         for n, kind in enumerate(catalog.documents):
@@ -168,6 +168,27 @@ def _packet_problems(tree: Node, catalog: Catalog) -> list[Problem]:
                 )
             seen.add((field, getattr(packet, field)))
     return problems
+
+
+def _bilingual_problems(tree: Node, catalog: Catalog, root: Path) -> list[Problem]:
+    """A `bilingual_labels` entry that is no label: never printed in two languages."""
+    if not catalog.bilingual_labels:
+        return []
+    try:
+        known = list(read_yaml(Folders(root).labels / "id.yaml", root).value)
+    except ProblemList:
+        return []  # said where the labels are checked
+    return [
+        tree.problem(
+            ["bilingual_labels", n],
+            _("unknown label `{label}`").format(label=key),
+            _("did you mean `{suggestion}`?").format(suggestion=close[0])
+            if (close := difflib.get_close_matches(key, known, n=1))
+            else _("use a key of layouts/labels/id.yaml"),
+        )
+        for n, key in enumerate(catalog.bilingual_labels)
+        if key not in known
+    ]
 
 
 def catalog_warnings(root: Path, catalog: Catalog) -> list[Problem]:

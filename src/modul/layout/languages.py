@@ -56,6 +56,10 @@ def audience_words(
     facilitator.update(own)
     kinds = [*catalog.documents, *catalog.all_packets]
     facilitator.update(
-        {k.label: participant[k.label] for k in kinds if k.audience == "participant" and k.label in participant}
+        {
+            k.label: participant[k.label]
+            for k in kinds
+            if k.audience == "participant" and k.label in participant
+        }
     )
     return {"participant": participant, "facilitator": facilitator}
