@@ -212,20 +212,20 @@ def test_minutes_that_no_longer_add_up_name_the_region(project):
     ("old", "new", "expected"),
     [
         ("kertas: F4", "kertas: F5", "`kertas`: `F5` is not allowed here"),
-        ("bahasa_label: id", "bahasa_label: fr", "no labels for the language `fr`"),
+        ("bahasa_fasilitator: id", "bahasa_fasilitator: fr", "no labels for the language `fr`"),
         (
-            "bahasa_label: id",
-            "bahasa_label: id\nlogo: tidak-ada.png",
+            "bahasa_fasilitator: id",
+            "bahasa_fasilitator: id\nlogo: tidak-ada.png",
             "logo file `tidak-ada.png` not found",
         ),
         (
-            "bahasa_label: id",
-            "bahasa_label: id\nlogo: ../../../pyproject.toml",
+            "bahasa_fasilitator: id",
+            "bahasa_fasilitator: id\nlogo: ../../../pyproject.toml",
             "the logo must be a file inside the region folder",
         ),
         (
-            "bahasa_label: id",
-            "bahasa_label: id\nlabel:\n  vilage: Kampung",
+            "bahasa_fasilitator: id",
+            "bahasa_fasilitator: id\nlabel:\n  vilage: Kampung",
             "unknown label `vilage`",
         ),
         ("nama: Provinsi", "nma: Provinsi", "unknown key `nma`"),
