@@ -158,6 +158,30 @@ def test_the_facilitators_titles_are_bilingual_and_their_text_is_not(edition):
     assert "Daftar Isi" in book and "Contents" not in book
 
 
+def runs(path: Path, page: int) -> list[tuple[str, str]]:
+    """A page's text runs with their fonts, as the PDF draws them."""
+    found: list[tuple[str, str]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((text.strip(), str(font.get("/BaseFont", "")) if font else ""))
+
+    PdfReader(path).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def test_the_second_language_is_in_italics_in_headings_only(edition):
+    first = runs(edition / "panduan-fasilitator.pdf", 0)
+    assert ("Pengantar /", "/AAAAAA+PlusJakartaSans-Bold") in first
+    assert ("Introduction", "/AAAAAA+PlusJakartaSans-BoldItalic") in first
+    # the document's own name stands in the title block's kind, upright
+    assert ("Panduan Fasilitator / Facilitator Guide", "/AAAAAA+PlusJakartaSans-Bold") in first
+    copies = runs(edition / "jadwal-pelaksanaan.pdf", 0)  # a table's cell: upright
+    assert not [text for text, font in copies if "Italic" in font and "Guide" in text]
+    italic = [text for text, font in runs(edition / "lembar-kerja.pdf", 0) if "Italic" in font]
+    assert italic == []  # participants: one language
+
+
 @pytest.mark.parametrize("old", ["bahasa_label", "bahasa"])
 def test_the_one_old_language_key_sets_both_with_a_warning(tmp_path, old):
     root = small_copy(tmp_path / "project", regions=(REGION,))

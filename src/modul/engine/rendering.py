@@ -31,7 +31,7 @@ from modul.layout.documents import (
     written_markup,
 )
 from modul.layout.kit import kit_documents
-from modul.layout.languages import audience_words
+from modul.layout.languages import audience_words, second_halves
 from modul.layout.theme import Theme
 from modul.typeset.glyphs import Coverage
 
@@ -175,10 +175,11 @@ class _Setting:
     # by audience: the labels, with the region's own, frozen once for every document
     words: dict[str, Record]
     kits: dict[str, Record]  # by audience: the documents as templates name them
+    halves: dict[str, dict[str, str]]  # by audience: bilingual titles, second in italics
     extra: dict[str, Any]  # participants, roster
 
     def document_extra(self, audience: str) -> dict[str, Any]:
-        return {**self.extra, "kit": self.kits[audience]}
+        return {**self.extra, "kit": self.kits[audience], "halves": self.halves[audience]}
 
 
 def _render_edition(
@@ -195,6 +196,10 @@ def _render_edition(
     if themed is None or by_audience is None:
         return
     words = {audience: freeze(texts) for audience, texts in by_audience.items()}
+    halves = {
+        audience: second_halves(how.labels, language, how.catalog.bilingual_labels)
+        for audience, language in edition.languages.items()
+    }
     kits = {audience: freeze(kit_documents(how.catalog, w)) for audience, w in words.items()}
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
@@ -207,7 +212,7 @@ def _render_edition(
     loose = sheet and any(kind.loose for kind in how.kinds)  # laid out on the sheet itself
     flat_theme = edition_theme(root, edition, sheet)[0] if loose else None
     setting = _Setting(
-        edition, environments[search], themed[0], sheet, flat_theme, words, kits, extra
+        edition, environments[search], themed[0], sheet, flat_theme, words, kits, halves, extra
     )
     for role in how.roles:
         for kind in how.kinds:

@@ -9,12 +9,19 @@ participants' language's, whatever the facilitators' is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+
+from markupsafe import escape
 
 from modul.layout.catalog import Catalog
 
 Labels = Mapping[str, dict[str, str] | None]  # by labels file: its texts, None if broken
 BILINGUAL = " / "  # between a title and its second language's
+TAG = re.compile(r"(<[^>]*>)")  # the markup's tags; attribute values hold no ">" (escaped)
+# where a bilingual title's second half is set in italics: headings and paragraphs; in a
+# table's cell (the run-sheet's list of documents) it stays upright, read as a list
+ITALIC_IN = {"h1", "h2", "h3", "p", "item"}
 
 
 def language_parts(language: str) -> list[str]:
@@ -63,3 +70,41 @@ def audience_words(
         }
     )
     return {"participant": participant, "facilitator": facilitator}
+
+
+def second_halves(labels: Labels, language: str, bilingual: list[str]) -> dict[str, str]:
+    """For each bilingual title of `language` ("id+en"), as templates write it (escaped):
+    the same with its second half in italics, "Persiapan / <i>Preparation</i>"."""
+    parts = [labels.get(part) for part in language_parts(language)]
+    if len(parts) < 2 or parts[0] is None or parts[1] is None:
+        return {}
+    first, second = parts[0], parts[1]
+    return {
+        f"{escape(first[key])}{BILINGUAL}{escape(second[key])}": (
+            f"{escape(first[key])}{BILINGUAL}<i>{escape(second[key])}</i>"
+        )
+        for key in bilingual
+        if key in first and second.get(key) and second[key] != first[key]
+    }
+
+
+def italicise(text: str, halves: Mapping[str, str]) -> str:
+    """The markup `text` with each bilingual title's second half in italics, where it
+    stands as text in a heading or paragraph; in an attribute (a running head, a cover's
+    kind), a table's cell or in italics already it stays as it is."""
+    if not halves or not any(written in text for written in halves):
+        return text
+    longest_first = sorted(halves, key=len, reverse=True)  # one pass: none rewritten twice
+    titles = re.compile("|".join(re.escape(written) for written in longest_first))
+    pieces, open_tags = TAG.split(text), list[str]()
+    for n, piece in enumerate(pieces):
+        if n % 2:  # a tag
+            name = piece.strip("</>").split()[0] if piece.strip("</>") else ""
+            if piece.startswith("</"):
+                if open_tags and open_tags[-1] == name:
+                    open_tags.pop()
+            elif not piece.endswith("/>") and not piece.startswith(("<?", "<!")):
+                open_tags.append(name)
+        elif open_tags and open_tags[-1] in ITALIC_IN and "i" not in open_tags:
+            pieces[n] = titles.sub(lambda found: halves[found[0]], piece)
+    return "".join(pieces)
