@@ -241,3 +241,14 @@ def test_a_bilingual_label_that_is_no_label_is_a_located_error(tmp_path):
         line_of(text.read_text("utf-8"), "contens"),
     )
     assert problem.message == "unknown label `contens`" and "`contents`" in problem.hint
+
+
+def test_the_list_names_both_languages_where_they_differ():
+    from modul.commands.inventory import describe, inventory
+
+    found = inventory(REPO)
+    lines = "\n".join(describe(found, REPO))
+    (mitra,) = [r for r in found["regions"] if r["slug"] == REGION]
+    assert (mitra["language"], mitra["facilitator_language"]) == ("id", "id+en")
+    assert "labels `id` (participants), `id+en` (facilitators)" in lines
+    assert "F4, labels `id`\n" in lines  # ntt: one language

@@ -34,7 +34,8 @@ def inventory(root: Path) -> dict[str, Any]:
                 "name": region.nama if region else _("national content"),
                 "organiser": region.penyelenggara if region else edition.workshop.penyelenggara,
                 "paper": edition_theme(root, edition)[1].page,
-                "language": _language(edition.languages),
+                "language": edition.languages["participant"],
+                "facilitator_language": edition.languages["facilitator"],
                 "folder": relative(edition.folder, root) if edition.folder else "content",
             }
         )
@@ -52,16 +53,6 @@ def inventory(root: Path) -> dict[str, Any]:
     return {"roles": roles, "regions": regions, "documents": documents, "outputs": outputs}
 
 
-def _language(languages: dict[str, str]) -> str:
-    """The labels' language, or both when participants and facilitators differ."""
-    participants, facilitators = languages["participant"], languages["facilitator"]
-    if participants == facilitators:
-        return participants
-    return _("{participants} for participants, {facilitators} for facilitators").format(
-        participants=participants, facilitators=facilitators
-    )
-
-
 def describe(found: dict[str, Any], root: Path) -> list[str]:
     """The inventory as lines for a terminal: the files a build writes are grouped by
     folder, each folder with how many of them are there now."""
@@ -75,7 +66,14 @@ def describe(found: dict[str, Any], root: Path) -> list[str]:
     )
     lines += [
         f"  {r['slug']:<{width}}  "
-        + _("{name} · {organiser} · {paper}, labels `{language}`").format(**r)
+        + (
+            _("{name} · {organiser} · {paper}, labels `{language}`")
+            if r["language"] == r["facilitator_language"]
+            else _(
+                "{name} · {organiser} · {paper}, labels `{language}` (participants), "
+                "`{facilitator_language}` (facilitators)"
+            )
+        ).format(**r)
         for r in found["regions"]
     ]
     lines.append(_("Documents, for every region and role:"))
