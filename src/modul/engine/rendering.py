@@ -20,7 +20,7 @@ from modul.errors import Problem, collect
 from modul.folders import Folders
 from modul.layout import sandbox
 from modul.layout.catalog import Catalog, DocumentKind
-from modul.layout.data import Items, Record, freeze
+from modul.layout.data import Items, freeze
 from modul.layout.documents import (
     PacketTarget,
     Target,
@@ -30,8 +30,7 @@ from modul.layout.documents import (
     search_path,
     written_markup,
 )
-from modul.layout.kit import kit_documents
-from modul.layout.languages import audience_words, second_halves
+from modul.layout.languages import Spoken, spoken
 from modul.layout.theme import Theme
 from modul.typeset.glyphs import Coverage
 
@@ -172,14 +171,11 @@ class _Setting:
     theme: Theme
     sheet: str | None  # the booklet's sheet, if any
     sheet_theme: Theme | None  # with a booklet, the theme on its sheet: for loose documents
-    # by audience: the labels, with the region's own, frozen once for every document
-    words: dict[str, Record]
-    kits: dict[str, Record]  # by audience: the documents as templates name them
-    halves: dict[str, dict[str, str]]  # by audience: bilingual titles, second in italics
+    spoken: Spoken  # the labels by audience (participants', facilitators')
     extra: dict[str, Any]  # participants, roster
 
     def document_extra(self, audience: str) -> dict[str, Any]:
-        return {**self.extra, "kit": self.kits[audience], "halves": self.halves[audience]}
+        return {**self.extra, **self.spoken.extra(audience)}
 
 
 def _render_edition(
@@ -191,16 +187,9 @@ def _render_edition(
     themed = collect(
         into.problems, partial(edition_theme, root, edition, options.paper, options.booklet)
     )
-    own = edition.region.label if edition.region else {}
-    by_audience = audience_words(how.labels, edition.languages, how.catalog, own)
-    if themed is None or by_audience is None:
+    labels = spoken(how.labels, edition, how.catalog)
+    if themed is None or labels is None:
         return
-    words = {audience: freeze(texts) for audience, texts in by_audience.items()}
-    halves = {
-        audience: second_halves(how.labels, language, how.catalog.bilingual_labels)
-        for audience, language in edition.languages.items()
-    }
-    kits = {audience: freeze(kit_documents(how.catalog, w)) for audience, w in words.items()}
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
         environments[search] = sandbox.environment(search, root)
@@ -211,9 +200,7 @@ def _render_edition(
     sheet = themed[1].sheet
     loose = sheet and any(kind.loose for kind in how.kinds)  # laid out on the sheet itself
     flat_theme = edition_theme(root, edition, sheet)[0] if loose else None
-    setting = _Setting(
-        edition, environments[search], themed[0], sheet, flat_theme, words, kits, halves, extra
-    )
+    setting = _Setting(edition, environments[search], themed[0], sheet, flat_theme, labels, extra)
     for role in how.roles:
         for kind in how.kinds:
             _render_document(how, setting, role, kind, into)
@@ -224,7 +211,7 @@ def _render_edition(
 def _render_document(
     how: Rendering, setting: _Setting, role: str, kind: DocumentKind, into: Rendered
 ) -> None:
-    edition, words = setting.edition, setting.words[kind.audience]
+    edition, words = setting.edition, setting.spoken.words[kind.audience]
     extra = setting.document_extra(kind.audience)
     written = collect(
         into.problems,
@@ -252,7 +239,7 @@ def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Ren
     to check it."""
     edition, catalog = setting.edition, how.catalog
     for kind in catalog.all_packets:
-        words = setting.words[kind.audience]
+        words = setting.spoken.words[kind.audience]
         names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
         marking = str(words.get("packet_not_for_participants", ""))
         marking = marking if kind.audience == "facilitator" else ""

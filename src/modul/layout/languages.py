@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import escape
 
+from modul.content.model import Edition
 from modul.layout.catalog import Catalog
+from modul.layout.data import Record, freeze
+from modul.layout.kit import kit_documents
 
 Labels = Mapping[str, dict[str, str] | None]  # by labels file: its texts, None if broken
 BILINGUAL = " / "  # between a title and its second language's
@@ -108,3 +113,33 @@ def italicise(text: str, halves: Mapping[str, str]) -> str:
         elif open_tags and open_tags[-1] in ITALIC_IN and "i" not in open_tags:
             pieces[n] = titles.sub(lambda found: halves[found[0]], piece)
     return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """One edition's labels by audience, frozen once for all its documents."""
+
+    words: dict[str, Record]  # the labels, with the region's own
+    kits: dict[str, Record]  # the documents as templates name them
+    halves: dict[str, dict[str, str]]  # bilingual titles, the second half in italics
+
+    def extra(self, audience: str) -> dict[str, Any]:
+        """What a document for `audience` is rendered with besides its labels."""
+        return {"kit": self.kits[audience], "halves": self.halves[audience]}
+
+
+def spoken(labels: Labels, edition: Edition, catalog: Catalog) -> Spoken | None:
+    """The labels `edition`'s documents are printed with; None if a language's are broken."""
+    own = edition.region.label if edition.region else {}
+    by_audience = audience_words(labels, edition.languages, catalog, own)
+    if by_audience is None:
+        return None
+    words = {audience: freeze(texts) for audience, texts in by_audience.items()}
+    return Spoken(
+        words,
+        {audience: freeze(kit_documents(catalog, w)) for audience, w in words.items()},
+        {
+            audience: second_halves(labels, language, catalog.bilingual_labels)
+            for audience, language in edition.languages.items()
+        },
+    )
