@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from conftest import REPO, SMALL_ROLE, line_of, one_problem, pdf_text, small_copy, write
 from modul import Options, build, check
+from modul.content.source import read_yaml
 from modul.layout.catalog import load_catalog
 
 REGION = "ntb-mitra"
@@ -252,3 +253,26 @@ def test_the_list_names_both_languages_where_they_differ():
     assert (mitra["language"], mitra["facilitator_language"]) == ("id", "id+en")
     assert "labels `id` (participants), `id+en` (facilitators)" in lines
     assert "F4, labels `id`\n" in lines  # ntt: one language
+
+
+def test_the_plan_naming_a_paper_by_a_title_it_does_not_carry_is_warned(tmp_path):
+    """workshop.yaml is Indonesian: with participants' papers in English, its "Daftar
+    Hadir" names a paper printed as "Attendance List"."""
+    root = small_copy(tmp_path / "project", regions=(REGION,))
+    assert not [w for w in check(root).warnings if "is printed as" in w.message]
+    set_languages(root, "bahasa_peserta: en\nbahasa_fasilitator: en\n")
+    warnings = [w for w in check(root).warnings if "is printed as" in w.message]
+    [attendance] = [w for w in warnings if "Daftar Hadir" in w.message]
+    assert attendance.file == "content/workshop.yaml" and attendance.line > 0
+    assert re.fullmatch(
+        r"“Daftar Hadir” \(here and in \d+ more texts?\) is printed as “Attendance List” "
+        r"in ntb-mitra|“Daftar Hadir” is printed as “Attendance List” in ntb-mitra",
+        attendance.message,
+    )
+    plan = read_yaml(root / "content/workshop.yaml", root)
+    assert any(
+        "Daftar Hadir" in node.value
+        for node in plan.strings()
+        if (node.origin.line, node.origin.column) == (attendance.line, attendance.column)
+    )
+    assert len(warnings) <= 9  # one for each title, not one for each text

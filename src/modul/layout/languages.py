@@ -17,6 +17,9 @@ from typing import Any
 from markupsafe import escape
 
 from modul.content.model import Edition
+from modul.content.provenance import Provenance
+from modul.errors import Problem, warning
+from modul.i18n import _, ngettext
 from modul.layout.catalog import Catalog
 from modul.layout.data import Record, freeze
 from modul.layout.kit import kit_documents
@@ -143,3 +146,55 @@ def spoken(labels: Labels, edition: Edition, catalog: Catalog) -> Spoken | None:
             for audience, language in edition.languages.items()
         },
     )
+
+
+CONTENT_LANGUAGE = "id"  # the language the plan's texts are written in
+
+
+def title_warnings(
+    labels: Labels, catalog: Catalog, edition: Edition, provenance: Provenance
+) -> list[Problem]:
+    """The plan (workshop.yaml, in Indonesian) names a participants' paper, "Daftar Hadir",
+    that this edition prints under another title ("Attendance List"): the guide would send
+    the facilitator looking for a paper no one holds."""
+    printed = compose(labels, edition.languages["participant"], catalog.bilingual_labels)
+    written = labels.get(CONTENT_LANGUAGE)
+    plan = provenance.sources.get("workshop.yaml")
+    if printed is None or written is None or plan is None:
+        return []
+    own = edition.region.label if edition.region else {}
+    titles = {
+        written[k.label]: own.get(k.label, printed[k.label])
+        for k in catalog.documents
+        if k.audience == "participant" and k.label in written and k.label in printed
+    }
+    titles = {old: new for old, new in titles.items() if old not in new}
+    found = []
+    for old, new in titles.items():
+        places = [
+            node
+            for node in plan.strings()
+            if node.origin and re.search(rf"(?<!\w){re.escape(old)}(?!\w)", node.value)
+        ]
+        if places and (origin := places[0].origin):
+            found.append(
+                warning(
+                    origin.file,
+                    origin.line,
+                    origin.column,
+                    ngettext(
+                        "“{old}” (here and in {more} more text) is printed as “{new}” in {region}",
+                        "“{old}” (here and in {more} more texts) is printed as “{new}” in {region}",
+                        len(places) - 1,
+                    ).format(old=old, new=new, more=len(places) - 1, region=edition.slug)
+                    if len(places) > 1
+                    else _("“{old}” is printed as “{new}” in {region}").format(
+                        old=old, new=new, region=edition.slug
+                    ),
+                    _(
+                        "name the paper by its printed title in the region's "
+                        "workshop.yaml, or set `bahasa_peserta:` in its region.yaml"
+                    ),
+                )
+            )
+    return found
