@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 from click.testing import CliRunner
@@ -94,21 +93,6 @@ def test_region_paper_size(built):
             assert (mm(page.mediabox.width), mm(page.mediabox.height)) == (215, 330)
     sumbar = PdfReader(region_pdf(built, "sumbar", KKM, "bahan-bacaan.pdf")).pages[0]
     assert (mm(sumbar.mediabox.width), mm(sumbar.mediabox.height)) == (210, 297)
-
-
-def test_english_labels(built):
-    path = region_pdf(built, "ntb-mitra", KKM, "bahan-bacaan.pdf")
-    handout = pdf_text(path, furniture=True)
-    assert "Reading Material" in handout and "Learning Objectives" in handout
-    pages = len(PdfReader(path).pages)
-    assert f"Page 1 of {pages}" in handout and "Halaman" not in handout
-    assert re.search(r"Glossary \w+ – ", handout)  # the heading, then a term and its meaning
-    worksheet = pdf_text(region_pdf(built, "ntb-mitra", KKM, "lembar-kerja.pdf"))
-    assert "Strongly agree" in worksheet and "True False" in worksheet
-    assert (
-        PdfReader(region_pdf(built, "ntb-mitra", KKM, "bahan-bacaan.pdf")).trailer["/Root"]["/Lang"]
-        == "en"
-    )
 
 
 def test_logo_on_the_first_page_only(built):
@@ -229,20 +213,20 @@ def test_minutes_that_no_longer_add_up_name_the_region(project):
     ("old", "new", "expected"),
     [
         ("kertas: F4", "kertas: F5", "`kertas`: `F5` is not allowed here"),
-        ("bahasa_label: id", "bahasa_label: fr", "no labels for the language `fr`"),
+        ("bahasa_fasilitator: id", "bahasa_fasilitator: fr", "no labels for the language `fr`"),
         (
-            "bahasa_label: id",
-            "bahasa_label: id\nlogo: tidak-ada.png",
+            "bahasa_fasilitator: id",
+            "bahasa_fasilitator: id\nlogo: tidak-ada.png",
             "logo file `tidak-ada.png` not found",
         ),
         (
-            "bahasa_label: id",
-            "bahasa_label: id\nlogo: ../../../pyproject.toml",
+            "bahasa_fasilitator: id",
+            "bahasa_fasilitator: id\nlogo: ../../../pyproject.toml",
             "the logo must be a file inside the region folder",
         ),
         (
-            "bahasa_label: id",
-            "bahasa_label: id\nlabel:\n  vilage: Kampung",
+            "bahasa_fasilitator: id",
+            "bahasa_fasilitator: id\nlabel:\n  vilage: Kampung",
             "unknown label `vilage`",
         ),
         ("nama: Provinsi", "nma: Provinsi", "unknown key `nma`"),
@@ -387,15 +371,10 @@ def test_a_link_inside_the_project_is_read(project):
     assert check(project).project.roles["konselor-pemberdayaan-masyarakat"].nama
 
 
-@pytest.mark.parametrize(
-    ("file", "new"),
-    [
-        ("content/regions/ntb-mitra/region.yaml", "bahasa_label"),
-        ("content/workshop.yaml", "bahasa_pesan"),
-    ],
-)
+@pytest.mark.parametrize(("file", "new"), [("content/workshop.yaml", "bahasa_pesan")])
 def test_the_old_name_bahasa_is_read_with_a_warning_to_rename_it(project, file, new):
-    """Both keys were once `bahasa:`; a project written then still builds as it did."""
+    """The plan's key was once `bahasa:`; a project written then still builds as it did
+    (region.yaml's `bahasa:`: tests/layout/test_languages.py)."""
     from modul import check
 
     path = project / file
@@ -408,4 +387,3 @@ def test_the_old_name_bahasa_is_read_with_a_warning_to_rename_it(project, file, 
     )
     assert (warning.file, warning.line) == (file, line)
     assert warning.message == f"`bahasa:` is now called `{new}:`"
-    assert report.project.editions["ntb-mitra"].language == "en"  # its labels: still English

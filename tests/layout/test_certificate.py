@@ -178,6 +178,11 @@ def test_the_national_certificate_has_one_signatory_and_no_repeated_organiser(pr
 
 
 def test_english_labels_give_the_hours_in_english_words(project, tmp_path):
+    settings = project / "content/regions/ntb-mitra/region.yaml"
+    write(
+        settings,
+        settings.read_text(encoding="utf-8").replace("bahasa_peserta: id", "bahasa_peserta: en"),
+    )
     (page,) = texts(certificate(project, tmp_path, region="ntb-mitra", roster=None)[0])
     assert "CERTIFICATE" in page.replace(" ", "")
     assert "for 6 (six) lesson hours (JPL) of 45 minutes." in page

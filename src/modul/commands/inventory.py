@@ -34,7 +34,8 @@ def inventory(root: Path) -> dict[str, Any]:
                 "name": region.nama if region else _("national content"),
                 "organiser": region.penyelenggara if region else edition.workshop.penyelenggara,
                 "paper": edition_theme(root, edition)[1].page,
-                "language": edition.language,
+                "language": edition.languages["participant"],
+                "facilitator_language": edition.languages["facilitator"],
                 "folder": relative(edition.folder, root) if edition.folder else "content",
             }
         )
@@ -65,7 +66,14 @@ def describe(found: dict[str, Any], root: Path) -> list[str]:
     )
     lines += [
         f"  {r['slug']:<{width}}  "
-        + _("{name} · {organiser} · {paper}, labels `{language}`").format(**r)
+        + (
+            _("{name} · {organiser} · {paper}, labels `{language}`")
+            if r["language"] == r["facilitator_language"]
+            else _(
+                "{name} · {organiser} · {paper}, labels `{language}` (participants), "
+                "`{facilitator_language}` (facilitators)"
+            )
+        ).format(**r)
         for r in found["regions"]
     ]
     lines.append(_("Documents, for every region and role:"))

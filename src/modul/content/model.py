@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field
 
 from modul.content.plans import WorksheetPlan, Workshop
-from modul.content.types import Frozen, Slug, Text, Texts
+from modul.content.types import Frozen, Text, Texts
 from modul.paper import Paper
 
 LETTERS = "abcd"  # the letters of a test question's choices
@@ -142,6 +142,11 @@ class Signatory(Frozen):
     nip: Text | None = None  # a civil servant's number, printed under the name
 
 
+# a labels file's name, or two joined by "+" (bilingual titles, the first language
+# first); checked against layouts/labels/ by content.regions
+Language = Text
+
+
 class Region(Frozen):
     """A province or district: its settings from `content/regions/<slug>/region.yaml`."""
 
@@ -152,9 +157,16 @@ class Region(Frozen):
     tanggal: Text | None = None  # e.g. "8 Juni 2026" or "8–9 Juni 2026"
     zona_waktu: Literal["WIB", "WITA", "WIT"] | None = None  # of the run-sheet's clock times
     kertas: Paper | None = None
-    # the language of the printed labels (layouts/labels/<bahasa_label>.yaml); until
-    # 2026-12 it was `bahasa`, still read (with a warning: reminders.renamed_keys)
-    bahasa_label: Slug = Field("id", validation_alias=AliasChoices("bahasa_label", "bahasa"))
+    # the language of the labels on the participants' papers and on the facilitators'
+    # (catalog.yaml: each document's `audience`): a file of layouts/labels/, or two
+    # joined by "+" for bilingual titles ("id+en": "Persiapan / Preparation")
+    bahasa_peserta: Language | None = None
+    bahasa_fasilitator: Language | None = None
+    # until 2026-12 one language for both (and before that `bahasa`): still read, with a
+    # warning (reminders.renamed_keys); the two keys above, when written, win
+    bahasa_label: Language | None = Field(
+        None, validation_alias=AliasChoices("bahasa_label", "bahasa")
+    )
     logo: Text | None = None
     label: dict[str, Text] = {}  # fixed texts replaced for this region, e.g. "village"
     penandatangan: Annotated[list[Signatory], Field(max_length=3)] = []  # of the certificates
@@ -164,6 +176,12 @@ class Region(Frozen):
     nomor_awal: Annotated[int, Field(strict=True, ge=1, le=10_000_000)] = 1  # the first one
     # the sessions and their times on the back of each certificate (printed both-sided)
     sertifikat_materi: Annotated[bool, Field(strict=True)] = False
+
+    @property
+    def language_parts(self) -> list[str]:
+        """Every labels file this region prints with (participants' first)."""
+        written = [self.bahasa_peserta, self.bahasa_fasilitator, self.bahasa_label or "id"]
+        return [part.strip() for value in written if value for part in value.split("+")]
 
 
 @dataclass(frozen=True)
@@ -181,5 +199,18 @@ class Edition:
     logo: Path | None = None  # checked: inside the region's folder, PNG or JPEG
 
     @property
+    def languages(self) -> dict[str, str]:
+        """The labels' language by audience (`participant`, `facilitator`)."""
+        region = self.region
+        if region is None:
+            return {"participant": "id", "facilitator": "id"}
+        both = region.bahasa_label or "id"
+        return {
+            "participant": region.bahasa_peserta or both,
+            "facilitator": region.bahasa_fasilitator or both,
+        }
+
+    @property
     def language(self) -> str:
-        return self.region.bahasa_label if self.region else "id"
+        """The participants' language: that of every page handed out."""
+        return self.languages["participant"]

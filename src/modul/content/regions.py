@@ -106,27 +106,26 @@ def load_region(
     return None if found else LoadedRegion(region, settings, logo, merged, changes)
 
 
+LANGUAGE_KEYS = ("bahasa_peserta", "bahasa_fasilitator", "bahasa_label", "bahasa")
+
+
 def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
-    """The label language must exist, and `label:` may only replace existing labels."""
+    """Each label language must exist, and `label:` may only replace existing labels."""
     folder = Folders(root).labels
-    path = folder / f"{region.bahasa_label}.yaml"
-    if not path.is_file():
-        known = sorted(p.stem for p in folder.glob("*.yaml"))
-        return [
-            settings.problem(
-                ["bahasa" if "bahasa" in settings.value else "bahasa_label"],
-                _("no labels for the language `{language}`").format(language=region.bahasa_label),
-                _("use one of: {languages} (files in {folder}/)").format(
-                    languages=", ".join(known), folder=relative(folder, root)
-                ),
-            )
-        ]
+    problems = [
+        problem
+        for key in LANGUAGE_KEYS
+        if isinstance(settings.value, dict) and key in settings.value
+        for problem in _language_problems(settings, key, folder, root)
+    ]
+    if problems:
+        return problems
+    path = folder / f"{region.language_parts[0]}.yaml"
     try:
         texts = {key: node.value for key, node in read_yaml(path, root).value.items()}
     except ProblemList:
         return []  # reported when the labels themselves are checked
     known_keys = list(texts)
-    problems = []
     for key, text in region.label.items():
         if key in texts and (unknown := unknown_placeholders(text, texts[key])):
             problems.append(
@@ -147,6 +146,32 @@ def _check_labels(region: Region, settings: Node, root: Path) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _language_problems(settings: Node, key: str, folder: Path, root: Path) -> list[Problem]:
+    """A language written at `key` that names no labels file, or more than two."""
+    value = settings.value[key].value
+    if not isinstance(value, str):
+        return []  # the model's own error says it must be text
+    known = sorted(p.stem for p in folder.glob("*.yaml"))
+    parts = [part.strip() for part in value.split("+")]
+    wrong = [part for part in parts if part not in known]
+    if not wrong and len(parts) <= 2 and len(set(parts)) == len(parts):
+        return []
+    message = (
+        _("no labels for the language `{language}`").format(language=wrong[0])
+        if wrong
+        else _("`{value}` is not one language or two different ones").format(value=value)
+    )
+    return [
+        settings.problem(
+            [key],
+            message,
+            _(
+                "use one of: {languages} (files in {folder}/), or two joined by +, e.g. id+en"
+            ).format(languages=", ".join(known), folder=relative(folder, root)),
+        )
+    ]
 
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")  # what modul fills in a label: {page}, {nama}

@@ -36,17 +36,21 @@ def placeholder_texts(provenance: Provenance) -> list[Problem]:
 
 # Keys renamed, by the file they are written in: the old name is still read.
 RENAMED = {
-    "region.yaml": ("bahasa", "bahasa_label"),  # the printed labels' language
     "workshop.yaml": ("bahasa", "bahasa_pesan"),  # the language modul speaks
 }
+# Keys that became two, by file: the old one still sets both. Until 2026-12 a region had
+# one labels language (`bahasa_label`, before that `bahasa`) for every document.
+SPLIT = {"region.yaml": (("bahasa", "bahasa_label"), ("bahasa_peserta", "bahasa_fasilitator"))}
 
 
 def renamed_keys(provenance: Provenance) -> list[Problem]:
-    """Warnings for keys written with their old name, which two files shared."""
+    """Warnings for keys written with their old name, which two files shared, or that
+    became two keys."""
     found = []
     for source in [*provenance.sources.values(), provenance.settings]:
         if source is None or not isinstance(source.value, dict):
             continue
+        found += _split_keys(source)
         old, new = RENAMED.get(Path(source.origin.file).name, ("", ""))
         if old in source.value:
             found.append(
@@ -59,6 +63,26 @@ def renamed_keys(provenance: Provenance) -> list[Problem]:
                 )
             )
     return found
+
+
+def _split_keys(source: Node) -> list[Problem]:
+    olds, (first, second) = SPLIT.get(Path(source.origin.file).name, ((), ("", "")))
+    return [
+        source.problem(
+            [old],
+            _("`{old}:` is now two keys, `{first}:` and `{second}:`").format(
+                old=old, first=first, second=second
+            ),
+            _(
+                "write `{first}: {value}` (the participants' papers) and `{second}: {value}` "
+                "(the facilitators'); until then `{old}:` sets both"
+            ).format(first=first, second=second, old=old, value=source.value[old].value),
+            severity="warning",
+            of_key=True,
+        )
+        for old in olds
+        if old in source.value
+    ]
 
 
 def renamed_documents(provenance: Provenance) -> list[Problem]:

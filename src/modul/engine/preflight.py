@@ -33,6 +33,7 @@ from modul.layout.documents import (
 from modul.layout.giveaways import giveaway_problems
 from modul.layout.kit import kit_problems
 from modul.layout.labels import load_labels
+from modul.layout.languages import title_warnings
 from modul.typeset.glyphs import glyph_warnings
 
 
@@ -82,6 +83,13 @@ def check(
         raise ModulError(list({(p.file, p.line, p.message): p for p in problems}.values()))
     warnings = [p for p in kit_findings if p.severity == "warning"]
     warnings += _content_warnings(project, editions)
+    warnings += [
+        w
+        for slug in editions
+        for w in title_warnings(
+            plain.labels, plain.catalog, project.editions[slug], project.provenance[slug]
+        )
+    ]
     warnings += _renamed_kinds(options.kinds)
     warnings += catalog_warnings(root, plain.catalog) if options.packet else []
     warnings += _glyph_warnings(root, rendered.foreign, plain.people_list, options.roster)

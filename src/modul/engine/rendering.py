@@ -20,7 +20,7 @@ from modul.errors import Problem, collect
 from modul.folders import Folders
 from modul.layout import sandbox
 from modul.layout.catalog import Catalog, DocumentKind
-from modul.layout.data import Items, Record, freeze
+from modul.layout.data import Items, freeze
 from modul.layout.documents import (
     PacketTarget,
     Target,
@@ -30,7 +30,7 @@ from modul.layout.documents import (
     search_path,
     written_markup,
 )
-from modul.layout.kit import kit_documents
+from modul.layout.languages import Spoken, spoken
 from modul.layout.theme import Theme
 from modul.typeset.glyphs import Coverage
 
@@ -171,8 +171,11 @@ class _Setting:
     theme: Theme
     sheet: str | None  # the booklet's sheet, if any
     sheet_theme: Theme | None  # with a booklet, the theme on its sheet: for loose documents
-    words: Record  # the labels, with the region's own: frozen once for every document
-    extra: dict[str, Any]  # participants, kit, roster
+    spoken: Spoken  # the labels by audience (participants', facilitators')
+    extra: dict[str, Any]  # participants, roster
+
+    def document_extra(self, audience: str) -> dict[str, Any]:
+        return {**self.extra, **self.spoken.extra(audience)}
 
 
 def _render_edition(
@@ -184,22 +187,20 @@ def _render_edition(
     themed = collect(
         into.problems, partial(edition_theme, root, edition, options.paper, options.booklet)
     )
-    language_words = how.labels.get(edition.language)
-    if themed is None or language_words is None:
+    labels = spoken(how.labels, edition, how.catalog)
+    if themed is None or labels is None:
         return
-    words = freeze({**language_words, **(edition.region.label if edition.region else {})})
     search = search_path(root, edition)
     if search not in environments:  # each template read once a build
         environments[search] = sandbox.environment(search, root)
     extra = {
         "participants": how.participants or edition.workshop.pelaksanaan.jumlah_peserta,
-        "kit": freeze(kit_documents(how.catalog, words)),
         "roster": how.roster,
     }
     sheet = themed[1].sheet
     loose = sheet and any(kind.loose for kind in how.kinds)  # laid out on the sheet itself
     flat_theme = edition_theme(root, edition, sheet)[0] if loose else None
-    setting = _Setting(edition, environments[search], themed[0], sheet, flat_theme, words, extra)
+    setting = _Setting(edition, environments[search], themed[0], sheet, flat_theme, labels, extra)
     for role in how.roles:
         for kind in how.kinds:
             _render_document(how, setting, role, kind, into)
@@ -210,10 +211,11 @@ def _render_edition(
 def _render_document(
     how: Rendering, setting: _Setting, role: str, kind: DocumentKind, into: Rendered
 ) -> None:
-    edition, words = setting.edition, setting.words
+    edition, words = setting.edition, setting.spoken.words[kind.audience]
+    extra = setting.document_extra(kind.audience)
     written = collect(
         into.problems,
-        partial(written_markup, setting.env, how.root, edition, role, kind, words, **setting.extra),
+        partial(written_markup, setting.env, how.root, edition, role, kind, words, **extra),
     )
     if written is None:
         return
@@ -235,9 +237,10 @@ def _render_document(
 def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Rendered) -> None:
     """Each packet's front is rendered once its documents' pages are known; once here,
     to check it."""
-    edition, catalog, words = setting.edition, how.catalog, setting.words
-    names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
+    edition, catalog = setting.edition, how.catalog
     for kind in catalog.all_packets:
+        words = setting.spoken.words[kind.audience]
+        names = {k.id: words.get(k.label, k.id) for k in catalog.documents}
         marking = str(words.get("packet_not_for_participants", ""))
         marking = marking if kind.audience == "facilitator" else ""
         packet = {
@@ -254,7 +257,7 @@ def _render_packet_front(how: Rendering, setting: _Setting, role: str, into: Ren
             kind,
             words,
             packet=packet,
-            **setting.extra,
+            **setting.document_extra(kind.audience),
         )
         sample = [
             {"name": names[k.id], "first_page": 2, "sections": []}

@@ -27,11 +27,18 @@ TemplateName = Annotated[
 ]
 
 
+Audience = Literal["facilitator", "participant"]
+
+
 class DocumentKind(Frozen):
     id: Slug
     template: TemplateName
     file: FileName
     label: Text  # key of its display name in the labels files
+    # who reads it: its labels are in that audience's language (region.yaml:
+    # bahasa_peserta, bahasa_fasilitator); participants' by default, so that no page
+    # handed out is ever printed in the facilitators' language by omission
+    audience: Audience = "participant"
     filled_in: bool = False  # participants write on it: fillable twin, personalised copies
     anonymous: bool = False  # filled in without a name: no personalised copies
     # how many to print (run-sheet): participants and spares, participants and
@@ -53,7 +60,7 @@ class DocumentKind(Frozen):
 class PacketKind(DocumentKind):
     """A role's documents joined behind a cover, foreword and contents (`--packet`)."""
 
-    audience: Literal["facilitator", "participant"] = "facilitator"  # who it is handed to
+    audience: Audience = "facilitator"  # who it is handed to
     documents: list[Slug] = []  # ids, in the packet's order; empty: every document
     inserts: list[Slug] = []  # handed out apart, at their session: named on its contents
 
@@ -62,6 +69,9 @@ class Catalog(Frozen):
     documents: Annotated[list[DocumentKind], Field(min_length=1)]
     packets: list[PacketKind] = []  # `modul build --packet`: each role's packets
     packet: PacketKind | None = None  # modul ≤ 0.x: one packet of every document
+    # labels printed in both languages when a region's language is bilingual ("id+en"):
+    # titles and headings only, never running text or table column heads
+    bilingual_labels: list[Text] = []
 
     @property
     def all_packets(self) -> list[PacketKind]:
@@ -95,7 +105,7 @@ def load_catalog(root: Path) -> Catalog:
     folders = Folders(root)
     tree = read_yaml(folders.theme / "catalog.yaml", root)
     catalog = validate(tree, Catalog)
-    problems = _packet_problems(tree, catalog)
+    problems = _packet_problems(tree, catalog) + _bilingual_problems(tree, catalog, root)
     for field in ("id", "file"):
         seen: set[str] = {getattr(packet, field) for packet in catalog.all_packets}
         for n, kind in enumerate(catalog.documents):
@@ -161,6 +171,27 @@ def _packet_problems(tree: Node, catalog: Catalog) -> list[Problem]:
                 )
             seen.add((field, getattr(packet, field)))
     return problems
+
+
+def _bilingual_problems(tree: Node, catalog: Catalog, root: Path) -> list[Problem]:
+    """A `bilingual_labels` entry that is no label: never printed in two languages."""
+    if not catalog.bilingual_labels:
+        return []
+    try:
+        known = list(read_yaml(Folders(root).labels / "id.yaml", root).value)
+    except ProblemList:
+        return []  # said where the labels are checked
+    return [
+        tree.problem(
+            ["bilingual_labels", n],
+            _("unknown label `{label}`").format(label=key),
+            _("did you mean `{suggestion}`?").format(suggestion=close[0])
+            if (close := difflib.get_close_matches(key, known, n=1))
+            else _("use a key of layouts/labels/id.yaml"),
+        )
+        for n, key in enumerate(catalog.bilingual_labels)
+        if key not in known
+    ]
 
 
 def catalog_warnings(root: Path, catalog: Catalog) -> list[Problem]:

@@ -24,6 +24,7 @@ from modul.i18n import _
 from modul.layout import markup, templates
 from modul.layout.catalog import DocumentKind, PacketKind
 from modul.layout.data import edition_data, freeze
+from modul.layout.languages import italicise
 from modul.layout.theme import Theme, load_theme
 
 
@@ -120,10 +121,11 @@ def written_markup(
     role: str,
     kind: DocumentKind,
     labels: Mapping[str, str],
+    halves: Mapping[str, str] | None = None,
     **extra: Any,
 ) -> tuple[str, ET.Element]:
-    """One document of `role` in `edition`: the markup as the template wrote it, and
-    parsed and checked."""
+    """One document of `role` in `edition`: the markup as the template wrote it (with the
+    bilingual titles' second `halves` in italics), and parsed and checked."""
     if kind.label not in labels:
         raise ProblemList.one(
             "layouts/labels/id.yaml",
@@ -136,7 +138,7 @@ def written_markup(
     context = template_context(
         root, edition, role, labels, document_name=labels[kind.label], **extra
     )
-    text = templates.render(env, kind.template, context, root)
+    text = italicise(templates.render(env, kind.template, context, root), halves or {})
     template = Path(env.get_template(kind.template).filename or kind.template)
     return text, markup.parse(text, template, root)
 
