@@ -23,7 +23,7 @@ LARGEST = 80_000  # bytes: a picture above this is stored with fewer colours
 PAGES = {
     "bahan-bacaan-1.png": ("nasional", "bahan-bacaan.pdf", ""),
     "lembar-kerja-1.png": ("nasional", "lembar-kerja.pdf", ""),
-    "lembar-kerja-lk2.png": ("nasional", "lembar-kerja.pdf", "LK-2 Apakah Saya Cocok"),
+    "lembar-kerja-lk4.png": ("nasional", "lembar-kerja.pdf", "LK-4 Apakah Saya Cocok"),
     "panduan-fasilitator-1.png": ("nasional", "panduan-fasilitator.pdf", ""),
     "jadwal-pelaksanaan-ntt.png": ("ntt", "jadwal-pelaksanaan.pdf", ""),
     "sertifikat-ntt.png": ("ntt", "sertifikat.pdf", ""),

@@ -51,21 +51,21 @@ def test_fields_over_every_writing_space_and_tick_box(project, forms):
     fields = fields_by_page(form)
     assert fields["nama"] == ("/Tx", 1) and fields["tanggal"][0] == "/Tx"
     assert fields["desa_kelurahan"][0] == "/Tx" and fields["nama_5"][0] == "/Tx"
-    assert fields["lk1_kenyataan_1"] == ("/Tx", 1)
+    assert fields["harapan_kenyataan_1"] == ("/Tx", 1)
     for n in range(1, len(role.penilaian_diri) + 1):
-        assert fields[f"lk2_{n}"][0] == "/Btn"
+        assert fields[f"cocok_{n}"][0] == "/Btn"
     for n in range(1, len(role.kuis) + 1):
-        assert fields[f"lk3_{n}"][0] == "/Btn"
-    assert fields["lk2_jumlah_skor"][0] == "/Tx" and fields["lk5_dengan_siapa"][0] == "/Tx"
-    assert fields["lk3_1"][1] < fields["lk5_apa"][1]
+        assert fields[f"kuis_{n}"][0] == "/Btn"
+    assert fields["cocok_jumlah_skor"][0] == "/Tx" and fields["rtl_dengan_siapa"][0] == "/Tx"
+    assert fields["kuis_1"][1] < fields["rtl_apa"][1]
 
 
 def test_scale_and_quiz_are_one_choice_per_statement(forms):
     _, form = forms
     values = PdfReader(form).get_fields()
-    assert values["lk2_1"]["/_States_"] == ["/SS", "/S", "/TS", "/STS"]
-    assert sorted(values["lk3_1"]["/_States_"]) == ["/Benar", "/Salah"]
-    assert values["lk2_1"]["/Ff"] & (1 << 15), "radio buttons: one answer per statement"
+    assert values["cocok_1"]["/_States_"] == ["/SS", "/S", "/TS", "/STS"]
+    assert sorted(values["kuis_1"]["/_States_"]) == ["/Benar", "/Salah"]
+    assert values["cocok_1"]["/Ff"] & (1 << 15), "radio buttons: one answer per statement"
 
 
 def test_blank_form_prints_exactly_like_the_plain_worksheet(forms):
