@@ -36,6 +36,7 @@ class Quiz(Frozen):
     size_share: Annotated[float, Field(ge=0.7, le=1.5)] = 1  # text size, × the cell size
     leading_share: Annotated[float, Field(ge=1, le=2)] = 1.25  # line distance, × text size
     box_mm: Annotated[float, Field(ge=2, le=10)] = 3.8  # a tick box: no taller than a line
+    boxes_apart_mm: Length = 0.8  # at least between stacked tick boxes (smaller boxes on A5)
     box_gap_mm: Length = 2  # between a tick box and its option
     options_before_mm: Length = 1.2  # between a question and its options
     column_gap_mm: Length = 4  # between options side by side

@@ -4,6 +4,7 @@ beside each option, the options side by side where they are short."""
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from typing import Any, Protocol
 
@@ -139,8 +140,9 @@ def _question(ts: Typesetter, group: str, n: int, element: ET.Element, width: fl
         spaceAfter=0,
     )
     number = ParagraphStyle("quiz-number", parent=style, fontName=ts.styles["cell_head"].fontName)
+    stem = _style(ts, "".join(text.itertext()), inner)
     return ts.make_table(
-        [[TextBlock(f"{n}.", number), [TextBlock(ts.inline(text), style), choices]]],
+        [[TextBlock(f"{n}.", number), [TextBlock(ts.inline(text), stem), choices]]],
         [number_w, inner],
         [*NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("NOSPLIT", (0, 0), (-1, -1))],
         spaceBefore=0,
@@ -148,12 +150,17 @@ def _question(ts: Typesetter, group: str, n: int, element: ET.Element, width: fl
     )
 
 
-def _style(ts: Typesetter) -> ParagraphStyle:
+def _style(ts: Typesetter, text: str = "", width: float = math.inf) -> ParagraphStyle:
     """The text of questions and options: the cell style at `size_share` of its size (so
-    that twelve questions of four options fit one side), its lines `leading_share` apart."""
+    that twelve questions of four options fit one side), its lines `leading_share` apart;
+    a `text` that wraps in `width` at the cell's own spacing, so that its lines stand clear
+    of each other."""
     cell, look = ts.styles["cell"], ts.theme.quiz
     size = cell.fontSize * look.size_share
-    return ParagraphStyle("quiz", parent=cell, fontSize=size, leading=size * look.leading_share)
+    leading = size * look.leading_share
+    if pdfmetrics.stringWidth(" ".join(text.split()), cell.fontName, size) > width:
+        leading = max(leading, size * cell.leading / cell.fontSize)
+    return ParagraphStyle("quiz", parent=cell, fontSize=size, leading=leading)
 
 
 def _columns(ts: Typesetter, options: list[ET.Element], width: float, style: ParagraphStyle) -> int:
@@ -179,11 +186,14 @@ def _option(
 ) -> Table:
     """An option: its tick box, then its letter and text, the box level with the first
     line of text."""
-    look, style = ts.theme.quiz, _style(ts)
-    box = look.box_mm * mm
+    look = ts.theme.quiz
+    gap, column_gap = look.box_gap_mm * mm, look.column_gap_mm * mm
+    label_width = width - look.box_mm * mm - column_gap - gap
+    style = _style(ts, f"{letter}. {''.join(element.itertext())}", label_width)
+    # smaller where the lines are closer (A5, a page fitted smaller): boxes never touch
+    box = min(look.box_mm, (style.leading / mm + look.option_gap_mm - look.boxes_apart_mm)) * mm
     tick = CheckBox(box, ts.rule_colour, ts.theme.choices.box_line_pt, field)
     label = TextBlock(f"{letter}. {ts.inline(element)}", style)
-    gap, column_gap = look.box_gap_mm * mm, look.column_gap_mm * mm
     return ts.make_table(
         [[tick, label]],
         [box, width - box - column_gap],
