@@ -64,9 +64,9 @@ def test_protocol_rows_come_in_order_with_clock_times(small_project):
     where = [text.index(f"{r.start}–{r.end} {r.title}") for r in rows]
     assert where == sorted(where), "printed in the order they happen"
     assert rows[0].start == "07.30" and "Hari 1 07.30–08.00 Registrasi peserta" in text
-    opening = "Pembukaan resmi: Menyanyikan lagu Indonesia Raya; Doa; Laporan ketua panitia"
+    opening = "Pembukaan resmi: Menyanyikan lagu Indonesia Raya; Pembacaan doa; Laporan ketua"
     assert opening in text and "pembukaan resmi oleh pejabat yang berwenang" in text
-    assert "Penutupan resmi: Penyerahan Sertifikat secara simbolis; Sambutan" in text
+    assert "Penutupan resmi: Kesan dan pesan peserta; Sambutan dan penutupan resmi;" in text
     meal = next(n for n, r in enumerate(rows) if r.title.startswith("ISHOMA"))
     assert rows[meal + 1].title.startswith("Penyegaran") and rows[meal + 1].kind == "event"
     assert minutes(rows[meal + 1]) == 10
