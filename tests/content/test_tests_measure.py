@@ -202,3 +202,18 @@ def test_the_tes_akhir_shuffles_questions_and_choices_and_the_guide_key_follows(
         assert list(choices_after.values()) != list(choices.values())  # shuffled
     assert sorted(after_numbers) == list(range(1, count + 1))
     assert all(after != before for before, after in enumerate(after_numbers, 1))
+
+
+def test_the_tes_akhir_shuffles_the_questions_with_none_at_its_number():
+    """A shuffle, not the second half first: no question keeps its number, and no fixed
+    shift moves them all (a participant cannot count their way from one test to the other)."""
+    for role in roles().values():
+        numbers = role.tes_akhir_numbers
+        count = len(numbers)
+        assert sorted(numbers) == list(range(1, count + 1))
+        assert all(after != before for before, after in enumerate(numbers, 1))
+        shifts = {(after - before) % count for before, after in enumerate(numbers, 1)}
+        assert len(shifts) > count // 2, (role.nama, numbers)
+        assert [item.soal for item in role.tes_akhir] == [
+            role.tes[numbers.index(n)].soal for n in range(1, count + 1)
+        ]

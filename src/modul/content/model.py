@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from hashlib import sha256
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -84,23 +85,37 @@ class Role(Frozen):
 
     @property
     def tes_akhir(self) -> list[TestItem]:
-        """The Tes Awal's questions in another order (the second half first, so that no
-        question keeps its number), each with its choices turned round so that its answer
-        has another letter, the Tes Akhir's answer letters spread as evenly as can be
-        (`turned_choices`): no letter a guess can bank on."""
-        half = len(self.tes) // 2
+        """The Tes Awal's questions shuffled (`tes_akhir_order`: no question keeps its
+        number), each with its choices turned round so that its answer has another letter,
+        the Tes Akhir's answer letters spread as evenly as can be (`turned_choices`): no
+        letter a guess can bank on."""
         used: Counter[str] = Counter()
         turned = []
-        for item in self.tes[half:] + self.tes[:half]:
-            turned.append(turned_choices(item, used))
+        for n in self.tes_akhir_order:
+            turned.append(turned_choices(self.tes[n], used))
             used[turned[-1].jawaban] += 1
         return turned
 
     @property
+    def tes_akhir_order(self) -> list[int]:
+        """The Tes Awal's question indices in the Tes Akhir's order: sorted by a hash of
+        each question (a shuffle that stays the same from build to build and changes only
+        with the questions), then any question left at its own number swapped with the
+        next, so that none keeps it."""
+        order = sorted(
+            range(len(self.tes)), key=lambda n: sha256(self.tes[n].soal.encode()).digest()
+        )
+        for place in range(len(order)):
+            if order[place] == place:
+                other = (place + 1) % len(order)
+                order[place], order[other] = order[other], order[place]
+        return order
+
+    @property
     def tes_akhir_numbers(self) -> list[int]:
         """For each Tes Awal question, in order, its number on the Tes Akhir."""
-        half, count = len(self.tes) // 2, len(self.tes)
-        return [(n - half) % count + 1 for n in range(count)]
+        order = self.tes_akhir_order
+        return [order.index(n) + 1 for n in range(len(order))]
 
 
 def turned_choices(item: TestItem, used: Counter[str]) -> TestItem:
