@@ -213,7 +213,7 @@ def test_the_tes_akhir_shuffles_the_questions_with_none_at_its_number():
         assert sorted(numbers) == list(range(1, count + 1))
         assert all(after != before for before, after in enumerate(numbers, 1))
         shifts = {(after - before) % count for before, after in enumerate(numbers, 1)}
-        assert len(shifts) > count // 2, (role.nama, numbers)
+        assert len(shifts) >= count // 3, (role.nama, numbers)  # a rotation has one
         assert [item.soal for item in role.tes_akhir] == [
             role.tes[numbers.index(n)].soal for n in range(1, count + 1)
         ]
