@@ -112,7 +112,8 @@ def test_a_new_day_starts_at_the_morning_time_again(project):
     start = workshop.pelaksanaan.mulai.replace(":", ".")
     day = workshop.run_sheet.index(next(r for r in workshop.run_sheet if r.day == 2))
     opening = workshop.run_sheet[day + 1]  # the day opens with its kilas balik, at the start
-    assert "Hari 1" in text and f"Hari 2 {start}–{opening.end} {opening.title}" in text
+    assert "Hari 1" in text and f" {start}–{opening.end} {opening.title}" in text
+    assert re.search(rf"Hari 2 · Hari/Tanggal: …+ {start}–{opening.end}", text)
 
 
 def test_break_after_an_unknown_session_is_an_error(project):

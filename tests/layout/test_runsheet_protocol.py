@@ -63,14 +63,15 @@ def test_protocol_rows_come_in_order_with_clock_times(small_project):
     assert rows[-1].title == "Penutupan resmi"
     where = [text.index(f"{r.start}–{r.end} {r.title}") for r in rows]
     assert where == sorted(where), "printed in the order they happen"
-    assert rows[0].start == "07.30" and "Hari 1 07.30–08.00 Registrasi peserta" in text
+    assert rows[0].start == "07.30" and "Hari 1 ·" in text
+    assert re.search(r"Hari/Tanggal: …+ 07.30–08.00 Registrasi peserta", text)
     opening = "Pembukaan resmi: Menyanyikan lagu Indonesia Raya; Pembacaan doa; Laporan ketua"
     assert opening in text and "pembukaan resmi oleh pejabat yang berwenang" in text
     assert "Penutupan resmi: Kesan dan pesan peserta; Sambutan dan penutupan resmi;" in text
     meal = next(n for n, r in enumerate(rows) if r.title.startswith("ISHOMA"))
     assert rows[meal + 1].title.startswith("Penyegaran") and rows[meal + 1].kind == "event"
     assert minutes(rows[meal + 1]) == 10
-    assert "Hari 1 ·" not in text, "the national edition has no date: “Hari 1” alone"
+    assert "Hari 1 · Hari/Tanggal: …" in text, "no date in the national edition: a line for it"
 
 
 def minutes(row) -> int:
@@ -260,3 +261,17 @@ def test_a_region_overrides_an_event_by_its_id(small_project):
     )
     text = pdf_text(build_one(small_project, "ntt", "runsheet"))
     assert opener in text and "Registrasi peserta" in text
+
+
+def test_a_day_without_a_date_has_a_line_to_write_it_and_the_guide_names_the_other_rows(built):
+    """The national edition has no dates: the organiser writes them in. The guide's Jadwal
+    lists the sessions only and says where the ceremonies and breaks are."""
+    folder = built / "build" / "nasional" / SMALL_ROLE
+    schedule = " ".join(pdf_text(folder / "jadwal-pelaksanaan.pdf").split())
+    assert "Hari 1 · Hari/Tanggal: …" in schedule
+    guide = " ".join(pdf_text(folder / "panduan-fasilitator.pdf").split())
+    assert "rehat, ISHOMA, dan penyegaran tercantum di Jadwal Pelaksanaan" in guide
+    ntt = " ".join(
+        pdf_text(built / "build" / "ntt" / SMALL_ROLE / "jadwal-pelaksanaan.pdf").split()
+    )
+    assert "Hari/Tanggal" not in ntt and "Senin, 8 Juni 2026" in ntt
