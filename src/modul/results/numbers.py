@@ -1,5 +1,5 @@
-"""Figures as an Indonesian report prints them (EYD V): a decimal comma, a period between
-thousands, a half rounded up, a dash for a missing figure.
+"""Figures as an Indonesian report prints and names them (EYD V): a decimal comma, a
+period between thousands, a half rounded up, a dash for a missing figure.
 
     angka(62.5) == "62,5"        angka(0.305, 2) == "0,31"     angka(10000) == "10.000"
     angka(-0.25, 2) == "−0,25"   angka(None) == "–"            persen(0.875) == "87,5%"
@@ -15,8 +15,10 @@ boundary lies at least 3·10⁻⁹ from it, while the noise is about 10⁻¹³. 
 shared at its group boundary, and a mean of means, could in principle come closer; such a
 figure within 10⁻¹⁰ of a half is printed as that half, rounded up.)
 
-`rounded()` is the figure as printed, and the categories (rendah/sedang/tinggi, sukar/
-sedang/mudah, …) are read from it, so that a printed 0,30 is never called "rendah".
+The categories of gain, difficulty and discrimination are read from the figure as
+printed, rounded half up to two decimals: the bands 0,30 | 0,31 then leave no gap, and a
+printed 0,30 is never called "rendah". Their values are the keys the report's labels are
+looked up by (baik_sekali is "baik sekali").
 
 modul.i18n.decimal() writes numbers in the trainer's language for messages; the report is
 written in the region's language and must round half up, hence its own function here.
@@ -25,6 +27,7 @@ written in the region's language and must round half up, hence its own function 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 NOISE = Decimal("1E-10")
 MISSING = "–"  # an en dash, as a table prints "no figure"
@@ -60,3 +63,46 @@ def persen(share: float | None, places: int = 1, *, comma: bool = True) -> str:
     if share is None:
         return MISSING
     return angka(share * 100, places, comma=comma) + "%"
+
+
+GainCategory = Literal["rendah", "sedang", "tinggi"]
+DifficultyCategory = Literal["sukar", "sedang", "mudah"]
+DiscriminationCategory = Literal["baik_sekali", "baik", "cukup", "jelek", "buang"]
+
+
+def gain_category(g: float | None) -> GainCategory | None:
+    """Hake's bands: g ≥ 0,7 tinggi, 0,3 ≤ g < 0,7 sedang, g < 0,3 rendah."""
+    if g is None:
+        return None
+    shown = rounded(g, 2)
+    return (
+        "tinggi" if shown >= Decimal("0.7") else "sedang" if shown >= Decimal("0.3") else "rendah"
+    )
+
+
+def difficulty_category(p: float | None) -> DifficultyCategory | None:
+    """P 0,00–0,30 sukar, 0,31–0,70 sedang, 0,71–1,00 mudah."""
+    if p is None:
+        return None
+    shown = rounded(p, 2)
+    return "sukar" if shown <= Decimal("0.3") else "sedang" if shown <= Decimal("0.7") else "mudah"
+
+
+def discrimination_category(d: float | None) -> DiscriminationCategory | None:
+    """D ≥ 0,40 baik sekali, 0,30–0,39 baik, 0,20–0,29 cukup, 0,00–0,19 jelek, below
+    0,00 buang."""
+    if d is None:
+        return None
+    shown = rounded(d, 2)
+    for floor, category in DISCRIMINATION_BANDS:
+        if shown >= floor:
+            return category
+    return "buang"
+
+
+DISCRIMINATION_BANDS: tuple[tuple[Decimal, DiscriminationCategory], ...] = (
+    (Decimal("0.4"), "baik_sekali"),
+    (Decimal("0.3"), "baik"),
+    (Decimal("0.2"), "cukup"),
+    (Decimal("0"), "jelek"),
+)
