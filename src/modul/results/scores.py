@@ -162,7 +162,7 @@ def item_analysis(
     columns = list(zip(*taken)) if taken else [() for _ in key]
     right = [[answer == k for answer in column] for column, k in zip(columns, key)]
     totals = [sum(marks) for marks in zip(*right)]
-    size = max(1, (27 * len(taken) + 50) // 100)  # round(0,27 n), a half up
+    size = group_size(len(taken))
     groups = (_group(totals, size, upper=True), _group(totals, size, upper=False))
     items = []
     for number, (column, marks, k) in enumerate(zip(columns, right, key), 1):
@@ -190,6 +190,12 @@ def item_analysis(
             )
         )
     return tuple(items)
+
+
+def group_size(takers: int) -> int:
+    """The size of the upper and of the lower group: 27 % of the takers, a half up, at
+    least 1."""
+    return max(1, (27 * takers + 50) // 100)
 
 
 Group = tuple[list[int], list[int], Fraction]
@@ -230,7 +236,7 @@ class Aspect:
     number: int  # the rated aspect's column, 1-based
     count: int  # answers given (blanks skipped)
     mean: float | None
-    agree: float | None  # share of answers rated 3 or 4 ("setuju")
+    agree: float | None  # share rated in the top two points, 3 or 4 ("setuju")
 
 
 @dataclass(frozen=True)
@@ -251,15 +257,10 @@ def evaluation(rows: Sequence[Sequence[int | None]], aspects: int, *, top: int =
     columns = columns or [[] for _ in range(aspects)]
     if any(not 1 <= r <= top for column in columns for r in column):
         raise ValueError(f"a rating outside 1–{top}")
+    each = tuple(_ratings(column, top, number) for number, column in enumerate(columns, 1))
     every = [r for column in columns for r in column]
     overall = _ratings(every, top)
-    return Evaluation(
-        len(rows),
-        len(every),
-        overall.mean,
-        overall.agree,
-        tuple(_ratings(c, top, number) for number, c in enumerate(columns, 1)),
-    )
+    return Evaluation(len(rows), len(every), overall.mean, overall.agree, each)
 
 
 def _ratings(ratings: Sequence[int], top: int, number: int = 0) -> Aspect:
