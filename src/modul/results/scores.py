@@ -15,17 +15,17 @@ None when either test is missing or pre = 100 (nothing left to gain: undefined, 
 
 Class: for each test the count, mean, median, lowest and highest of those who took it.
 The class N-gain is Hake's gain of the class means, g = (mean post − mean pre) / (100 −
-mean pre), over the matched group only, those who took both tests (as Hake's "matched"
-data): a participant missing from one test would otherwise move one mean and not the
-other. Category (DOMAIN.md, after Hake): g ≥ 0,7 tinggi, 0,3 ≤ g < 0,7 sedang, g < 0,3
+mean pre), over the matched group only, those who took both tests: a participant missing
+from one test would otherwise move one mean and not the other. Category (DOMAIN.md, after Hake): g ≥ 0,7 tinggi, 0,3 ≤ g < 0,7 sedang, g < 0,3
 rendah.
 
-Item analysis (Indonesian assessment practice, as in DOMAIN.md; Kelley's 27 % groups),
-over those who took the test: difficulty P = share answering right, 0,00–0,30 sukar,
-0,31–0,70 sedang, 0,71–1,00 mudah. Discrimination D = P of the upper group − P of the
-lower group, each of round(0,27 × n) participants (a half up, at least 1), the upper with
-the highest total scores, the lower with the lowest; D ≥ 0,40 baik sekali, 0,30–0,39
-baik, 0,20–0,29 cukup, 0,00–0,19 jelek (revise), negative buang (drop; flagged). Ties at
+Item analysis, over those who took the test, with the bands of Indonesian practice as in
+DOMAIN.md: difficulty P = share answering right, 0,00–0,30 sukar, 0,31–0,70 sedang,
+0,71–1,00 mudah (Arikunto, Dasar-Dasar Evaluasi Pendidikan). Discrimination D = P of the
+upper group − P of the lower group (Kelley 1939, J. Educ. Psychol. 30, 17), each of
+round(0,27 × n) participants (a half up, at least 1), the upper with the highest total
+scores, the lower with the lowest; D ≥ 0,40 baik sekali, 0,30–0,39 baik, 0,20–0,29
+cukup, 0,00–0,19 jelek (revise) (Ebel's bands), negative buang (drop; flagged). Ties at
 a group's edge: the participants tied there share its remaining places equally (three tied
 for one place count a third each), which is the mean over every way of breaking the tie,
 so the figures do not depend on the workbook's row order. With fewer than two
