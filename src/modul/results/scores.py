@@ -16,8 +16,8 @@ None when either test is missing or pre = 100 (nothing left to gain: undefined, 
 Class: for each test the count, mean, median, lowest and highest of those who took it.
 The class N-gain is Hake's gain of the class means, g = (mean post − mean pre) / (100 −
 mean pre), over the matched group only, those who took both tests: a participant missing
-from one test would otherwise move one mean and not the other. Category (DOMAIN.md, after Hake): g ≥ 0,7 tinggi, 0,3 ≤ g < 0,7 sedang, g < 0,3
-rendah.
+from one test would otherwise move one mean and not the other. Category (DOMAIN.md, after
+Hake): g ≥ 0,7 tinggi, 0,3 ≤ g < 0,7 sedang, g < 0,3 rendah.
 
 Item analysis, over those who took the test, with the bands of Indonesian practice as in
 DOMAIN.md: difficulty P = share answering right, 0,00–0,30 sukar, 0,31–0,70 sedang,
