@@ -1,0 +1,1 @@
+"""The results of a workshop: scores, gains, item analysis, evaluation, attendance."""
