@@ -92,3 +92,22 @@ def test_growing_lines_share_a_page_s_room_in_whole_lines():
     spacing = 8.5 * MM
     extra = growth.shared_out({1: 2.5 * spacing, 3: 7.2 * spacing}, spacing)
     assert extra == {1: 2, 2: 3, 3: 2, 4: 2}  # 7 lines on page 3: the first ones first
+
+
+def test_a_session_s_heading_and_summary_end_a_page_only_when_moving_them_would_empty_it(built):
+    """Page review: "Sesi 8" and its summary stood at a page's foot, the steps on the
+    next page. A session's heading now has its steps' table head on the same page, unless
+    moving it would leave the page under 60 % filled (FILLED_TO_MOVE): here only Sesi 1,
+    under "Proses Penyajian", after the end of the Persiapan list."""
+    from pypdf import PdfReader
+
+    from conftest import pdf_path
+
+    guide = pdf_path(built, "konsultan-pemberdayaan-masyarakat", "panduan-fasilitator.pdf")
+    alone = []
+    for page in PdfReader(guide).pages:
+        text = " ".join(page.extract_text().split())
+        for match in re.finditer(r"Sesi (\d+): ", text):
+            if "Kegiatan Fasilitator" not in text[match.end() :]:
+                alone.append(int(match.group(1)))
+    assert alone in ([], [1]), alone

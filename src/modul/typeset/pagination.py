@@ -15,6 +15,10 @@ from modul.layout.theme import PageBreaks
 from modul.typeset.flowables import WritingLines
 from modul.typeset.paragraphs import Heading, TextBlock
 
+# A page filled this far may lose a session's heading and summary to the next page: above
+# the layout check's least_filled (0.5), as the page-fill measure reads ink, not the frame.
+FILLED_TO_MOVE = 0.6
+
 
 def keep_together(
     blocks: list[Flowable], width: float, page: float, rules: PageBreaks
@@ -40,7 +44,9 @@ def keep_together(
             block.wrapOn(None, width, page)[1] <= page * rules.short_table_share
         )
         if short and few:
-            result.append(KeepTogether([*headings, block]))
+            result.append((HeadedShort if headings else KeepTogether)([*headings, block]))
+        elif isinstance(block, Table) and not headings and result and _headed_short(result[-1]):
+            result.append(SummaryWithStart(result.pop()._content, block))  # a session's plan
         elif headings and isinstance(block, (Table, ListFlowable)):
             result.append(HeadingsWithStart(headings, block))
         elif getattr(block, "foot", False) and not headings and _ends_in_table(result):
@@ -53,6 +59,10 @@ def keep_together(
         else:
             result += [*headings, block]
     return result
+
+
+def _headed_short(block: Flowable) -> bool:
+    return isinstance(block, HeadedShort)
 
 
 def _ends_in_table(blocks: list[Flowable]) -> bool:
@@ -114,6 +124,25 @@ class HeadingsWithStart(Flowable):
         if start or getattr(getattr(self, "_frame", None), "_atTop", True):
             return [*self.headings, *(start or [self.table])]
         return []  # the next page
+
+
+class HeadedShort(KeepTogether):
+    """A short table or list kept whole with its headings (a session's heading and its
+    summary): a long table right after it starts under it (`SummaryWithStart`)."""
+
+
+class SummaryWithStart(HeadingsWithStart):
+    """A heading, its short summary table and the long table after it: the long table's
+    first rows stay with the summary, unless moving all three would leave the page less
+    than `FILLED_TO_MOVE` filled; then the summary stays and the long table begins on the
+    next page."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        found = super().split(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        if found or frame is None or avail_height < frame._aH * (1 - FILLED_TO_MOVE):
+            return found
+        return [*self.headings, self.table]
 
 
 class TableFoot(Flowable):
