@@ -60,7 +60,7 @@ def _guide(sheet: Worksheet, plan: Plan) -> None:
             cell.font = Font(bold=True, size=14 if style == "title" else 11)
 
 
-def _head(sheet: Worksheet, row: int, values: Sequence[str], widths: Sequence[float]) -> None:
+def _head(sheet: Worksheet, row: int, values: Sequence[str | int], widths: Sequence[float]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -109,7 +109,8 @@ def _test(sheet: Worksheet, test: TestPlan, people: Sequence[Person], rows: int)
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    _head(sheet, 1, test.header, [5, 32, *(5 for _item in test.key)])
+    header = [*test.header[:2], *range(1, len(test.key) + 1)]
+    _head(sheet, 1, header, [5, 32, *(5 for _item in test.key)])
     sheet.cell(2, 2, KEY).comment = Comment(
         "Kunci jawaban dari isi modul. Jangan diubah: modul memeriksanya.", "modul"
     )
