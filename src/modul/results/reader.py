@@ -85,7 +85,7 @@ def _sheets(path: Path, shown: str) -> dict[str, Sheet]:
 
 
 def _missing(shown: str, title: str, titles: list[str]) -> Problem:
-    close = [t for t in titles if t.strip().casefold() == title.casefold()]
+    close = [t for t in titles if same_name(t) == same_name(title)]
     others = [t for t in titles if t not in SHEETS]
     hint = (
         _("rename the sheet “{found}” back to “{title}”").format(found=close[0], title=title)
