@@ -135,8 +135,8 @@ def _test(sheet: Sheet, test: TestPlan, role: str) -> Test:
         found = Answers(number, cells[1], answers)
         blank = len(answers) - found.answered
         if found.answered == 0:
-            sheet.note(number, 2, _("{name}: no answers, taken as absent from this test"))
-            sheet.notes[-1] = sheet.notes[-1].format(name=found.name)
+            absent = _("{name}: no answers, taken as absent from this test")
+            sheet.note(number, 2, absent.format(name=found.name))
             continue
         if blank:
             sheet.note(
