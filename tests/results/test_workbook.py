@@ -155,3 +155,19 @@ def test_help_says_the_report_pdf_comes_later(small_project: Path) -> None:
     result = run("report", "--help")
     assert result.exit_code == 0
     assert "not written yet" in " ".join(result.output.split())
+
+
+def test_a_name_twice_on_the_roster_is_told_apart(small_project: Path) -> None:
+    roster = small_project / "peserta.csv"
+    roster.write_text(
+        "nama,asal\nAni Wijaya,Oesao\nAni Wijaya,Soe\nBudi,Kupang\nBudi,Kupang\n",
+        encoding="utf-8",
+    )
+    book = load_workbook(new_workbook(small_project, "--roster", str(roster)))
+    names = [row[1] for row in book["Tes Awal"].iter_rows(min_row=3, values_only=True)]
+    assert names == [
+        "Ani Wijaya (Oesao)",
+        "Ani Wijaya (Soe)",
+        "Budi (Kupang, 3)",
+        "Budi (Kupang, 4)",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from pathlib import Path
 
 from modul.catalog import NATIONAL
@@ -15,7 +16,7 @@ from modul.engine.options import UsageError
 from modul.errors import ModulError, Problem, relative
 from modul.i18n import _, ngettext
 from modul.output import write_atomic
-from modul.results.model import Results
+from modul.results.model import Results, same_name
 from modul.results.plan import plan
 from modul.results.reader import read_results
 from modul.results.writer import workbook_bytes
@@ -48,9 +49,25 @@ def new_workbook(
     people: list[tuple[str, str]] = []
     if roster is not None:
         found = read_roster(roster, relative(roster, root), sheet)
-        people = [(p.nama, p.asal) for p in found.participants]
+        people = distinct([(p.nama, p.asal) for p in found.participants])
     write_atomic(path, workbook_bytes(plan(edition, role), people), root, RESULTS)
     return path
+
+
+def distinct(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The roster's names told apart, since the sheets pair a participant's rows by name:
+    a name given twice gets its place in brackets, and its number on the list too when
+    the place is the same (or none)."""
+    names = Counter(same_name(name) for name, _place in people)
+    both = Counter((same_name(name), same_name(place)) for name, place in people)
+    told = []
+    for number, (name, place) in enumerate(people, 1):
+        if names[same_name(name)] > 1:
+            alike = both[same_name(name), same_name(place)] > 1
+            mark = ", ".join(filter(None, [place, str(number) if alike else ""]))
+            name = f"{name} ({mark})"
+        told.append((name, place))
+    return told
 
 
 def choose(root: Path, region: str, role: str) -> Edition:
