@@ -185,3 +185,27 @@ def test_a_file_that_is_no_workbook_is_said(small_project: Path) -> None:
     assert result.exit_code == 1
     assert "cannot read this Excel workbook" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_roster_name_without_answers_is_absent_once(small_project: Path) -> None:
+    roster = small_project / "peserta.csv"
+    roster.write_text("nama,asal\nAni Wijaya,Oesao\nBudi,Soe\n", encoding="utf-8")
+    path = new_workbook(small_project, "--roster", str(roster))
+    book = load_workbook(path)
+    book["Tes Awal"]["C3"] = "a"
+    book.save(path)
+    edition = load_project(small_project).editions[SMALL_REGION]
+    results = read_results(path, edition, SMALL_ROLE, "x.xlsx")
+    assert [r.name for r in results.pretest.rows] == ["Ani Wijaya"]
+    assert [r.name for r in results.posttest.rows] == []
+    assert results.notes == (
+        "x.xlsx:Tes Awal!B3: Ani Wijaya: 11 questions left blank",
+        "x.xlsx: no Tes Awal answers of Budi: left out of its scores, not scored 0",
+        "x.xlsx: no Tes Akhir answers of Ani Wijaya, Budi: left out of its scores, not scored 0",
+    )
+
+
+def test_a_missing_file_is_said(small_project: Path) -> None:
+    result = run("report", "--project", str(small_project), str(small_project / WORKBOOK))
+    assert result.exit_code == 1
+    assert f"{WORKBOOK.as_posix()}: cannot read the results workbook" in result.output

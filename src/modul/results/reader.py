@@ -134,9 +134,7 @@ def _test(sheet: Sheet, test: TestPlan, role: str) -> Test:
         )
         found = Answers(number, cells[1], answers)
         blank = len(answers) - found.answered
-        if found.answered == 0:
-            absent = _("{name}: no answers, taken as absent from this test")
-            sheet.note(number, 2, absent.format(name=found.name))
+        if found.answered == 0:  # a name only: absent (said once, by _absent)
             continue
         if blank:
             sheet.note(
@@ -205,7 +203,8 @@ def _absent(attendees: list[Attendee], test: Test, shown: str) -> list[str]:
     """A note naming the participants of Kehadiran without answers in `test`, and one for
     names in `test` that Kehadiran does not have."""
     listed = {same_name(a.name) for a in attendees}
-    absent = [a.name for a in attendees if test.of(a.name) is None]
+    present = {same_name(r.name) for r in test.rows}
+    absent = [a.name for a in attendees if same_name(a.name) not in present]
     unknown = [r.name for r in test.rows if same_name(r.name) not in listed]
     notes = []
     if absent:
