@@ -12,6 +12,7 @@ from modul.catalog import NATIONAL
 from modul.content.loading import load_project
 from modul.content.model import Edition
 from modul.content.participants import read_roster
+from modul.content.workbook import thousands
 from modul.engine.options import UsageError
 from modul.errors import ModulError, Problem, relative
 from modul.i18n import _, ngettext
@@ -130,12 +131,18 @@ def summary(results: Results) -> list[str]:
     """What `modul report FILE` prints until the report itself is written."""
     people = len(results.attendees)
     lines = [
-        ngettext("{count} participant", "{count} participants", people).format(count=people),
-        _("{test}: {count} of {total} answered").format(
-            test=results.pretest.sheet, count=len(results.pretest.rows), total=people
+        ngettext("{count} participant", "{count} participants", people).format(
+            count=thousands(people)
         ),
         _("{test}: {count} of {total} answered").format(
-            test=results.posttest.sheet, count=len(results.posttest.rows), total=people
+            test=results.pretest.sheet,
+            count=thousands(len(results.pretest.rows)),
+            total=thousands(people),
+        ),
+        _("{test}: {count} of {total} answered").format(
+            test=results.posttest.sheet,
+            count=thousands(len(results.posttest.rows)),
+            total=thousands(people),
         ),
         ngettext("{count} evaluation form", "{count} evaluation forms", len(results.forms)).format(
             count=len(results.forms)
