@@ -25,6 +25,7 @@ Person = tuple[str, str]  # name, origin
 SPARE = 100  # rows validated below the last written one: participants added by hand
 HEAD_FILL = "D9D9D9"
 KEY_FILL = "FFF2CC"
+RATED_WIDTH = 16  # characters: a session's title or statement wraps in a rating column
 
 
 def workbook_bytes(plan: Plan, people: Sequence[Person]) -> bytes:
@@ -134,12 +135,14 @@ def _evaluation(sheet: Worksheet, plan: Plan, rows: int) -> None:
     from openpyxl.utils import get_column_letter
 
     rated = len(plan.sessions) + len(plan.statements)
-    widths = [5, *(12 for _n in range(rated)), *(40 for _q in plan.questions)]
+    widths = [5, *(RATED_WIDTH for _n in range(rated)), *(40 for _q in plan.questions)]
     _head(sheet, 1, plan.evaluation_header, widths)
     for column, text in enumerate(plan.evaluation_texts, 1):
         cell = sheet.cell(2, column, text or None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[2].height = 90
+    longest = max(len(text) for text in plan.evaluation_texts[1 : rated + 1])
+    lines = -(-longest // (RATED_WIDTH - 3)) + 1  # a word seldom fills its line
+    sheet.row_dimensions[2].height = min(15 * lines, 150)
     for n in range(1, rows + 1):
         sheet.cell(n + 2, 1, n)
     scores = [str(score) for score in plan.scale]
