@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modul.content.model import LETTERS, Edition, Role
+from modul.content.model import LETTERS, Edition, Role, TestItem
 from modul.layout.data import NO_BREAK, day_dates
 
 GUIDE = "Petunjuk"
@@ -26,7 +26,12 @@ class TestPlan:
     sheet: str
     key: tuple[str, ...]  # in the sheet's printed order
     items: tuple[int, ...]  # for each column, the question's number on the Tes Awal
-    letters: tuple[str, ...]  # the answers a participant can give
+    choices: tuple[int, ...]  # for each column, how many choices its question has
+
+    def letters(self, column: int = -1) -> tuple[str, ...]:
+        """The answers a participant can give to the question of `column` (0-based), or
+        to the question with the most choices."""
+        return tuple(LETTERS[: self.choices[column] if column >= 0 else max(self.choices)])
 
     @property
     def header(self) -> tuple[str, ...]:
@@ -84,10 +89,8 @@ def plan(edition: Edition, slug: str) -> Plan:
         role_name=role.nama,
         title=workshop.judul,
         days=days,
-        pretest=_test(PRETEST, [item.jawaban for item in role.tes], range(len(role.tes)), role),
-        posttest=_test(
-            POSTTEST, [item.jawaban for item in role.tes_akhir], role.tes_akhir_order, role
-        ),
+        pretest=_test(PRETEST, role.tes, range(len(role.tes))),
+        posttest=_test(POSTTEST, role.tes_akhir, role.tes_akhir_order),
         sessions=tuple(s.judul for s in workshop.sesi if s.dinilai),
         statements=tuple(workshop.evaluasi.pernyataan),
         questions=tuple(workshop.evaluasi.pertanyaan),
@@ -97,6 +100,10 @@ def plan(edition: Edition, slug: str) -> Plan:
     )
 
 
-def _test(sheet: str, key: list[str], order: range | list[int], role: Role) -> TestPlan:
-    most = max(len(item.pilihan) for item in role.tes)
-    return TestPlan(sheet, tuple(key), tuple(n + 1 for n in order), tuple(LETTERS[:most]))
+def _test(sheet: str, items: list[TestItem], order: range | list[int]) -> TestPlan:
+    return TestPlan(
+        sheet,
+        tuple(item.jawaban for item in items),
+        tuple(n + 1 for n in order),
+        tuple(len(item.pilihan) for item in items),
+    )

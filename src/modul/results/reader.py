@@ -123,11 +123,12 @@ def _test(sheet: Sheet, test: TestPlan, role: str) -> Test:
     sheet.check_header(1, test.header)
     _check_key(sheet, test, role)
     fix = _("write one of {letters} (the letter the participant marked), or leave it blank")
-    fix = fix.format(letters=", ".join(test.letters))
+    fixes = [fix.format(letters=", ".join(test.letters(n))) for n in range(len(test.key))]
     rows = []
     for number, cells in sheet.names(sheet.body(3, len(test.header))):
         answers = tuple(
-            sheet.choice(number, column, text.lower(), test.letters, fix) or None
+            sheet.choice(number, column, text.lower(), test.letters(column - 3), fixes[column - 3])
+            or None
             if (text := cells[column - 1])
             else None
             for column in range(3, len(test.header) + 1)

@@ -74,14 +74,16 @@ def _head(sheet: Worksheet, row: int, values: Sequence[str | int], widths: Seque
 
 
 def _choose(sheet: Worksheet, choices: Sequence[str], cells: str, error: str) -> None:
-    """A drop-down list of `choices` on the range `cells`, refusing anything else."""
+    """A drop-down list of `choices` on the ranges `cells` (separated by spaces),
+    refusing anything else."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     rule = DataValidation(
         type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True, showDropDown=False
     )
     rule.error, rule.errorTitle, rule.showErrorMessage = error, "Isian tidak sah", True
-    rule.add(cells)
+    for cells_range in cells.split():
+        rule.add(cells_range)
     sheet.add_data_validation(rule)
 
 
@@ -124,10 +126,27 @@ def _test(sheet: Worksheet, test: TestPlan, people: Sequence[Person], rows: int)
         sheet.cell(n + 2, 1, n)
         if people:
             sheet.cell(n + 2, 2, people[n - 1][0])
-    last = get_column_letter(2 + len(test.key))
-    letters = ", ".join(test.letters)
-    _choose(sheet, test.letters, f"C3:{last}{rows + 2 + SPARE}", f"Tulis salah satu: {letters}.")
+    for count, runs in _runs(test.choices).items():
+        letters = test.letters(test.choices.index(count))
+        cells = " ".join(
+            f"{get_column_letter(first + 3)}3:{get_column_letter(last + 3)}{rows + 2 + SPARE}"
+            for first, last in runs
+        )
+        _choose(sheet, letters, cells, f"Tulis salah satu: {', '.join(letters)}.")
     sheet.freeze_panes = "C3"
+
+
+def _runs(counts: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
+    """For each number of choices, the runs of neighbouring columns (0-based, first and
+    last) whose questions have it."""
+    runs: dict[int, list[tuple[int, int]]] = {}
+    for column, count in enumerate(counts):
+        found = runs.setdefault(count, [])
+        if found and found[-1][1] == column - 1:
+            found[-1] = (found[-1][0], column)
+        else:
+            found.append((column, column))
+    return runs
 
 
 def _evaluation(sheet: Worksheet, plan: Plan, rows: int) -> None:
