@@ -25,16 +25,16 @@ def guide_lines(plan: Plan) -> list[Line]:
         ),
         (
             f"2. {PRETEST} dan {POSTTEST}: salin jawaban setiap peserta dari lembar tesnya, "
-            "a, b, c, atau d, di kolom nomor soal. Nomor kolom mengikuti nomor soal yang "
-            f"tercetak pada lembar tes itu; urutan soal {POSTTEST} berbeda dengan {PRETEST}. "
-            "Soal yang tidak dijawab dibiarkan kosong.",
+            "yaitu huruf a, b, c, atau d, ke kolom nomor soalnya. Nomor kolom mengikuti "
+            "nomor soal yang tercetak pada lembar tes itu; urutan soal "
+            f"{POSTTEST} berbeda dengan {PRETEST}. Soal yang tidak dijawab dibiarkan kosong.",
             "",
         ),
         (
             "3. Tulis nama setiap peserta dengan ejaan yang sama di semua lembar, agar hasil "
-            f"{PRETEST} dan {POSTTEST} setiap peserta dapat dipasangkan. Peserta yang tidak "
-            "mengikuti salah satu tes cukup tidak dituliskan di lembar itu: ia dicatat tidak "
-            "ikut, tidak diberi nilai 0.",
+            f"{PRETEST} dan {POSTTEST} setiap peserta dapat dipasangkan. Jika seorang peserta "
+            "tidak mengikuti salah satu tes, biarkan baris jawabannya kosong: ia dicatat tidak "
+            "mengikuti tes itu, bukan diberi nilai 0.",
             "",
         ),
         (

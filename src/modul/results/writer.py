@@ -81,7 +81,7 @@ def _choose(sheet: Worksheet, choices: Sequence[str], cells: str, error: str) ->
     rule = DataValidation(
         type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True, showDropDown=False
     )
-    rule.error, rule.errorTitle, rule.showErrorMessage = error, "Isian tidak sah", True
+    rule.error, rule.errorTitle, rule.showErrorMessage = error, "Isian tidak sesuai", True
     for cells_range in cells.split():
         rule.add(cells_range)
     sheet.add_data_validation(rule)
