@@ -209,3 +209,16 @@ def test_a_missing_file_is_said(small_project: Path) -> None:
     result = run("report", "--project", str(small_project), str(small_project / WORKBOOK))
     assert result.exit_code == 1
     assert f"{WORKBOOK.as_posix()}: cannot read the results workbook" in result.output
+
+
+def test_a_day_s_date_in_its_header_may_change(small_project: Path, filled: Path) -> None:
+    book = load_workbook(filled)
+    book["Kehadiran"]["D1"] = "Hari 1 (9 Juni 2026)"
+    book["Kehadiran"]["E1"] = "Hari 2"  # a column that is no day of the workshop: not read
+    book.save(filled)
+    edition = load_project(small_project).editions[SMALL_REGION]
+    assert len(read_results(filled, edition, SMALL_ROLE).attendees) == 3
+    book["Kehadiran"]["D1"] = "Hari 2 (8 Juni 2026)"
+    book.save(filled)
+    with pytest.raises(ModulError, match="the header here is “Hari 2 \\(8 Juni 2026\\)”"):
+        read_results(filled, edition, SMALL_ROLE)

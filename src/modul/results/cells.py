@@ -48,10 +48,10 @@ class Sheet:
         self.notes.append(f"{self.place(row, column)}: {text}")
 
     def check_header(self, row: int, header: Sequence[str]) -> None:
-        """Every cell of the header row as modul wrote it."""
+        """Every cell of the header row as modul wrote it (`_bare`)."""
         for column, wanted in enumerate(header, 1):
             found = self.cell(row, column)
-            if found.strip().casefold() != wanted.casefold():
+            if _bare(found) != _bare(wanted):
                 self.problem(
                     row,
                     column,
@@ -117,6 +117,12 @@ class Sheet:
             fix,
         )
         return ""
+
+
+def _bare(header: str) -> str:
+    """A header as compared: without a date in brackets (`Hari 1 (8 Juni 2026)`: the
+    region's dates may be moved after the workbook was made), case or spacing."""
+    return " ".join(header.split("(")[0].split()).casefold()
 
 
 def sheet_rows(values: Sequence[Sequence[object]]) -> list[Row]:
