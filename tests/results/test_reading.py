@@ -222,3 +222,16 @@ def test_a_day_s_date_in_its_header_may_change(small_project: Path, filled: Path
     book.save(filled)
     with pytest.raises(ModulError, match="the header here is “Hari 2 \\(8 Juni 2026\\)”"):
         read_results(filled, edition, SMALL_ROLE)
+
+
+def test_a_workbook_that_does_not_say_its_role_needs_it_said(small_project: Path) -> None:
+    path = small_project / "rekap.xlsx"
+    book = load_workbook(new_workbook(small_project))
+    book.properties.keywords = None  # as another spreadsheet program may save it
+    book.save(path)
+    result = run("report", "--project", str(small_project), str(path))
+    assert result.exit_code == 1
+    assert "rekap.xlsx: cannot tell which role and region this workbook is for" in result.output
+    given = ["--role", SMALL_ROLE, "--region", SMALL_REGION]
+    result = run("report", "--project", str(small_project), str(path), *given)
+    assert result.exit_code == 0, result.output

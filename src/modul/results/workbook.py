@@ -103,9 +103,19 @@ def open_results(root: Path, file: Path, region: str | None, role: str | None) -
     """The workbook `file` read back, for the edition and role it was made for: those
     given, else those it records, else those of its place hasil/<edition>/<role>.xlsx."""
     recorded = _recorded(file)
+    given = region is not None and role is not None
     region = region or (recorded[0] if recorded else _from_place(file)[0])
     role = role or (recorded[1] if recorded else _from_place(file)[1])
-    edition = choose(root, region, role)
+    try:
+        edition = choose(root, region, role)
+    except UsageError as err:
+        if given or recorded:
+            raise
+        raise ModulError.one(
+            relative(file, root),
+            message=_("cannot tell which role and region this workbook is for"),
+            hint=_("say them: --role ROLE --region REGION (nasional for the national set)"),
+        ) from err
     return read_results(file, edition, role, relative(file, root))
 
 
