@@ -235,3 +235,16 @@ def test_a_workbook_that_does_not_say_its_role_needs_it_said(small_project: Path
     given = ["--role", SMALL_ROLE, "--region", SMALL_REGION]
     result = run("report", "--project", str(small_project), str(path), *given)
     assert result.exit_code == 0, result.output
+
+
+def test_a_long_list_of_absent_names_is_cut_short(small_project: Path) -> None:
+    roster = small_project / "peserta.csv"
+    names = [f"Peserta {n}" for n in range(1, 13)]
+    roster.write_text("nama\n" + "\n".join(names) + "\n", encoding="utf-8")
+    path = new_workbook(small_project, "--roster", str(roster))
+    edition = load_project(small_project).editions[SMALL_REGION]
+    notes = read_results(path, edition, SMALL_ROLE, "x.xlsx").notes
+    assert notes[0] == (
+        "x.xlsx: no Tes Awal answers of " + ", ".join(names[:10]) + ", 2 more: left out of "
+        "its scores, not scored 0"
+    )

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from modul.content.model import Edition
-from modul.content.workbook import _check_size, _unreadable_errors, unreadable
+from modul.content.workbook import _check_size, _unreadable_errors, thousands, unreadable
 from modul.errors import ModulError, Problem
 from modul.i18n import _, ngettext
 from modul.results.cells import Sheet, sheet_rows
@@ -211,13 +211,22 @@ def _absent(attendees: list[Attendee], test: Test, shown: str) -> list[str]:
     if absent:
         notes.append(
             _("{file}: no {test} answers of {names}: left out of its scores, not scored 0").format(
-                file=shown, test=test.sheet, names=", ".join(absent)
+                file=shown, test=test.sheet, names=_names(absent)
             )
         )
     if unknown:
         notes.append(
             _("{file}: {names} in {test} but not in {sheet}: check the spelling").format(
-                file=shown, names=", ".join(unknown), test=test.sheet, sheet=ATTENDANCE
+                file=shown, names=_names(unknown), test=test.sheet, sheet=ATTENDANCE
             )
         )
     return notes
+
+
+def _names(names: list[str], shown: int = 10) -> str:
+    """Names for a note: the first `shown`, then how many more (a national workbook)."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    more = len(names) - shown
+    rest = ngettext("{count} more", "{count} more", more).format(count=thousands(more))
+    return ", ".join(names[:shown]) + ", " + rest
