@@ -27,6 +27,7 @@ COMMANDS = [
     "serve",
     "schema",
     "merge",
+    "report",
 ]
 
 
