@@ -138,6 +138,14 @@ def test_a_failed_build_keeps_its_exit_code_when_the_output_is_gone(project):
 
 
 @posix
+def as_a_terminal_job() -> None:
+    """Ctrl-C as a shell gives it to a job: not ignored, not blocked. A child inherits both
+    from the test's process, whose state other tests in the same xdist worker may have
+    left otherwise (CI, twice: the build ran to its end and exited 0)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_ctrl_c_during_a_parallel_build_prints_one_line_and_exits_130(tmp_path):
     """A terminal sends Ctrl-C to every process of the build; the workers printed a
     traceback each, or the build hung, waiting for a worker that waited for it."""
@@ -150,6 +158,7 @@ def test_ctrl_c_during_a_parallel_build_prints_one_line_and_exits_130(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's job
+        preexec_fn=as_a_terminal_job,
     )
     assert process.stdout
     assert process.stdout.readline().startswith("[1/90] ")  # the others being laid out
