@@ -55,21 +55,33 @@ def _text(pdf: Path) -> str:
 
 def test_the_report_prints_the_figures_as_computed_by_hand(small_project: Path) -> None:
     path = new_workbook(small_project)
-    items = _fill(path)
+    assert _fill(path) == 12  # the small project's Tes Awal has 12 items
     result = run("report", "--project", str(small_project), str(path))
     assert result.exit_code == 0, result.output
-    text = _text(small_project / REPORT)
-    print(text)
-    assert "LAPORAN PELATIHAN" in text
-    assert "Ani Wijaya" in text and "Budi Santoso" in text
-    pre_ani, pre_budi = 3 * 100 / items, 6 * 100 / items
-    gain = (100 - pre_ani) / (100 - pre_ani)
-    assert f"{pre_ani:.1f}".replace(".", ",") in text
-    assert f"{pre_budi:.1f}".replace(".", ",") in text
+    assert "laporan-pelatihan.pdf" in result.output
+    lines = _text(small_project / REPORT).splitlines()
+    assert "LAPORAN PELATIHAN" in lines
+    # Ani: 3 of 12 right → 25,0; all 12 → 100,0; g = (100 − 25) / (100 − 25) = 1,00
+    assert _row(lines, "Ani Wijaya") == ["25,0", "100,0", "1,00", "tinggi"]
+    # Budi: 6 of 12 → 50,0; absent from the Tes Akhir: no score, no gain (not 0)
+    assert _row(lines, "Budi Santoso") == ["50,0", "–", "–", "–"]
+    # class: Tes Awal mean (25 + 50) / 2 = 37,5; the N-gain over Ani alone, the only pair
+    assert _row(lines, "Rata-rata", 2) == ["37,5", "100,0"]
+    text = "\n".join(lines)
     assert "N-gain kelas (Hake): 1,00, kategori tinggi" in text
-    assert gain == 1
+    # one day: Ani H, Budi S → 1 hadir of 2 = 50,0%
+    assert "50,0%" in text
+    # a session rated 4 and 3 → 3,50; the first one's second rating blank → 4,00
+    assert "3,50" in text and "4,00" in text
     assert "Lebih banyak praktik" in text
-    assert "3,50" in text  # a session rated 4 and 3
+    # item 4: Budi (upper) right, Ani (lower) wrong → P 0,50 sedang, D 1,00 baik sekali
+    assert _row(lines, "4", 5) == ["b", "0,50", "sedang", "1,00", "baik sekali"]
+
+
+def _row(lines: list[str], first: str, count: int = 4) -> list[str]:
+    """The `count` cells after the cell `first` in the text read back."""
+    at = [line.strip() for line in lines].index(first)
+    return [line.strip() for line in lines[at + 1 : at + 1 + count]]
 
 
 def test_a_failed_report_leaves_the_last_one(small_project: Path) -> None:
