@@ -14,7 +14,7 @@ from results.helpers import new_workbook, run
 REPORT = Path("build") / SMALL_REGION / SMALL_ROLE / "laporan-pelatihan.pdf"
 
 
-def _fill(path: Path) -> int:
+def _fill(path: Path, ani_right_on_12: bool = False) -> int:
     """Ani gets 3 items right on the Tes Awal and all on the Tes Akhir; Budi 6 right on
     the Tes Awal and is absent from the Tes Akhir; two forms rate everything 4 and 3 (one
     rating left blank). The number of items."""
@@ -36,7 +36,8 @@ def _fill(path: Path) -> int:
             sheet.cell(row, 2, name)
             for n, answer in enumerate(key):
                 wrong = "a" if answer != "a" else "b"
-                sheet.cell(row, 3 + n, answer if n < right else wrong)
+                good = n < right or (ani_right_on_12 and name == "Ani Wijaya" and n == 11)
+                sheet.cell(row, 3 + n, answer if good else wrong)
     evaluation = book["Evaluasi"]
     for row, rating in ((3, 4), (4, 3)):
         for column in range(2, evaluation.max_column + 1):
@@ -76,6 +77,18 @@ def test_the_report_prints_the_figures_as_computed_by_hand(small_project: Path) 
     assert "Lebih banyak praktik" in text
     # item 4: Budi (upper) right, Ani (lower) wrong → P 0,50 sedang, D 1,00 baik sekali
     assert _row(lines, "4", 5) == ["b", "0,50", "sedang", "1,00", "baik sekali"]
+    assert "Tidak ada soal Tes Awal dengan daya beda negatif." in text
+
+
+def test_an_item_the_weaker_answer_right_is_flagged(small_project: Path) -> None:
+    path = new_workbook(small_project)
+    _fill(path, ani_right_on_12=True)  # Ani (4 right, lower) right on 12, Budi (6) wrong
+    assert run("report", "--project", str(small_project), str(path)).exit_code == 0
+    lines = _text(small_project / REPORT).splitlines()
+    # P = 1/2 = 0,50; D = 0 (upper: Budi) − 1 (lower: Ani) = −1,00 (U+2212), buang
+    assert _row(lines, "12", 6) == ["a", "0,50", "sedang", "−1,00", "buang", "Perlu ditinjau"]
+    text = " ".join(" ".join(lines).split())
+    assert "Soal nomor 12 Tes Awal memiliki daya beda negatif (D = −1,00)" in text
 
 
 def _row(lines: list[str], first: str, count: int = 4) -> list[str]:
