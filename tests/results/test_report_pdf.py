@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -109,3 +110,24 @@ def test_a_failed_report_leaves_the_last_one(small_project: Path) -> None:
     assert result.exit_code != 0
     assert "Tes Awal!C3" in result.output
     assert (small_project / REPORT).read_bytes() == before
+
+
+def test_the_chart_draws_the_class_means_to_scale(small_project: Path) -> None:
+    import pikepdf
+
+    path = new_workbook(small_project)
+    _fill(path)
+    assert run("report", "--project", str(small_project), str(path)).exit_code == 0
+    bar = 6 * 72 / 25.4  # the theme's chart.bar_mm
+    with pikepdf.open(small_project / REPORT) as pdf:
+        rects = [
+            [float(x) for x in operands]
+            for operands, operator in pikepdf.parse_content_stream(pdf.pages[0])
+            if str(operator) == "re"
+        ]
+    bars = [r for r in rects if abs(r[3] - bar) < 0.01]
+    # Tes Awal mean 37,5 and Tes Akhir mean 100: the first bar 0,375 of the second
+    assert len(bars) == 2
+    first, second = sorted(bars, key=lambda r: -r[1])  # the upper first
+    assert first[2] / second[2] == pytest.approx(0.375)
+    assert first[0] == pytest.approx(second[0])

@@ -83,6 +83,7 @@ def figures(results: Results, labels: Mapping[str, str]) -> dict[str, Any]:
         ],
         "class_rows": _class_rows(pre, post, labels, comma),
         "class_gain": _class_gain(people, labels, comma),
+        "bars": _bars(pre, post, labels, comma),
         "items": _items(results.pretest, labels, comma),
         "forms": str(len(results.forms)),
         "ratings": _ratings(results, labels, comma),
@@ -129,6 +130,21 @@ def _class_rows(
             {"label": labels[key], "pre": angka(a, comma=comma), "post": angka(b, comma=comma)}
         )
     return rows
+
+
+def _bars(
+    pre: Mapping[str, float | None],
+    post: Mapping[str, float | None],
+    labels: Mapping[str, str],
+    comma: bool,
+) -> list[dict[str, str]]:
+    """The class means of the two tests, as the chart's bars (a test no one took: none)."""
+    means = (scores.summary(pre.values()).mean, scores.summary(post.values()).mean)
+    return [
+        {"label": labels[key], "value": f"{mean:.4f}", "text": angka(mean, comma=comma)}
+        for key, mean in zip(("report_pretest", "report_posttest"), means)
+        if mean is not None
+    ]
 
 
 def _class_gain(
