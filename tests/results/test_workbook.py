@@ -151,10 +151,10 @@ def test_new_needs_a_role_and_not_a_file(small_project: Path) -> None:
     assert result.exit_code == 2 and "give either --new" in result.output
 
 
-def test_help_says_the_report_pdf_comes_later(small_project: Path) -> None:
+def test_help_names_the_report_pdf(small_project: Path) -> None:
     result = run("report", "--help")
     assert result.exit_code == 0
-    assert "not written yet" in " ".join(result.output.split())
+    assert "build/EDITION/ROLE/laporan-pelatihan.pdf" in result.output
 
 
 def test_a_name_twice_on_the_roster_is_told_apart(small_project: Path) -> None:

@@ -20,8 +20,8 @@ from modul.i18n import N_, _
         "fill in after the workshop (attendance, Tes Awal and Tes Akhir answers, "
         "evaluation forms); a workbook that exists is never written over.\n\n"
         "With FILE: read a filled-in workbook, check every entry (a mistake is named by "
-        "its sheet and cell) and print a short summary. The Laporan Pelatihan (PDF) is "
-        "not written yet: it comes in a later version."
+        "its sheet and cell) and print a short summary; then write the Laporan Pelatihan, "
+        "build/EDITION/ROLE/laporan-pelatihan.pdf (a failed report leaves the last one)."
     ),
 )
 @project_option
@@ -79,9 +79,12 @@ def report_command(
         )
         return
     assert file is not None
-    from modul.results import open_results, summary
+    from modul.results import open_edition_results, summary
+    from modul.results.report import write_report
 
-    results = run(lambda: open_results(root, file, region, role))
+    edition, results = run(lambda: open_edition_results(root, file, region, role))
     click.echo(relative(file, root))
     for line in summary(results):
         click.echo("  " + line)
+    written = run(lambda: write_report(root, edition, results))
+    click.echo(_("wrote {file}").format(file=relative(written, root)))

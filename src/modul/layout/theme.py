@@ -21,7 +21,7 @@ from modul.content.validate import validate
 from modul.i18n import _
 from modul.layout.fontfiles import font_files
 from modul.layout.theme_certificate import CertificateLook
-from modul.layout.theme_elements import Banner, Columns, Packet, Quiz, Roster
+from modul.layout.theme_elements import Banner, Chart, Columns, Packet, Quiz, Roster
 from modul.layout.theme_tags import NameTags
 from modul.paper import SIZE_MM, Paper
 
@@ -197,6 +197,7 @@ class Theme(Frozen):
     banner: Banner = Banner()
     quiz: Quiz = Quiz()
     columns: Columns = Columns()
+    chart: Chart = Chart()  # the report's bar chart
     roster: Roster
     layout_check: LayoutCheck
     name_tags: NameTags = NameTags()  # the Tanda Pengenal

@@ -61,3 +61,14 @@ class Roster(Frozen):
     min_size_pt: Annotated[float, Field(gt=4, le=20)]  # a long name or line shrinks to this
     name_left_pt: Length  # the name's start after the "Nama" field's left end
     name_above_line_pt: Length  # the name's baseline above the field's line
+
+
+class Chart(Frozen):
+    """A bar chart (`<bars>`, the Laporan Pelatihan's): a bar per figure, its label on
+    the left, its value on the right, the bar in the accent colour."""
+
+    bar_mm: Annotated[float, Field(ge=2, le=20)] = 6  # a bar's height
+    gap_mm: Length = 2.5  # between bars
+    label_share: Annotated[float, Field(ge=0.1, le=0.6)] = 0.3  # of the width, for the labels
+    value_mm: Length = 18  # room for the value after the longest bar
+    space_after_mm: Length = 3

@@ -64,6 +64,8 @@ BLOCKS: dict[str, set[str]] = {
     "entry": {"page", "level"},
     "band": {"mm"},  # text reversed out of the theme's accent colour
     "bottom": set(),  # blocks set at the foot of the page
+    "bars": {"max"},  # a bar chart (the report's): each <bar/> a figure from 0 to max
+    "bar": {"label", "value", "text"},  # text: the value as printed ("37,5")
 }
 INLINE = {"b", "i", "u", "br"}
 PICTURES = {"cover": "logo", "image": "src", "tags": "logo"}  # the attribute naming a picture
@@ -228,6 +230,8 @@ VALUES: dict[str, list[tuple[str, str, Callable[[str], object], Callable[[], str
             lambda: _("<image mm> must be a number of millimetres from 1 to 100"),
         ),
     ],
+    "bars": [("max", "100", _NUMBER.match, lambda: _("<bars max> must be a number"))],
+    "bar": [("value", "0", _NUMBER.match, lambda: _("<bar value> must be a number from 0"))],
     "choices": [
         ("options", "", bool, lambda: _('<choices> needs options, e.g. options="Benar,Salah"'))
     ],

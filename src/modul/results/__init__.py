@@ -5,7 +5,14 @@ figures of the report (`results.scores`, `results.numbers`). openpyxl is importe
 
 from modul.results.model import Answers, Attendee, Form, Results, Test, same_name
 from modul.results.reader import read_results
-from modul.results.workbook import RESULTS, new_workbook, open_results, results_path, summary
+from modul.results.workbook import (
+    RESULTS,
+    new_workbook,
+    open_edition_results,
+    open_results,
+    results_path,
+    summary,
+)
 
 __all__ = [
     "RESULTS",
@@ -15,6 +22,7 @@ __all__ = [
     "Results",
     "Test",
     "new_workbook",
+    "open_edition_results",
     "open_results",
     "read_results",
     "results_path",

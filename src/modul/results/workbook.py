@@ -102,6 +102,13 @@ def _unknown(option: str, name: str, known: list[str], message: str) -> Problem:
 def open_results(root: Path, file: Path, region: str | None, role: str | None) -> Results:
     """The workbook `file` read back, for the edition and role it was made for: those
     given, else those it records, else those of its place hasil/<edition>/<role>.xlsx."""
+    return open_edition_results(root, file, region, role)[1]
+
+
+def open_edition_results(
+    root: Path, file: Path, region: str | None, role: str | None
+) -> tuple[Edition, Results]:
+    """The edition the workbook `file` is for, and the workbook read back (`open_results`)."""
     recorded = _recorded(file)
     given = region is not None and role is not None
     region = region or (recorded[0] if recorded else _from_place(file)[0])
@@ -116,7 +123,7 @@ def open_results(root: Path, file: Path, region: str | None, role: str | None) -
             message=_("cannot tell which role and region this workbook is for"),
             hint=_("say them: --role ROLE --region REGION (nasional for the national set)"),
         ) from err
-    return read_results(file, edition, role, relative(file, root))
+    return edition, read_results(file, edition, role, relative(file, root))
 
 
 def _recorded(file: Path) -> tuple[str, str] | None:

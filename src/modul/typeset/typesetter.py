@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from modul.content.images import pixels_for, print_ready
 from modul.layout.theme import Theme
-from modul.typeset import cards, containers, contents, quiz, writing
+from modul.typeset import cards, charts, containers, contents, quiz, writing
 from modul.typeset.flowables import FormField
 from modul.typeset.fonts import register_faces, register_fonts
 from modul.typeset.pagination import keep_together
@@ -82,6 +82,7 @@ class Typesetter:
             "toc": partial(contents.toc, self),
             "band": partial(contents.band, self),
             "bottom": partial(contents.bottom, self),
+            "bars": partial(charts.bars, self),
         }
 
     @cached_property
