@@ -21,13 +21,22 @@ from modul.content.validate import validate
 from modul.i18n import _
 from modul.layout.fontfiles import font_files
 from modul.layout.theme_certificate import CertificateLook
-from modul.layout.theme_elements import Banner, Chart, Columns, Packet, Quiz, Roster
+from modul.layout.theme_elements import (
+    Banner,
+    Chart,
+    Choices,
+    Columns,
+    Length,
+    Packet,
+    Quiz,
+    Roster,
+    Thickness,
+    Writing,
+)
 from modul.layout.theme_tags import NameTags
 from modul.paper import SIZE_MM, Paper
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
-Length = Annotated[float, Field(ge=0, le=100)]
-Thickness = Annotated[float, Field(gt=0, le=5)]  # points
 Share = Annotated[float, Field(gt=0, le=1)]  # of a page
 LIGHTEST_TEXT = 0.4  # lighter text fades on cheap photocopiers
 A5_LEAST_PT = 8.0  # the running head and folio on A5 pages, at least
@@ -130,21 +139,6 @@ class Fields(Frozen):
     line_pt: Thickness
     space_after_mm: Length
     form_height_mm: Length  # the fillable field over each line (--fillable)
-
-
-class Choices(Frozen):
-    """Statements with a tick box per option: scales and quizzes."""
-
-    option_min_mm: Length
-    number_min_mm: Length
-    box_line_pt: Thickness
-
-
-class Writing(Frozen):
-    """Ruled lines to write on by hand."""
-
-    rule_pt: Thickness
-    gap_mm: Length  # below the last line, before whatever follows
 
 
 class PageBreaks(Frozen):

@@ -1,7 +1,8 @@
 """The look of the elements a few documents use, each a block of `theme.yaml` with a
 default for every value (a theme written before the block existed still loads): the
 packets' contents and cover band, the tests' banner and questions, text in columns, the
-names on personalised copies."""
+names on personalised copies; and the tick boxes and writing lines of the forms, with the
+length and thickness types the theme shares."""
 
 from __future__ import annotations
 
@@ -12,6 +13,22 @@ from pydantic import Field
 from modul.content.types import Frozen
 
 Length = Annotated[float, Field(ge=0, le=100)]  # mm
+Thickness = Annotated[float, Field(gt=0, le=5)]  # points
+
+
+class Choices(Frozen):
+    """Statements with a tick box per option: scales and quizzes."""
+
+    option_min_mm: Length
+    number_min_mm: Length
+    box_line_pt: Thickness
+
+
+class Writing(Frozen):
+    """Ruled lines to write on by hand."""
+
+    rule_pt: Thickness
+    gap_mm: Length  # below the last line, before whatever follows
 
 
 class Packet(Frozen):
