@@ -4,6 +4,7 @@ the report. Every tuple is in the workbook's order."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 Letter = str  # "a", "b", "c" or "d"
 Mark = str  # attendance: "H" hadir, "I" izin, "S" sakit, "A" alpa (tanpa keterangan)
@@ -43,8 +44,12 @@ class Test:
 
     def of(self, name: str) -> Answers | None:
         """The row of the participant `name` (compared as `same_name` does)."""
-        wanted = same_name(name)
-        return next((r for r in self.rows if same_name(r.name) == wanted), None)
+        return self._by_name.get(same_name(name))
+
+    @cached_property
+    def _by_name(self) -> dict[str, Answers]:
+        """The rows by name, made once: a scan per name made a report of 10,000 quadratic."""
+        return {same_name(r.name): r for r in self.rows}
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ def figures(results: Results, labels: Mapping[str, str]) -> dict[str, Any]:
     names = [a.name for a in results.attendees]
     pre, post = _scores(results.pretest, names), _scores(results.posttest, names)
     people = scores.participants(names, pre, post)
+    tests = (scores.summary(pre.values()), scores.summary(post.values()))
     return {
         "people": str(len(names)),
         "days": _days(results, comma),
@@ -81,9 +82,9 @@ def figures(results: Results, labels: Mapping[str, str]) -> dict[str, Any]:
             }
             for p in people
         ],
-        "class_rows": _class_rows(pre, post, labels, comma),
+        "class_rows": _class_rows(tests, labels, comma),
         "class_gain": _class_gain(people, labels, comma),
-        "bars": _bars(pre, post, labels, comma),
+        "bars": _bars(tests, labels, comma),
         "items": _items(results.pretest, labels, comma),
         "forms": str(len(results.forms)),
         "ratings": _ratings(results, labels, comma),
@@ -112,12 +113,9 @@ def _days(results: Results, comma: bool) -> list[dict[str, Any]]:
 
 
 def _class_rows(
-    pre: Mapping[str, float | None],
-    post: Mapping[str, float | None],
-    labels: Mapping[str, str],
-    comma: bool,
+    tests: tuple[scores.Summary, scores.Summary], labels: Mapping[str, str], comma: bool
 ) -> list[dict[str, str]]:
-    before, after = scores.summary(pre.values()), scores.summary(post.values())
+    before, after = tests
     rows = [{"label": labels["report_takers"], "pre": str(before.count), "post": str(after.count)}]
     for key, field in (
         ("report_mean", "mean"),
@@ -133,13 +131,10 @@ def _class_rows(
 
 
 def _bars(
-    pre: Mapping[str, float | None],
-    post: Mapping[str, float | None],
-    labels: Mapping[str, str],
-    comma: bool,
+    tests: tuple[scores.Summary, scores.Summary], labels: Mapping[str, str], comma: bool
 ) -> list[dict[str, str]]:
     """The class means of the two tests, as the chart's bars (a test no one took: none)."""
-    means = (scores.summary(pre.values()).mean, scores.summary(post.values()).mean)
+    means = (tests[0].mean, tests[1].mean)
     return [
         {"label": labels[key], "value": f"{mean:.4f}", "text": angka(mean, comma=comma)}
         for key, mean in zip(("report_pretest", "report_posttest"), means)
