@@ -117,6 +117,15 @@ def test_catalog_answers_must_name_an_exercise(project):
     assert "`answers` names `tes-awl`" in problem.message and "tes-awal" in problem.hint
 
 
+def test_catalog_read_before_must_name_an_exercise(project):
+    """A typo there checked nothing at all: the build went on as if the rule were kept."""
+    edit(project, CATALOG, "apakah-saya-cocok]}", "apakah-sya-cocok]}")
+    (problem,) = problems_of(project)
+    assert (problem.file, problem.line) == (CATALOG, shipped_line(CATALOG, "apakah-saya-cocok]}"))
+    assert "`read_before` names `apakah-sya-cocok`" in problem.message
+    assert "apakah-saya-cocok" in problem.hint
+
+
 def test_a_form_no_step_hands_out_is_a_warning(project):
     edit(project, WORKSHOP, "        bagikan:\n          - formulir-evaluasi\n", "")
     warnings = [w.message for w in check(project).warnings]

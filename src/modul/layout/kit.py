@@ -55,9 +55,15 @@ def kit_problems(
     """Errors and warnings of the rules above, at the workshop plan's lines."""
     kinds = {k.stem: k for k in catalog.documents}
     exercises = [*kinds, *(p.id for p in edition.worksheet.bagian)]
-    unknown = [a for k in catalog.documents for a in k.answers if a not in exercises]
+    unknown = [
+        (key, name)
+        for k in catalog.documents
+        for key, names in (("answers", k.answers), ("read_before", k.read_before))
+        for name in names
+        if name not in exercises
+    ]
     if unknown:
-        return [_unknown_exercise(a, exercises, catalog_file, root) for a in unknown]
+        return [_unknown_exercise(*u, exercises, catalog_file, root) for u in unknown]
     handed: dict[str, tuple[Moment, KeyPath]] = {}  # first step, and the `bagikan` entry
     done: dict[str, Moment] = {}
     done_at: dict[str, KeyPath] = {}  # a worksheet part's `lembar_kerja` entry
@@ -188,22 +194,25 @@ def _never_handed_out(catalog: Catalog, handed: Iterable[str], plan: Node) -> li
     ]
 
 
-def _unknown_exercise(name: str, exercises: list[str], catalog_file: Path, root: Path) -> Problem:
-    """An `answers:` entry of the catalog that names no exercise, at its line."""
+def _unknown_exercise(
+    key: str, name: str, exercises: list[str], catalog_file: Path, root: Path
+) -> Problem:
+    """An `answers:` or `read_before:` entry of the catalog that names no exercise, at its
+    line."""
     lines = catalog_file.read_text(encoding="utf-8").splitlines()
     found = next(
         (
             (n, m.start() + 1)
             for n, line in enumerate(lines, 1)
-            if "answers" in line and (m := re.search(rf"\b{re.escape(name)}\b", line))
+            if key in line and (m := re.search(rf"\b{re.escape(name)}\b", line))
         ),
         (0, 0),
     )
     return Problem(
         relative(catalog_file, root),
         *found,
-        _("`answers` names `{name}`, which is neither a worksheet part nor a document").format(
-            name=name
+        _("`{key}` names `{name}`, which is neither a worksheet part nor a document").format(
+            key=key, name=name
         ),
         _("use the id of a worksheet part or a document's file name: {exercises}").format(
             exercises=", ".join(exercises)
