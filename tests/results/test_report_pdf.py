@@ -76,9 +76,16 @@ def test_the_report_prints_the_figures_as_computed_by_hand(small_project: Path) 
     # a session rated 4 and 3 → 3,50; the first one's second rating blank → 4,00
     assert "3,50" in text and "4,00" in text
     assert "Lebih banyak praktik" in text
-    # item 4: Budi (upper) right, Ani (lower) wrong → P 0,50 sedang, D 1,00 baik sekali
-    assert _row(lines, "4", 5) == ["b", "0,50", "sedang", "1,00", "baik sekali"]
-    assert "Tidak ada soal Tes Awal dengan daya beda negatif." in text
+    # item 4 (key b): Budi (upper) right, Ani (lower) chose a → a 1, b 1, c 0, d 0, blank
+    # 0; P 0,50 sedang, D 1,00 baik sekali
+    items = _after(lines, "Analisis Butir Soal Tes Awal")
+    assert _row(items, "4", 8) == [
+        *("b", "1", "1", "0", "0", "0"),
+        "0,50 sedang",
+        "1,00 baik sekali",
+    ]
+    # nothing to revise: no negative D, Ani right on every Tes Akhir item, all agree
+    assert "Hasil tes dan evaluasi tidak menunjukkan soal atau sesi yang perlu diperbaiki." in text
 
 
 def test_an_item_the_weaker_answer_right_is_flagged(small_project: Path) -> None:
@@ -86,10 +93,17 @@ def test_an_item_the_weaker_answer_right_is_flagged(small_project: Path) -> None
     _fill(path, ani_right_on_12=True)  # Ani (4 right, lower) right on 12, Budi (6) wrong
     assert run("report", "--project", str(small_project), str(path)).exit_code == 0
     lines = _text(small_project / REPORT).splitlines()
-    # P = 1/2 = 0,50; D = 0 (upper: Budi) − 1 (lower: Ani) = −1,00 (U+2212), buang
-    assert _row(lines, "12", 6) == ["a", "0,50", "sedang", "−1,00", "buang", "Perlu ditinjau"]
+    # key a: Ani a, Budi b; P = 1/2 = 0,50; D = 0 (upper: Budi) − 1 (lower: Ani) = −1,00
+    # (U+2212), buang; its number starred
+    items = _after(lines, "Analisis Butir Soal Tes Awal")
+    assert _row(items, "12*", 8) == [*("a", "1", "1", "0", "0", "0"), "0,50 sedang", "−1,00 buang"]
     text = " ".join(" ".join(lines).split())
     assert "Soal nomor 12 Tes Awal memiliki daya beda negatif (D = −1,00)" in text
+
+
+def _after(lines: list[str], heading: str) -> list[str]:
+    """The lines after the heading that ends with `heading`."""
+    return lines[next(n for n, line in enumerate(lines) if line.endswith(heading)) + 1 :]
 
 
 def _row(lines: list[str], first: str, count: int = 4) -> list[str]:
@@ -122,7 +136,8 @@ def test_the_chart_draws_the_class_means_to_scale(small_project: Path) -> None:
     with pikepdf.open(small_project / REPORT) as pdf:
         rects = [
             [float(x) for x in operands]
-            for operands, operator in pikepdf.parse_content_stream(pdf.pages[0])
+            for page in pdf.pages
+            for operands, operator in pikepdf.parse_content_stream(page)
             if str(operator) == "re"
         ]
     bars = [r for r in rects if abs(r[3] - bar) < 0.01]

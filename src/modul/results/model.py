@@ -41,6 +41,7 @@ class Test:
     key: tuple[Letter, ...]  # the Kunci row as read (checked equal to the content's key)
     items: tuple[int, ...]  # for each column, the question's number on the Tes Awal
     rows: tuple[Answers, ...]  # participants with at least one answer
+    choices: tuple[int, ...] = ()  # for each column, how many choices (3 or 4)
 
     def of(self, name: str) -> Answers | None:
         """The row of the participant `name` (compared as `same_name` does)."""

@@ -149,7 +149,7 @@ def _test(sheet: Sheet, test: TestPlan, role: str) -> Test:
             )
         rows.append(found)
     key = tuple(sheet.cell(2, column).strip().lower() for column in range(3, len(test.key) + 3))
-    return Test(sheet.title, key, test.items, tuple(rows))
+    return Test(sheet.title, key, test.items, tuple(rows), test.choices)
 
 
 def _check_key(sheet: Sheet, test: TestPlan, role: str) -> None:
