@@ -82,3 +82,18 @@ def test_right_values_pass(body, document, tmp_path):
 def test_one_wrong_value_per_element_and_every_element(tmp_path):
     found = problems_of('<p align="x" style="y"/><p style="z"/>', tmp_path)
     assert [m.split(" must")[0] for m in found] == ["<p align>", "<p style>"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('<bar label="x" value="1"/>', "<bar> stands only inside <bars>"),
+        ('<bars><p>x</p><bar label="x" value="1"/></bars>', "<bar> stands only inside <bars>"),
+        ("<tags><p>x</p></tags>", "<tag> stands only inside <tags>"),
+    ],
+)
+def test_an_element_held_by_another_stands_nowhere_else(
+    body: str, message: str, tmp_path: Path
+) -> None:
+    assert message in problems_of(body, tmp_path)
+    assert problems_of('<bars><bar label="x" value="1"/></bars>', tmp_path) == []

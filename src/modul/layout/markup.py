@@ -56,13 +56,23 @@ def parse(text: str, template: Path, root: Path) -> ET.Element:
     return document
 
 
+# An element that stands only in its holder, which holds nothing else.
+HELD = {"tag": "tags", "bar": "bars"}
+
+
 def _stray_tags(document: ET.Element, template: Path, root: Path) -> list[Problem]:
-    """A <tag> stands only in <tags>, which holds nothing else."""
-    inside = [child for tags in document.iter("tags") for child in tags]
-    if all(c.tag == "tag" for c in inside) and len(inside) == len(list(document.iter("tag"))):
-        return []
-    hint = _("write each <tag/> inside <tags>, and nothing else there")
-    return [_problem(template, root, "tag", _("<tag> stands only inside <tags>"), hint)]
+    """A <tag> stands only in <tags>, a <bar> only in <bars>; each holds nothing else."""
+    problems = []
+    for child, holder in HELD.items():
+        inside = [c for held in document.iter(holder) for c in held]
+        if all(c.tag == child for c in inside) and len(inside) == len(list(document.iter(child))):
+            continue
+        hint = _("write each <{child}/> inside <{holder}>, and nothing else there").format(
+            child=child, holder=holder
+        )
+        message = _("<{child}> stands only inside <{holder}>").format(child=child, holder=holder)
+        problems.append(_problem(template, root, child, message, hint))
+    return problems
 
 
 def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
