@@ -19,20 +19,20 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def new_workbook(root: Path, *extra: str) -> Path:
+def new_workbook(root: Path, *extra: str, region: str = SMALL_REGION) -> Path:
     result = run(
         "report",
         "--project",
         str(root),
         "--new",
         "--region",
-        SMALL_REGION,
+        region,
         "--role",
         SMALL_ROLE,
         *extra,
     )
     assert result.exit_code == 0, result.output
-    return root / WORKBOOK
+    return root / "hasil" / region / f"{SMALL_ROLE}.xlsx"
 
 
 def role(root: Path, edition: str = SMALL_REGION) -> Role:

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
-from conftest import SMALL_REGION, SMALL_ROLE
+from conftest import SMALL_REGION, SMALL_ROLE, small_copy
 from modul.results.figures import PARTICIPANTS_LISTED
 from results.helpers import new_workbook, role, run
 
@@ -116,3 +116,13 @@ def test_a_long_list_of_participants_is_left_to_the_workbook(small_project: Path
     assert f"Daftar nilai {people} peserta terlalu panjang" in text
     assert "laporan-pelatihan.xlsx (lembar Peserta)" in text
     assert "Peserta 1 " not in text
+
+
+def test_a_region_with_two_facilitator_languages_reports_in_the_first(tmp_path: Path) -> None:
+    project = small_copy(tmp_path / "project", regions=("ntb-mitra",))
+    path = new_workbook(project, region="ntb-mitra")
+    result = run("report", "--project", str(project), str(path))
+    assert result.exit_code == 0, result.output
+    pdf = project / "build" / "ntb-mitra" / SMALL_ROLE / "laporan-pelatihan.pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "I. Pendahuluan" in text and "Introduction" not in text

@@ -14,6 +14,7 @@ from modul.folders import Folders
 from modul.layout import markup, sandbox, templates
 from modul.layout.documents import edition_theme, search_path, template_context
 from modul.layout.labels import load_labels
+from modul.layout.languages import language_parts
 from modul.output import write_atomic
 from modul.results.figures import figures
 from modul.results.model import Results
@@ -52,8 +53,9 @@ def write_report(root: Path, edition: Edition, results: Results) -> Path:
 
 
 def report_labels(root: Path, edition: Edition) -> dict[str, str]:
-    """The labels in the facilitators' language (the report is theirs), with the
-    region's own over them."""
-    labels = load_labels(root, edition.languages["facilitator"])
+    """The labels in the facilitators' language (the report is theirs; of two, "id+en",
+    the first: a report's figures are read in one language), with the region's own over
+    them."""
+    labels = load_labels(root, language_parts(edition.languages["facilitator"])[0])
     own = edition.region.label if edition.region else {}
     return {**labels, **{k: v for k, v in own.items() if isinstance(v, str)}}
