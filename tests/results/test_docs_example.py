@@ -46,16 +46,16 @@ def test_the_worked_example_is_what_the_report_prints(small_project: Path) -> No
         " ".join(p.extract_text() for p in PdfReader(small_project / REPORT).pages).split()
     )
     for person in (
-        "Ani 50,0 91,7 0,83 tinggi",
-        "Budi 25,0 75,0 0,67 sedang",
-        "Citra 75,0 100,0 1,00 tinggi",
-        "Dedi 33,3 – – –",
+        "Ani 50,0 91,7 +41,7 0,83 tinggi",  # no Asal written: an empty cell
+        "Budi 25,0 75,0 +50,0 0,67 sedang",
+        "Citra 75,0 100,0 +25,0 1,00 tinggi",
+        "Dedi 33,3 – – – –",
     ):
         assert person in text
     assert "Rata-rata 45,8 88,9" in text
     assert "Median 41,7" in text
-    assert "N-gain kelas (Hake): 0,78, kategori tinggi" in text
-    assert "(Tes Awal 50,0, Tes Akhir 88,9)" in text
+    assert "N-gain kelas (Hake) sebesar 0,78 (kategori tinggi)" in text
+    assert "kedua tes: Tes Awal 50,0 dan Tes Akhir 88,9" in text
     pretest = text[text.index("Analisis Butir Soal Tes Awal") : text.index("Tes Akhir Soal")]
     # the item's number, its key, the counts of a–d and blank, then P and D
     assert re.search(r"\b5 [a-d] (\d+ ){5}0,50 sedang 1,00 baik sekali", pretest)

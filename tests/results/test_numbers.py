@@ -86,7 +86,8 @@ def test_a_written_figure_reads_back_within_half_a_unit(value, places):
 @pytest.mark.parametrize(
     ("g", "category"),
     [
-        (-1.0, "rendah"),
+        (-1.0, "menurun"),
+        (-0.004, "rendah"),  # printed 0,00: no fall shown
         (0.0, "rendah"),
         (0.29, "rendah"),
         (0.2949, "rendah"),  # printed 0,29

@@ -8,18 +8,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from modul.content.model import Edition
-from modul.results import scores
+from modul.results import ratings, scores
 from modul.results.model import Results, Test
 from modul.results.numbers import angka, persen
 
 # More participants than this, and the report's Lampiran points to laporan-pelatihan.xlsx
 # for the list: a national programme's 10,000 names are a table to sort, not 300 pages.
 PARTICIPANTS_LISTED = 200
-# The open answers of a question listed at most (each the same answer once, with how many
-# gave it, the most given first); the rest are counted, and all are in the workbook.
-ANSWERS_LISTED = 40
-# A session fewer than half of the returned forms agree with is named in Rekomendasi.
-AGREE_AT_LEAST = 0.5
 # A Tes Akhir item still "sukar" after the workshop (P at most this) is named too.
 HARD_AFTER = 0.30
 
@@ -28,6 +23,7 @@ def figures(results: Results, edition: Edition, labels: Mapping[str, str]) -> di
     """The report's figures, each a string as printed."""
     comma = not labels.get("lang", "id").startswith("en")
     names = [a.name for a in results.attendees]
+    origins = {a.name: a.origin for a in results.attendees}
     pre, post = _scores(results.pretest, names), _scores(results.posttest, names)
     people = scores.participants(names, pre, post)
     tests = (scores.summary(pre.values()), scores.summary(post.values()))
@@ -35,44 +31,32 @@ def figures(results: Results, edition: Edition, labels: Mapping[str, str]) -> di
         "pretest": _items(results.pretest, labels, comma),
         "posttest": _items(results.posttest, labels, comma),
     }
-    ratings = _ratings(results, labels, comma)
+    rated = ratings.ratings(results, comma)
     return {
         "people": str(len(names)),
         "days": _days(results, comma),
         "listed": len(people) <= PARTICIPANTS_LISTED,
-        "participants": [_person(p, labels, comma) for p in people[:PARTICIPANTS_LISTED]],
+        "participants": [
+            {**_person(p, labels, comma), "origin": origins.get(p.name, "")}
+            for p in people[:PARTICIPANTS_LISTED]
+        ],
         "class_rows": _class_rows(tests, labels, comma),
         "class_gain": _class_gain(people, labels, comma),
+        "spread": _spread(people, labels),
         "bars": _bars(tests, labels, comma),
         "items": items,
         "forms": str(len(results.forms)),
-        "ratings": ratings,
-        "facilitators": _facilitators(results, edition, comma),
+        "ratings": rated,
+        "facilitators": ratings.facilitators(results, edition, comma),
         "questions": [
-            _answers(q, scores.open_answers(f.answers[n] for f in results.forms))
+            ratings.answers(q, scores.open_answers(f.answers[n] for f in results.forms))
             for n, q in enumerate(results.questions)
         ],
-        "advice": _advice(items, ratings, labels),
-    }
-
-
-def _answers(question: str, answers: Sequence[str]) -> dict[str, Any]:
-    """A question's answers, the same answer (ignoring case and spacing) once with its
-    count, the most given first, then in the order first given."""
-    counts: dict[str, int] = {}
-    first: dict[str, str] = {}
-    for answer in answers:
-        same = " ".join(answer.casefold().split())
-        counts[same] = counts.get(same, 0) + 1
-        first.setdefault(same, answer)
-    ranked = sorted(counts, key=lambda same: -counts[same])  # stable: first given first
-    return {
-        "text": question,
-        "answers": [
-            {"text": first[same], "count": str(counts[same]) if counts[same] > 1 else ""}
-            for same in ranked[:ANSWERS_LISTED]
-        ],
-        "more": str(len(ranked) - ANSWERS_LISTED) if len(ranked) > ANSWERS_LISTED else "",
+        "scale": ", ".join(
+            f"{p.skor} = {p.label.lower()}"
+            for p in sorted(edition.worksheet.skala, key=lambda p: p.skor)
+        ),
+        "advice": _advice(items, rated, labels),
     }
 
 
@@ -82,13 +66,35 @@ def _scores(test: Test, names: Sequence[str]) -> dict[str, float | None]:
 
 
 def _person(p: scores.Participant, labels: Mapping[str, str], comma: bool) -> dict[str, str]:
+    """A participant's row; one who fell back has no N-gain (Hake's g of a fall, −3,00
+    for 91,7 → 66,7, says nothing a reader can use), the difference shows how far."""
+    fell = p.category == "menurun"
+    difference = None if p.pre is None or p.post is None else p.post - p.pre
     return {
         "name": p.name,
         "pre": angka(p.pre, comma=comma),
         "post": angka(p.post, comma=comma),
-        "gain": angka(p.gain, 2, comma=comma),
+        "difference": ("+" if difference and difference > 0 else "")
+        + angka(difference, comma=comma),
+        "gain": "–" if fell else angka(p.gain, 2, comma=comma),
         "category": labels[f"report_gain_{p.category}"] if p.category else "–",
     }
+
+
+def _spread(people: Sequence[scores.Participant], labels: Mapping[str, str]) -> str:
+    """How many participants fall in each N-gain category, highest first ("" if none)."""
+    counted = [
+        (category, sum(p.category == category for p in people))
+        for category in ("tinggi", "sedang", "rendah", "menurun")
+    ]
+    parts = [
+        labels["report_people_count"]
+        .replace("{category}", labels[f"report_gain_{category}"])
+        .replace("{n}", str(n))
+        for category, n in counted
+        if n
+    ]
+    return labels["report_gain_spread"].replace("{spread}", ", ".join(parts)) if parts else ""
 
 
 def _days(results: Results, comma: bool) -> list[dict[str, Any]]:
@@ -176,79 +182,13 @@ def _named(labels: Mapping[str, str], prefix: str, category: str | None) -> str:
     return labels[prefix + category] if category else "–"
 
 
-def _ratings(results: Results, labels: Mapping[str, str], comma: bool) -> list[dict[str, Any]]:
-    top = max(results.scale)
-    parts = []
-    for kind, titles, rows in (
-        ("sessions", results.sessions, [f.sessions for f in results.forms]),
-        ("statements", results.statements, [f.statements for f in results.forms]),
-    ):
-        if not titles:
-            continue
-        figure = scores.evaluation(rows, len(titles), top=top)
-        parts.append(
-            {
-                "kind": kind,
-                "aspects": [_aspect(a, title, comma) for a, title in zip(figure.aspects, titles)],
-                "overall": _aspect(_pooled(figure), "", comma),
-            }
-        )
-    return parts
-
-
-def _aspect(aspect: scores.Aspect, title: str, comma: bool) -> dict[str, Any]:
-    return {
-        "title": title,
-        "count": str(aspect.count),
-        "mean": angka(aspect.mean, 2, comma=comma),
-        "agree": persen(aspect.agree, comma=comma),
-        "low": aspect.agree is not None and aspect.agree < AGREE_AT_LEAST,
-    }
-
-
-def _facilitators(results: Results, edition: Edition, comma: bool) -> list[dict[str, Any]]:
-    """The session ratings pooled per `pelaksana` of the rated sessions, in the order
-    each first runs a session; empty when one person or team runs them all."""
-    rated = [s for s in edition.workshop.sesi if s.dinilai]
-    if len(rated) != len(results.sessions):
-        return []
-    runs: dict[str, list[int]] = {}
-    for column, session in enumerate(rated):
-        if session.pelaksana:
-            runs.setdefault(session.pelaksana, []).append(column)
-    if len(runs) < 2:
-        return []
-    rows = [f.sessions for f in results.forms]
-    top = max(results.scale)
-    return [
-        {
-            "name": name,
-            "sessions": ", ".join(str(c + 1) for c in columns),
-            **_aspect(
-                _pooled(
-                    scores.evaluation(
-                        [[r[c] for c in columns] for r in rows], len(columns), top=top
-                    )
-                ),
-                name,
-                comma,
-            ),
-        }
-        for name, columns in runs.items()
-    ]
-
-
-def _pooled(figure: scores.Evaluation) -> scores.Aspect:
-    return scores.Aspect(0, figure.answers, figure.mean, figure.agree)
-
-
 def _advice(
     items: Mapping[str, list[dict[str, Any]]],
     ratings: Sequence[Mapping[str, Any]],
     labels: Mapping[str, str],
 ) -> list[str]:
     """Rekomendasi: an item to revise (negative D), a Tes Akhir item still hard, a session
-    fewer than half agree with; each a sentence."""
+    rated under 3 on average; each a sentence."""
     advice = [
         labels["report_negative_item"]
         .replace("{test}", labels[f"report_{test}"])

@@ -65,16 +65,19 @@ def persen(share: float | None, places: int = 1, *, comma: bool = True) -> str:
     return angka(share * 100, places, comma=comma) + "%"
 
 
-GainCategory = Literal["rendah", "sedang", "tinggi"]
+GainCategory = Literal["menurun", "rendah", "sedang", "tinggi"]
 DifficultyCategory = Literal["sukar", "sedang", "mudah"]
 DiscriminationCategory = Literal["baik_sekali", "baik", "cukup", "jelek", "buang"]
 
 
 def gain_category(g: float | None) -> GainCategory | None:
-    """Hake's bands: g ≥ 0,7 tinggi, 0,3 ≤ g < 0,7 sedang, g < 0,3 rendah."""
+    """Hake's bands: g ≥ 0,7 tinggi, 0,3 ≤ g < 0,7 sedang, 0 ≤ g < 0,3 rendah; below 0 the
+    Tes Akhir fell under the Tes Awal: menurun (not a small gain; the report prints no g)."""
     if g is None:
         return None
     shown = rounded(g, 2)
+    if shown < 0:
+        return "menurun"
     return (
         "tinggi" if shown >= Decimal("0.7") else "sedang" if shown >= Decimal("0.3") else "rendah"
     )

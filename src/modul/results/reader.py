@@ -41,6 +41,8 @@ def read_results(path: Path, edition: Edition, role: str, shown: str | None = No
         raise ModulError(problems)
     notes = [n for sheet in sheets.values() for n in sheet.notes]
     notes += _absent(attendees, pretest, shown) + _absent(attendees, posttest, shown)
+    notes += _never_present(attendees, (pretest, posttest), shown)
+    notes += _more_forms(attendees, forms, shown)
     return Results(
         edition=layout.edition,
         role=role,
@@ -221,6 +223,37 @@ def _absent(attendees: list[Attendee], test: Test, shown: str) -> list[str]:
             )
         )
     return notes
+
+
+def _never_present(attendees: list[Attendee], tests: tuple[Test, ...], shown: str) -> list[str]:
+    """A note for each test with answers of participants marked I, S or A on every day:
+    the attendance or the name is likely wrong."""
+    away = [a for a in attendees if a.days and all(d and d != "H" for d in a.days)]
+    notes = []
+    for test in tests:
+        names = [a.name for a in away if test.of(a.name)]
+        if names:
+            notes.append(
+                _(
+                    "{file}: {names} not present on any day in {sheet}, but with answers in "
+                    "{test}: check the attendance"
+                ).format(file=shown, names=_names(names), sheet=ATTENDANCE, test=test.sheet)
+            )
+    return notes
+
+
+def _more_forms(attendees: list[Attendee], forms: list[Form], shown: str) -> list[str]:
+    """A note when more evaluation forms came back than people were present on any day."""
+    days = max((len(a.days) for a in attendees), default=0)
+    most = max((sum(a.days[d] == "H" for a in attendees) for d in range(days)), default=0)
+    if not attendees or len(forms) <= most or most == 0:
+        return []
+    return [
+        _(
+            "{file}: {forms} evaluation forms, but at most {present} participants present on a "
+            "day: check for forms entered twice"
+        ).format(file=shown, forms=len(forms), present=most)
+    ]
 
 
 def _names(names: list[str], shown: int = 10) -> str:
