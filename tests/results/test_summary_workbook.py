@@ -170,8 +170,20 @@ def test_heads_are_bold_and_stay_in_view(summary: Path) -> None:
         sheet = book[title]
         assert sheet.freeze_panes == frozen, title
         assert all(cell.font.b for cell in sheet[1]), title
-    widths = load_workbook(summary)["Peserta"].column_dimensions
+    widths = book["Peserta"].column_dimensions
     assert widths["B"].width >= 30 and widths["A"].width < 10  # names wide, numbers narrow
+    # sort and filter buttons over every column and row of the participants, the items
+    assert book["Peserta"].auto_filter.ref == "A1:I5"
+    assert book["Analisis Butir"].auto_filter.ref == "A1:M25"
+
+
+def test_a_figure_is_kept_without_the_binary_noise(summary: Path) -> None:
+    """P = 2/3 is kept to ten decimals, as the PDF cuts a figure before rounding it: the
+    binary noise of arithmetic (0.12499999999999994 for 0.125, shown 0,12 where the PDF
+    prints 0,13) never reaches a cell."""
+    rows = _rows(load_workbook(summary)["Analisis Butir"])
+    item3 = next(row for row in rows if row[:2] == ["Tes Awal", 3])
+    assert item3[3] == 0.6666666667
 
 
 def test_a_failed_report_leaves_the_last_workbook_byte_for_byte(
