@@ -157,3 +157,7 @@ def say_built(status: Status) -> None:
             written=status.written, unchanged=status.unchanged, seconds=decimal(status.seconds, 1)
         )
     )
+    for shelf in status.shelves:
+        if shelf.laporan and shelf.laporan.problems:
+            warn(list(shelf.laporan.problems))
+            click.echo(_("Laporan Pelatihan not made again: fix the workbook"), err=True)
