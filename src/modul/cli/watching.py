@@ -88,8 +88,10 @@ def watch_command(
     help=N_(
         "Build, then show every edition, role and document in the web browser, with the "
         "mistakes and warnings to fix on top; each time a file in content/ or layouts/ is "
-        "saved, the documents are made again and the page follows by itself. The page is "
-        "served on this computer only (127.0.0.1), until Ctrl-C."
+        "saved, the documents are made again and the page follows by itself. A role with a "
+        "results workbook (hasil/EDITION/ROLE.xlsx) also has its Laporan Pelatihan, made "
+        "again each time the workbook is saved. The page is served on this computer only "
+        "(127.0.0.1), until Ctrl-C."
     ),
 )
 @project_option
