@@ -21,7 +21,8 @@ from modul.i18n import N_, _
         "evaluation forms); a workbook that exists is never written over.\n\n"
         "With FILE: read a filled-in workbook, check every entry (a mistake is named by "
         "its sheet and cell) and print a short summary; then write the Laporan Pelatihan, "
-        "build/EDITION/ROLE/laporan-pelatihan.pdf (a failed report leaves the last one)."
+        "build/EDITION/ROLE/laporan-pelatihan.pdf, and its figures as a workbook beside it, "
+        "laporan-pelatihan.xlsx (a failed report leaves the last ones)."
     ),
 )
 @project_option
@@ -80,11 +81,11 @@ def report_command(
         return
     assert file is not None
     from modul.results import open_edition_results, summary
-    from modul.results.report import write_report
+    from modul.results.summary_workbook import write_laporan
 
     edition, results = run(lambda: open_edition_results(root, file, region, role))
     click.echo(relative(file, root))
     for line in summary(results):
         click.echo("  " + line)
-    written = run(lambda: write_report(root, edition, results))
-    click.echo(_("wrote {file}").format(file=relative(written, root)))
+    for written in run(lambda: write_laporan(root, edition, results)):
+        click.echo(_("wrote {file}").format(file=relative(written, root)))

@@ -88,8 +88,10 @@ def watch_command(
     help=N_(
         "Build, then show every edition, role and document in the web browser, with the "
         "mistakes and warnings to fix on top; each time a file in content/ or layouts/ is "
-        "saved, the documents are made again and the page follows by itself. The page is "
-        "served on this computer only (127.0.0.1), until Ctrl-C."
+        "saved, the documents are made again and the page follows by itself. A role with a "
+        "results workbook (hasil/EDITION/ROLE.xlsx) also has its Laporan Pelatihan, made "
+        "again each time the workbook is saved. The page is served on this computer only "
+        "(127.0.0.1), until Ctrl-C."
     ),
 )
 @project_option
@@ -157,3 +159,7 @@ def say_built(status: Status) -> None:
             written=status.written, unchanged=status.unchanged, seconds=decimal(status.seconds, 1)
         )
     )
+    for shelf in status.shelves:
+        if shelf.laporan and shelf.laporan.problems:
+            warn(list(shelf.laporan.problems))
+            click.echo(_("Laporan Pelatihan not made again: fix the workbook"), err=True)

@@ -35,9 +35,11 @@ def watch(
     *,
     poll: bool = False,
     stop: Stop | None = None,
+    also: Callable[[], list[Path]] = lambda: [],
 ) -> None:
     """Run `rebuild` now and after every change in content/ or layouts/, until Ctrl-C
-    (KeyboardInterrupt) or `stop` is set."""
+    (KeyboardInterrupt) or `stop` is set; `also` is asked at every wake (five times a
+    second) for files changed outside them (serve: the results workbooks)."""
     batches = watchfiles.watch(
         *Folders(root).watched,
         step=SETTLE_MS,
@@ -50,7 +52,7 @@ def watch(
     )
     built = False
     for batch in batches:
-        saved = _saved(batch)
+        saved = _saved(batch) + also()
         if saved and built:
             on_change(saved)
         if saved or not built:

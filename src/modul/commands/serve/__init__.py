@@ -50,7 +50,7 @@ class Serving:
         builder = threading.Thread(
             target=watch,
             args=(self.site.root, self.site.rebuild, self.on_change),
-            kwargs={"poll": self.poll, "stop": self.stop},
+            kwargs={"poll": self.poll, "stop": self.stop, "also": self.site.workbooks_changed},
             name="modul-serve-build",
             daemon=True,
         )

@@ -49,6 +49,8 @@ h3 { font-size: 1rem; margin: 0.8rem 0 0.4rem; color: #444; }
 .card .pages, .missing { color: #666; font-size: 0.85rem; }
 .actions a { background: #fff; color: #1f4e5f; padding: 0.2rem 0.7rem; border-radius: 3px;
              text-decoration: none; font-weight: 600; }
+h4 { font-size: 0.95rem; margin: 0.7rem 0 0.3rem; color: #444; }
+.laporan .notes { color: #666; font-size: 0.85rem; margin: 0.2rem 0; }
 ol.pages { list-style: none; padding: 0; }
 ol.pages img { display: block; max-width: 100%; margin: 0 auto 1rem; background: #fff;
                   box-shadow: 0 1px 4px #0004; }
@@ -108,7 +110,7 @@ def document(status: Status, found: tuple[Shelf, Document], facts: Facts) -> str
 def find(status: Status, path: Path) -> tuple[Shelf, Document] | None:
     """The shelf and document whose PDF is `path` (resolved)."""
     for shelf in status.shelves:
-        for doc in shelf.documents:
+        for doc in shelf.documents + (shelf.laporan.documents if shelf.laporan else ()):
             if doc.path.resolve() == path:
                 return shelf, doc
     return None
@@ -160,18 +162,37 @@ def _problems(status: Status) -> str:
             "last build that worked."
         )
         parts.append(_problem_list("errors", heading.format(count=errors), note, status.errors))
+    if workbooks := [
+        p for shelf in status.shelves if shelf.laporan for p in shelf.laporan.problems
+    ]:
+        heading = ngettext(
+            "{count} mistake in a results workbook",
+            "{count} mistakes in results workbooks",
+            len(workbooks),
+        )
+        note = _(
+            "The Laporan Pelatihan is made again once they are fixed and the workbook saved; "
+            "the one below is from the last workbook that worked."
+        )
+        parts.append(
+            _problem_list(
+                "errors", heading.format(count=len(workbooks)), note, workbooks, "workbooks"
+            )
+        )
     if warnings := len(status.warnings):
         heading = ngettext("{count} warning", "{count} warnings", warnings)
         parts.append(_problem_list("warnings", heading.format(count=warnings), "", status.warnings))
     return "".join(parts)
 
 
-def _problem_list(kind: str, heading: str, note: str, problems: Iterable[Problem]) -> str:
+def _problem_list(
+    kind: str, heading: str, note: str, problems: Iterable[Problem], anchor: str = ""
+) -> str:
     items = "".join(_problem(problem) for problem in problems)
     explained = _paragraph(note) if note else ""
     return (
-        f'<section class="problems {kind}" id="{kind}"><h2>{escape(heading)}</h2>{explained}'
-        f"<ul>{items}</ul></section>"
+        f'<section class="problems {kind}" id="{anchor or kind}"><h2>{escape(heading)}</h2>'
+        f"{explained}<ul>{items}</ul></section>"
     )
 
 
@@ -200,9 +221,48 @@ def _edition(shelves: list[Shelf], facts: Facts) -> str:
         f'<h3>{escape(shelf.role_name)}</h3><ul class="shelf">'
         + "".join(_card(shelf, doc, facts) for doc in shelf.documents)
         + "</ul>"
+        + _laporan(shelf, facts)
         for shelf in shelves
     )
     return f'<section class="edition">{heading}{roles}</section>'
+
+
+def _laporan(shelf: Shelf, facts: Facts) -> str:
+    """The Laporan Pelatihan made from the role's results workbook: the PDF to read, the
+    xlsx to download, what the workbook lacks; or why it is not made."""
+    found = shelf.laporan
+    if found is None:
+        return ""
+    cards = "".join(
+        _card(shelf, doc, facts) if doc.path.suffix == ".pdf" else _download(shelf, doc)
+        for doc in found.documents
+    )
+    workbook = "/".join(found.workbook.parts[-3:])  # hasil/<edition>/<role>.xlsx
+    if found.problems:
+        said = _("not made again: the workbook {file} has mistakes (listed above)")
+    elif not found.documents:
+        said = _("not made yet")
+    else:
+        said = _("made from {file}")
+    about = f'<p class="missing">{escape(said.format(file=workbook))}</p>'
+    notes = "".join(f"<li>{escape(note)}</li>" for note in found.notes)
+    heading = _("After the workshop")
+    return (
+        f'<div class="laporan"><h4>{escape(heading)}</h4>'
+        f'<ul class="shelf">{cards}</ul>{about}'
+        + (f'<ul class="notes">{notes}</ul>' if notes else "")
+        + "</div>"
+    )
+
+
+def _download(shelf: Shelf, doc: Document) -> str:
+    """A card that downloads the file (a workbook: no pages to show)."""
+    text = _("download")
+    return (
+        f'<li><a class="card" href="/build/{_address(shelf, doc)}" download>'
+        f'<span class="label">{escape(doc.label)}</span>'
+        f'<span class="pages">{escape(doc.path.name)} · {escape(text)}</span></a></li>'
+    )
 
 
 def _card(shelf: Shelf, doc: Document, facts: Facts) -> str:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from modul.catalog import NATIONAL
+from modul.commands.serve import laporan
 from modul.commands.serve.status import Document, Report, Shelf, Status
 from modul.engine.builder import build
 from modul.engine.options import Options
@@ -26,6 +27,7 @@ class Site:
         self.closed = False
         self._status = Status(building=True)
         self._changed = threading.Condition()
+        self._workbooks: dict[Path, laporan.Stamp | None] = {}  # as last looked at
 
     @property
     def status(self) -> Status:
@@ -57,15 +59,33 @@ class Site:
                 hint=_("this is a bug in modul, not a mistake in your files; please report it"),
             )
             return replace(self._status, building=False, errors=(bug,), warnings=())
+        found = shelves(self.root, self.options) or self._status.shelves
+        found = laporan.attach(self.root, found, self._status.shelves)
+        for shelf in found:  # as read: a workbook saved since is a change
+            path = laporan.workbook(self.root, shelf)
+            self._workbooks[path] = shelf.laporan.stamp if shelf.laporan else None
         return Status(
             building=False,
             warnings=tuple(report.warnings),
-            shelves=shelves(self.root, self.options) or self._status.shelves,
+            shelves=found,
             written=len(report.documents),
             unchanged=report.skipped,
             seconds=report.seconds,
             finished=time.time(),
         )
+
+    def workbooks_changed(self) -> list[Path]:
+        """The results workbooks of the shelves saved since they were last read or looked
+        at (the watch loop asks five times a second: hasil/ is not watched, and may not
+        exist yet)."""
+        changed = []
+        for shelf in self._status.shelves:
+            path = laporan.workbook(self.root, shelf)
+            now = laporan.stamp(path)
+            if path in self._workbooks and self._workbooks[path] != now:
+                changed.append(path)
+            self._workbooks[path] = now
+        return changed
 
     def _publish(self, status: Status) -> None:
         with self._changed:

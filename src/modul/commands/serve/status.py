@@ -17,6 +17,17 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Laporan:
+    """The Laporan Pelatihan of a role in an edition whose results workbook exists."""
+
+    workbook: Path  # hasil/<edition>/<role>.xlsx
+    stamp: tuple[int, int]  # the workbook's time and size when it was read
+    documents: tuple[Document, ...]  # the PDF and the xlsx in build/, those made so far
+    problems: tuple[Problem, ...] = ()  # the workbook's mistakes: not made again
+    notes: tuple[str, ...] = ()  # what the workbook lacks, not wrong (a test not taken)
+
+
+@dataclass(frozen=True)
 class Shelf:
     """One role's documents in one edition."""
 
@@ -25,6 +36,7 @@ class Shelf:
     role: str
     role_name: str
     documents: tuple[Document, ...]
+    laporan: Laporan | None = None  # only when the role's results workbook exists
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ threading server.
 
     /                      every edition, role and document, problems on top
     /doc/<path>            one document page by page (<path>: edition/role/file.pdf)
-    /build/<path>          the PDF itself, to download or to print from the browser
+    /build/<path>          the PDF itself, to download or to print from the browser (or
+                           the Laporan Pelatihan's workbook, .xlsx, to download)
     /png/<path>?page=&size= a page as PNG (size: thumb or page)
     /events                server-sent events: a `build` event after every change
 
@@ -150,9 +151,16 @@ def _document(site: Site, path: Path, query: dict[str, list[str]]) -> Answer:
 
 
 def _pdf(site: Site, path: Path, query: dict[str, list[str]]) -> Answer:
-    if path.suffix != ".pdf" or not path.is_file():
+    """A PDF, or a workbook (the Laporan Pelatihan's xlsx), to download or print."""
+    if path.suffix not in FILES or not path.is_file():
         return _missing()
-    return HTTPStatus.OK, path.read_bytes(), "application/pdf"
+    return HTTPStatus.OK, path.read_bytes(), FILES[path.suffix]
+
+
+FILES = {
+    ".pdf": "application/pdf",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def _png(site: Site, path: Path, query: dict[str, list[str]]) -> Answer:
