@@ -172,6 +172,12 @@ def test_heads_are_bold_and_stay_in_view(summary: Path) -> None:
         assert all(cell.font.b for cell in sheet[1]), title
     widths = book["Peserta"].column_dimensions
     assert widths["B"].width >= 30 and widths["A"].width < 10  # names wide, numbers narrow
+    wide = ["portrait", "landscape", "portrait", "landscape", "landscape"]
+    for sheet, orientation in zip(book.worksheets, wide, strict=True):
+        setup = sheet.page_setup  # NTT prints on F4: Excel's Folio, 8.5 × 13 in
+        assert (setup.paperSize, setup.orientation, setup.fitToWidth) == (14, orientation, 1)
+        assert setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
     # sort and filter buttons over every column and row of the participants, the items
     assert book["Peserta"].auto_filter.ref == "A1:I5"
     assert book["Analisis Butir"].auto_filter.ref == "A1:M25"

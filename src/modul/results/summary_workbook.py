@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from modul.content.model import Edition
 from modul.folders import Folders
+from modul.layout.documents import edition_theme
 from modul.output import put_in_place, writing_beside
 from modul.results import summary_sheets as sheets
 from modul.results.model import Results
@@ -33,6 +34,9 @@ from modul.results.report import report_labels, write_report
 
 SUMMARY = "laporan-pelatihan.xlsx"
 HEAD_FILL = "D9D9D9"
+# Excel's paper codes: F4 (215 × 330 mm) is Folio (8.5 × 13 in), 216 × 330 mm
+PAPER_CODES = {"A4": 9, "F4": 14, "Letter": 1, "A5": 11}
+PORTRAIT_WIDTH = 90  # characters of column width that a portrait A4 or F4 page holds
 KEPT = 10  # decimals of a figure kept: numbers.NOISE
 
 
@@ -45,8 +49,9 @@ def write_laporan(root: Path, edition: Edition, results: Results) -> tuple[Path,
     neither: the workbook is written beside its place first and put there only once the
     PDF is."""
     path = summary_path(root, results)
+    paper = edition_theme(root, edition)[1].page
     with writing_beside(path, root) as (handle, tmp):
-        write_summary(handle, edition, results, report_labels(root, edition))
+        write_summary(handle, edition, results, report_labels(root, edition), paper)
     try:
         pdf = write_report(root, edition, results)
     except BaseException:
@@ -57,10 +62,15 @@ def write_laporan(root: Path, edition: Edition, results: Results) -> tuple[Path,
 
 
 def write_summary(
-    target: IO[bytes], edition: Edition, results: Results, labels: Mapping[str, str]
+    target: IO[bytes],
+    edition: Edition,
+    results: Results,
+    labels: Mapping[str, str],
+    paper: str = "A4",
 ) -> None:
     """The workbook of `results` into the open file `target`: Ringkasan, Peserta,
-    Kehadiran, Analisis Butir, Evaluasi."""
+    Kehadiran, Analisis Butir, Evaluasi; each sheet printed on `paper`, as wide as the
+    page (in landscape when it is wide), its head row on every page."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -72,15 +82,17 @@ def write_summary(
         ("summary_sheet_items", sheets.items(edition, results, labels), "C2", True),
         ("summary_sheet_evaluation", sheets.evaluation(results, labels), "D2", True),
     ):
-        _sheet(book, labels[title], columns, rows, frozen, filtered=filtered)
+        sheet = book.create_sheet(labels[title])
+        wide = sum(column.width for column in columns) > PORTRAIT_WIDTH
+        _print_setup(sheet, paper, wide)  # first: a sheet's properties go out with row 1
+        _sheet(sheet, columns, rows, frozen, filtered=filtered)
     book.properties.title = f"{labels['doc_report']}: {plan(edition, results.role).role_name}"
     book.properties.creator = "modul"
     book.save(target)
 
 
 def _sheet(
-    book: Any,
-    title: str,
+    sheet: Any,
     columns: Sequence[sheets.Column],
     rows: Iterable[Sequence[sheets.Cell]],
     frozen: str,
@@ -94,7 +106,6 @@ def _sheet(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet = book.create_sheet(title)
     for number, column in enumerate(columns, 1):
         sheet.column_dimensions[get_column_letter(number)].width = column.width
     sheet.freeze_panes = frozen
@@ -113,6 +124,16 @@ def _sheet(
         last += 1
     if filtered:  # written after the rows, at the sheet's end: their count is known now
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+
+
+def _print_setup(sheet: Any, paper: str, wide: bool) -> None:
+    """Printed as the office prints a table: on the project's paper (in landscape when
+    `wide`), all columns on the width of the page, the head row again on every page."""
+    sheet.page_setup.paperSize = PAPER_CODES.get(paper, PAPER_CODES["A4"])
+    sheet.page_setup.orientation = "landscape" if wide else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _cell(sheet: Any, value: sheets.Cell, number_format: str | None) -> Any:

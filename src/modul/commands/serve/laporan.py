@@ -102,14 +102,10 @@ def _made(root: Path, shelf: Shelf, path: Path, found: Stamp, *, write: bool) ->
 
 
 def _newest_input(root: Path) -> int:
-    """The time (ns) of the newest file in content/ and layouts/."""
-    times = [
-        file.stat().st_mtime_ns
-        for folder in Folders(root).watched
-        for file in folder.rglob("*")
-        if file.is_file()
-    ]
-    return max(times, default=0)
+    """The time (ns) of the newest file in content/ and layouts/ (a file removed while
+    looking is passed over)."""
+    files = (file for folder in Folders(root).watched for file in folder.rglob("*"))
+    return max((found[0] for file in files if (found := stamp(file))), default=0)
 
 
 def _report_name(root: Path) -> str:
