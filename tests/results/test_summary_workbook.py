@@ -10,12 +10,13 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import SMALL_REGION, SMALL_ROLE
+from modul.content.loading import load_project
 from modul.errors import ModulError
 from results.helpers import new_workbook, run
 
 SUMMARY = Path("build") / SMALL_REGION / SMALL_ROLE / "laporan-pelatihan.xlsx"
 PDF = SUMMARY.with_suffix(".pdf")
-SHEETS = ["Ringkasan", "Peserta", "Kehadiran", "Analisis Butir", "Evaluasi"]
+SHEETS = ["Ringkasan", "Peserta", "Kehadiran", "Analisis Butir", "Evaluasi", "Pendapat dan Saran"]
 
 # Tes Awal (12 items, key c a d b d b c a c b d a): Ani right on 1, 2 and 12 (3 of 12);
 # Budi on 1–6, item 11 left blank; Citra on 1–9. Tes Akhir: Ani all 12, Citra 1–6, Budi
@@ -166,13 +167,13 @@ def test_the_evaluation_per_session_and_statement(summary: Path) -> None:
 
 def test_heads_are_bold_and_stay_in_view(summary: Path) -> None:
     book = load_workbook(summary)
-    for title, frozen in zip(SHEETS, ["B2", "C2", "B2", "C2", "D2"], strict=True):
+    for title, frozen in zip(SHEETS, ["B2", "C2", "B2", "C2", "D2", "B2"], strict=True):
         sheet = book[title]
         assert sheet.freeze_panes == frozen, title
         assert all(cell.font.b for cell in sheet[1]), title
     widths = book["Peserta"].column_dimensions
     assert widths["B"].width >= 30 and widths["A"].width < 10  # names wide, numbers narrow
-    wide = ["portrait", "landscape", "portrait", "landscape", "landscape"]
+    wide = ["portrait", "landscape", "portrait", "landscape", "landscape", "landscape"]
     for sheet, orientation in zip(book.worksheets, wide, strict=True):
         setup = sheet.page_setup  # NTT prints on F4: Excel's Folio, 8.5 × 13 in
         assert (setup.paperSize, setup.orientation, setup.fitToWidth) == (14, orientation, 1)
@@ -215,3 +216,18 @@ def test_a_failed_report_leaves_the_last_workbook_byte_for_byte(
     assert result.exit_code == 1 and "broken" in result.output
     assert summary.read_bytes() == before and (small_project / PDF).read_bytes() == pdf
     assert sorted(p.name for p in summary.parent.glob(".laporan*")) == []  # no leftover
+
+
+def test_every_open_answer_has_a_row(summary: Path, small_project: Path) -> None:
+    questions = role_questions(small_project)
+    rows = _rows(load_workbook(summary)["Pendapat dan Saran"])
+    # three forms, each question answered "Lebih banyak praktik": three rows per question
+    assert rows == [
+        [n, question, "Lebih banyak praktik"]
+        for n, question in enumerate(questions, 1)
+        for _ in range(3)
+    ]
+
+
+def role_questions(project: Path) -> list[str]:
+    return list(load_project(project).editions[SMALL_REGION].workshop.evaluasi.pertanyaan)

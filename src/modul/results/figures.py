@@ -11,6 +11,7 @@ from modul.content.model import Edition
 from modul.results import ratings, scores
 from modul.results.model import Results, Test
 from modul.results.numbers import angka, persen
+from modul.results.summary_sheets import test_scores
 
 # More participants than this, and the report's Lampiran points to laporan-pelatihan.xlsx
 # for the list: a national programme's 10,000 names are a table to sort, not 300 pages.
@@ -24,7 +25,7 @@ def figures(results: Results, edition: Edition, labels: Mapping[str, str]) -> di
     comma = not labels.get("lang", "id").startswith("en")
     names = [a.name for a in results.attendees]
     origins = {a.name: a.origin for a in results.attendees}
-    pre, post = _scores(results.pretest, names), _scores(results.posttest, names)
+    pre, post = test_scores(results.pretest, names), test_scores(results.posttest, names)
     people = scores.participants(names, pre, post)
     tests = (scores.summary(pre.values()), scores.summary(post.values()))
     items = {
@@ -58,11 +59,6 @@ def figures(results: Results, edition: Edition, labels: Mapping[str, str]) -> di
         ),
         "advice": _advice(items, rated, labels),
     }
-
-
-def _scores(test: Test, names: Sequence[str]) -> dict[str, float | None]:
-    found = {name: test.of(name) for name in names}
-    return {name: scores.score(row.answers, test.key) for name, row in found.items() if row}
 
 
 def _person(p: scores.Participant, labels: Mapping[str, str], comma: bool) -> dict[str, str]:

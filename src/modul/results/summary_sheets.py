@@ -206,3 +206,19 @@ def evaluation(results: Results, labels: Mapping[str, str]) -> Table:
             [part, None, labels["report_overall"], figure.answers, figure.mean, figure.agree]
         )
     return columns, iter(rows)
+
+
+def open_answers(results: Results, labels: Mapping[str, str]) -> Table:
+    """Every open answer as written, a row each, by question: the PDF lists each answer
+    once and at most 40; here all are, to sort and count."""
+    columns = [
+        Column(labels["summary_number"], 6, WHOLE),
+        Column(labels["summary_question"], 40),
+        Column(labels["summary_answer"], 70),
+    ]
+    rows: Iterator[list[Cell]] = (
+        [number, question, answer]
+        for number, question in enumerate(results.questions, 1)
+        for answer in scores.open_answers(form.answers[number - 1] for form in results.forms)
+    )
+    return columns, rows

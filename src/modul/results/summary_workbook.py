@@ -69,8 +69,9 @@ def write_summary(
     paper: str = "A4",
 ) -> None:
     """The workbook of `results` into the open file `target`: Ringkasan, Peserta,
-    Kehadiran, Analisis Butir, Evaluasi; each sheet printed on `paper`, as wide as the
-    page (in landscape when it is wide), its head row on every page."""
+    Kehadiran, Analisis Butir, Evaluasi, Pendapat dan Saran; each sheet printed on
+    `paper`, as wide as the page (in landscape when it is wide), its head row on every
+    page."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -81,6 +82,7 @@ def write_summary(
         ("summary_sheet_attendance", sheets.attendance(results, labels), "B2", False),
         ("summary_sheet_items", sheets.items(edition, results, labels), "C2", True),
         ("summary_sheet_evaluation", sheets.evaluation(results, labels), "D2", True),
+        ("summary_sheet_answers", sheets.open_answers(results, labels), "B2", True),
     ):
         sheet = book.create_sheet(labels[title])
         wide = sum(column.width for column in columns) > PORTRAIT_WIDTH
