@@ -195,6 +195,9 @@ def _statement(
     box, look = ts.theme.checkbox_mm * mm, ts.theme.choices
     group = element.get("name", "pilihan")
     name = ts.form_field(f"{group}_{n}")
+    # what a tick means to a reader: the option's `values` entry (a scale's 1 = lowest)
+    values = [v.strip() for v in element.get("values", "").split(",")]
+    values = values if len(values) == len(options) else options
     return [
         TextBlock(str(n), number),
         TextBlock(ts.inline(item), ts.styles["cell"]),
@@ -204,8 +207,9 @@ def _statement(
                 ts.rule_colour,
                 look.box_line_pt,
                 FormField(name.name, option) if name else None,
+                (f"{group}_{n}", value),
             )
-            for option in options
+            for option, value in zip(options, values, strict=True)
         ],
     ] + ([_score_cell(ts, item, f"{group}_{n}_skor")] if element.get("score") else [])
 
