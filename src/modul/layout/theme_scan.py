@@ -28,11 +28,11 @@ class ScanLook(Frozen):
 
     marks: ScanMarks = ScanMarks()
     marks_a5: ScanMarks = ScanMarks(marker_mm=6, inset_mm=5, qr_mm=10, qr_gap_mm=2.5)
-    grid_box_mm: Annotated[float, Field(ge=2, le=10)] = 3.4  # a number grid's tick box
-    grid_pitch_mm: Annotated[float, Field(ge=3, le=15)] = 4.3  # box to box, across
+    grid_box_mm: Annotated[float, Field(ge=2, le=10)] = 3.2  # a number grid's tick box
+    grid_pitch_mm: Annotated[float, Field(ge=3, le=15)] = 4.6  # box to box, across
     grid_row_gap_mm: Length = 1  # between the tens' and the units' boxes
     grid_size_pt: Annotated[float, Field(ge=6, le=14)] = 8.5  # digits and row names
-    grid_gap_mm: Length = 6  # between the identity fields and the grid
+    grid_gap_mm: Length = 5  # between the identity fields and the grid
     min_line_mm: Length = 20  # the fields stay two to a row beside the grid this long
     name_share: Annotated[float, Field(ge=0.3, le=0.8)] = 0.6  # the "Nama" line's share
 
