@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -157,22 +156,8 @@ def draw_marks(canvas: Canvas, marks: Marks, page: int, width: float, height: fl
 def draw_marker(canvas: Canvas, number: int, x: float, y: float, side: float) -> None:
     """ArUco marker `number` with its lower-left corner at x, y: one path of its black
     modules, each row's neighbours joined, so no seam shows between them."""
-    cell = side / MODULES
     rows = ["0" * MODULES, *(f"0{bits}0" for bits in MARKERS[number]), "0" * MODULES]
-    path = canvas.beginPath()
-    for r, row in enumerate(rows):
-        top = y + side - r * cell
-        c = 0
-        while c < MODULES:
-            if row[c] == "0":
-                end = c
-                while end < MODULES and row[end] == "0":
-                    end += 1
-                path.rect(x + c * cell, top - cell, (end - c) * cell, cell)
-                c = end
-            else:
-                c += 1
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.drawPath(_runs(canvas, rows, "0", x, y, side / MODULES), stroke=0, fill=1)
 
 
 def define_qr_forms(canvas: Canvas, marks: Marks) -> None:
@@ -186,13 +171,34 @@ def define_qr_forms(canvas: Canvas, marks: Marks) -> None:
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, side: float) -> None:
     """A QR code (error correction M) of `payload`, its symbol `side` square at x, y; the
-    white quiet zone around it is the page's."""
-    widget = QrCodeWidget(payload, barLevel=QR_LEVEL, barBorder=0)
-    left, bottom, right, top = widget.getBounds()
-    scale_x, scale_y = side / (right - left), side / (top - bottom)
-    drawing = Drawing(side, side, transform=[scale_x, 0, 0, scale_y, 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    white quiet zone around it is the page's. ReportLab's QrCodeWidget encodes it; its
+    dark modules are drawn here as one path, in black (a drawing would name a font)."""
+    code = QrCodeWidget(payload, barLevel=QR_LEVEL, barBorder=0).qr
+    code.make()
+    rows = ["".join("1" if dark else "0" for dark in row) for row in code.modules]
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(_runs(canvas, rows, "1", x, y, side / len(rows)), stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _runs(canvas: Canvas, rows: list[str], dark: str, x: float, y: float, cell: float) -> Any:
+    """A path of the `dark` cells of `rows` (the first the top), each row's neighbours
+    joined in one rectangle, so no seam shows between them."""
+    path = canvas.beginPath()
+    top = y + len(rows) * cell
+    for r, row in enumerate(rows):
+        c = 0
+        while c < len(row):
+            if row[c] != dark:
+                c += 1
+                continue
+            end = c
+            while end < len(row) and row[end] == dark:
+                end += 1
+            path.rect(x + c * cell, top - (r + 1) * cell, (end - c) * cell, cell)
+            c = end
+    return path
 
 
 def stamp_qr(canvas: Canvas, payload: str, x: float, y: float, side: float) -> None:
