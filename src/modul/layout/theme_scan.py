@@ -39,3 +39,20 @@ class ScanLook(Frozen):
     def on(self, paper: str) -> ScanMarks:
         """The markers and QR code on this paper."""
         return self.marks_a5 if paper == "A5" else self.marks
+
+
+QUIET_SHARE = 4 / 29  # a QR code's white quiet zone, of its side (four modules, version 3)
+
+
+def misfits(look: ScanLook, paper: str, margins: tuple[float, float, float, float]) -> list[str]:
+    """The keys of `scan:` whose marks do not fit the margins (`top`, `bottom`, `left`,
+    `right`, mm) of this paper: a marker must stand clear of the text's column, 1 mm
+    apart, and the QR code and its quiet zone in the bottom margin."""
+    marks, block = look.on(paper), "marks_a5" if paper == "A5" else "marks"
+    _top, bottom, left, right = margins
+    found = []
+    if marks.inset_mm + marks.marker_mm + 1 > min(left, right):
+        found.append(f"{block}.marker_mm")
+    if marks.inset_mm + marks.qr_mm * (1 + QUIET_SHARE) > bottom:
+        found.append(f"{block}.qr_mm")
+    return found
