@@ -86,7 +86,7 @@ def _timed(target: Target, shared: SharedInputs) -> tuple[list[Output], float]:
 def make_one(target: Target, shared: SharedInputs) -> Iterator[Output]:
     """Lay out one target, then make its variants one by one."""
     # Imported here: a main process whose workers lay everything out never loads them.
-    from modul.production.variants import variants
+    from modul.production.variants import scan_session, variants
     from modul.typeset.render import lay_out
 
     shown = relative(target.path, shared.root)
@@ -98,6 +98,7 @@ def make_one(target: Target, shared: SharedInputs) -> Iterator[Output]:
         shown=shown,
         sources=_sources(target, shared),
         template=template,
+        scan=scan_session(target),
     )
     yield Output(target.path, laid_out.pdf, laid_out.pages, laid_out.warnings)
     yield from variants(

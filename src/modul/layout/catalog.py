@@ -48,6 +48,8 @@ class DocumentKind(Frozen):
     # exercises done only after participants have it in hand: what it teaches comes first
     read_before: list[Slug] = []
     rates_sessions: bool = False  # asks for a rating of each session (`dinilai`) that ended
+    # read back by `modul scan`: corner markers and a QR code on every page (theme `scan:`)
+    scan: bool = False
     # a sheet of its own (the certificate): never imposed into a booklet; with --booklet
     # it is laid out on the booklet's sheet (A4, F4), one page per participant as always
     loose: bool = False

@@ -17,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from modul import paper as papers
 from modul.content.model import Edition
-from modul.content.source import ProblemList
+from modul.content.source import ProblemList, read_yaml
 from modul.errors import relative
 from modul.folders import Folders
 from modul.i18n import _
@@ -26,6 +26,7 @@ from modul.layout.catalog import DocumentKind, PacketKind
 from modul.layout.data import edition_data, freeze
 from modul.layout.languages import italicise
 from modul.layout.theme import Theme, load_theme
+from modul.layout.theme_scan import misfits
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,23 @@ def edition_theme(
     )
     if choice.page != theme.paper:
         theme = load_theme(Folders(root).theme, root, overlay=overlay, paper=choice.page)
+    margins = theme.margins
+    if wrong := misfits(
+        theme.scan, theme.paper, (margins.top, margins.bottom, margins.left, margins.right)
+    ):
+        tree = read_yaml(Folders(root).theme / "theme.yaml", root)
+        raise ProblemList(
+            [
+                tree.problem(
+                    ["scan", *key.split(".")],
+                    _(
+                        "the marks of the forms read back do not fit the margins of {paper} pages"
+                    ).format(paper=theme.paper),
+                    _("make `scan.{key}` smaller, or the margins larger").format(key=key),
+                )
+                for key in wrong
+            ]
+        )
     return theme, choice
 
 

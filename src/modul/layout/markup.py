@@ -113,7 +113,18 @@ def _check(element: ET.Element, template: Path, root: Path) -> list[Problem]:
         if not valid(element.get(attribute, default)):
             problems.append(_problem(template, root, tag, message(), _("see layouts/README.md")))
             break  # one wrong value per element is reported
+    if (
+        tag == "choices"
+        and element.get("values")
+        and _count(element, "values") != _count(element, "options")
+    ):
+        wrong = _("<choices values> needs one value for each of its options")
+        problems.append(_problem(template, root, tag, wrong, _("see layouts/README.md")))
     return problems
+
+
+def _count(element: ET.Element, attribute: str) -> int:
+    return len(element.get(attribute, "").split(","))
 
 
 def _unknown(tag: str, template: Path, root: Path) -> Problem:

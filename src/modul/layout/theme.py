@@ -33,6 +33,7 @@ from modul.layout.theme_elements import (
     Thickness,
     Writing,
 )
+from modul.layout.theme_scan import ScanLook
 from modul.layout.theme_tags import NameTags
 from modul.paper import SIZE_MM, Paper
 
@@ -167,8 +168,7 @@ class Theme(Frozen):
     landscape: bool = False  # set by <document orientation="landscape">, not in theme.yaml
     margins: Margins
     margins_a5: Margins | None = None  # narrower margins for A5 pages and booklets
-    # A5 pages are 0.7 × A4: text at A4 sizes leaves table columns too narrow for words.
-    font_scale_a5: Annotated[float, Field(ge=0.5, le=1)] = 1
+    font_scale_a5: Annotated[float, Field(ge=0.5, le=1)] = 1  # A5: 0.7 × A4, so smaller text
     fonts: Fonts
     colours: Colours = Colours()
     header_size: Annotated[float, Field(gt=4, le=20)] = 9
@@ -197,6 +197,7 @@ class Theme(Frozen):
     name_tags: NameTags = NameTags()  # the Tanda Pengenal
     certificate: CertificateLook = CertificateLook()  # a page with a border
     packet: Packet = Packet()
+    scan: ScanLook = ScanLook()  # the forms `modul scan` reads back: marks, number grid
 
     @property
     def paper_mm(self) -> tuple[float, float]:

@@ -39,7 +39,8 @@ BLOCKS: dict[str, set[str]] = {
     "lines": {"n", "name", "fill"},
     "fields": set(),
     "field": {"label", "name"},
-    "choices": {"options", "head", "number", "name", "score"},
+    "digits": {"label", "name", "rows"},  # in <fields>: a number ticked digit by digit
+    "choices": {"options", "head", "number", "name", "score", "values"},
     "box": {"title"},
     "banner": {"text", "note", "align"},
     "columns": {"n"},

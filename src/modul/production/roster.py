@@ -28,6 +28,7 @@ from modul.production.outputs import Output
 from modul.production.pdfstream import Memo, PdfStream
 from modul.production.stamps import Stamps, name_fields
 from modul.typeset.glyphs import Faces
+from modul.typeset.scanmarks import Marks
 
 BATCH = 200  # participants stamped at a time: memory stays the same for any list
 
@@ -43,6 +44,7 @@ def personalised(
     merged: Path,
     single: Callable[[int, Participant], Path],
     root: Path,
+    marks: Marks | None = None,
 ) -> Iterator[Output]:
     """Each participant's worksheet as soon as it is stamped (to `single(n, person)`),
     then the print file of all (to `merged`, with the warnings of names that do not
@@ -51,6 +53,8 @@ def personalised(
     `worksheet` is the laid-out worksheet; `form` the same as a fillable form, whose
     "Nama" and "Desa" fields say where the name and village (`asal`) go. `header`, with
     "{nama}" and "{asal}" replaced, is printed on the pages that have no "Nama" field.
+    On a form read back (`marks`, the layout's), each page's QR code carries the
+    participant's number (their row in the list, from 1).
 
     Every page is form XObjects: the worksheet page (stored once), the participant's
     header line, name and village (stored once per participant, placed at each "Nama"
@@ -59,14 +63,15 @@ def personalised(
     base = pikepdf.open(io.BytesIO(worksheet))
     box = base.pages[0].mediabox
     fields = name_fields(form, theme)
-    stamps = Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster)
+    stamps = Stamps(faces, theme, float(box[2]), float(box[3]), fields, roster, marks)
     if not fields.corners:
         stamps.warnings.append(_no_name_field(relative(merged, root)))
     sheets = _own_forms(base)
     placements = [
-        _placement(fields.names.corners.get(n, []), fields.villages.corners.get(n, []))
+        _placement(fields.names.corners.get(n, []), fields.villages.corners.get(n, []), marks)
         for n in range(len(sheets))
     ]
+    each = 3 + (len(sheets) if marks else 0)  # stamps per participant
     people, pages = roster.participants, len(sheets)
     size = roster.per_file or len(people) or 1
     parts = range(0, max(len(people), 1), size)
@@ -78,14 +83,14 @@ def personalised(
             pdf = _PrintFile(PdfStream(file), base, sheets, placements)
             for start in range(first, first + len(group), BATCH):
                 batch = people[start : min(start + BATCH, first + len(group))]
-                marks_pdf = pikepdf.open(io.BytesIO(stamps.draw(batch, header)))
-                marks = _own_forms(marks_pdf)  # header, name, village; header, …
-                copies = _Copies(base, sheets, placements, _shared(marks))
+                drawn = pikepdf.open(io.BytesIO(stamps.draw(batch, header, first=start + 1)))
+                made = _own_forms(drawn)  # header, name, village, the pages' QR codes; header, …
+                copies = _Copies(base, sheets, placements, _shared(made))
                 memo: Memo = {}  # the batch's font, written once
                 for n, person in enumerate(batch):
-                    stamp = marks[3 * n], marks[3 * n + 1], marks[3 * n + 2]
-                    pdf.add_participant(*stamp, memo)
-                    yield Output(single(start + n + 1, person), copies.of(*stamp), pages)
+                    stamp = made[each * n : each * (n + 1)]
+                    pdf.add_participant(stamp, memo)
+                    yield Output(single(start + n + 1, person), copies.of(stamp), pages)
             pdf.finish()
         yield Output(path, b"", pages * len(group), stamps.warnings[said:], written=tmp)
         said = len(stamps.warnings)
@@ -129,17 +134,24 @@ class _PrintFile:
         self.box = out.add(bytes(pikepdf.Array(base.pages[0].mediabox).unparse()))
         self.kids = array("q")
 
-    def add_participant(
-        self, header: pikepdf.Object, name: pikepdf.Object, village: pikepdf.Object, memo: Memo
-    ) -> None:
-        marks = tuple(self.out.copy(mark, memo) for mark in (header, name, village))
-        for sheet, placement in zip(self.sheets, self.placements, strict=True):
+    def add_participant(self, stamps: list[pikepdf.Object], memo: Memo) -> None:
+        """A participant's pages: `stamps` are their header, name and village, then (on a
+        form read back) each page's QR code."""
+        marks = [self.out.copy(mark, memo) for mark in stamps]
+        codes: list[int] = marks[3:] or [0] * len(self.sheets)
+        for sheet, placement, code in zip(self.sheets, self.placements, codes, strict=True):
+            forms = b"/Worksheet %d 0 R /Header %d 0 R /Name %d 0 R /Village %d 0 R" % (
+                sheet,
+                *marks[:3],
+            )
+            forms += b" /Qr %d 0 R" % code if code else b""
             self.kids.append(
                 self.out.add(
                     b"<< /Type /Page /Parent %d 0 R /MediaBox %d 0 R /Contents %d 0 R "
-                    b"/Resources << /XObject << /Worksheet %d 0 R /Header %d 0 R "
-                    b"/Name %d 0 R /Village %d 0 R >> >> >>"
-                    % (self.tree, self.box, placement, sheet, *marks)
+                    % (self.tree, self.box, placement)
+                    + b"/Resources << /XObject << "
+                    + forms
+                    + b" >> >> >>"
                 )
             )
 
@@ -176,11 +188,11 @@ class _Copies:
             self.start.out.copy(obj, self.memo)
         self.beginning = beginning.getvalue()
 
-    def of(self, header: pikepdf.Object, name: pikepdf.Object, village: pikepdf.Object) -> bytes:
+    def of(self, stamps: list[pikepdf.Object]) -> bytes:
         file = io.BytesIO(self.beginning)
         file.seek(0, io.SEEK_END)
         pdf = self.start.branch(file)
-        pdf.add_participant(header, name, village, dict(self.memo))  # this file's numbers
+        pdf.add_participant(stamps, dict(self.memo))  # this file's numbers
         pdf.finish()
         return file.getvalue()
 
@@ -207,10 +219,13 @@ def _own_forms(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
     return forms
 
 
-def _placement(names: list[tuple[float, float]], villages: list[tuple[float, float]]) -> bytes:
+def _placement(
+    names: list[tuple[float, float]], villages: list[tuple[float, float]], marks: Marks | None
+) -> bytes:
     """Content of a page: the worksheet page, the name and village in their fields; the
-    line naming the participant at the top only where the page has no "Nama" field."""
+    line naming the participant at the top only where the page has no "Nama" field; on a
+    form read back, the participant's QR code over the blank's."""
     header = b"" if names else b" q /Header Do Q"
     stamps = [(b"Name", xy) for xy in names] + [(b"Village", xy) for xy in villages]
     placed = b"".join(b" q 1 0 0 1 %.2f %.2f cm /%s Do Q" % (*xy, kind) for kind, xy in stamps)
-    return b"q /Worksheet Do Q" + header + placed
+    return b"q /Worksheet Do Q" + header + placed + (b" q /Qr Do Q" if marks else b"")

@@ -30,6 +30,7 @@ from modul.typeset.furniture import fit_line
 from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import MM
 from modul.typeset.proof import ASCENT, DESCENT
+from modul.typeset.scanmarks import Marks, stamp_qr
 
 LINE_GAP = 1.15  # baseline to baseline of a name on two lines, times its size
 MAX_WORDS_SPLIT = 30  # a name of more words is shortened, not cut into lines
@@ -93,6 +94,7 @@ class Stamps:
         height: float,
         fields: NameFields,
         roster: Roster,
+        marks: Marks | None = None,
     ) -> None:
         self.faces, self.look, self.font = faces, theme.roster, faces.names[0]
         self.width, self.height, self.fields, self.roster = width, height, fields, roster
@@ -100,13 +102,15 @@ class Stamps:
         # written as the participant would write it: at the size of the body text
         self.size = min(self.look.name_size_pt, theme.styles["body"].size)
         self.warnings: list[Problem] = []
+        self.marks = marks  # a form read back: each page's QR code names the participant
 
-    def draw(self, participants: list[Participant], header: str) -> bytes:
+    def draw(self, participants: list[Participant], header: str, first: int = 1) -> bytes:
+        """The stamps of `participants`, the first of them number `first` in the list."""
         output = io.BytesIO()
         canvas = Canvas(
             output, pagesize=(self.width, self.height), invariant=1, initialFontName=self.font
         )  # no unembedded default font
-        for person in participants:
+        for number, person in enumerate(participants, first):
             self.header(canvas, person, header)
             canvas.showPage()
             if self.fields.names.corners and not self.written(
@@ -123,8 +127,17 @@ class Stamps:
                     _("the village is shortened on its line even at {size:g} pt: “{text}”"),
                 )
             canvas.showPage()
+            if self.marks is not None:
+                self.codes(canvas, self.marks, number)
         canvas.save()
         return output.getvalue()
+
+    def codes(self, canvas: Canvas, marks: Marks, number: int) -> None:
+        """A page per page of the form: its QR code with the participant's `number`."""
+        version = marks.version
+        for page, (x, y, side) in sorted(marks.qr.items()):
+            stamp_qr(canvas, marks.identity.payload(version, page, number), x, y, side)
+            canvas.showPage()
 
     def header(self, canvas: Canvas, person: Participant, header: str) -> None:
         parts = (person.fill(part).strip() for part in header.split(" · "))

@@ -22,7 +22,9 @@ from modul.production.imposition import booklet
 from modul.production.outputs import Output
 from modul.production.roster import personalised
 from modul.typeset.fonts import register_faces
+from modul.typeset.formmap import ScanIdentity
 from modul.typeset.render import render_document
+from modul.typeset.scanmarks import Marks, ScanSession
 
 
 def variants(
@@ -45,17 +47,32 @@ def variants(
         )
     if not target.kind.filled_in or not (fillable or (roster and target.roster_line)):
         return
+    scan = scan_session(target)
     form = finish_form(
-        render_document(target.markup, target.theme, root=root, shown=shown, fillable=True)[0]
+        render_document(
+            target.markup, target.theme, root=root, shown=shown, fillable=True, scan=scan
+        )[0]
     )
     if fillable:
         yield Output(folder / f"{stem}-isian.pdf", form, pages)
     if roster and target.roster_line:
-        yield from _personalised(target, pdf, form, roster, root)
+        yield from _personalised(target, pdf, form, roster, root, scan.last if scan else None)
+
+
+def scan_session(target: Target) -> ScanSession | None:
+    """For a form read back (catalog `scan: true`): what its layout notes of its marks."""
+    if not target.kind.scan:
+        return None
+    return ScanSession(ScanIdentity(target.edition, target.role, target.kind.id))
 
 
 def _personalised(
-    target: Target, worksheet: bytes, form: bytes, roster: Roster, root: Path
+    target: Target,
+    worksheet: bytes,
+    form: bytes,
+    roster: Roster,
+    root: Path,
+    marks: Marks | None,
 ) -> Iterator[Output]:
     """A worksheet per participant as each is stamped, then all in one print file."""
     stem, folder = target.path.stem, target.path.parent
@@ -69,6 +86,7 @@ def _personalised(
         merged=target.path.with_name(f"{stem}-peserta.pdf"),
         single=lambda n, person: folder / "peserta" / f"{stem}-{n:03d}-{person.slug}.pdf",
         root=root,
+        marks=marks,
     )
 
 

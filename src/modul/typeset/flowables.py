@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from modul.typeset.layoutcheck import current
+from modul.typeset.scanmarks import current_marks
 
 CLEAR = Color(1, 1, 1, alpha=0)  # form fields draw nothing: the form prints like the plain one
 
@@ -115,13 +116,21 @@ class WritingLines(Flowable):
 
 
 class CheckBox(Flowable):
-    """An empty square to tick, centred in the space it is given."""
+    """An empty square to tick, centred in the space it is given. `mark` is what a tick
+    in it answers, (field, value): on a form read back, where it is drawn is noted for
+    the form map."""
 
     def __init__(
-        self, size: float, colour: Color, line: float, field: FormField | None = None
+        self,
+        size: float,
+        colour: Color,
+        line: float,
+        field: FormField | None = None,
+        mark: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.size, self.colour, self.line, self.field = size, colour, line, field
+        self.mark = mark
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.avail = avail_width
@@ -131,6 +140,8 @@ class CheckBox(Flowable):
         self.canv.setStrokeColor(self.colour)
         self.canv.setLineWidth(self.line)
         self.canv.rect((self.avail - self.size) / 2, 0, self.size, self.size)
+        if self.mark and (marks := current_marks()) is not None:
+            marks.box(self.canv, *self.mark, (self.avail - self.size) / 2, 0, self.size)
         if self.field:  # one radio group per statement: one answer each
             self.canv.acroForm.radioRelative(
                 name=self.field.name,

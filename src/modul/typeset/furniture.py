@@ -15,6 +15,7 @@ from reportlab.platypus import BaseDocTemplate
 
 from modul.layout.theme import Theme
 from modul.typeset.glyphs import Faces
+from modul.typeset.scanmarks import draw_marks
 from modul.typeset.sheets import border_painter
 
 PAGE_COUNT_FORM = "modul-page-count"
@@ -69,12 +70,16 @@ def furniture_painter(
         page = canvas.getPageNumber()
         if border is not None:
             border(canvas, *document.pagesize)
+        marks = getattr(canvas, "scan_marks", None)
+        if marks is not None:  # a form read back: corner markers, a QR code in the foot
+            draw_marks(canvas, marks, page, *document.pagesize)
         bare = page == 1 and furniture.cover
         if bare or not (furniture.header or furniture.footer or furniture.page_label):
             if page == 1:  # a cover, a certificate or badges: nothing around the page
                 canvas.showOutline()
             return
         left, right = document.leftMargin, document.pagesize[0] - document.rightMargin
+        foot = right - (marks.foot_room() if marks is not None else 0)  # the QR code beside it
         top = document.pagesize[1] - document.topMargin + look.header_above_mm * mm
         bottom = document.bottomMargin - look.footer_below_mm * mm
         canvas.drawing_furniture = True
@@ -91,7 +96,7 @@ def furniture_painter(
             )
             faces.draw(canvas, left, top + gap, header, font, header_size)
             canvas.line(left, top - gap, right, top - gap)
-        canvas.line(left, bottom + size + gap, right, bottom + size + gap)
+        canvas.line(left, bottom + size + gap, foot, bottom + size + gap)
         before = furniture.page_label.partition("{pages}")[0].replace("{page}", str(page))
         canvas.addLiteral(f"/{FOLIO_TAG} <</X {left:.2f} /Y {bottom:.2f} /Size {size:g}>> BDC")
         faces.draw(canvas, left, bottom, before, font, size)
@@ -102,10 +107,10 @@ def furniture_painter(
         canvas.addLiteral("EMC")
         # The page label with a three-digit total, and a gap, is kept clear of the footer
         # (no document comes near 1000 pages; the roster's merged file counts per sheet).
-        room = right - left - faces.width(before + "000", font, size) - look.footer_gap_mm * mm
+        room = foot - left - faces.width(before + "000", font, size) - look.footer_gap_mm * mm
         text, text_size = fit_line(furniture.footer, faces, font, size, room, smallest)
-        canvas.addLiteral(f"/{FOOTER_TAG} <</X {right:.2f} /Y {bottom:.2f} /Width {room:.2f}>> BDC")
-        faces.draw(canvas, right, bottom, text, font, text_size, right=True)
+        canvas.addLiteral(f"/{FOOTER_TAG} <</X {foot:.2f} /Y {bottom:.2f} /Width {room:.2f}>> BDC")
+        faces.draw(canvas, foot, bottom, text, font, text_size, right=True)
         canvas.addLiteral("EMC")
         canvas.restoreState()
         canvas.drawing_furniture = False

@@ -22,6 +22,7 @@ from modul.typeset.glyphs import Faces
 from modul.typeset.layoutcheck import LayoutLog, current, logging_to
 from modul.typeset.paragraphs import Heading
 from modul.typeset.proof import Proof, RecordingText, record
+from modul.typeset.scanmarks import Marks, current_session, define_qr_forms, marking
 
 
 class _CountingCanvas(Canvas):
@@ -40,9 +41,11 @@ class _CountingCanvas(Canvas):
         size: float,
         colour: colors.Color,
         proof: Proof | None,
+        marks: Marks | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.scan_marks = marks  # a form read back: its corner markers and QR codes
         self.furniture, self.furniture_font, self.furniture_size = furniture, font, size
         self.furniture_colour, self.faces = colour, faces
         self.proof = proof
@@ -68,6 +71,8 @@ class _CountingCanvas(Canvas):
             size=self.furniture_size,
             colour=self.furniture_colour,
         )
+        if self.scan_marks is not None:  # the version is known once every box is drawn
+            define_qr_forms(self, self.scan_marks)
         super().save()
 
 
@@ -149,6 +154,8 @@ def render_pdf(
     frame = _body(document)
     draw = furniture_painter(theme, fonts["regular"], faces, furniture)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw)])
+    session = current_session()
+    marks = Marks(session.identity, session.texts, theme) if session else None
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
         return _CountingCanvas(
@@ -159,6 +166,7 @@ def render_pdf(
             size=theme.header_size,
             colour=colors.HexColor(theme.colours.muted),
             proof=proof,
+            marks=marks,
             **kwargs,
         )
 
@@ -166,8 +174,10 @@ def render_pdf(
         proof.page_size = document.pagesize
         proof.frame = (frame._x1, frame._y1, frame._x1 + frame._width, frame._y1 + frame._height)
 
-    with logging_to(log):
+    with logging_to(log), marking(marks):
         document.build(flowables, canvasmaker=canvas_maker)
+    if session is not None:
+        session.last = marks  # the layout kept is the last one made
     return buffer.getvalue(), document.page
 
 

@@ -122,7 +122,12 @@ def _question(ts: Typesetter, group: str, n: int, element: ET.Element, width: fl
     column_w = inner / columns
     cells = [
         _option(
-            ts, LETTERS[i], option, column_w, FormField(field.name, LETTERS[i]) if field else None
+            ts,
+            LETTERS[i],
+            option,
+            column_w,
+            FormField(field.name, LETTERS[i]) if field else None,
+            mark=(f"{group}_{n}", LETTERS[i]),
         )
         for i, option in enumerate(options)
     ]
@@ -182,7 +187,13 @@ def _columns(ts: Typesetter, options: list[ET.Element], width: float, style: Par
 
 
 def _option(
-    ts: Typesetter, letter: str, element: ET.Element, width: float, field: FormField | None
+    ts: Typesetter,
+    letter: str,
+    element: ET.Element,
+    width: float,
+    field: FormField | None,
+    *,
+    mark: tuple[str, str],
 ) -> Table:
     """An option: its tick box, then its letter and text, the box level with the first
     line of text."""
@@ -192,7 +203,7 @@ def _option(
     style = _style(ts, f"{letter}. {''.join(element.itertext())}", label_width)
     # smaller where the lines are closer (A5, a page fitted smaller): boxes never touch
     box = min(look.box_mm, (style.leading / mm + look.option_gap_mm - look.boxes_apart_mm)) * mm
-    tick = CheckBox(box, ts.rule_colour, ts.theme.choices.box_line_pt, field)
+    tick = CheckBox(box, ts.rule_colour, ts.theme.choices.box_line_pt, field, mark)
     label = TextBlock(f"{letter}. {ts.inline(element)}", style)
     return ts.make_table(
         [[tick, label]],

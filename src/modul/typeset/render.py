@@ -18,11 +18,13 @@ from modul.errors import ModulError, Problem
 from modul.i18n import _
 from modul.layout.theme import Margins, Theme, fitted
 from modul.typeset.cards import tag_page
+from modul.typeset.formmap import form_texts
 from modul.typeset.layoutcheck import MM, Finding, LayoutLog, locate, short
 from modul.typeset.pagination import Growth, growing
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.pdf import PastPageLimit, TooTall, render_pdf
 from modul.typeset.proof import Proof, proving
+from modul.typeset.scanmarks import ScanSession, scanning
 from modul.typeset.typesetter import Typesetter
 
 
@@ -43,14 +45,34 @@ def render_document(
     log: LayoutLog | None = None,
     sources: dict[str, Node] | None = None,
     template: str = "",
+    scan: ScanSession | None = None,
 ) -> tuple[bytes, int]:
     """Lay out one document's markup: its PDF bytes and number of pages; `fillable` adds
     form fields over the writing spaces and tick boxes. A document marked `fit-pages="N"`
     (the one-page run-sheet) is set smaller, through the theme's `fit_scales`, until it
     fits on N pages; `fit-pages="auto"` (the tests) loses a nearly empty last page so, if
     it does at `least_scale` or larger. `shown` names the document in messages; a print
-    proof failure is located in `sources` (the edition's YAML trees), else at `template`."""
-    theme = page_theme(document, theme)
+    proof failure is located in `sources` (the edition's YAML trees), else at `template`.
+    A form read back (`scan`) carries its corner markers and QR codes, and `scan.last`
+    holds where its layout put them and every tick box."""
+    if scan is not None:
+        scan.texts = form_texts(document)
+    with scanning(scan):
+        return _render(
+            document, page_theme(document, theme), root, shown, fillable, log, sources, template
+        )
+
+
+def _render(
+    document: ET.Element,
+    theme: Theme,
+    root: Path,
+    shown: str,
+    fillable: bool,
+    log: LayoutLog | None,
+    sources: dict[str, Node] | None,
+    template: str,
+) -> tuple[bytes, int]:
     auto = document.get("fit-pages") == "auto"
     wanted = (
         _pages_to_save(document, theme, root, shown)
@@ -121,13 +143,21 @@ def lay_out(
     shown: str,
     sources: dict[str, Node],
     template: str,
+    scan: ScanSession | None = None,
 ) -> LaidOut:
     """The document laid out, with the layout check's findings located in `sources` (the
     edition's YAML trees), else at its `template`."""
     nearly_empty = float(document.get("nearly-empty", theme.layout_check.nearly_empty))
     log = LayoutLog(theme.min_writing_mm * MM, nearly_empty, theme.layout_check.least_filled)
     pdf, pages = render_document(
-        document, theme, root=root, shown=shown, log=log, sources=sources, template=template
+        document,
+        theme,
+        root=root,
+        shown=shown,
+        log=log,
+        sources=sources,
+        template=template,
+        scan=scan,
     )
     return LaidOut(pdf, pages, locate(log.finish(), sources, template, shown))
 

@@ -16,9 +16,14 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from modul.layout.theme import Theme
 from modul.typeset.flowables import CheckBox, FormField, FormText, WritingLines
+from modul.typeset.numbergrid import digit_grid
 from modul.typeset.pagination import growth
 from modul.typeset.paragraphs import TextBlock
 from modul.typeset.styles import Command
+
+NO_PADDING: list[Command] = [
+    (f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")
+]
 
 
 class Typesetter(Protocol):
@@ -98,7 +103,49 @@ class GrowingLines(WritingLines):
 
 def fields(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
     """Identity fields (Nama, Tanggal, …): a label and a line each, two to a row when
-    the lines are still long enough to write a name or a village on."""
+    the lines are still long enough to write a name or a village on. A `<digits>` grid
+    (the participant's number) stands at the right of the first row: beside all the
+    fields where their lines stay `scan.min_line_mm` long, else beside the first."""
+    entries = [f for f in element if f.tag == "field"]
+    digits = element.find("digits")
+    if digits is None or not entries:
+        return _field_rows(ts, entries, width)
+    grid, grid_w, grid_h = digit_grid(ts, digits)
+    look, gap = ts.theme.scan, ts.theme.scan.grid_gap_mm * mm
+    style = ts.styles["cell_head"]
+    label_ws = [
+        pdfmetrics.stringWidth(f.get("label", ""), style.fontName, style.fontSize) + 14
+        for f in entries
+    ]
+    room = width - grid_w - gap
+    lines = room - sum(label_ws) - (len(entries) - 1) * ts.theme.fields.gap_mm * mm
+    shares = [look.name_share] + [(1 - look.name_share) / (len(entries) - 1)] * (len(entries) - 1)
+    if len(entries) == 1 or min(lines * share for share in shares) < look.min_line_mm * mm:
+        entries, rest = entries[:1], entries[1:]  # the first field beside the grid
+        label_ws, shares, lines = label_ws[:1], [1.0], room - label_ws[0]
+    else:
+        rest = []
+    row = _field_rows(ts, entries, room, [lines * share for share in shares], label_ws)[0]
+    height = max(ts.theme.fields.row_mm * mm, grid_h)
+    beside = ts.make_table(
+        [[row, grid]],
+        [room + gap, grid_w],
+        [*NO_PADDING, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
+        rowHeights=[height],
+        spaceAfter=ts.theme.fields.space_after_mm * mm if not rest else 0,
+    )
+    return [beside, *(_field_rows(ts, rest, width) if rest else [])]
+
+
+def _field_rows(
+    ts: Typesetter,
+    element: list[ET.Element],
+    width: float,
+    line_ws: list[float] | None = None,
+    label_ws: list[float] | None = None,
+) -> list[Flowable]:
+    """The fields in rows, two to a row where the lines stay long enough; or in one row,
+    their lines and labels as wide as given (beside a number grid)."""
     style, look = ts.styles["cell_head"], ts.theme.fields
     labels = [f.get("label", "") for f in element]
     label_w = (
@@ -108,6 +155,8 @@ def fields(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
     two_w = (width - 2 * label_w - gap) / 2
     per_row = 2 if len(labels) > 1 and two_w >= look.min_line_mm * mm else 1
     line_w = two_w if per_row == 2 else width - label_w
+    if line_ws and label_ws:
+        per_row = len(labels)
     cells = [
         [TextBlock(ts.text(label), style), _identity_field(ts, f)]
         for label, f in zip(labels, element, strict=True)
@@ -122,13 +171,19 @@ def fields(ts: Typesetter, element: ET.Element, width: float) -> list[Flowable]:
         column, row = (n % per_row) * 2 + 1, n // per_row
         commands.append(("LINEBELOW", (column, row), (column, row), look.line_pt, ts.rule_colour))
     widths = [label_w, line_w, label_w + gap, line_w][: 2 * per_row]
+    after = look.space_after_mm * mm
+    if line_ws and label_ws:  # one row: each label as wide as it is, then its line
+        pairs = zip(label_ws, line_ws, strict=True)
+        widths = [w for n, (lw, line) in enumerate(pairs) for w in (lw + (gap if n else 0), line)]
+        after = 0  # inside the row that holds the grid
     return [
         ts.make_table(
             data,
             widths,
             commands,
             rowHeights=[look.row_mm * mm] * len(data),
-            spaceAfter=look.space_after_mm * mm,
+            spaceAfter=after,
+            **({"spaceBefore": 0} if after == 0 else {}),
         )
     ]
 
@@ -195,6 +250,9 @@ def _statement(
     box, look = ts.theme.checkbox_mm * mm, ts.theme.choices
     group = element.get("name", "pilihan")
     name = ts.form_field(f"{group}_{n}")
+    # what a tick means to a reader: the option's `values` entry (a scale's 1 = lowest)
+    values = [v.strip() for v in element.get("values", "").split(",")]
+    values = values if len(values) == len(options) else options
     return [
         TextBlock(str(n), number),
         TextBlock(ts.inline(item), ts.styles["cell"]),
@@ -204,8 +262,9 @@ def _statement(
                 ts.rule_colour,
                 look.box_line_pt,
                 FormField(name.name, option) if name else None,
+                (f"{group}_{n}", value),
             )
-            for option in options
+            for option, value in zip(options, values, strict=True)
         ],
     ] + ([_score_cell(ts, item, f"{group}_{n}_skor")] if element.get("score") else [])
 
