@@ -1,6 +1,6 @@
 """Benchmark of the results stage (issue 29): write a results workbook, fill it as a
 trainer would (every participant, every test item, attendance, evaluation forms), read it
-back, compute the report's figures and write the Laporan Pelatihan PDF. Prints one row
+back, compute the report's figures and write the Laporan Pelatihan (PDF and xlsx). Prints one row
 per workshop size:
 
     python benchmarks/report.py [SIZE ...]      # default: 40 10000
@@ -47,6 +47,14 @@ for title in ("Tes Awal", "Tes Akhir"):
 for row in book["Kehadiran"].iter_rows(min_row=2, min_col=4):
     for cell in row:
         cell.value = "H"
+evaluation = book["Evaluasi"]
+heads = [str(c.value) for c in evaluation[1]]
+for n in range(size):  # every participant returns a form, with an open answer
+    for column, head in enumerate(heads, 1):
+        if head.startswith(("Sesi", "Umum")):
+            evaluation.cell(n + 3, column, pick.choice((2, 3, 3, 4, 4)))
+        elif head.startswith("Saran"):
+            evaluation.cell(n + 3, column, pick.choice(("Lebih banyak praktik", "Waktu kurang")))
 book.save(path)
 start = time.perf_counter()
 edition = load_project(root).editions[region]
@@ -58,9 +66,9 @@ scores.class_gain(people)
 scores.item_analysis([a.answers for a in results.pretest.rows], results.pretest.key)
 scores.item_analysis([a.answers for a in results.posttest.rows], results.posttest.key)
 figured = time.perf_counter() - start
-from modul.results.report import write_report
+from modul.results.summary_workbook import write_laporan
 start = time.perf_counter()
-write_report(root, edition, results)
+write_laporan(root, edition, results)  # laporan-pelatihan.pdf and .xlsx
 reported = time.perf_counter() - start
 peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
 print(written, figured, reported, peak / 1024)
@@ -84,14 +92,14 @@ def run(size: int) -> tuple[float, float, float, float]:
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [40, 10000]
-    head = f"{'new workbook':>12}  {'read + figures':>14}  {'report PDF':>10}"
+    head = f"{'new workbook':>12}  {'read + figures':>14}  {'report PDF+xlsx':>15}"
     print(f"{'participants':>12}  {head}  {'peak':>8}")
     random.seed(1)
     for size in sizes:
         begun = time.perf_counter()
         written, figured, reported, peak = run(size)
         total = time.perf_counter() - begun
-        times = f"{written:>10.2f} s  {figured:>12.2f} s  {reported:>8.2f} s"
+        times = f"{written:>10.2f} s  {figured:>12.2f} s  {reported:>13.2f} s"
         print(f"{size:>12}  {times}  {peak:>5.0f} MB  (process {total:.1f} s)")
 
 
