@@ -19,7 +19,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from contract import Box, FormMap, PageMap
+from scan.contract import Box, FormMap, PageMap
 
 A4 = (595.28, 841.89)
 MARKER = 28.0  # points
@@ -53,8 +53,15 @@ def test_page(number: int, items: range, grid: bool, version: str = VERSION) -> 
         for k, letter in enumerate(LETTERS):
             boxes.append(Box(f"tes_{item}", letter, 90 + k * 115, y, BOX, BOX))
         y -= 46
-    return PageMap(number, width, height, _markers(width, height), (width - 150, height - 112, 60.0),
-                   tuple(boxes), version)
+    return PageMap(
+        number,
+        width,
+        height,
+        _markers(width, height),
+        (width - 150, height - 112, 60.0),
+        tuple(boxes),
+        version,
+    )
 
 
 def evaluation_page(sessions: int = 7, statements: int = 7, version: str = VERSION) -> PageMap:
@@ -68,8 +75,15 @@ def evaluation_page(sessions: int = 7, statements: int = 7, version: str = VERSI
                 boxes.append(Box(f"{name}_{n}", score, 330 + k * 55, y, BOX, BOX))
             y -= 38
         y -= 14
-    return PageMap(1, width, height, _markers(width, height), (width - 150, height - 112, 60.0),
-                   tuple(boxes), version)
+    return PageMap(
+        1,
+        width,
+        height,
+        _markers(width, height),
+        (width - 150, height - 112, 60.0),
+        tuple(boxes),
+        version,
+    )
 
 
 def forms(version: str = VERSION) -> dict[str, FormMap]:
@@ -77,7 +91,10 @@ def forms(version: str = VERSION) -> dict[str, FormMap]:
     role = "konsultan-pemberdayaan-masyarakat"
 
     def test(document: str) -> FormMap:
-        pages = (test_page(1, range(1, 9), True, version), test_page(2, range(9, 13), False, version))
+        pages = (
+            test_page(1, range(1, 9), True, version),
+            test_page(2, range(9, 13), False, version),
+        )
         return FormMap("ntt", role, document, pages)
 
     return {
@@ -88,8 +105,10 @@ def forms(version: str = VERSION) -> dict[str, FormMap]:
 
 
 def payload(form: FormMap, page: PageMap, participant: int = 0) -> str:
-    return (f"MODUL1;{form.edition};{form.role};{form.document};{page.version};"
-            f"{page.number};{participant}")
+    return (
+        f"MODUL1;{form.edition};{form.role};{form.document};{page.version};"
+        f"{page.number};{participant}"
+    )
 
 
 def pdf(form: FormMap, page: PageMap, participant: int = 0, qr: str | None = None) -> bytes:
@@ -118,7 +137,9 @@ def pdf(form: FormMap, page: PageMap, participant: int = 0, qr: str | None = Non
         canvas.setLineWidth(0.8)
         canvas.rect(box.x, box.y, box.w, box.h)
         short = box.field.startswith("nomor")
-        canvas.drawString(box.x + box.w + 4, box.y + 2, box.value if short else f"{box.value}. pilihan")
+        canvas.drawString(
+            box.x + box.w + 4, box.y + 2, box.value if short else f"{box.value}. pilihan"
+        )
     canvas.showPage()
     canvas.save()
     return data.getvalue()
@@ -149,28 +170,46 @@ def box_pixels(page: PageMap, box: Box, dpi: int = DPI) -> tuple[float, float, f
     return (box.x + box.w / 2) * k, (page.height - box.y - box.h / 2) * k, box.w * k
 
 
-def mark(image: np.ndarray, centre: tuple[float, float], side: float, rng: random.Random,
-         tool: str = "", style: str = "") -> None:
+def mark(
+    image: np.ndarray,
+    centre: tuple[float, float],
+    side: float,
+    rng: random.Random,
+    tool: str = "",
+    style: str = "",
+) -> None:
     """A hand-made mark in the box around `centre`: pen or pencil, some style."""
     tool = tool or rng.choice(["pen", "pen", "pencil"])
     style = style or rng.choice(["tick", "cross", "fill", "slash", "scribble", "cross"])
     colour = rng.choice(PEN) if tool == "pen" else (rng.randint(85, 125),) * 3
     thick = rng.randint(3, 5) if tool == "pen" else rng.randint(3, 4)
-    cx, cy = centre[0] + rng.uniform(-0.12, 0.12) * side, centre[1] + rng.uniform(-0.12, 0.12) * side
+    cx, cy = (
+        centre[0] + rng.uniform(-0.12, 0.12) * side,
+        centre[1] + rng.uniform(-0.12, 0.12) * side,
+    )
     s = side * rng.uniform(0.75, 1.25) / 2
 
     def p(u: float, v: float) -> tuple[int, int]:
-        return (round(cx + (u + rng.uniform(-0.1, 0.1)) * s), round(cy + (v + rng.uniform(-0.1, 0.1)) * s))
+        return (
+            round(cx + (u + rng.uniform(-0.1, 0.1)) * s),
+            round(cy + (v + rng.uniform(-0.1, 0.1)) * s),
+        )
 
     if style == "tick":
-        cv2.polylines(image, [np.array([p(-0.7, 0), p(-0.15, 0.65), p(0.8, -0.9)])], False, colour, thick)
+        cv2.polylines(
+            image, [np.array([p(-0.7, 0), p(-0.15, 0.65), p(0.8, -0.9)])], False, colour, thick
+        )
     elif style == "cross":
         cv2.line(image, p(-0.8, -0.8), p(0.8, 0.8), colour, thick)
         cv2.line(image, p(-0.8, 0.8), p(0.8, -0.8), colour, thick)
     elif style == "slash":
         cv2.line(image, p(-0.75, 0.8), p(0.75, -0.8), colour, thick + 1)
     elif style == "fill":
-        cv2.fillPoly(image, [np.array([p(-0.8, -0.75), p(0.75, -0.85), p(0.85, 0.8), p(-0.75, 0.75)])], colour)
+        cv2.fillPoly(
+            image,
+            [np.array([p(-0.8, -0.75), p(0.75, -0.85), p(0.85, 0.8), p(-0.75, 0.75)])],
+            colour,
+        )
     else:  # a scribble going round
         points = [p(0.7 * np.cos(t), 0.7 * np.sin(t)) for t in np.linspace(0, 4 * np.pi, 14)]
         cv2.polylines(image, [np.array(points)], False, colour, thick)
@@ -187,8 +226,14 @@ def faint(image: np.ndarray, centre: tuple[float, float], side: float, rng: rand
     cv2.addWeighted(layer, 0.8, image, 0.2, 0, dst=image)
 
 
-def fill(image: np.ndarray, page: PageMap, rng: random.Random, doubles: float = 0.0,
-         faints: float = 0.0, blanks: float = 0.1) -> Truth:
+def fill(
+    image: np.ndarray,
+    page: PageMap,
+    rng: random.Random,
+    doubles: float = 0.0,
+    faints: float = 0.0,
+    blanks: float = 0.1,
+) -> Truth:
     """Tick every item of the page: mostly one box, some none, some two, some faint."""
     truth = Truth()
     groups: dict[str, list[Box]] = {}
@@ -196,8 +241,15 @@ def fill(image: np.ndarray, page: PageMap, rng: random.Random, doubles: float = 
         groups.setdefault(box.field, []).append(box)
     for name, boxes in groups.items():
         roll = rng.random()
-        kind = ("double" if roll < doubles else "faint" if roll < doubles + faints
-                else "empty" if roll < doubles + faints + blanks else "single")
+        kind = (
+            "double"
+            if roll < doubles
+            else "faint"
+            if roll < doubles + faints
+            else "empty"
+            if roll < doubles + faints + blanks
+            else "single"
+        )
         chosen = rng.sample(boxes, 2 if kind == "double" else 1)
         truth.kinds[name] = kind
         truth.marks[name] = [] if kind == "empty" else [b.value for b in chosen]
@@ -219,22 +271,29 @@ def photograph(image: np.ndarray, rng: random.Random, quality: int | None = None
     centre = np.array([cw / 2, ch / 2])
     turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     source = np.float32([[0, 0], [cw, 0], [cw, ch], [0, ch]])
-    target = np.float32([
-        (turn @ (corner - centre)) * 0.95 + centre
-        + [rng.uniform(-0.05, 0.05) * cw, rng.uniform(-0.05, 0.05) * ch]
-        for corner in source
-    ])
+    target = np.float32(
+        [
+            (turn @ (corner - centre)) * 0.95
+            + centre
+            + [rng.uniform(-0.05, 0.05) * cw, rng.uniform(-0.05, 0.05) * ch]
+            for corner in source
+        ]
+    )
     matrix = cv2.getPerspectiveTransform(source, target)
     shot = cv2.warpPerspective(canvas, matrix, (cw, ch), borderValue=table).astype(np.float32)
     ys, xs = np.mgrid[0:ch, 0:cw].astype(np.float32)
     direction = rng.uniform(0, 2 * np.pi)
-    ramp = (np.cos(direction) * xs / cw + np.sin(direction) * ys / ch)
+    ramp = np.cos(direction) * xs / cw + np.sin(direction) * ys / ch
     ramp = (ramp - ramp.min()) / (ramp.max() - ramp.min())
     light = 0.5 + 0.5 * ramp  # the far side in shadow, half as bright
     shot *= light[:, :, None]
     shot = cv2.GaussianBlur(shot, (0, 0), rng.uniform(0.6, 1.5))
-    shot += np.random.default_rng(rng.randint(0, 1 << 30)).normal(0, 3, shot.shape).astype(np.float32)
+    shot += (
+        np.random.default_rng(rng.randint(0, 1 << 30)).normal(0, 3, shot.shape).astype(np.float32)
+    )
     shot = np.clip(shot, 0, 255).astype(np.uint8)
-    ok, data = cv2.imencode(".jpg", shot, [cv2.IMWRITE_JPEG_QUALITY, quality or rng.randint(50, 60)])
+    ok, data = cv2.imencode(
+        ".jpg", shot, [cv2.IMWRITE_JPEG_QUALITY, quality or rng.randint(50, 60)]
+    )
     assert ok
     return data.tobytes()

@@ -77,7 +77,7 @@ def _photo(path: Path, data: bytes) -> Page:
     image = cv2.imdecode(np.frombuffer(data, np.uint8), flag)
     if image is None or image.size == 0 or _truncated(data):
         return _broken(path)
-    return Page(path, 1, _fit(image), reduced=factor)
+    return Page(path, 1, _fit(np.asarray(image, np.uint8)), reduced=factor)
 
 
 def _size(data: bytes) -> tuple[int, int] | None:

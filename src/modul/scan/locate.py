@@ -72,7 +72,7 @@ def _barcodes(image: Gray) -> tuple[str, ...]:
     import cv2
     import zxingcpp
 
-    formats = zxingcpp.BarcodeFormat.QRCode
+    formats = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     found = zxingcpp.read_barcodes(image, formats=formats)
     if not found:
         evened = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(image)
@@ -85,7 +85,12 @@ def page_points(page: PageMap, marker: int) -> Points:
     the detector gives them."""
     x, y, side = page.markers[marker]
     half = side / 2
-    corners = [(x - half, y + half), (x + half, y + half), (x + half, y - half), (x - half, y - half)]
+    corners = [
+        (x - half, y + half),
+        (x + half, y + half),
+        (x + half, y - half),
+        (x - half, y - half),
+    ]
     return np.asarray([(cx * SCALE, (page.height - cy) * SCALE) for cx, cy in corners], np.float32)
 
 

@@ -59,7 +59,7 @@ def darkness(page: Gray, map_: PageMap) -> Floats:
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))
     paper = cv2.GaussianBlur(cv2.dilate(small, kernel), (0, 0), reach / 3)
     paper = cv2.resize(paper, (work.shape[1], work.shape[0]), interpolation=cv2.INTER_LINEAR)
-    dark = np.clip(1.0 - work / np.maximum(paper, 1.0), 0.0, 1.0)
+    dark = np.clip(1.0 - work / np.maximum(paper, 1.0), 0.0, 1.0).astype(np.float32)
     return np.asarray(dark / _ink(dark, map_), np.float32)
 
 
