@@ -181,13 +181,13 @@ def mark(
     """A hand-made mark in the box around `centre`: pen or pencil, some style."""
     tool = tool or rng.choice(["pen", "pen", "pencil"])
     style = style or rng.choice(["tick", "cross", "fill", "slash", "scribble", "cross"])
-    colour = rng.choice(PEN) if tool == "pen" else (rng.randint(85, 125),) * 3
+    colour = rng.choice(PEN) if tool == "pen" else (rng.randint(85, 140),) * 3
     thick = rng.randint(3, 5) if tool == "pen" else rng.randint(3, 4)
     cx, cy = (
         centre[0] + rng.uniform(-0.12, 0.12) * side,
         centre[1] + rng.uniform(-0.12, 0.12) * side,
     )
-    s = side * rng.uniform(0.75, 1.25) / 2
+    s = side * rng.uniform(0.7, 1.6) / 2
 
     def p(u: float, v: float) -> tuple[int, int]:
         return (
@@ -280,18 +280,19 @@ def photograph(image: np.ndarray, rng: random.Random, quality: int | None = None
         ]
     )
     matrix = cv2.getPerspectiveTransform(source, target)
-    shot = cv2.warpPerspective(canvas, matrix, (cw, ch), borderValue=table).astype(np.float32)
-    ys, xs = np.mgrid[0:ch, 0:cw].astype(np.float32)
+    shot = cv2.warpPerspective(canvas, matrix, (cw, ch), borderValue=table)
     direction = rng.uniform(0, 2 * np.pi)
-    ramp = np.cos(direction) * xs / cw + np.sin(direction) * ys / ch
+    xs = np.linspace(0, np.cos(direction), cw, dtype=np.float32)[None, :]
+    ys = np.linspace(0, np.sin(direction), ch, dtype=np.float32)[:, None]
+    ramp = xs + ys
     ramp = (ramp - ramp.min()) / (ramp.max() - ramp.min())
-    light = 0.5 + 0.5 * ramp  # the far side in shadow, half as bright
-    shot *= light[:, :, None]
+    light = cv2.merge([0.5 + 0.5 * ramp] * 3)  # the far side in shadow, half as bright
+    shot = cv2.multiply(shot, light, dtype=cv2.CV_8U)
     shot = cv2.GaussianBlur(shot, (0, 0), rng.uniform(0.6, 1.5))
-    shot += (
-        np.random.default_rng(rng.randint(0, 1 << 30)).normal(0, 3, shot.shape).astype(np.float32)
-    )
-    shot = np.clip(shot, 0, 255).astype(np.uint8)
+    noise = np.empty(shot.shape, np.int16)
+    cv2.setRNGSeed(rng.randint(0, 1 << 30))
+    cv2.randn(noise, 0, 3)
+    shot = cv2.add(shot, noise, dtype=cv2.CV_8U)
     ok, data = cv2.imencode(
         ".jpg", shot, [cv2.IMWRITE_JPEG_QUALITY, quality or rng.randint(50, 60)]
     )

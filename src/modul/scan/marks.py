@@ -19,17 +19,19 @@ from modul.scan.images import Gray
 from modul.scan.locate import SCALE, page_points
 
 Floats = NDArray[np.float32]
-INSET = 0.2  # of a box's side, each side: the printed border and a slightly-off page left out
+PATCH = 40  # pixels: each box is measured at this size
+INSET = 0.11  # of a box's side, each side: its printed line and the line's blur left out
+INSET_PIXELS = round(PATCH * INSET)
 SEARCH = 0.25  # of a box's side: how far a box is looked for around its mapped place
-DARK = 0.4  # of the ink's darkness: a pixel this dark belongs to a mark
-MARKED = 0.04  # share of a box's inside dark: a mark (a thin pencil tick is ~0.07)
-EMPTY = 0.01  # below this share, and faint overall: an empty box
-FAINT = 0.05  # mean darkness (of the ink's) above which an empty-looking box is doubtful
+DARK = 0.3  # of the ink's darkness: a pixel this dark belongs to a mark
+MARKED = 0.05  # share of a box's inside dark: a mark (the lightest pencil tick ~0.1)
+EMPTY = 0.01  # below this share, and faint overall: an empty box (~0)
+FAINT = 0.045  # mean darkness above which a box without a mark is doubtful
 
 
 class State(Enum):
-    EMPTY = "empty"
-    MARKED = "marked"
+    EMPTY = 0.01  # below this share, and faint overall: an empty box (~0)
+    MARKED = 0.05  # share of a box's inside dark: a mark (the lightest pencil tick ~0.1)
     UNSURE = "unsure"
 
 
@@ -81,15 +83,17 @@ def _ink(dark: Floats, map_: PageMap) -> float:
 
 
 def measure(dark: Floats, boxes: Sequence[Box], height: float) -> list[Fill]:
-    """Each box's fill, the box found near its mapped place by its printed border."""
+    """Each box's fill: the dark share of its inside, the printed border line and its
+    blur left out; the box found near its mapped place by that border."""
+    import cv2
+
     fills = []
     for box in boxes:
         left, top, right, bottom = locate(dark, box, height)
-        w, h = right - left, bottom - top
-        dx, dy = max(1, round(w * INSET)), max(1, round(h * INSET))
-        inside = dark[top + dy : bottom - dy, left + dx : right - dx]
-        share = float(np.mean(inside > DARK)) if inside.size else 0.0
-        mean = float(np.mean(inside)) if inside.size else 0.0
+        found = dark[top:bottom, left:right]
+        patch = cv2.resize(found, (PATCH, PATCH), interpolation=cv2.INTER_AREA)
+        inside = patch[INSET_PIXELS:-INSET_PIXELS, INSET_PIXELS:-INSET_PIXELS]
+        share, mean = float(np.mean(inside > DARK)), float(np.mean(inside))
         fills.append(Fill(box, share, mean, _state(share, mean)))
     return fills
 
