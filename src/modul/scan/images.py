@@ -86,11 +86,15 @@ def _size(data: bytes) -> tuple[int, int] | None:
 
     from PIL import Image, UnidentifiedImageError
 
+    bound = Image.MAX_IMAGE_PIXELS
     try:
+        Image.MAX_IMAGE_PIXELS = None  # the size is checked here, against MOST_PIXELS
         with Image.open(io.BytesIO(data)) as image:
             return image.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except (UnidentifiedImageError, OSError, ValueError):
         return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = bound
 
 
 def _truncated(data: bytes) -> bool:

@@ -1,0 +1,164 @@
+"""What `modul scan` cannot read is one clear line each, and the rest is still read: a
+photo with no form, a form of another workshop or printed from other content, the same
+page twice, a huge photo (read, made smaller first), a corrupt JPEG or PDF, an unreadable
+QR code, a scanned PDF of several pages."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import zlib
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from modul.scan import scan_folder
+from scan import pages
+from scan.helpers import maps, photo, sheet_rows, workbook
+
+ROLE = "konsultan-pemberdayaan-masyarakat"
+TICKS = {"tes_1": ["b"], "tes_2": ["c"]}
+
+
+@pytest.fixture
+def book(small_project: Path) -> Path:
+    return workbook(small_project)
+
+
+def lines(summary) -> list[str]:
+    return [str(problem) for problem in summary.problems]
+
+
+def only(summary) -> str:
+    assert len(summary.problems) == 1, lines(summary)
+    return str(summary.problems[0])
+
+
+def test_a_photo_with_no_form(small_project, book):
+    folder = small_project / "foto"
+    folder.mkdir()
+    noise = np.random.default_rng(1).integers(0, 255, (1200, 900, 3), np.uint8)
+    (folder / "meja.jpg").write_bytes(cv2.imencode(".jpg", noise)[1].tobytes())
+    photo(folder, "ok.jpg", "pretest", 1, TICKS, participant=4)
+    summary = scan_folder(small_project, folder, book, maps)
+    assert only(summary).startswith("foto/meja.jpg: no form found on the photo\n    fix: ")
+    assert summary.pages == 1 and summary.filled.written == 2
+
+
+def test_a_form_of_another_workshop(small_project, book):
+    qr = f"MODUL1;ntt;konsultan-kelompok-masyarakat;pretest;{pages.VERSION};1;4"
+    photo(small_project / "foto", "lain.jpg", "pretest", 1, TICKS, qr=qr)
+    summary = scan_folder(small_project, small_project / "foto", book, maps)
+    assert only(summary).startswith(
+        "foto/lain.jpg: a form of another workshop (ntt, konsultan-kelompok-masyarakat)\n"
+        "    fix: scan it into that workshop's results workbook, "
+        "hasil/ntt/konsultan-kelompok-masyarakat.xlsx"
+    )
+    assert summary.filled.written == 0
+
+
+def test_a_page_printed_from_other_content(small_project, book):
+    old = pages.forms(version="0badc0de")
+    photo(small_project / "foto", "lama.jpg", "pretest", 1, TICKS, participant=4, maps_=old)
+    summary = scan_folder(small_project, small_project / "foto", book, maps)
+    assert only(summary).startswith(
+        "foto/lama.jpg: printed from other content (version 0badc0de; the kit's is now "
+        f"{pages.VERSION})"
+    )
+    assert summary.filled.written == 0
+
+
+def test_the_same_page_twice_is_read_once(small_project, book):
+    folder = small_project / "foto"
+    photo(folder, "a.jpg", "pretest", 1, TICKS, participant=4)
+    photo(folder, "b.jpg", "pretest", 1, TICKS, participant=4, seed=5)
+    summary = scan_folder(small_project, folder, book, maps)
+    assert only(summary).startswith("foto/b.jpg: the same page as foto/a.jpg: read once")
+    assert summary.pages == 1 and summary.filled.written == 2
+
+
+def test_a_huge_photo_is_read_made_smaller(small_project, book):
+    folder = small_project / "foto"
+    data = photo(folder, "a.jpg", "pretest", 1, TICKS, participant=4)
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    huge = cv2.resize(image, (8400, 11900), interpolation=cv2.INTER_LINEAR)  # 100 megapixels
+    (folder / "a.jpg").write_bytes(cv2.imencode(".jpg", huge, [cv2.IMWRITE_JPEG_QUALITY, 60])[1])
+    summary = scan_folder(small_project, folder, book, maps)
+    assert summary.problems == [] and summary.filled.written == 2
+
+
+def test_an_image_too_large_to_read_is_refused_by_its_header(small_project, book):
+    folder = small_project / "foto"
+    folder.mkdir()
+    header = struct.pack(">IIBBBBB", 30000, 20000, 8, 0, 0, 0, 0)
+    chunk = b"IHDR" + header
+    png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk
+    end = struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
+    png += struct.pack(">I", zlib.crc32(chunk)) + end
+    (folder / "besar.png").write_bytes(png)
+    summary = scan_folder(small_project, folder, book, maps)
+    assert only(summary).startswith(
+        "foto/besar.png: the image is too large to read (600 megapixels)\n    fix: save it"
+    )
+
+
+def test_a_corrupt_jpeg_and_pdf(small_project, book):
+    folder = small_project / "foto"
+    data = photo(folder, "a.jpg", "pretest", 1, TICKS, participant=4)
+    (folder / "a.jpg").write_bytes(data[: len(data) // 2])  # the copy broke off
+    (folder / "b.jpg").write_bytes(b"not a picture")
+    (folder / "c.pdf").write_bytes(b"%PDF-1.4 broken")
+    summary = scan_folder(small_project, folder, book, maps)
+    assert [line.split("\n")[0] for line in lines(summary)] == [
+        "foto/a.jpg: the image cannot be read (a damaged or incomplete file)",
+        "foto/b.jpg: the image cannot be read (a damaged or incomplete file)",
+        "foto/c.pdf page 1: the PDF cannot be read (a damaged or incomplete file)",
+    ]
+    assert summary.filled.written == 0
+
+
+def test_an_unreadable_qr_code(small_project, book):
+    form = pages.forms()["pretest"]
+    page = form.pages[0]
+    image = pages.render(pages.pdf(form, page, 4))
+    x, y, side = page.qr
+    k = pages.DPI / 72
+    top, left = round((page.height - y - side) * k), round(x * k)
+    image[top : top + round(side * k * 0.6), left : left + round(side * k)] = 90  # a smudge
+    folder = small_project / "foto"
+    folder.mkdir()
+    (folder / "kabur.jpg").write_bytes(pages.photograph(image, random.Random(3)))
+    summary = scan_folder(small_project, folder, book, maps)
+    assert only(summary).startswith("foto/kabur.jpg: the QR code cannot be read\n    fix: ")
+
+
+def test_a_scanned_pdf_of_a_blank_test_reads_both_pages_for_the_ticked_number(small_project, book):
+    form = pages.forms()["pretest"]
+    rng = random.Random(4)
+    shots = []
+    for page, ticks in zip(
+        form.pages,
+        [
+            {"nomor_puluhan": ["0"], "nomor_satuan": ["7"], "tes_1": ["a"]},
+            {"tes_12": ["d"]},
+        ],
+    ):
+        image = pages.render(pages.pdf(form, page))
+        for box in page.boxes:
+            if box.value in ticks.get(box.field, []):
+                x, y, side = pages.box_pixels(page, box)
+                pages.mark(image, (x, y), side, rng, tool="pen", style="cross")
+        shots.append(Image.fromarray(cv2.cvtColor(image, cv2.COLOR_BGR2RGB)))
+    folder = small_project / "pindai"
+    folder.mkdir()
+    data = io.BytesIO()
+    shots[0].save(data, "PDF", resolution=200, save_all=True, append_images=shots[1:])
+    (folder / "tes-awal.pdf").write_bytes(data.getvalue())
+    summary = scan_folder(small_project, folder, book, maps)
+    assert summary.problems == [] and summary.pages == 2 and summary.filled.written == 2
+    row = next(r for r in sheet_rows(book, "Tes Awal") if r[0] == 7)
+    assert row[2] == "a" and row[13] == "d"
