@@ -37,8 +37,11 @@ class Tally:
         return self.counts[kind, outcome] / total if total else 1.0
 
 
-def trial(seed: int, count: int, doubles: float = 0.04, faints: float = 0.04) -> Tally:
-    """Read `count` random pages, filled and photographed with the seed `seed`."""
+def trial(
+    seed: int, count: int, doubles: float = 0.04, faints: float = 0.04, longest: int = 0
+) -> Tally:
+    """Read `count` random pages, filled and photographed with the seed `seed` (at
+    `longest` pixels on the long side; 0: the rendering's 200 dpi)."""
     rng = random.Random(seed)
     tally = Tally()
     for number in range(count):
@@ -46,7 +49,7 @@ def trial(seed: int, count: int, doubles: float = 0.04, faints: float = 0.04) ->
         page = rng.choice(form.pages)
         image = pages.render(pages.pdf(form, page, participant=rng.randint(1, 20)))
         truth = pages.fill(image, page, rng, doubles=doubles, faints=faints)
-        data = pages.photograph(image, rng)
+        data = pages.photograph(image, rng, longest=longest)
         start = time.perf_counter()
         loaded = next(image_pages(Path("photo.jpg"), data))
         assert loaded.image is not None

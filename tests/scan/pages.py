@@ -259,7 +259,9 @@ def fill(
     return truth
 
 
-def photograph(image: np.ndarray, rng: random.Random, quality: int | None = None) -> bytes:
+def photograph(
+    image: np.ndarray, rng: random.Random, quality: int | None = None, longest: int = 0
+) -> bytes:
     """The page as a phone photo: on a table, turned and skewed, unevenly lit, blurred,
     noisy, saved as JPEG at quality 50-60."""
     h, w = image.shape[:2]
@@ -293,6 +295,9 @@ def photograph(image: np.ndarray, rng: random.Random, quality: int | None = None
     cv2.setRNGSeed(rng.randint(0, 1 << 30))
     cv2.randn(noise, 0, 3)
     shot = cv2.add(shot, noise, dtype=cv2.CV_8U)
+    if longest:  # the camera's size: 4032 a 12-megapixel phone photo
+        scale = longest / max(shot.shape[:2])
+        shot = cv2.resize(shot, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     ok, data = cv2.imencode(
         ".jpg", shot, [cv2.IMWRITE_JPEG_QUALITY, quality or rng.randint(50, 60)]
     )

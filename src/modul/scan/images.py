@@ -16,7 +16,7 @@ from modul.i18n import _
 Gray = NDArray[np.uint8]
 PHOTOS = (".jpg", ".jpeg", ".png")
 SUFFIXES = (*PHOTOS, ".pdf")
-LONGEST = 3000  # pixels: a page filling a photo is then ~250 dpi; larger is only slower
+LONGEST = 4100  # pixels: a 12-megapixel phone photo read whole; larger is only slower
 MOST_PIXELS = 400_000_000  # beyond this a file is refused (a corrupt or hostile header)
 PDF_DPI = 200
 MOST_PDF_PAGES = 500
