@@ -12,7 +12,7 @@ from pathlib import Path
 
 from modul.scan.images import pages as image_pages
 from modul.scan.reading import read_page
-from scan import pages
+from scan import pages, photos
 from scan.contract import FormMap
 
 MAPS = pages.forms()
@@ -49,7 +49,7 @@ def trial(
         page = rng.choice(form.pages)
         image = pages.render(pages.pdf(form, page, participant=rng.randint(1, 20)))
         truth = pages.fill(image, page, rng, doubles=doubles, faints=faints)
-        data = pages.photograph(image, rng, longest=longest)
+        data = photos.photograph(image, rng, longest=longest)
         start = time.perf_counter()
         loaded = next(image_pages(Path("photo.jpg"), data))
         assert loaded.image is not None

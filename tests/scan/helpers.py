@@ -9,7 +9,7 @@ from pathlib import Path
 import cv2
 
 from results.helpers import new_workbook, run
-from scan import pages
+from scan import pages, photos
 from scan.contract import FormMap
 
 MAPS = pages.forms()
@@ -39,7 +39,7 @@ def photo(
         if box.value in ticks.get(box.field, []):
             x, y, side = pages.box_pixels(page_map, box)
             pages.mark(image, (x, y), side, rng)
-    data = pages.photograph(image, rng)
+    data = photos.photograph(image, rng)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(data)
     return data

@@ -1,8 +1,8 @@
 """Synthetic filled-in forms for the reader's tests: a form map (the contract's
 dataclasses), its page drawn with ReportLab as the printing side draws it (ArUco markers,
-a QR code, tick boxes with their labels), rendered, ticked by "hand" (pen or pencil;
-ticks, crosses, slashes, fills, scribbles; never a neat square) and photographed
-(turned ±5°, skewed, blurred, lit unevenly, saved as JPEG at quality 50-60)."""
+a QR code, tick boxes with their labels), rendered and ticked by "hand" (pen or pencil;
+ticks, crosses, slashes, fills, scribbles; never a neat square); photos.py photographs
+it."""
 
 from __future__ import annotations
 
@@ -257,49 +257,3 @@ def fill(
             x, y, side = box_pixels(page, box)
             (faint if kind == "faint" else mark)(image, (x, y), side, rng)
     return truth
-
-
-def photograph(
-    image: np.ndarray, rng: random.Random, quality: int | None = None, longest: int = 0
-) -> bytes:
-    """The page as a phone photo: on a table, turned and skewed, unevenly lit, blurred,
-    noisy, saved as JPEG at quality 50-60."""
-    h, w = image.shape[:2]
-    pad = int(0.08 * max(h, w))
-    table = tuple(int(v) for v in rng.choice([(60, 80, 110), (90, 90, 90), (40, 50, 60)]))
-    canvas = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=table)
-    ch, cw = canvas.shape[:2]
-    angle = np.radians(rng.uniform(-5, 5))
-    centre = np.array([cw / 2, ch / 2])
-    turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    source = np.float32([[0, 0], [cw, 0], [cw, ch], [0, ch]])
-    target = np.float32(
-        [
-            (turn @ (corner - centre)) * 0.95
-            + centre
-            + [rng.uniform(-0.05, 0.05) * cw, rng.uniform(-0.05, 0.05) * ch]
-            for corner in source
-        ]
-    )
-    matrix = cv2.getPerspectiveTransform(source, target)
-    shot = cv2.warpPerspective(canvas, matrix, (cw, ch), borderValue=table)
-    direction = rng.uniform(0, 2 * np.pi)
-    xs = np.linspace(0, np.cos(direction), cw, dtype=np.float32)[None, :]
-    ys = np.linspace(0, np.sin(direction), ch, dtype=np.float32)[:, None]
-    ramp = xs + ys
-    ramp = (ramp - ramp.min()) / (ramp.max() - ramp.min())
-    light = cv2.merge([0.5 + 0.5 * ramp] * 3)  # the far side in shadow, half as bright
-    shot = cv2.multiply(shot, light, dtype=cv2.CV_8U)
-    shot = cv2.GaussianBlur(shot, (0, 0), rng.uniform(0.6, 1.5))
-    noise = np.empty(shot.shape, np.int16)
-    cv2.setRNGSeed(rng.randint(0, 1 << 30))
-    cv2.randn(noise, 0, 3)
-    shot = cv2.add(shot, noise, dtype=cv2.CV_8U)
-    if longest:  # the camera's size: 4032 a 12-megapixel phone photo
-        scale = longest / max(shot.shape[:2])
-        shot = cv2.resize(shot, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    ok, data = cv2.imencode(
-        ".jpg", shot, [cv2.IMWRITE_JPEG_QUALITY, quality or rng.randint(50, 60)]
-    )
-    assert ok
-    return data.tobytes()

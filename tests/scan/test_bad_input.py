@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from modul.scan import scan_folder
-from scan import pages
+from scan import pages, photos
 from scan.helpers import maps, photo, sheet_rows, workbook
 
 ROLE = "konsultan-pemberdayaan-masyarakat"
@@ -131,7 +131,7 @@ def test_an_unreadable_qr_code(small_project, book):
     image[top : top + round(side * k * 0.6), left : left + round(side * k)] = 90  # a smudge
     folder = small_project / "foto"
     folder.mkdir()
-    (folder / "kabur.jpg").write_bytes(pages.photograph(image, random.Random(3)))
+    (folder / "kabur.jpg").write_bytes(photos.photograph(image, random.Random(3)))
     summary = scan_folder(small_project, folder, book, maps)
     assert only(summary).startswith("foto/kabur.jpg: the QR code cannot be read\n    fix: ")
 

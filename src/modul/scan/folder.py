@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from modul.errors import ModulError, Problem, relative
-from modul.i18n import _, ngettext
+from modul.i18n import _
 from modul.output import write_atomic
 from modul.results.filling import Doubt, Entry, Filled, ScanBook
 from modul.results.plan import EVALUATION, POSTTEST, PRETEST
@@ -132,62 +132,52 @@ def _entries(read: list[_Read], root: Path, workbook: Path, summary: Summary) ->
     entries: list[Entry] = []
     last: _Read | None = None
     for item in read:
-        label = item.page.label
-        number = item.page.number
-        follows = (
-            last is not None
-            and last.shown == item.shown
-            and last.index + 1 == item.index
-            and last.page.label.document == label.document
-            and last.page.label.page + 1 == label.page
-            and (number is None or number == last.page.number)
-        )
-        if follows and last is not None:
-            number = last.page.number
-        doubts = _doubts(item, root, workbook)
-        if label.document != "evaluation" and number is None:
-            summary.problems.append(
-                Problem(
-                    _where(item.shown, item.index),
-                    message=_("the participant number cannot be read: answers not written"),
-                    hint=_("type the answers in by hand; see the sheet Tinjauan"),
-                )
-            )
-            unknown = Doubt(item.shown, item.index, "No", _("participant number not clear"), "")
-            entries.append(
-                Entry(
-                    SHEETS[label.document],
-                    None,
-                    {},
-                    _where(item.shown, item.index),
-                    (*doubts, unknown),
-                )
-            )
-            last = None
-            continue
-        values = {_column(name): value for name, value in item.page.answers.items()}
-        print_ = (item.shown, item.index, item.fingerprint)
-        if follows and entries and label.document == "evaluation":
+        follows = last is not None and _follows(last, item)
+        if follows and last is not None and item.page.number is None:
+            item.page = replace(item.page, number=last.page.number)
+        entry = _entry(item, _doubts(item, root, workbook), summary)
+        if follows and entries and entry.sheet == EVALUATION:
             before = entries.pop()
-            values = {**before.values, **values}
-            doubts = (*before.doubts, *doubts)
-            prints = (*before.prints, print_)
-        else:
-            prints = (print_,)
-        sheet = SHEETS[label.document]
-        entries.append(
-            Entry(
-                sheet,
-                number if sheet != EVALUATION else None,
-                values,
-                _where(item.shown, item.index),
-                doubts,
-                prints,
+            entry = replace(
+                entry,
+                values={**before.values, **entry.values},
+                source=before.source,
+                doubts=(*before.doubts, *entry.doubts),
+                prints=(*before.prints, *entry.prints),
             )
-        )
-        item.page = PageRead(label, item.page.answers, item.page.doubts, number)
+        entries.append(entry)
         last = item
     return entries
+
+
+def _follows(last: _Read, item: _Read) -> bool:
+    """Whether `item` is the next page of the form `last` is a page of."""
+    before, label = last.page.label, item.page.label
+    return (
+        last.shown == item.shown
+        and last.index + 1 == item.index
+        and (before.document, before.page + 1) == (label.document, label.page)
+        and item.page.number in (None, last.page.number)
+    )
+
+
+def _entry(item: _Read, doubts: tuple[Doubt, ...], summary: Summary) -> Entry:
+    sheet = SHEETS[item.page.label.document]
+    where = _where(item.shown, item.index)
+    number = item.page.number
+    if sheet != EVALUATION and number is None:
+        summary.problems.append(
+            Problem(
+                where,
+                message=_("the participant number cannot be read: answers not written"),
+                hint=_("type the answers in by hand; see the sheet Tinjauan"),
+            )
+        )
+        unknown = Doubt(item.shown, item.index, "No", _("participant number not clear"), "")
+        return Entry(sheet, None, {}, where, (*doubts, unknown))
+    values = {_column(name): value for name, value in item.page.answers.items()}
+    prints = ((item.shown, item.index, item.fingerprint),)
+    return Entry(sheet, number if sheet != EVALUATION else None, values, where, doubts, prints)
 
 
 def _where(shown: str, index: int) -> str:
@@ -225,56 +215,3 @@ def _doubts(item: _Read, root: Path, workbook: Path) -> tuple[Doubt, ...]:
             )
         )
     return tuple(doubts)
-
-
-def summary_lines(summary: Summary, workbook: str, crops: str) -> list[str]:
-    """What `modul scan` prints: pages read, answers written, items for review, then a
-    line for each page not read and each cell left as it was."""
-    filled = summary.filled
-    lines = [
-        ngettext("{count} page read", "{count} pages read", summary.pages).format(
-            count=summary.pages
-        )
-        + " "
-        + ngettext("(from {count} file)", "(from {count} files)", summary.files).format(
-            count=summary.files
-        ),
-        ngettext(
-            "{count} answer written into {file}",
-            "{count} answers written into {file}",
-            filled.written,
-        ).format(count=filled.written, file=workbook),
-    ]
-    if filled.same:
-        lines.append(
-            ngettext(
-                "{count} answer was there already",
-                "{count} answers were there already",
-                filled.same,
-            ).format(count=filled.same)
-        )
-    if summary.skipped:
-        lines.append(
-            ngettext(
-                "{count} page skipped: read into this workbook before",
-                "{count} pages skipped: read into this workbook before",
-                summary.skipped,
-            ).format(count=summary.skipped)
-        )
-    lines.append(
-        ngettext("{count} item for review", "{count} items for review", filled.doubts).format(
-            count=filled.doubts
-        )
-        + (
-            " " + _("(sheet Tinjauan; crops in {folder})").format(folder=crops)
-            if filled.doubts
-            else ""
-        )
-    )
-    if summary.problems:
-        lines.append(
-            ngettext(
-                "{count} page not read:", "{count} pages not read:", len(summary.problems)
-            ).format(count=len(summary.problems))
-        )
-    return lines + [str(problem) for problem in summary.problems] + filled.lines
