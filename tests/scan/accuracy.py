@@ -38,7 +38,12 @@ class Tally:
 
 
 def trial(
-    seed: int, count: int, doubles: float = 0.04, faints: float = 0.04, longest: int = 0
+    seed: int,
+    count: int,
+    doubles: float = 0.04,
+    faints: float = 0.04,
+    longest: int = 0,
+    shadows: float = 0.0,
 ) -> Tally:
     """Read `count` random pages, filled and photographed with the seed `seed` (at
     `longest` pixels on the long side; 0: the rendering's 200 dpi)."""
@@ -49,7 +54,7 @@ def trial(
         page = rng.choice(form.pages)
         image = pages.render(pages.pdf(form, page, participant=rng.randint(1, 20)))
         truth = pages.fill(image, page, rng, doubles=doubles, faints=faints)
-        data = photos.photograph(image, rng, longest=longest)
+        data = photos.photograph(image, rng, longest=longest, shadow=rng.random() < shadows)
         start = time.perf_counter()
         loaded = next(image_pages(Path("photo.jpg"), data))
         assert loaded.image is not None

@@ -72,7 +72,7 @@ def evaluation_page(sessions: int = 7, statements: int = 7, version: str = VERSI
     for name, count in (("sesi", sessions), ("umum", statements)):
         for n in range(1, count + 1):
             for k, score in enumerate("4321"):
-                boxes.append(Box(f"{name}_{n}", score, 330 + k * 55, y, BOX, BOX))
+                boxes.append(Box(f"{name}_{n}", score, 300 + k * 65, y, BOX, BOX))
             y -= 38
         y -= 14
     return PageMap(

@@ -10,10 +10,15 @@ import numpy as np
 
 
 def photograph(
-    image: np.ndarray, rng: random.Random, quality: int | None = None, longest: int = 0
+    image: np.ndarray,
+    rng: random.Random,
+    quality: int | None = None,
+    longest: int = 0,
+    shadow: bool = False,
 ) -> bytes:
-    """The page as a phone photo: on a table, turned and skewed, unevenly lit, blurred,
-    noisy, saved as JPEG at quality 50-60."""
+    """The page as a phone photo: on a table, turned and skewed, unevenly lit (with
+    `shadow`, the sharp-edged shadow of the phone over part of it), blurred, noisy, saved
+    as JPEG at quality 50-60."""
     h, w = image.shape[:2]
     pad = int(0.08 * max(h, w))
     table = tuple(int(v) for v in rng.choice([(60, 80, 110), (90, 90, 90), (40, 50, 60)]))
@@ -39,6 +44,8 @@ def photograph(
     ramp = xs + ys
     ramp = (ramp - ramp.min()) / (ramp.max() - ramp.min())
     light = cv2.merge([0.5 + 0.5 * ramp] * 3)  # the far side in shadow, half as bright
+    if shadow:
+        light = light * _shadow(ch, cw, rng)
     shot = cv2.multiply(shot, light, dtype=cv2.CV_8U)
     shot = cv2.GaussianBlur(shot, (0, 0), rng.uniform(0.6, 1.5))
     noise = np.empty(shot.shape, np.int16)
@@ -53,3 +60,15 @@ def photograph(
     )
     assert ok
     return data.tobytes()
+
+
+def _shadow(height: int, width: int, rng: random.Random) -> np.ndarray:
+    """A hard shadow from the bottom edge, up to 30-55 % of the page, 60-75 % as bright."""
+    mask = np.zeros((height, width), np.float32)
+    top = [rng.uniform(0.45, 0.7) * height, rng.uniform(0.45, 0.7) * height]
+    left, right = sorted(rng.uniform(0, 1) * width for _n in range(2))
+    right = max(right, left + 0.4 * width)
+    corners = np.int32([(left, height), (left, top[0]), (right, top[1]), (right, height)])
+    cv2.fillPoly(mask, [corners], 1.0)
+    mask = cv2.GaussianBlur(mask, (0, 0), rng.uniform(2, 12))  # a sharp or soft edge
+    return cv2.merge([1.0 - (1.0 - rng.uniform(0.6, 0.75)) * mask] * 3)

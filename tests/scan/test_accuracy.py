@@ -30,3 +30,9 @@ def test_accuracy_on_many_pages():
     tally = trial(seed=13, count=150)
     assert tally.wrong == []
     assert tally.share("single", "right") >= 0.995
+
+
+def test_a_hard_shadow_across_the_page_sends_items_to_review_never_reads_them_wrong():
+    tally = trial(seed=14, count=16, doubles=0.0, faints=0.0, shadows=1.0)
+    assert tally.wrong == []
+    assert tally.share("single", "right") >= 0.9

@@ -22,16 +22,19 @@ Floats = NDArray[np.float32]
 PATCH = 40  # pixels: each box is measured at this size
 INSET = 0.11  # of a box's side, each side: its printed line and the line's blur left out
 INSET_PIXELS = round(PATCH * INSET)
+GAP = 0.08  # of a box's side: the paper read this far outside its printed line …
+STRIP = 0.12  # … in a strip this wide
 SEARCH = 0.25  # of a box's side: how far a box is looked for around its mapped place
-DARK = 0.3  # of the ink's darkness: a pixel this dark belongs to a mark
-MARKED = 0.05  # share of a box's inside dark: a mark (the lightest pencil tick ~0.1)
-EMPTY = 0.01  # below this share, and faint overall: an empty box (~0)
-FAINT = 0.045  # mean darkness above which a box without a mark is doubtful
+DARK = 0.3  # of the ink's darkness: a pixel this dark belongs to a mark …
+LIGHT = 0.15  # … and one this dark to a trace of one (a faint or rubbed-out mark)
+MARKED = 0.05  # share of the inside dark: a mark (the lightest pencil tick: ~0.12)
+EMPTY = 0.01  # less of it dark, and …
+FAINT = 0.025  # … less of it a trace: empty (empty boxes ≤ 0.02; faint marks ≥ 0.03)
 
 
 class State(Enum):
-    EMPTY = 0.01  # below this share, and faint overall: an empty box (~0)
-    MARKED = 0.05  # share of a box's inside dark: a mark (the lightest pencil tick ~0.1)
+    EMPTY = "empty"
+    MARKED = "marked"
     UNSURE = "unsure"
 
 
@@ -39,7 +42,7 @@ class State(Enum):
 class Fill:
     box: Box
     share: float  # of the box's inside darker than DARK
-    mean: float  # the inside's mean darkness, 1 = the ink's
+    trace: float  # of the box's inside darker than LIGHT
     state: State
 
 
@@ -52,7 +55,8 @@ class Decision:
 
 
 def darkness(page: Gray, map_: PageMap) -> Floats:
-    """Each pixel's darkness, 0 = the paper around it, 1 = the markers' black."""
+    """Each pixel's darkness against the paper near it (0 = paper), to find the boxes'
+    printed lines by."""
     import cv2
 
     work = page.astype(np.float32)
@@ -61,47 +65,111 @@ def darkness(page: Gray, map_: PageMap) -> Floats:
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))
     paper = cv2.GaussianBlur(cv2.dilate(small, kernel), (0, 0), reach / 3)
     paper = cv2.resize(paper, (work.shape[1], work.shape[0]), interpolation=cv2.INTER_LINEAR)
-    dark = np.clip(1.0 - work / np.maximum(paper, 1.0), 0.0, 1.0).astype(np.float32)
-    return np.asarray(dark / _ink(dark, map_), np.float32)
+    return np.clip(1.0 - work / np.maximum(paper, 1.0), 0.0, 1.0).astype(np.float32)
 
 
 def _box_side(map_: PageMap) -> float:
     return float(np.median([min(b.w, b.h) for b in map_.boxes])) if map_.boxes else 12.0
 
 
-def _ink(dark: Floats, map_: PageMap) -> float:
-    """The darkness of the markers' black under this page's light."""
+def ink(page: Gray, map_: PageMap) -> float:
+    """How much darker than the paper beside them the markers' black is on this page
+    (under any light, black is a share of the paper's white)."""
     levels = []
     for marker in map_.markers:
         corners = page_points(map_, marker)
         (left, top), (right, bottom) = corners.min(axis=0), corners.max(axis=0)
-        pad = (right - left) * 0.3
-        inside = dark[int(top + pad) : int(bottom - pad), int(left + pad) : int(right - pad)]
-        if inside.size:
-            levels.append(float(np.percentile(inside, 90)))
+        black = page[int(top) : int(bottom), int(left) : int(right)]
+        paper = _around(page, (int(left), int(top), int(right), int(bottom)), 0.04, 0.15)
+        if black.size and paper:
+            levels.append(1.0 - float(np.percentile(black, 20)) / paper)
     return max(0.3, float(np.median(levels))) if levels else 0.8
 
 
-def measure(dark: Floats, boxes: Sequence[Box], height: float) -> list[Fill]:
+def _around(page: Gray, place: tuple[int, int, int, int], near: float, far: float) -> float:
+    """The paper's brightness in a ring around `place` (from `near` to `far` of its side
+    away): the brighter part, so a label or a stroke crossing the ring does not count."""
+    left, top, right, bottom = place
+    side = right - left
+    inner, outer = max(1, round(side * near)), max(2, round(side * far))
+    y0, x0 = max(0, top - outer), max(0, left - outer)
+    region = page[y0 : bottom + outer, x0 : right + outer]
+    ring = np.ones(region.shape, np.bool_)
+    ring[
+        max(0, top - inner - y0) : bottom + inner - y0,
+        max(0, left - inner - x0) : right + inner - x0,
+    ] = False
+    found = region[ring]
+    return max(1.0, float(np.percentile(found, 75))) if found.size else 0.0
+
+
+def measure(
+    page: Gray, dark: Floats, boxes: Sequence[Box], height: float, black: float
+) -> list[Fill]:
     """Each box's fill: the dark share of its inside, the printed border line and its
-    blur left out; the box found near its mapped place by that border."""
+    blur left out, against the paper all round it (so the edge of a shadow across the
+    box is no mark) and the page's black (`ink`); the box found near its mapped place by
+    its printed border."""
     import cv2
 
     fills = []
     for box in boxes:
-        left, top, right, bottom = locate(dark, box, height)
-        found = dark[top:bottom, left:right]
-        patch = cv2.resize(found, (PATCH, PATCH), interpolation=cv2.INTER_AREA)
+        place = locate(dark, box, height)
+        left, top, right, bottom = place
+        found = page[top:bottom, left:right].astype(np.float32)
+        paper = _paper(page, place)
+        inked = np.clip(1.0 - found / np.maximum(paper, 1.0), 0.0, 1.0) / black
+        patch = cv2.resize(inked, (PATCH, PATCH), interpolation=cv2.INTER_AREA)
         inside = patch[INSET_PIXELS:-INSET_PIXELS, INSET_PIXELS:-INSET_PIXELS]
-        share, mean = float(np.mean(inside > DARK)), float(np.mean(inside))
-        fills.append(Fill(box, share, mean, _state(share, mean)))
+        share, trace = float(np.mean(inside > DARK)), float(np.mean(inside > LIGHT))
+        fills.append(Fill(box, share, trace, _state(share, trace)))
     return fills
 
 
-def _state(share: float, mean: float) -> State:
+def _paper(page: Gray, place: tuple[int, int, int, int]) -> Floats:
+    """The paper's brightness at each pixel of the box at `place`: read along a thin
+    strip of paper just outside each of its four sides (a stroke crossing a strip left
+    out), and blended across the box between them (a Coons patch), so light that
+    changes across the box, even sharply, is followed."""
+    import cv2
+
+    left, top, right, bottom = place
+    w, h = right - left, bottom - top
+    gap, depth = max(2, round(w * GAP)), max(2, round(w * STRIP))
+    if top - gap - depth < 0 or left - gap - depth < 0:
+        return np.full((h, w), _around(page, place, GAP, GAP + STRIP), np.float32)
+    if bottom + gap + depth > page.shape[0] or right + gap + depth > page.shape[1]:
+        return np.full((h, w), _around(page, place, GAP, GAP + STRIP), np.float32)
+    sides = [
+        page[top - gap - depth : top - gap, left:right].max(axis=0),
+        page[bottom + gap : bottom + gap + depth, left:right].max(axis=0),
+        page[top:bottom, left - gap - depth : left - gap].max(axis=1),
+        page[top:bottom, right + gap : right + gap + depth].max(axis=1),
+    ]
+    reach = max(3, round(w * 0.25)) | 1  # wider than a pen stroke crossing a strip
+    kernel = np.ones((1, reach), np.uint8)
+    upper, lower, before, after = (
+        cv2.dilate(side.reshape(1, -1), kernel).ravel().astype(np.float32) for side in sides
+    )
+    u = (np.arange(w, dtype=np.float32) + 0.5)[None, :] / w
+    v = (np.arange(h, dtype=np.float32) + 0.5)[:, None] / h
+    corners = (
+        (upper[0] + before[0]) / 2,
+        (upper[-1] + after[0]) / 2,
+        (lower[0] + before[-1]) / 2,
+        (lower[-1] + after[-1]) / 2,
+    )
+    blend = (1 - u) * (1 - v) * corners[0] + u * (1 - v) * corners[1]
+    blend += (1 - u) * v * corners[2] + u * v * corners[3]
+    coons = (1 - v) * upper[None, :] + v * lower[None, :]
+    coons += (1 - u) * before[:, None] + u * after[:, None] - blend
+    return np.asarray(coons, np.float32)
+
+
+def _state(share: float, trace: float) -> State:
     if share >= MARKED:
         return State.MARKED
-    if share < EMPTY and mean < FAINT:
+    if share < EMPTY and trace < FAINT:
         return State.EMPTY
     return State.UNSURE
 

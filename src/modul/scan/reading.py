@@ -11,7 +11,7 @@ from modul.i18n import _
 from modul.scan.formmap import DOCUMENTS, NUMBER_FIELDS, FormMap, Label, Maps, PageMap, page_of
 from modul.scan.images import Gray
 from modul.scan.locate import SCALE, WORST_FIT, Found, find, straighten
-from modul.scan.marks import Decision, darkness, decide, locate, measure
+from modul.scan.marks import Decision, darkness, decide, ink, locate, measure
 
 CROP_MARGIN = 1.5  # box sides of paper around an item's boxes in its crop
 
@@ -73,7 +73,7 @@ def read_page(image: Gray, maps: Maps, edition: str, role: str) -> PageRead:
             _("lay the page flat and photograph it from straight above"),
         )
     dark = darkness(warped, page)
-    decisions = decide(measure(dark, page.boxes, page.height))
+    decisions = decide(measure(warped, dark, page.boxes, page.height, ink(warped, page)))
     doubts = [_doubt(d, warped, dark, page) for d in decisions if d.reason]
     answers = {d.field: d.value for d in decisions if d.value is not None}
     number = label.participant or _number(decisions)
