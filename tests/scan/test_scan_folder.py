@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 
 from modul.content.loading import load_project
@@ -103,3 +105,15 @@ def test_the_same_folder_scanned_again_adds_nothing(small_project, book):
     again = scan_folder(small_project, folder, book, maps)
     assert again.skipped == 1 and again.pages == 0 and again.filled.written == 0
     assert [r[1] for r in sheet_rows(book, "Evaluasi")[2:5]] == [4, None, None]
+
+
+@pytest.mark.parametrize("turn", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_180])
+def test_a_page_photographed_sideways_or_upside_down_is_read_the_same(small_project, book, turn):
+    folder = small_project / "foto"
+    data = photo(folder, "a.jpg", "pretest", 1, {"tes_1": ["d"], "tes_5": ["a"]}, participant=6)
+    image = cv2.rotate(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR), turn)
+    (folder / "a.jpg").write_bytes(cv2.imencode(".jpg", image)[1].tobytes())
+    summary = scan_folder(small_project, folder, book, maps)
+    assert summary.problems == [] and summary.filled.written == 2
+    row = next(r for r in sheet_rows(book, "Tes Awal") if r[0] == 6)
+    assert (row[2], row[6]) == ("d", "a")
