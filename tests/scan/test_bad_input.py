@@ -77,7 +77,9 @@ def test_the_same_page_twice_is_read_once(small_project, book):
     photo(folder, "a.jpg", "pretest", 1, TICKS, participant=4)
     photo(folder, "b.jpg", "pretest", 1, TICKS, participant=4, seed=5)
     summary = scan_folder(small_project, folder, book, maps)
-    assert only(summary).startswith("foto/b.jpg: the same page as foto/a.jpg: read once")
+    assert only(summary).startswith(
+        "foto/b.jpg: the same page as foto/a.jpg (page 1, participant 4): read once"
+    )
     assert summary.pages == 1 and summary.filled.written == 2
 
 

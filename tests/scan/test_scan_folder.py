@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from modul.content.loading import load_project
-from modul.results import read_results
+from modul.results import open_results, read_results
 from modul.scan import scan_folder, summary_lines
 from scan.helpers import maps, photo, sheet_rows, workbook
 
@@ -34,6 +34,23 @@ def test_a_personalised_test_is_written_into_the_participants_row(small_project,
     assert row[2:14] == [*("abcd"[n % 4] for n in range(1, 9)), "b", None, None, "d"]
     edition = load_project(small_project).editions["ntt"]
     assert read_results(book, edition, ROLE).pretest.rows[0].answers[0] == "b"
+
+
+def test_the_workbook_keeps_what_modul_report_needs(small_project, book):
+    from openpyxl import load_workbook
+
+    before = load_workbook(book)
+    folder = small_project / "foto"
+    photo(folder, "e.jpg", "evaluation", 1, {"sesi_1": ["4"]})
+    scan_folder(small_project, folder, book, maps)
+    after = load_workbook(book)
+    for title in ("Tes Awal", "Evaluasi", "Kehadiran"):
+        rules = [str(rule.sqref) for rule in after[title].data_validations.dataValidation]
+        assert rules == [str(r.sqref) for r in before[title].data_validations.dataValidation]
+        assert after[title].freeze_panes == before[title].freeze_panes
+    assert after["Pindaian"].sheet_state == "hidden"
+    results = open_results(small_project, book, None, None)  # edition and role it records
+    assert results.forms[0].sessions[0] == 4
 
 
 def test_a_blank_form_is_placed_by_the_ticked_number(small_project, book):

@@ -116,7 +116,10 @@ def _read_all(
                 summary.problems.append(
                     Problem(
                         where,
-                        message=_("the same page as {other}: read once").format(other=keys[key]),
+                        message=_(
+                            "the same page as {other} (page {page}, participant {number}): "
+                            "read once"
+                        ).format(other=keys[key], page=label.page, number=found.number),
                         hint=_("leave out one of the two photos"),
                     )
                 )
