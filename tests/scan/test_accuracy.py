@@ -36,3 +36,11 @@ def test_a_hard_shadow_across_the_page_sends_items_to_review_never_reads_them_wr
     tally = trial(seed=14, count=16, doubles=0.0, faints=0.0, shadows=1.0)
     assert tally.wrong == []
     assert tally.share("single", "right") >= 0.9
+
+
+def test_a_small_photo_is_read_never_wrong():
+    """1400 pixels on the long side: the page ~110 dpi, the QR code's modules ~3 pixels
+    (read again on the page straightened between its markers)."""
+    tally = trial(seed=15, count=10, doubles=0.0, faints=0.0, longest=1400)
+    assert tally.wrong == []
+    assert tally.share("single", "right") >= 0.95

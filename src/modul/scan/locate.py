@@ -63,6 +63,8 @@ def find(image: Gray) -> Found:
             twice.add(marker)
         markers[marker] = np.asarray(found, np.float32).reshape(4, 2) / scale
     texts = _barcodes(image)
+    if not texts and all(m in markers for m in MARKER_IDS):
+        texts = _barcodes(_squared(image, markers))
     labels = tuple(label for text in texts if (label := parse_label(text)))
     return Found(markers, tuple(sorted(twice)), labels, texts)
 
@@ -78,6 +80,20 @@ def _barcodes(image: Gray) -> tuple[str, ...]:
         evened = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(image)
         found = zxingcpp.read_barcodes(evened, formats=formats, try_downscale=True)
     return tuple(result.text for result in found if result.valid)
+
+
+def _squared(image: Gray, markers: dict[int, Points]) -> Gray:
+    """The page straightened between its four markers' centres, before it is known which
+    form it is (its QR code then read again, upright and unskewed), twice enlarged."""
+    import cv2
+
+    centres = np.asarray([markers[m].mean(axis=0) for m in MARKER_IDS], np.float32)
+    width = 2 * float(np.linalg.norm(centres[1] - centres[0]))
+    height = 2 * float(np.linalg.norm(centres[3] - centres[0]))
+    target = np.asarray([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    matrix = cv2.getPerspectiveTransform(centres, target)
+    size = (round(width), round(height))
+    return np.asarray(cv2.warpPerspective(image, matrix, size, flags=cv2.INTER_CUBIC), np.uint8)
 
 
 def page_points(page: PageMap, marker: int) -> Points:
