@@ -107,7 +107,7 @@ def test_two_marks_and_a_faint_one_are_left_for_review_with_a_crop(small_project
     assert summary.filled.written == 1 and summary.filled.doubts == 1
     review = sheet_rows(book, "Tinjauan")
     assert review[0] == ["Berkas", "Halaman", "Lembar", "No", "Butir", "Alasan", "Potongan"]
-    assert review[1][:6] == ["foto/a.jpg", 1, "Tes Awal", 3, "1", "more than one box marked"]
+    assert review[1][:6] == ["foto/a.jpg", 1, "Tes Awal", 3, "1", "lebih dari satu kotak ditandai"]
     crop = book.parent / review[1][6]
     assert crop.is_file() and crop.read_bytes()[:4] == b"\x89PNG"
     assert sheet_rows(book, "Tes Awal")[4][2:4] == [None, "b"]

@@ -26,6 +26,11 @@ REVIEW = "Tinjauan"
 REVIEW_HEADER = ("Berkas", "Halaman", "Lembar", "No", "Butir", "Alasan", "Potongan")
 RECORD = "Pindaian"  # hidden: the pages read, by their fingerprint
 RECORD_HEADER = ("Berkas", "Halaman", "Sidik")
+REASONS = {  # the workbook's language is Indonesian, whatever modul speaks
+    "two": "lebih dari satu kotak ditandai",
+    "faint": "tanda samar atau bekas dihapus",
+    "number": "nomor peserta tidak jelas: jawaban halaman ini belum ditulis",
+}
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ class Doubt:
     file: str
     page: int
     item: str  # the column's header: "3", "Sesi 2", "No"
-    reason: str
+    reason: str  # a key of REASONS
     crop: str  # the crop's file, relative to the workbook's folder
     sheet: str = ""
     number: int | None = None  # the row's No, when known
@@ -200,10 +205,18 @@ class ScanBook:
         sheet = self._made(REVIEW, REVIEW_HEADER)
         for doubt in doubts:
             sheet.append(
-                [doubt.file, doubt.page, doubt.sheet, doubt.number, doubt.item, doubt.reason]
+                [
+                    doubt.file,
+                    doubt.page,
+                    doubt.sheet,
+                    doubt.number,
+                    doubt.item,
+                    REASONS[doubt.reason],
+                ]
             )
-            cell = sheet.cell(sheet.max_row, len(REVIEW_HEADER), doubt.crop)
-            cell.hyperlink = doubt.crop
+            if doubt.crop:
+                cell = sheet.cell(sheet.max_row, len(REVIEW_HEADER), doubt.crop)
+                cell.hyperlink = doubt.crop
 
     def _made(self, title: str, header: Sequence[str]) -> Worksheet:
         """The sheet `title`, made with its header row if the workbook has none."""

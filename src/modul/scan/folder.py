@@ -176,7 +176,7 @@ def _entry(item: _Read, doubts: tuple[Doubt, ...], summary: Summary) -> Entry:
                 hint=_("type the answers in by hand; see the sheet Tinjauan"),
             )
         )
-        unknown = Doubt(item.shown, item.index, "No", _("participant number not clear"), "")
+        unknown = Doubt(item.shown, item.index, "No", "number", "")
         return Entry(sheet, None, {}, where, (*doubts, unknown))
     values = {_column(name): value for name, value in item.page.answers.items()}
     prints = ((item.shown, item.index, item.fingerprint),)

@@ -29,7 +29,7 @@ class Doubt:
     """An item left empty for a person to decide."""
 
     field: str
-    reason: str  # said to the trainer
+    reason: str  # why: "two" (boxes marked) or "faint" (a faint or rubbed-out mark)
     crop: bytes  # PNG of the item's boxes on the straightened page
 
 
@@ -144,7 +144,4 @@ def _doubt(decision: Decision, page: Gray, dark: np.ndarray, map_: PageMap) -> D
     right = min(page.shape[1], max(p[2] for p in places) + pad + round(40 * SCALE))
     bottom = min(page.shape[0], max(p[3] for p in places) + pad)
     crop = cv2.imencode(".png", page[top:bottom, left:right])[1].tobytes()
-    reason = (
-        _("more than one box marked") if decision.reason == "two" else _("a faint or erased mark")
-    )
-    return Doubt(decision.field, reason, crop)
+    return Doubt(decision.field, decision.reason, crop)
