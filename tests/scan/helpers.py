@@ -62,3 +62,26 @@ def sheet_rows(path: Path, title: str) -> list[list[object]]:
 
 
 __all__ = ["cv2", "run"]
+
+
+def scanned_pdf(
+    folder: Path, name: str, form: FormMap, ticks: list[dict[str, list[str]]], participant: int = 0
+) -> None:
+    """A scanner's PDF of the form's pages (one per `ticks`), ticked with a pen."""
+    import io
+
+    from PIL import Image
+
+    rng = random.Random(4)
+    shots = []
+    for page, marks in zip(form.pages, ticks):
+        image = pages.render(pages.pdf(form, page, participant))
+        for box in page.boxes:
+            if box.value in marks.get(box.field, []):
+                x, y, side = pages.box_pixels(page, box)
+                pages.mark(image, (x, y), side, rng, tool="pen", style="cross")
+        shots.append(Image.fromarray(cv2.cvtColor(image, cv2.COLOR_BGR2RGB)))
+    folder.mkdir(parents=True, exist_ok=True)
+    data = io.BytesIO()
+    shots[0].save(data, "PDF", resolution=200, save_all=True, append_images=shots[1:])
+    (folder / name).write_bytes(data.getvalue())

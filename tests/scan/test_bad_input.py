@@ -5,7 +5,6 @@ QR code, a scanned PDF of several pages."""
 
 from __future__ import annotations
 
-import io
 import random
 import struct
 import zlib
@@ -14,11 +13,10 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image
 
 from modul.scan import scan_folder
 from scan import pages, photos
-from scan.helpers import maps, photo, sheet_rows, workbook
+from scan.helpers import maps, photo, scanned_pdf, sheet_rows, workbook
 
 ROLE = "konsultan-pemberdayaan-masyarakat"
 TICKS = {"tes_1": ["b"], "tes_2": ["c"]}
@@ -139,28 +137,25 @@ def test_an_unreadable_qr_code(small_project, book):
 
 
 def test_a_scanned_pdf_of_a_blank_test_reads_both_pages_for_the_ticked_number(small_project, book):
-    form = pages.forms()["pretest"]
-    rng = random.Random(4)
-    shots = []
-    for page, ticks in zip(
-        form.pages,
-        [
-            {"nomor_puluhan": ["0"], "nomor_satuan": ["7"], "tes_1": ["a"]},
-            {"tes_12": ["d"]},
-        ],
-    ):
-        image = pages.render(pages.pdf(form, page))
-        for box in page.boxes:
-            if box.value in ticks.get(box.field, []):
-                x, y, side = pages.box_pixels(page, box)
-                pages.mark(image, (x, y), side, rng, tool="pen", style="cross")
-        shots.append(Image.fromarray(cv2.cvtColor(image, cv2.COLOR_BGR2RGB)))
-    folder = small_project / "pindai"
-    folder.mkdir()
-    data = io.BytesIO()
-    shots[0].save(data, "PDF", resolution=200, save_all=True, append_images=shots[1:])
-    (folder / "tes-awal.pdf").write_bytes(data.getvalue())
-    summary = scan_folder(small_project, folder, book, maps)
+    ticks = [{"nomor_puluhan": ["0"], "nomor_satuan": ["7"], "tes_1": ["a"]}, {"tes_12": ["d"]}]
+    scanned_pdf(small_project / "pindai", "tes-awal.pdf", pages.forms()["pretest"], ticks)
+    summary = scan_folder(small_project, small_project / "pindai", book, maps)
     assert summary.problems == [] and summary.pages == 2 and summary.filled.written == 2
     row = next(r for r in sheet_rows(book, "Tes Awal") if r[0] == 7)
     assert row[2] == "a" and row[13] == "d"
+
+
+def test_a_blank_test_without_a_number_is_not_written_and_listed(small_project, book):
+    ticks = [{"nomor_satuan": ["7"], "tes_1": ["a"]}, {"tes_12": ["d"]}]  # no tens ticked
+    scanned_pdf(small_project / "pindai", "tes-awal.pdf", pages.forms()["pretest"], ticks)
+    summary = scan_folder(small_project, small_project / "pindai", book, maps)
+    assert [line.split("\n")[0] for line in lines(summary)] == [
+        f"pindai/tes-awal.pdf page {n}: the participant number cannot be read: answers not written"
+        for n in (1, 2)
+    ]
+    assert summary.filled.written == 0
+    review = sheet_rows(book, "Tinjauan")[1:]
+    assert [row[:5] for row in review] == [
+        ["pindai/tes-awal.pdf", n, "Tes Awal", None, "No"] for n in (1, 2)
+    ]
+    assert review[0][5].startswith("nomor peserta tidak jelas")

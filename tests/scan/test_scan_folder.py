@@ -3,6 +3,7 @@ workbook, row by participant, only into empty cells; the undecidable listed for 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -12,7 +13,7 @@ import pytest
 from modul.content.loading import load_project
 from modul.results import open_results, read_results
 from modul.scan import scan_folder, summary_lines
-from scan.helpers import maps, photo, sheet_rows, workbook
+from scan.helpers import MAPS, maps, photo, scanned_pdf, sheet_rows, workbook
 
 ROLE = "konsultan-pemberdayaan-masyarakat"
 
@@ -134,3 +135,22 @@ def test_a_page_photographed_sideways_or_upside_down_is_read_the_same(small_proj
     assert summary.problems == [] and summary.filled.written == 2
     row = next(r for r in sheet_rows(book, "Tes Awal") if r[0] == 6)
     assert (row[2], row[6]) == ("d", "a")
+
+
+def test_an_evaluation_form_of_two_pages_in_one_pdf_is_one_row(small_project, book):
+    single = MAPS["evaluation"].pages[0]
+    halves = [
+        replace(single, number=n, boxes=tuple(b for b in single.boxes if b.field.startswith(kind)))
+        for n, kind in ((1, "sesi"), (2, "umum"))
+    ]
+    form = replace(MAPS["evaluation"], pages=tuple(halves))
+    ticks = [{"sesi_1": ["3"]}, {"umum_2": ["4"]}]
+    scanned_pdf(small_project / "pindai", "a.pdf", form, ticks)
+    scanned_pdf(small_project / "pindai", "b.pdf", form, ticks[:1])
+    two = {**MAPS, "evaluation": form}
+    summary = scan_folder(small_project, small_project / "pindai", book, lambda e, r, d: two[d])
+    assert summary.problems == [] and summary.pages == 3 and summary.filled.written == 3
+    rows = sheet_rows(book, "Evaluasi")
+    header = rows[0]
+    assert (rows[2][header.index("Sesi 1")], rows[2][header.index("Umum 2")]) == (3, 4)
+    assert (rows[3][header.index("Sesi 1")], rows[3][header.index("Umum 2")]) == (3, None)
