@@ -159,3 +159,40 @@ def test_a_blank_test_without_a_number_is_not_written_and_listed(small_project, 
         ["pindai/tes-awal.pdf", n, "Tes Awal", None, "No"] for n in (1, 2)
     ]
     assert review[0][5].startswith("nomor peserta tidak jelas")
+
+
+def test_heic_photos_are_named_and_hidden_files_left_alone(small_project, book):
+    folder = small_project / "foto"
+    folder.mkdir()
+    (folder / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic")
+    (folder / "._IMG_0002.jpg").write_bytes(b"\x00\x05\x16\x07 mac resource fork")
+    summary = scan_folder(small_project, folder, book, maps)
+    assert summary.files == 1
+    assert only(summary).startswith("foto/IMG_0001.HEIC: HEIC photos are not read\n    fix: ")
+
+
+def test_a_marker_covered_still_reads_two_do_not(small_project, book):
+    form = pages.forms()["pretest"]
+    page = form.pages[0]
+    folder = small_project / "foto"
+    folder.mkdir()
+    k = pages.DPI / 72
+    for name, covered in (("satu.jpg", (2,)), ("dua.jpg", (2, 3))):
+        image = pages.render(pages.pdf(form, page, 4 if name == "satu.jpg" else 5))
+        for marker in covered:
+            x, y, side = page.markers[marker]
+            top, left = round((page.height - y - side) * k), round((x - side) * k)
+            image[top : top + round(2 * side * k), left : left + round(2 * side * k)] = 235
+        (folder / name).write_bytes(photos.photograph(image, random.Random(6)))
+    summary = scan_folder(small_project, folder, book, maps)
+    assert only(summary).startswith("foto/dua.jpg: the corner markers are not all on the photo")
+    assert summary.pages == 1
+
+
+def test_a_blank_test_without_a_number_is_listed_once_however_often_scanned(small_project, book):
+    ticks = [{"tes_1": ["a"]}]
+    scanned_pdf(small_project / "pindai", "tes.pdf", pages.forms()["pretest"], ticks)
+    scan_folder(small_project, small_project / "pindai", book, maps)
+    again = scan_folder(small_project, small_project / "pindai", book, maps)
+    assert again.skipped == 1 and again.problems == []
+    assert len(sheet_rows(book, "Tinjauan")) == 2

@@ -111,6 +111,7 @@ class ScanBook:
             row = self._row(sheet, entry, filled)
             if row is not None:
                 self._write(sheet, row, entry, replace_typed, filled)
+            if row is not None or entry.number is None:  # read (a page of no one: reviewed)
                 self._record(entry)
             number = cell_text(sheet.cell(row, 1).value) if row else ""
             doubts += [replace(d, sheet=entry.sheet, number=_whole(number)) for d in entry.doubts]
@@ -203,7 +204,13 @@ class ScanBook:
         if not doubts:
             return
         sheet = self._made(REVIEW, REVIEW_HEADER)
+        listed = {
+            (cell_text(row[0]), cell_text(row[1]), cell_text(row[4]))
+            for row in sheet.iter_rows(min_row=2, max_col=5, values_only=True)
+        }
         for doubt in doubts:
+            if (doubt.file, str(doubt.page), doubt.item) in listed:
+                continue
             sheet.append(
                 [
                     doubt.file,

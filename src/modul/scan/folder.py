@@ -177,7 +177,8 @@ def _entry(item: _Read, doubts: tuple[Doubt, ...], summary: Summary) -> Entry:
             )
         )
         unknown = Doubt(item.shown, item.index, "No", "number", "")
-        return Entry(sheet, None, {}, where, (*doubts, unknown))
+        prints = ((item.shown, item.index, item.fingerprint),)
+        return Entry(sheet, None, {}, where, (*doubts, unknown), prints)
     values = {_column(name): value for name, value in item.page.answers.items()}
     prints = ((item.shown, item.index, item.fingerprint),)
     return Entry(sheet, number if sheet != EVALUATION else None, values, where, doubts, prints)

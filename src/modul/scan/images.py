@@ -18,6 +18,7 @@ PHOTOS = (".jpg", ".jpeg", ".png")
 SUFFIXES = (*PHOTOS, ".pdf")
 LONGEST = 4100  # pixels: a 12-megapixel phone photo read whole; larger is only slower
 MOST_PIXELS = 400_000_000  # beyond this a file is refused (a corrupt or hostile header)
+HEIC = (".heic", ".heif")  # an iPhone's own format: named, not read
 PDF_DPI = 200
 MOST_PDF_PAGES = 500
 
@@ -35,9 +36,14 @@ class Page:
 
 
 def files(folder: Path) -> list[Path]:
-    """The images and PDFs in `folder`, by name (not in its subfolders)."""
+    """The images and PDFs in `folder` (and HEIC photos, to say they are not read), by
+    name; not its subfolders, nor hidden files (a Mac's ._IMG_0001.jpg)."""
     return sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES),
+        (
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in (*SUFFIXES, *HEIC) and not p.name.startswith(".")
+        ),
         key=lambda p: p.name.casefold(),
     )
 
@@ -46,6 +52,17 @@ def pages(path: Path, data: bytes) -> Iterator[Page]:
     """The pages of the file `path`, whose bytes are `data`."""
     if path.suffix.lower() == ".pdf":
         yield from _pdf_pages(path, data)
+    elif path.suffix.lower() in HEIC:
+        yield Page(
+            path,
+            1,
+            None,
+            _("HEIC photos are not read"),
+            _(
+                "save the photos as JPEG (on an iPhone: Settings > Camera > Formats > Most "
+                "Compatible), or convert them"
+            ),
+        )
     else:
         yield _photo(path, data)
 
