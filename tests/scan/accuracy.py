@@ -16,10 +16,7 @@ from scan import pages, photos
 from scan.contract import FormMap
 
 MAPS = pages.forms()
-
-
-def maps(edition: str, role: str, document: str) -> FormMap:
-    return MAPS[document]
+DENSE = pages.forms(dense=True)
 
 
 @dataclass
@@ -44,13 +41,19 @@ def trial(
     faints: float = 0.04,
     longest: int = 0,
     shadows: float = 0.0,
+    dense: bool = False,
 ) -> Tally:
     """Read `count` random pages, filled and photographed with the seed `seed` (at
     `longest` pixels on the long side; 0: the rendering's 200 dpi)."""
     rng = random.Random(seed)
     tally = Tally()
+    forms = DENSE if dense else MAPS
+
+    def maps(edition: str, role: str, document: str) -> FormMap:
+        return forms[document]
+
     for number in range(count):
-        form = MAPS[rng.choice(list(MAPS))]
+        form = forms[rng.choice(list(forms))]
         page = rng.choice(form.pages)
         image = pages.render(pages.pdf(form, page, participant=rng.randint(1, 20)))
         truth = pages.fill(image, page, rng, doubles=doubles, faints=faints)

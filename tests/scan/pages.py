@@ -64,6 +64,37 @@ def test_page(number: int, items: range, grid: bool, version: str = VERSION) -> 
     )
 
 
+QUIZ_BOX = 3.8 * 72 / 25.4  # the theme's quiz: 3.8 mm boxes, stacked 0.8 mm apart,
+QUIZ_STEP = QUIZ_BOX + 0.8 * 72 / 25.4  # each 2 mm from its option's text
+
+
+def dense_test_page(number: int, items: range, grid: bool, version: str = VERSION) -> PageMap:
+    """A Tes Awal/Akhir page laid out as the theme's quiz is: each question's options
+    stacked under it, two columns of questions."""
+    width, height = A4
+    boxes = []
+    top = height - 130
+    if grid:
+        for row, name in enumerate(("nomor_puluhan", "nomor_satuan")):
+            for digit in range(10):
+                boxes.append(Box(name, str(digit), 200 + digit * 30, top - row * 26, BOX, BOX))
+        top -= 80
+    for index, item in enumerate(items):
+        column, place = divmod(index, 6)
+        x, y = 90 + column * 250, top - place * (4 * QUIZ_STEP + 30)
+        for k, letter in enumerate(LETTERS):
+            boxes.append(Box(f"tes_{item}", letter, x, y - k * QUIZ_STEP, QUIZ_BOX, QUIZ_BOX))
+    return PageMap(
+        number,
+        width,
+        height,
+        _markers(width, height),
+        (width - 150, height - 112, 60.0),
+        tuple(boxes),
+        version,
+    )
+
+
 def evaluation_page(sessions: int = 7, statements: int = 7, version: str = VERSION) -> PageMap:
     """A Formulir Evaluasi page: SS (4) on the left, STS (1) on the right."""
     width, height = A4
@@ -86,14 +117,16 @@ def evaluation_page(sessions: int = 7, statements: int = 7, version: str = VERSI
     )
 
 
-def forms(version: str = VERSION) -> dict[str, FormMap]:
-    """The small project's three forms (12 questions, 7 sessions, 7 statements)."""
+def forms(version: str = VERSION, dense: bool = False) -> dict[str, FormMap]:
+    """The small project's three forms (12 questions, 7 sessions, 7 statements); `dense`:
+    the tests laid out as the theme's quiz (stacked options, 3.8 mm boxes)."""
     role = "konsultan-pemberdayaan-masyarakat"
+    test_page_ = dense_test_page if dense else test_page
 
     def test(document: str) -> FormMap:
         pages = (
-            test_page(1, range(1, 9), True, version),
-            test_page(2, range(9, 13), False, version),
+            test_page_(1, range(1, 9), True, version),
+            test_page_(2, range(9, 13), False, version),
         )
         return FormMap("ntt", role, document, pages)
 
@@ -132,14 +165,14 @@ def pdf(form: FormMap, page: PageMap, participant: int = 0, qr: str | None = Non
     last = ""
     for box in page.boxes:
         if box.field != last:
-            canvas.drawString(60, box.y + 18, f"{box.field}: Pertanyaan yang cukup panjang …")
+            x = box.x - 12 if box.w < BOX else 60  # a dense quiz: above its options
+            canvas.drawString(x, box.y + 18, f"{box.field}: Pertanyaan yang cukup panjang …")
             last = box.field
         canvas.setLineWidth(0.8)
         canvas.rect(box.x, box.y, box.w, box.h)
         short = box.field.startswith("nomor")
-        canvas.drawString(
-            box.x + box.w + 4, box.y + 2, box.value if short else f"{box.value}. pilihan"
-        )
+        text = box.value if short else f"{box.value}. pilihan"
+        canvas.drawString(box.x + box.w + (5.67 if box.w < BOX else 4), box.y + 2, text)
     canvas.showPage()
     canvas.save()
     return data.getvalue()

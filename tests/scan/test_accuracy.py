@@ -44,3 +44,13 @@ def test_a_small_photo_is_read_never_wrong():
     tally = trial(seed=15, count=10, doubles=0.0, faints=0.0, longest=1400)
     assert tally.wrong == []
     assert tally.share("single", "right") >= 0.95
+
+
+def test_the_theme_s_dense_quiz_stacked_options_0_8_mm_apart():
+    """A heavy mark spilling over the gap into the box beside it is not a second mark;
+    two marks side by side still are."""
+    tally = trial(seed=16, count=16, doubles=0.0, faints=0.0, dense=True)
+    assert tally.wrong == []
+    assert tally.share("single", "right") >= 0.98
+    doubles = trial(seed=17, count=8, doubles=0.6, faints=0.0, dense=True)
+    assert doubles.wrong == [] and doubles.counts["double", "review"] >= 40

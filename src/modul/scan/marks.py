@@ -8,7 +8,7 @@ pencil mark on a dim photo counts as a pen mark on a scan does."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
@@ -29,6 +29,8 @@ DARK = 0.3  # of the ink's darkness: a pixel this dark belongs to a mark …
 LIGHT = 0.15  # … and one this dark to a trace of one (a faint or rubbed-out mark)
 MARKED = 0.05  # share of the inside dark: a mark (the lightest pencil tick: ~0.12)
 EMPTY = 0.01  # less of it dark, and …
+STRONG = 0.3  # share of a box's middle dark: a heavy mark, that may spill over
+BESIDE = 1.6  # box sides apart (at most): boxes beside each other
 FAINT = 0.025  # … less of it a trace: empty (empty boxes ≤ 0.02; faint marks ≥ 0.03)
 
 
@@ -44,6 +46,9 @@ class Fill:
     share: float  # of the box's inside darker than DARK
     trace: float  # of the box's inside darker than LIGHT
     state: State
+    core: float = 0.0  # share darker than DARK of the inside's middle (the central 40 %)
+    sides: tuple[float, float, float, float] = (0, 0, 0, 0)  # … of its top, bottom, left,
+    # right bands around that middle
 
 
 @dataclass(frozen=True)
@@ -121,8 +126,17 @@ def measure(
         inked = np.clip(1.0 - found / np.maximum(paper, 1.0), 0.0, 1.0) / black
         patch = cv2.resize(inked, (PATCH, PATCH), interpolation=cv2.INTER_AREA)
         inside = patch[INSET_PIXELS:-INSET_PIXELS, INSET_PIXELS:-INSET_PIXELS]
-        share, trace = float(np.mean(inside > DARK)), float(np.mean(inside > LIGHT))
-        fills.append(Fill(box, share, trace, _state(share, trace)))
+        dark_ = inside > DARK
+        share, trace = float(np.mean(dark_)), float(np.mean(inside > LIGHT))
+        band = PATCH * 3 // 10 - INSET_PIXELS  # from 0.3 of the side in: the middle
+        middle = float(np.mean(dark_[band:-band, band:-band]))
+        sides = (
+            float(np.mean(dark_[:band])),  # top
+            float(np.mean(dark_[-band:])),  # bottom
+            float(np.mean(dark_[:, :band])),  # left
+            float(np.mean(dark_[:, -band:])),  # right
+        )
+        fills.append(Fill(box, share, trace, _state(share, trace), middle, sides))
     return fills
 
 
@@ -200,14 +214,37 @@ def decide(fills: Sequence[Fill]) -> list[Decision]:
     for fill in fills:
         fields.setdefault(fill.box.field, []).append(fill)
     decisions = []
-    for field, group in fields.items():
+    for field, found in fields.items():
+        group = _unspilled(found)
         marked = [f for f in group if f.state is State.MARKED]
         unsure = [f for f in group if f.state is State.UNSURE]
         if len(marked) > 1:
-            decisions.append(Decision(field, None, "two", tuple(group)))
+            decisions.append(Decision(field, None, "two", tuple(found)))
         elif unsure:
-            decisions.append(Decision(field, None, "faint", tuple(group)))
+            decisions.append(Decision(field, None, "faint", tuple(found)))
         else:
             value = marked[0].box.value if marked else None
-            decisions.append(Decision(field, value, "", tuple(group)))
+            decisions.append(Decision(field, value, "", tuple(found)))
     return decisions
+
+
+def _unspilled(group: list[Fill]) -> list[Fill]:
+    """The item's boxes, a box counted empty where its only ink is the edge of a heavy
+    mark in the box beside it (a filled box spilling over a gap of 0.8 mm): its middle
+    clean, its ink all on the side facing that box, none on the far side."""
+    strong = [f for f in group if f.state is State.MARKED and f.core >= STRONG]
+    if len(strong) != 1:
+        return group
+    mark = strong[0].box
+    kept = []
+    for fill in group:
+        box = fill.box
+        dx, dy = mark.x - box.x, mark.y - box.y
+        beside = fill is not strong[0] and max(abs(dx), abs(dy)) <= BESIDE * mark.h
+        # bands: top, bottom, left, right on the image (y down; the map's y is up)
+        near, far = (
+            ((0, 1) if dy > 0 else (1, 0)) if abs(dy) >= abs(dx) else ((3, 2) if dx > 0 else (2, 3))
+        )
+        spilled = fill.core < EMPTY and fill.sides[far] < EMPTY and fill.sides[near] > 0
+        kept.append(replace(fill, state=State.EMPTY) if beside and spilled else fill)
+    return kept
