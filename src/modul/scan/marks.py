@@ -29,7 +29,7 @@ DARK = 0.3  # of the ink's darkness: a pixel this dark belongs to a mark …
 LIGHT = 0.15  # … and one this dark to a trace of one (a faint or rubbed-out mark)
 MARKED = 0.05  # share of the inside dark: a mark (the lightest pencil tick: ~0.12)
 EMPTY = 0.01  # less of it dark, and …
-STRONG = 0.3  # share of a box's middle dark: a heavy mark, that may spill over
+STRONG = 0.4  # share of a box's middle inked: a heavy mark, that may spill over
 BESIDE = 1.6  # box sides apart (at most): boxes beside each other
 FAINT = 0.025  # … less of it a trace: empty (empty boxes ≤ 0.02; faint marks ≥ 0.03)
 
@@ -46,7 +46,7 @@ class Fill:
     share: float  # of the box's inside darker than DARK
     trace: float  # of the box's inside darker than LIGHT
     state: State
-    core: float = 0.0  # share darker than DARK of the inside's middle (the central 40 %)
+    core: float = 0.0  # share darker than LIGHT of the inside's middle (the central 40 %)
     sides: tuple[float, float, float, float] = (0, 0, 0, 0)  # … of its top, bottom, left,
     # right bands around that middle
 
@@ -126,15 +126,15 @@ def measure(
         inked = np.clip(1.0 - found / np.maximum(paper, 1.0), 0.0, 1.0) / black
         patch = cv2.resize(inked, (PATCH, PATCH), interpolation=cv2.INTER_AREA)
         inside = patch[INSET_PIXELS:-INSET_PIXELS, INSET_PIXELS:-INSET_PIXELS]
-        dark_ = inside > DARK
-        share, trace = float(np.mean(dark_)), float(np.mean(inside > LIGHT))
+        traced = inside > LIGHT
+        share, trace = float(np.mean(inside > DARK)), float(np.mean(traced))
         band = PATCH * 3 // 10 - INSET_PIXELS  # from 0.3 of the side in: the middle
-        middle = float(np.mean(dark_[band:-band, band:-band]))
+        middle = float(np.mean(traced[band:-band, band:-band]))
         sides = (
-            float(np.mean(dark_[:band])),  # top
-            float(np.mean(dark_[-band:])),  # bottom
-            float(np.mean(dark_[:, :band])),  # left
-            float(np.mean(dark_[:, -band:])),  # right
+            float(np.mean(traced[:band])),  # top
+            float(np.mean(traced[-band:])),  # bottom
+            float(np.mean(traced[:, :band])),  # left
+            float(np.mean(traced[:, -band:])),  # right
         )
         fills.append(Fill(box, share, trace, _state(share, trace), middle, sides))
     return fills
@@ -229,8 +229,8 @@ def decide(fills: Sequence[Fill]) -> list[Decision]:
 
 
 def _unspilled(group: list[Fill]) -> list[Fill]:
-    """The item's boxes, a box counted empty where its only ink is the edge of a heavy
-    mark in the box beside it (a filled box spilling over a gap of 0.8 mm): its middle
+    """The item's boxes, a box counted empty where its only ink is the end of a heavy
+    mark in the box beside it (a fill or a large cross over a gap of 0.8 mm): its middle
     clean, its ink all on the side facing that box, none on the far side."""
     strong = [f for f in group if f.state is State.MARKED and f.core >= STRONG]
     if len(strong) != 1:
