@@ -19,11 +19,15 @@ from modul.scan.images import Gray
 from modul.scan.locate import SCALE, page_points
 
 Floats = NDArray[np.float32]
+Place = tuple[int, int, int, int]  # left, top, right, bottom: pixels of the straightened page
 PATCH = 40  # pixels: each box is measured at this size
 INSET = 0.11  # of a box's side, each side: its printed line and the line's blur left out
 INSET_PIXELS = round(PATCH * INSET)
 GAP = 0.08  # of a box's side: the paper read this far outside its printed line …
 STRIP = 0.12  # … in a strip this wide
+NEAR = 6.0  # box sides: the boxes whose moves a box's place is compared with (at least
+NEIGHBOURS = 4  # this many) …
+ASIDE = 0.15  # … and how far (of its side) it may move otherwise
 SEARCH = 0.25  # of a box's side: how far a box is looked for around its mapped place
 DARK = 0.3  # of the ink's darkness: a pixel this dark belongs to a mark …
 LIGHT = 0.15  # … and one this dark to a trace of one (a faint or rubbed-out mark)
@@ -49,6 +53,7 @@ class Fill:
     core: float = 0.0  # share darker than LIGHT of the inside's middle (the central 40 %)
     sides: tuple[float, float, float, float] = (0, 0, 0, 0)  # … of its top, bottom, left,
     # right bands around that middle
+    place: Place = (0, 0, 0, 0)  # where it was measured: left, top, right, bottom pixels
 
 
 @dataclass(frozen=True)
@@ -118,8 +123,7 @@ def measure(
     import cv2
 
     fills = []
-    for box in boxes:
-        place = locate(dark, box, height)
+    for box, place in zip(boxes, places(dark, boxes, height)):
         left, top, right, bottom = place
         found = page[top:bottom, left:right].astype(np.float32)
         paper = _paper(page, place)
@@ -136,7 +140,7 @@ def measure(
             float(np.mean(traced[:, :band])),  # left
             float(np.mean(traced[:, -band:])),  # right
         )
-        fills.append(Fill(box, share, trace, _state(share, trace), middle, sides))
+        fills.append(Fill(box, share, trace, _state(share, trace), middle, sides, place))
     return fills
 
 
@@ -188,13 +192,39 @@ def _state(share: float, trace: float) -> State:
     return State.UNSURE
 
 
-def locate(dark: Floats, box: Box, height: float) -> tuple[int, int, int, int]:
+def places(dark: Floats, boxes: Sequence[Box], height: float) -> list[Place]:
+    """Where each box is on the straightened page: found by its printed border, unless
+    that moved it otherwise than the boxes near it (a heavy mark beside it pulled it
+    aside): then moved as they are (their median)."""
+    found = [locate(dark, box, height) for box in boxes]
+    mapped = [_mapped(box, height) for box in boxes]
+    moved = np.asarray([(f[0] - m[0], f[1] - m[1]) for f, m in zip(found, mapped)], np.float32)
+    centres = np.asarray([((m[0] + m[2]) / 2, (m[1] + m[3]) / 2) for m in mapped], np.float32)
+    result = []
+    for index, (left, top, right, bottom) in enumerate(mapped):
+        near = np.max(np.abs(centres - centres[index]), axis=1) <= NEAR * (right - left)
+        usual = np.median(moved[near], axis=0)
+        alike = np.max(np.abs(moved[index] - usual)) <= ASIDE * (right - left)
+        if alike or np.count_nonzero(near) < NEIGHBOURS + 1:
+            result.append(found[index])
+            continue
+        dx, dy = (round(float(v)) for v in usual)
+        result.append((left + dx, top + dy, right + dx, bottom + dy))
+    return result
+
+
+def _mapped(box: Box, height: float) -> Place:
+    left, top = round(box.x * SCALE), round((height - box.y - box.h) * SCALE)
+    return left, top, left + max(4, round(box.w * SCALE)), top + max(4, round(box.h * SCALE))
+
+
+def locate(dark: Floats, box: Box, height: float) -> Place:
     """The box's pixels (left, top, right, bottom) on the straightened page: its mapped
     place moved (up to SEARCH of its side) to where its printed border is darkest."""
     import cv2
 
-    left, top = round(box.x * SCALE), round((height - box.y - box.h) * SCALE)
-    w, h = max(4, round(box.w * SCALE)), max(4, round(box.h * SCALE))
+    left, top, right, bottom = _mapped(box, height)
+    w, h = right - left, bottom - top
     reach = max(1, round(min(w, h) * SEARCH))
     y0, x0 = max(0, top - reach), max(0, left - reach)
     window = dark[y0 : top + h + reach, x0 : left + w + reach]

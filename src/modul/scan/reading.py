@@ -11,7 +11,7 @@ from modul.i18n import _
 from modul.scan.formmap import DOCUMENTS, NUMBER_FIELDS, FormMap, Label, Maps, PageMap, page_of
 from modul.scan.images import Gray
 from modul.scan.locate import SCALE, WORST_FIT, Found, find, straighten
-from modul.scan.marks import Decision, darkness, decide, ink, locate, measure
+from modul.scan.marks import Decision, darkness, decide, ink, measure
 
 CROP_MARGIN = 1.5  # box sides of paper around an item's boxes in its crop
 
@@ -136,7 +136,7 @@ def _number(decisions: list[Decision]) -> int | None:
 def _doubt(decision: Decision, page: Gray, dark: np.ndarray, map_: PageMap) -> Doubt:
     import cv2
 
-    places = [locate(dark, fill.box, map_.height) for fill in decision.fills]
+    places = [fill.place for fill in decision.fills]
     side = max(r - left for left, _top, r, _bottom in places)
     pad = round(side * CROP_MARGIN)
     left = max(0, min(p[0] for p in places) - pad)
