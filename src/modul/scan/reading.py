@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from modul.i18n import _
 from modul.scan.formmap import DOCUMENTS, NUMBER_FIELDS, FormMap, Label, Maps, PageMap, page_of
 from modul.scan.images import Gray
@@ -74,7 +72,7 @@ def read_page(image: Gray, maps: Maps, edition: str, role: str) -> PageRead:
         )
     dark = darkness(warped, page)
     decisions = decide(measure(warped, dark, page.boxes, page.height, ink(warped, page)))
-    doubts = [_doubt(d, warped, dark, page) for d in decisions if d.reason]
+    doubts = [_doubt(d, warped) for d in decisions if d.reason]
     answers = {d.field: d.value for d in decisions if d.value is not None}
     number = label.participant or _number(decisions)
     for name in NUMBER_FIELDS:
@@ -133,7 +131,8 @@ def _number(decisions: list[Decision]) -> int | None:
     return number or None
 
 
-def _doubt(decision: Decision, page: Gray, dark: np.ndarray, map_: PageMap) -> Doubt:
+def _doubt(decision: Decision, page: Gray) -> Doubt:
+    """The item for review, with a picture of its boxes and the text right of them."""
     import cv2
 
     places = [fill.place for fill in decision.fills]
