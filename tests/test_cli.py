@@ -28,6 +28,7 @@ COMMANDS = [
     "schema",
     "merge",
     "report",
+    "scan",
 ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from modul.catalog import VERSION
-from modul.cli import around, building, project, reporting, watching
+from modul.cli import around, building, project, reporting, scanning, watching
 from modul.cli.common import choose_language, stopped, translate_help
 from modul.cli.streams import guard_standard_streams
 from modul.i18n import LANGUAGES, N_
@@ -77,6 +77,7 @@ for command in (
     project.show_command,
     project.diff_command,
     reporting.report_command,
+    scanning.scan_command,
 ):
     cli.add_command(command)
 
