@@ -91,7 +91,7 @@ class Handler(BaseHTTPRequestHandler):
         elif why:
             status, said = HTTPStatus.FORBIDDEN, why
         elif not length.isdecimal() or int(length) > deciding.MAX_BODY:
-            status, said = HTTPStatus.BAD_REQUEST, _("a decision is a short form: not this")
+            status, said = HTTPStatus.BAD_REQUEST, _("not a decision from modul's page")
         else:
             status, said = deciding.decision(self.server.site, self.rfile.read(int(length)))
         if status != HTTPStatus.SEE_OTHER:
@@ -114,7 +114,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == review.ROUTE:
             return (
                 HTTPStatus.METHOD_NOT_ALLOWED,
-                _("decisions are posted by the page").encode(),
+                _("a decision is sent by a button on the page").encode(),
                 TEXT,
             )
         if path.startswith(review.CROPS):
