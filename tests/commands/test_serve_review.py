@@ -89,6 +89,7 @@ def test_the_items_are_listed_with_their_pictures_and_answers(project):
             "a", "b", "c", "d", "kosong",
         ]  # fmt: skip
         assert ">4 SS</button>" in html and ">1 STS</button>" in html  # the rating's scale
+        assert re.search(r"<dd>Sesi 2: \w", html)  # the session it rates, by its title
         assert "could not be read, so its answers were not written" in html
         assert 'value="selesai">Done</button>' in html
         status, kind, picture = get(url, CROP)

@@ -22,7 +22,7 @@ STYLE = """
 .review ul.items { list-style: none; padding: 0; margin: 0.4rem 0; }
 .review li { display: flex; gap: 1rem; align-items: flex-start; flex-wrap: wrap;
              background: #fff; padding: 0.6rem; margin: 0.5rem 0; box-shadow: 0 1px 3px #0003; }
-.review .crop { max-width: 320px; max-height: 200px; border: 1px solid #ccc; }
+.review .crop { width: 420px; max-width: 100%; height: auto; border: 1px solid #ccc; }
 .review .nocrop { width: 160px; color: #666; font-size: 0.85rem; }
 .review dl { display: grid; grid-template-columns: auto auto; gap: 0 0.6rem; margin: 0; }
 .review dt { color: #666; } .review dd { margin: 0; font-weight: 600; }
@@ -43,7 +43,11 @@ def block(shelf: Shelf, token: str, notice: Notice | None) -> str:
         notice = None
     if found is None or (not found.review and notice is None):
         return ""
-    scale = dict((str(s), a) for s, a, _l in found.plan.scale_legend) if found.plan else {}
+    plan = found.plan
+    words = {}  # a rating's abbreviation ("4": "SS"), a rated column's text ("Sesi 2": …)
+    if plan:
+        words = {str(score): short for score, short, _l in plan.scale_legend}
+        words |= _texts(plan.sessions, "Sesi") | _texts(plan.statements, "Umum")
     workbook = "/".join(found.workbook.parts[-3:])
     count = ngettext("{count} item to decide", "{count} items to decide", len(found.review))
     about = _(
@@ -52,11 +56,11 @@ def block(shelf: Shelf, token: str, notice: Notice | None) -> str:
         "if its cell is still empty: what someone typed there is never replaced."
     )
     hidden = {"token": token, "edition": shelf.edition, "role": shelf.role}
-    items = "".join(_item(shelf, item, hidden, scale) for item in found.review)
+    items = "".join(_item(shelf, item, hidden, words) for item in found.review)
+    heading = _("Review the scan") + f" · {count.format(count=len(found.review))}"
     return (
         f'<section class="review" id="{anchor(shelf)}">'
-        f"<h4>{escape(_('Review the scan'))} · {escape(count.format(count=len(found.review)))}"
-        f"</h4>{_notice(notice)}"
+        f"<h4>{escape(heading)}</h4>{_notice(notice)}"
         + (f"<p>{escape(about.format(file=workbook))}</p>" if found.review else "")
         + f'<ul class="items">{items}</ul></section>'
     )
@@ -77,13 +81,16 @@ def _notice(notice: Notice | None) -> str:
     )
 
 
-def _item(shelf: Shelf, item: Item, hidden: dict[str, str], scale: dict[str, str]) -> str:
+def _item(shelf: Shelf, item: Item, hidden: dict[str, str], words: dict[str, str]) -> str:
+    from modul.results.plan import EVALUATION
+
+    number = _("Form No.") if item.sheet == EVALUATION else _("Participant No.")
     facts = (
         (_("File"), item.file),
         (_("Page"), item.page),
         (_("Sheet"), item.sheet),
-        (_("Participant No."), str(item.number or "–")),
-        (_("Item"), item.item),
+        (number, str(item.number or "–")),
+        (_("Item"), _("participant number") if item.item == "No" else _named(item, words)),
         (_("Reason"), _reason(item.reason)),
     )
     listed = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
@@ -94,13 +101,25 @@ def _item(shelf: Shelf, item: Item, hidden: dict[str, str], scale: dict[str, str
     )
     return (
         f"<li>{_picture(shelf, item)}<dl>{listed}</dl>"
-        f'<form method="post" action="{ROUTE}">{inputs}{_buttons(item, scale)}</form></li>'
+        f'<form method="post" action="{ROUTE}">{inputs}{_buttons(item, words)}</form></li>'
     )
+
+
+def _texts(texts: tuple[str, ...], kind: str) -> dict[str, str]:
+    """The evaluation form's rated sessions or statements, by their column: "Sesi 2"."""
+    return {f"{kind} {number}": text for number, text in enumerate(texts, 1)}
+
+
+def _named(item: Item, words: dict[str, str]) -> str:
+    """The item's column, with the session or statement it rates."""
+    text = words.get(item.item, "")
+    return f"{item.item}: {text}" if text else item.item
 
 
 def _picture(shelf: Shelf, item: Item) -> str:
     if not item.crop.lower().endswith(".png"):
-        return f'<div class="nocrop">{escape(_("no picture of this item"))}</div>'
+        none = _("no picture of this item")
+        return f'<div class="nocrop">{escape(none)}</div>'
     alt = _("the item on the photo")
     source = CROPS + quote(f"{shelf.edition}/{item.crop}")
     return f'<img class="crop" src="{escape(source)}" alt="{escape(alt)}">'
