@@ -197,3 +197,43 @@ def test_a_button_clicked_in_a_browser_writes_the_answer(project: Path) -> None:
             assert cell(project, "Evaluasi", "C3") == 3
         finally:
             browser.close()
+
+
+def test_a_workbook_open_in_excel_is_said_on_the_page(project, monkeypatch):
+    """Excel on Windows holds an open workbook: the decision says so, nothing written."""
+    from commands.test_serve_laporan import OPTIONS
+    from modul.commands import serve
+    from modul.commands.serve import deciding, page, review
+    from modul.commands.serve.web import facts
+
+    site = serve.Site(project, OPTIONS)
+    site.rebuild()
+    (shelf,) = site.status.shelves
+    assert shelf.laporan is not None
+    first = shelf.laporan.review[0]
+    fields = {"token": site.token, "edition": "nasional", "role": ROLE, "row": str(first.row)}
+    real_open = Path.open
+
+    def locked(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if self.name == WORKBOOK.name and mode == "r+b":
+            raise PermissionError(13, "The process cannot access the file")
+        return real_open(self, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    before = (project / WORKBOOK).read_bytes()
+    monkeypatch.setattr(Path, "open", locked)
+    body = urlencode(fields | {"key": first.key, "answer": "b"}).encode()
+    status, back = deciding.decision(site, body)
+    monkeypatch.undo()
+    assert status == 303 and (project / WORKBOOK).read_bytes() == before
+    notice = site.notice(back.split("kabar=")[1].split("#")[0])
+    assert notice is not None and not notice.ok
+    html = page.index(site.status, facts, lambda s: review.block(s, site.token, notice))
+    assert "open in another program (Excel?): nothing written" in html
+    assert "save and close it there, then choose the answer again" in html
+    # the page whose number was not read: done by hand, said by file and page
+    number = next(i for i in site.status.shelves[0].laporan.review if i.item == "No")  # type: ignore[union-attr]
+    body = urlencode(fields | {"row": str(number.row), "key": number.key, "answer": "selesai"})
+    status, back = deciding.decision(site, body.encode())
+    notice = site.notice(back.split("kabar=")[1].split("#")[0])
+    assert notice is not None and notice.text == "foto/c.jpg, page 1 (Tes Awal): marked done."
+    assert [i.item for i in site.status.shelves[0].laporan.review] == ["1", "5", "Sesi 2"]  # type: ignore[union-attr]

@@ -98,9 +98,14 @@ def _said(done: Decided) -> str:
     from modul.results.review import BLANK
 
     item = done.item
-    where = _("{sheet}, No. {number}, item {item}").format(
-        sheet=item.sheet, number=item.number or "–", item=item.item
-    )
+    if item.cell:
+        where = _("{sheet}, No. {number}, item {item}").format(
+            sheet=item.sheet, number=item.number, item=item.item
+        )
+    else:  # a page whose answers were not written
+        where = _("{file}, page {page} ({sheet})").format(
+            file=item.file, page=item.page, sheet=item.sheet
+        )
     if done.typed:
         return _(
             "{where}: {cell} holds “{typed}” already, typed in the workbook: kept, "
