@@ -142,6 +142,7 @@ def test_a_post_not_from_the_page_is_refused(project):
             (form, {"Origin": "null"}),
             (form, {"Origin": f"http://localhost:{port}"}),  # not the page's own origin
             (form, {"Content-Type": "text/plain"}),
+            (form, {"Sec-Fetch-Site": "cross-site"}),  # a browser's word for another site
         ):
             status, location, body = post(url, fields, **headers)
             assert status == 403 and not location, (fields, headers)
@@ -231,9 +232,11 @@ def test_a_workbook_open_in_excel_is_said_on_the_page(project, monkeypatch):
     assert "open in another program (Excel?): nothing written" in html
     assert "save and close it there, then choose the answer again" in html
     # the page whose number was not read: done by hand, said by file and page
-    number = next(i for i in site.status.shelves[0].laporan.review if i.item == "No")  # type: ignore[union-attr]
+    number = next(i for i in shelf.laporan.review if i.item == "No")
     body = urlencode(fields | {"row": str(number.row), "key": number.key, "answer": "selesai"})
     status, back = deciding.decision(site, body.encode())
     notice = site.notice(back.split("kabar=")[1].split("#")[0])
     assert notice is not None and notice.text == "foto/c.jpg, page 1 (Tes Awal): marked done."
-    assert [i.item for i in site.status.shelves[0].laporan.review] == ["1", "5", "Sesi 2"]  # type: ignore[union-attr]
+    (shelf,) = site.status.shelves
+    assert shelf.laporan is not None
+    assert [i.item for i in shelf.laporan.review] == ["1", "5", "Sesi 2"]

@@ -38,8 +38,8 @@ def refused(port: int, client: str, headers: Message) -> str:
     host = headers.get("Host")
     if client != "127.0.0.1" or host not in (f"127.0.0.1:{port}", f"localhost:{port}"):
         return _("decisions are taken only from this computer's page (127.0.0.1 or localhost)")
-    origin = headers.get("Origin")
-    if origin is not None and origin != f"http://{host}":
+    origin, site = headers.get("Origin"), headers.get("Sec-Fetch-Site", "same-origin")
+    if (origin is not None and origin != f"http://{host}") or site != "same-origin":
         return _("decisions are taken only from modul's own page, not from another site")
     if headers.get_content_type() != FORM:
         return _("decisions are taken only from the form on modul's page")
