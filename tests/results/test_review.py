@@ -169,3 +169,10 @@ def test_a_workbook_open_in_excel_or_saved_meanwhile_is_said(small_project, book
     with pytest.raises(ModulError, match="saved by another program"):
         decide(small_project, book, the_plan(small_project), first.row, first.key, "a")
     assert cell(book, "Tes Awal!C5") is None
+
+
+def test_a_workbook_never_scanned_has_no_items(small_project):
+    path = new_workbook(small_project)
+    assert open_items(path, the_plan(small_project), "x.xlsx") == ()
+    with pytest.raises(ModulError, match="no such item"):
+        decide(small_project, path, the_plan(small_project), 2, "", BLANK)

@@ -11,6 +11,7 @@ another program while the decision was being made."""
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,8 @@ class Decided:
 
 def open_items(path: Path, plan: Plan, shown: str) -> tuple[Item, ...]:
     """The rows of Tinjauan not decided yet, whose cell (if any) is still empty."""
-    book, _stamp = _load(path, shown)
-    if REVIEW not in book.sheetnames:
+    book, _stamp = _load(path, shown, wanted=REVIEW)
+    if book is None or REVIEW not in book.sheetnames:
         return ()
     sheet = book[REVIEW]
     found = (_read(book, plan, row) for row in range(2, sheet.max_row + 1))
@@ -113,7 +114,9 @@ def decide(root: Path, path: Path, plan: Plan, row: int, key: str, answer: str) 
     return Decided(item, answer, written=answer in item.choices)
 
 
-def _load(path: Path, shown: str) -> tuple[Any, Stamp | None]:
+def _load(path: Path, shown: str, wanted: str = "") -> tuple[Any, Stamp | None]:
+    """The workbook and its stamp as read; None for the workbook if it has no sheet
+    `wanted` (looked up in its list of sheets: a national workbook is not read twice)."""
     from openpyxl import load_workbook
 
     stamp = _stamp(path)
@@ -126,10 +129,24 @@ def _load(path: Path, shown: str) -> tuple[Any, Stamp | None]:
             hint=_("check the file name; a new workbook: modul report --new"),
         ) from None
     _check_size(raw, shown)
+    if wanted and not _has_sheet(raw, wanted):
+        return None, stamp
     try:
         return load_workbook(io.BytesIO(raw)), stamp
     except _unreadable_errors() as err:
         raise unreadable(shown, err) from None
+
+
+def _has_sheet(raw: bytes, title: str) -> bool:
+    """Whether the workbook's list of sheets may name `title` (True when unsure)."""
+    from xml.sax.saxutils import quoteattr
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            listed = archive.read("xl/workbook.xml")
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+        return True  # said by reading it
+    return f"name={quoteattr(title)}".encode() in listed
 
 
 def _stamp(path: Path) -> Stamp | None:
