@@ -16,11 +16,16 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modul.commands.serve.status import Document, Laporan, Shelf
-from modul.errors import ModulError, Problem
+from modul.errors import ModulError, Problem, relative
 from modul.folders import Folders
 from modul.i18n import _
+
+if TYPE_CHECKING:
+    from modul.results.plan import Plan
+    from modul.results.review import Item
 
 Stamp = tuple[int, int]  # a file's time (ns) and size
 
@@ -81,16 +86,24 @@ def _laporan(
 
 
 def _made(root: Path, shelf: Shelf, path: Path, found: Stamp, *, write: bool) -> Laporan:
-    """The workbook read (its notes or its mistakes), and the report written if `write`."""
-    from modul.results import open_edition_results
+    """The workbook read (its notes or its mistakes, and the items left for review), and
+    the report written if `write`."""
+    from modul.results import read_results
+    from modul.results.plan import plan
     from modul.results.summary_workbook import write_laporan
+    from modul.results.workbook import choose
 
+    planned: Plan | None = None
+    review: tuple[Item, ...] = ()
     try:
-        edition, results = open_edition_results(root, path, shelf.edition, shelf.role)
+        edition = choose(root, shelf.edition, shelf.role)
+        planned = plan(edition, shelf.role)
+        review = items(path, planned, relative(path, root))
+        results = read_results(path, edition, shelf.role, relative(path, root))
         if write:
             write_laporan(root, edition, results)
     except ModulError as err:
-        return Laporan(path, found, (), tuple(err.problems))
+        return Laporan(path, found, (), tuple(err.problems), review=review, plan=planned)
     except Exception as err:  # serving must survive a bug in modul too
         bug = Problem(
             "modul",
@@ -98,7 +111,18 @@ def _made(root: Path, shelf: Shelf, path: Path, found: Stamp, *, write: bool) ->
             hint=_("this is a bug in modul, not a mistake in your files; please report it"),
         )
         return Laporan(path, found, (), (bug,))
-    return Laporan(path, found, (), notes=results.notes)
+    return Laporan(path, found, (), notes=results.notes, review=review, plan=planned)
+
+
+def items(path: Path, planned: Plan, shown: str) -> tuple[Item, ...]:
+    """The items of the sheet Tinjauan still open; none if the workbook cannot be read
+    (said by reading it for the report)."""
+    from modul.results.review import open_items
+
+    try:
+        return open_items(path, planned, shown)
+    except ModulError:
+        return ()
 
 
 def _newest_input(root: Path) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from modul.commands.serve.review import STYLE as REVIEW_STYLE
 from modul.i18n import _, language, ngettext
 
 if TYPE_CHECKING:
@@ -68,11 +69,13 @@ new EventSource("/events").addEventListener("build", async (event) => {
 """
 
 
-def index(status: Status, facts: Facts) -> str:
-    """Every edition, role and document, with the problems on top."""
+def index(status: Status, facts: Facts, review: Callable[[Shelf], str] = lambda s: "") -> str:
+    """Every edition, role and document, with the problems on top; `review`: the block of
+    a role's items left for review, after its Laporan Pelatihan."""
     title = _("Training kit")
     if status.shelves:
-        shelves = "".join(_edition(group, facts) for group in _editions(status.shelves))
+        groups = _editions(status.shelves)
+        shelves = "".join(_edition(group, facts, review) for group in groups)
     else:
         shelves = _paragraph(
             _("No documents yet: they appear here after the first build that works.")
@@ -121,7 +124,7 @@ def _html(title: str, status: Status, body: list[str]) -> str:
         f'<!doctype html><html lang="{language() or "id"}"><head><meta charset="utf-8">'
         f"<title>{escape(title)} · modul</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<style>{STYLE}</style><script>{SCRIPT}</script></head>"
+        f"<style>{STYLE}{REVIEW_STYLE}</style><script>{SCRIPT}</script></head>"
         f'<body data-version="{status.version}"><div id="page">{"".join(body)}</div>'
         "</body></html>"
     )
@@ -214,7 +217,7 @@ def _editions(shelves: Iterable[Shelf]) -> list[list[Shelf]]:
     return list(groups.values())
 
 
-def _edition(shelves: list[Shelf], facts: Facts) -> str:
+def _edition(shelves: list[Shelf], facts: Facts, review: Callable[[Shelf], str]) -> str:
     first = shelves[0]
     heading = f"<h2>{escape(first.edition_name)} <small>({escape(first.edition)})</small></h2>"
     roles = "".join(
@@ -222,6 +225,7 @@ def _edition(shelves: list[Shelf], facts: Facts) -> str:
         + "".join(_card(shelf, doc, facts) for doc in shelf.documents)
         + "</ul>"
         + _laporan(shelf, facts)
+        + review(shelf)
         for shelf in shelves
     )
     return f'<section class="edition">{heading}{roles}</section>'

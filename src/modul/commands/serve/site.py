@@ -3,6 +3,7 @@ every build, and the shelves of documents it shows."""
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from dataclasses import replace
@@ -10,10 +11,10 @@ from pathlib import Path
 
 from modul.catalog import NATIONAL
 from modul.commands.serve import laporan
-from modul.commands.serve.status import Document, Report, Shelf, Status
+from modul.commands.serve.status import Document, Notice, Report, Shelf, Status
 from modul.engine.builder import build
 from modul.engine.options import Options
-from modul.errors import ModulError, Problem
+from modul.errors import ModulError, Problem, relative
 from modul.i18n import _
 
 
@@ -28,6 +29,8 @@ class Site:
         self._status = Status(building=True)
         self._changed = threading.Condition()
         self._workbooks: dict[Path, laporan.Stamp | None] = {}  # as last looked at
+        self.token = secrets.token_urlsafe(32)  # in every form of this server's pages
+        self._notices: dict[str, Notice] = {}  # what became of the last review decisions
 
     @property
     def status(self) -> Status:
@@ -86,6 +89,28 @@ class Site:
                 changed.append(path)
             self._workbooks[path] = now
         return changed
+
+    def reviewed(self, edition: str, role: str) -> None:
+        """The review list of a workbook read again after a decision, on the page at once
+        (the Laporan Pelatihan follows with the build its saved workbook starts)."""
+        shelves = []
+        for shelf in self._status.shelves:
+            found = shelf.laporan
+            if found and found.plan and (shelf.edition, shelf.role) == (edition, role):
+                shown = relative(found.workbook, self.root)
+                review = laporan.items(found.workbook, found.plan, shown)
+                shelf = replace(shelf, laporan=replace(found, review=review))
+            shelves.append(shelf)
+        self._publish(replace(self._status, shelves=tuple(shelves)))
+
+    def notify(self, notice: Notice) -> str:
+        """Keep `notice` for the page a decision returns to; the name it is kept by."""
+        name = secrets.token_urlsafe(6)
+        self._notices = dict(list(self._notices.items())[-49:]) | {name: notice}
+        return name
+
+    def notice(self, name: str) -> Notice | None:
+        return self._notices.get(name)
 
     def _publish(self, status: Status) -> None:
         with self._changed:

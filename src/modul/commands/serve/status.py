@@ -6,8 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modul.errors import Problem
+
+if TYPE_CHECKING:
+    from modul.results.plan import Plan
+    from modul.results.review import Item
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,19 @@ class Laporan:
     documents: tuple[Document, ...]  # the PDF and the xlsx in build/, those made so far
     problems: tuple[Problem, ...] = ()  # the workbook's mistakes: not made again
     notes: tuple[str, ...] = ()  # what the workbook lacks, not wrong (a test not taken)
+    review: tuple[Item, ...] = ()  # the open rows of its sheet Tinjauan (modul scan's)
+    plan: Plan | None = None  # the workbook's layout, to decide them by
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What became of a review decision, shown once on the page it returns to."""
+
+    edition: str
+    role: str
+    text: str
+    hint: str = ""
+    ok: bool = True
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ threading server.
                            the Laporan Pelatihan's workbook, .xlsx, to download)
     /png/<path>?page=&size= a page as PNG (size: thumb or page)
     /events                server-sent events: a `build` event after every change
+    /hasil/<path>          a picture of an item left for review (a PNG inside hasil/)
+    POST /tinjauan         a review decision, from the page itself only (see `deciding`)
 
-A <path> is looked up inside build/ only: any `..`, empty or odd part (also encoded as
-%2e%2e or %2f) is refused, and so is a link that leads out.
+A <path> is looked up inside build/ only (a picture inside hasil/): any `..`, empty or
+odd part (also encoded as %2e%2e or %2f) is refused, and so is a link that leads out.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from modul.commands.serve import page
+from modul.commands.serve import deciding, page, review
 from modul.folders import Folders
 from modul.i18n import _
+from modul.results import RESULTS
 
 if TYPE_CHECKING:
     from modul.commands.serve.site import Site
@@ -74,12 +77,48 @@ class Handler(BaseHTTPRequestHandler):
             return
         status, body, kind = self._answer(url.path, parse_qs(url.query))
         # a picture's URL carries its PDF's time: a rebuilt page has a new URL
-        self._send(status, body, kind, "max-age=86400" if kind == "image/png" else "no-cache")
+        kept = kind == "image/png" and url.path.startswith("/png/")
+        self._send(status, body, kind, "max-age=86400" if kept else "no-cache")
+
+    def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+        """A review decision: checked to come from this server's page, made, and the
+        browser sent back to the page (303), or refused with a plain sentence."""
+        port = self.server.server_address[1]
+        why = deciding.refused(port, self.client_address[0], self.headers)
+        length = self.headers.get("Content-Length", "")
+        if urlsplit(self.path).path != review.ROUTE:
+            status, said = HTTPStatus.NOT_FOUND, _("not found")
+        elif why:
+            status, said = HTTPStatus.FORBIDDEN, why
+        elif not length.isdecimal() or int(length) > deciding.MAX_BODY:
+            status, said = HTTPStatus.BAD_REQUEST, _("not a decision from modul's page")
+        else:
+            status, said = deciding.decision(self.server.site, self.rfile.read(int(length)))
+        if status != HTTPStatus.SEE_OTHER:
+            self.close_connection = True  # a body not read is not taken for a request
+            self._send(status, said.encode(), TEXT)
+            return
+        self.send_response(status)
+        self.send_header("Location", said)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _answer(self, path: str, query: dict[str, list[str]]) -> Answer:
         site = self.server.site
         if path == "/":
-            return HTTPStatus.OK, page.index(site.status, facts).encode(), page.HTML
+            notice = site.notice(query.get("kabar", [""])[0])
+            shown = page.index(
+                site.status, facts, lambda shelf: review.block(shelf, site.token, notice)
+            )
+            return HTTPStatus.OK, shown.encode(), page.HTML
+        if path == review.ROUTE:
+            return (
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                _("a decision is sent by a button on the page").encode(),
+                TEXT,
+            )
+        if path.startswith(review.CROPS):
+            return _crop(in_build(site.root / RESULTS, path.removeprefix(review.CROPS)))
         for prefix, answer in ROUTES.items():
             if path.startswith(prefix):
                 found = in_build(Folders(site.root).build, path.removeprefix(prefix))
@@ -137,6 +176,15 @@ def in_build(build: Path, relative: str) -> Path | None:
     inside = build.resolve()
     path = inside.joinpath(*parts).resolve()
     return path if path.is_relative_to(inside) else None
+
+
+def _crop(path: Path | None) -> Answer:
+    """A picture of an item for review: a PNG inside hasil/, nothing else."""
+    if path is None:
+        return HTTPStatus.FORBIDDEN, _("outside hasil/").encode(), TEXT
+    if path.suffix.lower() != ".png" or not path.is_file():
+        return _missing()
+    return HTTPStatus.OK, path.read_bytes(), "image/png"
 
 
 def _missing() -> Answer:
