@@ -12,14 +12,19 @@ The issue's targets: ≤ 1 s a page on one core; ≥ 99.5 % of single marks righ
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[0] = str(REPO / "tests")  # not this folder: this file is `scan` too
 
-from scan.accuracy import Tally, trial  # noqa: E402
+from scan.accuracy import Tally, printed, trial  # noqa: E402
+
+ROLE = "konsultan-pemberdayaan-masyarakat"
 
 
 def main() -> None:
@@ -38,6 +43,14 @@ def main() -> None:
     report(trial(seed=30, count=count, dense=True), count)
     print("hard shadow across every page (beyond the issue's conditions; the aim: 0 wrong):")
     report(trial(seed=30, count=count, shadows=1.0), count)
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for part in ("content", "layouts"):
+            shutil.copytree(REPO / part, root / part)
+        build = [sys.executable, "-m", "modul", "build", "--project", folder, "--region", "ntt"]
+        subprocess.run([*build, "--role", ROLE], check=True, capture_output=True)
+        print("the forms modul prints (NTT, F4: Tes Awal, Tes Akhir, Formulir Evaluasi), 200 dpi:")
+        report(trial(seed=30, count=count, real=printed(root, "ntt", ROLE)), count)
 
 
 def report(tally: Tally, count: int) -> None:
@@ -57,6 +70,9 @@ def report(tally: Tally, count: int) -> None:
         print(f"  {kind} items: {total} ({outcomes})")
     for line in tally.wrong:
         print("  wrong:", line)
+    print(f"  pages not read: {len(tally.unread)}")
+    for line in tally.unread:
+        print("  not read:", line)
 
 
 if __name__ == "__main__":

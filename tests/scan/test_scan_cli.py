@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -69,14 +68,3 @@ def test_a_workbook_not_there_is_a_located_error(small_project, book):
 def test_into_is_required(small_project):
     result = run("scan", "--project", str(small_project), str(small_project))
     assert result.exit_code == 2 and "--into" in result.output
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("modul.engine.forms") is not None, reason="the print side is here"
-)
-def test_without_the_printing_side_the_scan_says_so(small_project):
-    (small_project / "foto").mkdir()
-    workbook(small_project)
-    result = scan(small_project)
-    assert result.exit_code == 1
-    assert "this version of modul prints no forms to be read back" in result.output

@@ -8,16 +8,12 @@ it, so the print side's frozen dataclasses (`modul.engine.forms`) fit as they ar
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Protocol, cast
-
-from modul.errors import ModulError
-from modul.i18n import _
 
 DOCUMENTS = ("pretest", "posttest", "evaluation")  # the documents printed to be read back
 NUMBER_FIELDS = ("nomor_puluhan", "nomor_satuan")  # a blank test's participant number
@@ -106,17 +102,10 @@ def page_of(form: FormMap, number: int) -> PageMap | None:
 def project_maps(root: Path) -> Maps:
     """The form maps of the project at `root`, from the print side
     (`modul.engine.forms.form_map`), each laid out once."""
-    try:
-        forms = importlib.import_module("modul.engine.forms")
-    except ImportError:
-        raise ModulError.one(
-            "modul",
-            message=_("this version of modul prints no forms to be read back"),
-            hint=_("update modul, print the forms again, then scan them"),
-        ) from None
+    from modul.engine.forms import form_map
 
     @cache
     def maps(edition: str, role: str, document: str) -> FormMap:
-        return cast(FormMap, forms.form_map(root, edition, role, document))
+        return cast(FormMap, form_map(root, edition, role, document))
 
     return maps

@@ -17,6 +17,7 @@ Points = NDArray[np.float32]
 MARKER_IDS = (0, 1, 2, 3)  # top-left, top-right, bottom-right, bottom-left
 DETECT_LONGEST = 1800  # pixels: markers are found on a copy this size, then scaled back
 SCALE = 200 / 72  # the straightened page: pixels per point (200 dpi)
+MARGIN = 0.05  # of the markers' span: the straightened page reaches this far beyond them
 WORST_FIT = 3.0  # points: a marker corner further off the fitted page means a bent page
 
 
@@ -70,30 +71,48 @@ def find(image: Gray) -> Found:
 
 
 def _barcodes(image: Gray) -> tuple[str, ...]:
-    """The QR codes' texts: read on the image, else on a sharpened, evened-out copy."""
+    """The QR codes' texts: read on the image, else on copies that undo what a phone does
+    to a small code (uneven light: evened out; blur: sharpened; grey: thresholded)."""
     import cv2
     import zxingcpp
 
     formats = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-    found = zxingcpp.read_barcodes(image, formats=formats)
-    if not found:
-        evened = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(image)
-        found = zxingcpp.read_barcodes(evened, formats=formats, try_downscale=True)
-    return tuple(result.text for result in found if result.valid)
+    variants = (
+        lambda: image,
+        lambda: cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(image),
+        lambda: cv2.addWeighted(image, 1.8, cv2.GaussianBlur(image, (0, 0), 3), -0.8, 0),
+        lambda: cv2.adaptiveThreshold(
+            image, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 31, 5
+        ),
+    )
+    for variant in variants:
+        found = zxingcpp.read_barcodes(variant(), formats=formats, try_downscale=True)
+        if texts := tuple(result.text for result in found if result.valid):
+            return texts
+    return ()
 
 
 def _squared(image: Gray, markers: dict[int, Points]) -> Gray:
-    """The page straightened between its four markers' centres, before it is known which
-    form it is (its QR code then read again, upright and unskewed), twice enlarged."""
+    """The page straightened by its four markers' centres, before it is known which form
+    it is (its QR code then read again, upright and unskewed), twice enlarged; with a
+    margin beyond the centres, where the QR code's lower edge lies (level with the
+    markers' outer edges)."""
     import cv2
 
     centres = np.asarray([markers[m].mean(axis=0) for m in MARKER_IDS], np.float32)
     width = 2 * float(np.linalg.norm(centres[1] - centres[0]))
     height = 2 * float(np.linalg.norm(centres[3] - centres[0]))
-    target = np.asarray([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    pad = MARGIN * width
+    target = np.asarray(
+        [[pad, pad], [pad + width, pad], [pad + width, pad + height], [pad, pad + height]],
+        np.float32,
+    )
     matrix = cv2.getPerspectiveTransform(centres, target)
-    size = (round(width), round(height))
-    return np.asarray(cv2.warpPerspective(image, matrix, size, flags=cv2.INTER_CUBIC), np.uint8)
+    size = (round(width + 2 * pad), round(height + 2 * pad))
+    flags, border = cv2.INTER_CUBIC, cv2.BORDER_REPLICATE
+    return np.asarray(
+        cv2.warpPerspective(image, matrix, size, flags=flags, borderMode=border), np.uint8
+    )
 
 
 def page_points(page: PageMap, marker: int) -> Points:

@@ -23,6 +23,7 @@ Place = tuple[int, int, int, int]  # left, top, right, bottom: pixels of the str
 PATCH = 40  # pixels: each box is measured at this size
 INSET = 0.11  # of a box's side, each side: its printed line and the line's blur left out
 INSET_PIXELS = round(PATCH * INSET)
+EDGE = 2  # patch pixels (5 % of a side) along the inside's edge a trace is not counted in
 GAP = 0.08  # of a box's side: the paper read this far outside its printed line …
 STRIP = 0.12  # … in a strip this wide
 NEAR = 6.0  # box sides: the boxes whose moves a box's place is compared with (at least
@@ -131,7 +132,10 @@ def measure(
         patch = cv2.resize(inked, (PATCH, PATCH), interpolation=cv2.INTER_AREA)
         inside = patch[INSET_PIXELS:-INSET_PIXELS, INSET_PIXELS:-INSET_PIXELS]
         traced = inside > LIGHT
-        share, trace = float(np.mean(inside > DARK)), float(np.mean(traced))
+        # a trace only along the inside's edge is the printed border's blur, a box a pixel
+        # off its mapped place (the number grid's small boxes on a photo), not a mark
+        share = float(np.mean(inside > DARK))
+        trace = float(np.mean(traced[EDGE:-EDGE, EDGE:-EDGE]))
         band = PATCH * 3 // 10 - INSET_PIXELS  # from 0.3 of the side in: the middle
         middle = float(np.mean(traced[band:-band, band:-band]))
         sides = (
