@@ -11,12 +11,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from modul.content.workbook import _check_size, _unreadable_errors, cell_text, unreadable
+from modul.content.workbook import _unreadable_errors, cell_text, unreadable
 from modul.errors import ModulError
 from modul.i18n import _
 from modul.output import write_atomic
 from modul.results.cells import column_letters
 from modul.results.plan import EVALUATION, EVALUATION_HEAD_ROWS
+from modul.results.reader import workbook_bytes
 from modul.results.workbook import MARK, RESULTS
 
 if TYPE_CHECKING:
@@ -75,17 +76,7 @@ class ScanBook:
         from openpyxl import load_workbook
 
         self.path, self.shown = path, shown
-        try:
-            raw = path.read_bytes()
-        except OSError as err:
-            raise ModulError.one(
-                shown,
-                message=_("cannot read the results workbook ({reason})").format(
-                    reason=err.strerror
-                ),
-                hint=_("check the file name; a new workbook: modul report --new"),
-            ) from None
-        _check_size(raw, shown)
+        raw = workbook_bytes(path, shown)
         try:
             self.book: Any = load_workbook(io.BytesIO(raw))
         except _unreadable_errors() as err:

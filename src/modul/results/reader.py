@@ -59,8 +59,9 @@ def read_results(path: Path, edition: Edition, role: str, shown: str | None = No
     )
 
 
-def _sheets(path: Path, shown: str) -> dict[str, Sheet]:
-    """The sheets modul reads, by name; a sheet missing or renamed is a problem."""
+def workbook_bytes(path: Path, shown: str) -> bytes:
+    """The workbook file's bytes, its size checked; a file that cannot be read (or is
+    too large to be a workbook) is an error naming it."""
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -70,6 +71,12 @@ def _sheets(path: Path, shown: str) -> dict[str, Sheet]:
             hint=_("check the file name; a new workbook: modul report --new"),
         ) from None
     _check_size(raw, shown)
+    return raw
+
+
+def _sheets(path: Path, shown: str) -> dict[str, Sheet]:
+    """The sheets modul reads, by name; a sheet missing or renamed is a problem."""
+    raw = workbook_bytes(path, shown)
     from openpyxl import load_workbook
 
     try:

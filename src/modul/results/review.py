@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from modul.content.workbook import _check_size, _unreadable_errors, cell_text, unreadable
+from modul.content.workbook import _unreadable_errors, cell_text, unreadable
 from modul.errors import ModulError, relative
 from modul.i18n import _
 from modul.output import write_atomic
 from modul.results.cells import column_letters
 from modul.results.filling import REVIEW, REVIEW_HEADER
 from modul.results.plan import EVALUATION, EVALUATION_HEAD_ROWS, POSTTEST, PRETEST, Plan
+from modul.results.reader import workbook_bytes
 from modul.results.workbook import RESULTS
 
 DECISION = "Keputusan"  # the column of the decisions, after REVIEW_HEADER
@@ -120,15 +121,7 @@ def _load(path: Path, shown: str, wanted: str = "") -> tuple[Any, Stamp | None]:
     from openpyxl import load_workbook
 
     stamp = _stamp(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ModulError.one(
-            shown,
-            message=_("cannot read the results workbook ({reason})").format(reason=err.strerror),
-            hint=_("check the file name; a new workbook: modul report --new"),
-        ) from None
-    _check_size(raw, shown)
+    raw = workbook_bytes(path, shown)
     if wanted and not _has_sheet(raw, wanted):
         return None, stamp
     try:
