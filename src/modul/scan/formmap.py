@@ -1,19 +1,23 @@
-"""What the reader needs of a printed form (docs: /notes scan contract): the geometry of
-its pages, given by the print side's form map, and the label its QR code carries.
+"""What the reader needs of a printed form: the geometry of its pages, given by the print
+side's form map, and the label its QR code carries.
 
-The form map is taken through an interface, not imported: `Maps` is any function
-`(edition, role, document) -> FormMap`, and the shapes below are what the reader reads of
-it, so the print side's frozen dataclasses (`modul.engine.forms`) fit as they are.
+The form map is the print side's (`modul.typeset.formmap`, laid out by
+`modul.engine.forms`); the reader takes it through `Maps`, any function `(edition, role,
+document) -> FormMap`, so its tests can hand it synthetic forms.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Protocol, cast
+
+# the reader's modules take the form map's types from here (an explicit re-export)
+from modul.typeset.formmap import Box as Box
+from modul.typeset.formmap import FormMap as FormMap
+from modul.typeset.formmap import PageMap as PageMap
 
 DOCUMENTS = ("pretest", "posttest", "evaluation")  # the documents printed to be read back
 NUMBER_FIELDS = ("nomor_puluhan", "nomor_satuan")  # a blank test's participant number
@@ -21,52 +25,6 @@ PAYLOAD = re.compile(
     r"^MODUL1;([a-z0-9-]+);([a-z0-9-]+);([a-z0-9-]+);([0-9a-f]{8});([1-9][0-9]{0,2});"
     r"([0-9]{1,6})$"
 )
-
-
-class Box(Protocol):
-    """One tick box, PDF points, origin bottom-left of the page."""
-
-    @property
-    def field(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-    @property
-    def x(self) -> float: ...
-    @property
-    def y(self) -> float: ...
-    @property
-    def w(self) -> float: ...
-    @property
-    def h(self) -> float: ...
-
-
-class PageMap(Protocol):
-    @property
-    def number(self) -> int: ...
-    @property
-    def width(self) -> float: ...
-    @property
-    def height(self) -> float: ...
-    @property
-    def markers(self) -> Mapping[int, tuple[float, float, float]]: ...
-    @property
-    def qr(self) -> tuple[float, float, float]: ...
-    @property
-    def boxes(self) -> Sequence[Box]: ...
-    @property
-    def version(self) -> str: ...
-
-
-class FormMap(Protocol):
-    @property
-    def edition(self) -> str: ...
-    @property
-    def role(self) -> str: ...
-    @property
-    def document(self) -> str: ...
-    @property
-    def pages(self) -> Sequence[PageMap]: ...
-
 
 Maps = Callable[[str, str, str], FormMap]  # (edition, role, document) -> its form map
 
@@ -106,6 +64,6 @@ def project_maps(root: Path) -> Maps:
 
     @cache
     def maps(edition: str, role: str, document: str) -> FormMap:
-        return cast(FormMap, form_map(root, edition, role, document))
+        return form_map(root, edition, role, document)
 
     return maps
